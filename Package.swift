@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Madoguchi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mado", targets: ["mado"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "DeskDomain"),
+        .target(
+            name: "DeskStore",
+            dependencies: [
+                "DeskDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(name: "DeskIntake", dependencies: ["DeskDomain"]),
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]),
+        .executableTarget(
+            name: "mado",
+            dependencies: [
+                "DeskDomain", "DeskStore", "DeskIntake",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskDomain"]),
+        .testTarget(name: "DeskIntakeTests", dependencies: ["DeskIntake", "DeskDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MadoTests", dependencies: ["mado", "DeskStore", "DeskDomain"]),
+    ]
+)

@@ -1,0 +1,79 @@
+/// Decides which events a command produces on a case, or why it is refused. Pure.
+public enum CaseDecider {
+    public static func decide(_ command: CaseCommand, _ s: CaseState,
+                              _ ctx: DecisionContext) throws(DecideError) -> [DeskEvent] {
+        guard ctx.role.includes(command.requiredRole) else {
+            throw .roleNotAllowed(command: command.name, role: ctx.role, needs: command.requiredRole)
+        }
+        if case .recordIntake(let p) = command {
+            guard !s.exists else { throw .alreadyExists }
+            guard p.complaint.text.map({ !$0.isEmpty }) ?? false else {
+                throw .missing(command: command.name, what: "the complaint")
+            }
+            guard !p.applicant.anonymous || p.applicant.name == nil else {
+                throw .invalid(field: "applicant.name", reason: "an anonymous applicant has no name")
+            }
+            return [.intakeRecorded(p)]
+        }
+        guard let status = s.status else { throw .noSuchCase }
+        func require(_ allowed: Set<CaseStatus>) throws(DecideError) {
+            guard allowed.contains(status) else { throw .wrongState(command: command.name, status: status) }
+        }
+        let open: Set<CaseStatus> = [.intake, .handedOver, .underReview, .reported, .escalated]
+        switch command {
+        case .recordIntake:
+            return []
+        case .recordFacts(let f):
+            try require([.intake, .handedOver, .underReview])
+            guard f.minutesSpent >= 0, f.minutesSpent <= 24 * 60 else {
+                throw .invalid(field: "minutesSpent", reason: "0 to 1440")
+            }
+            guard f.earlierContacts >= 0, f.earlierContacts <= 10_000 else {
+                throw .invalid(field: "earlierContacts", reason: "0 to 10000")
+            }
+            return s.facts == f ? [] : [.factsRecorded(f)]
+        case .recordStatement(let p):
+            try require(open)
+            guard !(p.text.text ?? "").isEmpty else { throw .missing(command: command.name, what: "the words") }
+            return [.statementRecorded(p)]
+        case .linkCounterparty(let p):
+            try require(open)
+            return s.counterparties.contains(p.counterparty) ? [] : [.counterpartyLinked(p)]
+        case .handOver:
+            try require([.intake])
+            guard let facts = s.facts else { throw .missing(command: command.name, what: "record the facts") }
+            return [.handedOver(ctx.policy.decide(facts))]
+        case .startReview:
+            try require([.intake, .handedOver])
+            return [.reviewStarted]
+        case .assess(let a):
+            try require([.underReview, .escalated])
+            return [.assessed(a)]
+        case .escalate(let e):
+            try require([.handedOver, .underReview, .reported, .escalated, .rejectedThreat])
+            return [.escalated(e)]
+        case .report(let r):
+            try require([.underReview, .escalated])
+            guard s.assessed else { throw .missing(command: command.name, what: "assess the case") }
+            guard !r.sentTo.isEmpty else { throw .missing(command: command.name, what: "the recipient") }
+            return [.reported(r)]
+        case .close(let c):
+            try require([.reported, .escalated, .rejectedThreat])
+            guard !c.outcome.isEmpty else { throw .missing(command: command.name, what: "the outcome") }
+            return [.closed(c)]
+        case .rejectAsThreat(let t):
+            try require([.intake, .handedOver, .underReview])
+            guard !(t.text.text ?? "").isEmpty else { throw .missing(command: command.name, what: "the reason") }
+            return [.rejectedAsThreat(t)]
+        case .logEnquiry(let ch):
+            try require(open.union([.rejectedThreat]))
+            return [.enquiryLogged(EnquiryLogged(channel: ch))]
+        case .addNote(let t):
+            guard !(t.text.text ?? "").isEmpty else { throw .missing(command: command.name, what: "the note") }
+            return [.noteAdded(t)]
+        case .assign(let who):
+            try require(open)
+            return s.assignee == who ? [] : [.caseAssigned(CaseAssigned(assignee: who))]
+        }
+    }
+}

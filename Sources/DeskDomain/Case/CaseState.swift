@@ -1,0 +1,54 @@
+/// What the decider needs to know about one case, folded from its events.
+public struct CaseState: Hashable, Sendable {
+    public var status: CaseStatus?
+    public var organization: OrganizationID?
+    public var applicant: SubjectID?
+    public var lane: Lane?
+    public var facts: FactSheet?
+    public var assessed: Bool = false
+    public var assignee: Actor?
+    public var escalations: [EscalationTarget] = []
+    public var counterparties: [SubjectID] = []
+    public var eventCount: Int = 0
+
+    public static let initial = CaseState()
+
+    public var exists: Bool { status != nil }
+
+    public static func evolve(_ state: CaseState, _ event: DeskEvent) -> CaseState {
+        var s = state
+        s.eventCount += 1
+        switch event {
+        case .intakeRecorded(let p):
+            s.status = .intake
+            s.organization = p.organization
+            s.applicant = p.applicant.subject
+        case .factsRecorded(let f):
+            s.facts = f
+        case .counterpartyLinked(let p):
+            if !s.counterparties.contains(p.counterparty) { s.counterparties.append(p.counterparty) }
+        case .handedOver(let p):
+            s.status = .handedOver
+            s.lane = p.lane
+        case .reviewStarted:
+            s.status = .underReview
+        case .assessed:
+            s.assessed = true
+        case .escalated(let p):
+            s.status = .escalated
+            s.escalations.append(p.target)
+        case .reported:
+            s.status = .reported
+        case .closed:
+            s.status = .closed
+        case .rejectedAsThreat:
+            s.status = .rejectedThreat
+        case .caseAssigned(let p):
+            s.assignee = p.assignee
+        case .statementRecorded, .enquiryLogged, .noteAdded, .organizationRegistered, .staffAdded, .staffRemoved,
+             .subjectErased:
+            break
+        }
+        return s
+    }
+}

@@ -1,0 +1,391 @@
+import Foundation
+
+// Stored format: the case names of `DeskEvent` are the `type` strings in the log and the payload
+// structs are its JSON. Never rename either; change a payload by raising its schema version.
+
+/// Observable facts a clerk answers with yes/no or a count; never an opinion.
+public struct FactSheet: Hashable, Codable, Sendable {
+    public var weaponOrPhysicalContact = false
+    public var threatToLifeOrArson = false
+    public var refusesToLeave = false
+    public var minutesSpent = 0
+    public var earlierContacts = 0
+    public var apologyDemand = false
+    public var demandAboutEmployee = false
+    public var sexualRemarksOrFollowing = false
+    public var filmingOrPosting = false
+    public var discriminatoryRemarks = false
+    public var excessiveMoneyDemand = false
+    public var offSiteSummons = false
+    public var reviewOrMediaThreat = false
+    public init() {}
+}
+
+public struct Applicant: Hashable, Codable, Sendable {
+    public var subject: SubjectID
+    public var anonymous: Bool
+    public var name: Personal?
+    public var phone: Personal?
+    public var email: Personal?
+    public init(subject: SubjectID, anonymous: Bool, name: Personal? = nil, phone: Personal? = nil, email: Personal? = nil) {
+        self.subject = subject
+        self.anonymous = anonymous
+        self.name = name
+        self.phone = phone
+        self.email = email
+    }
+}
+
+/// A member of the organization's staff named in a case (a subject of their own).
+public struct NamedStaff: Hashable, Codable, Sendable {
+    public var subject: SubjectID
+    public var name: Personal
+    public var characteristics: Personal?
+    public init(subject: SubjectID, name: Personal, characteristics: Personal? = nil) {
+        self.subject = subject
+        self.name = name
+        self.characteristics = characteristics
+    }
+}
+
+public struct IntakeRecorded: Hashable, Codable, Sendable {
+    public var organization: OrganizationID
+    public var branch: String?
+    public var store: String?
+    public var channel: Channel
+    public var occurredAt: String?
+    public var language: Language
+    public var applicant: Applicant
+    public var staff: [NamedStaff]
+    public var complaint: Personal
+    public var requests: Personal?
+    public var feedbackWanted: Bool
+    /// SHA-256 (hex) of the sealed original submission in the evidence table.
+    public var evidence: String?
+
+    public init(organization: OrganizationID, branch: String? = nil, store: String? = nil, channel: Channel,
+                occurredAt: String? = nil, language: Language, applicant: Applicant, staff: [NamedStaff] = [],
+                complaint: Personal, requests: Personal? = nil, feedbackWanted: Bool = false, evidence: String? = nil) {
+        self.organization = organization
+        self.branch = branch
+        self.store = store
+        self.channel = channel
+        self.occurredAt = occurredAt
+        self.language = language
+        self.applicant = applicant
+        self.staff = staff
+        self.complaint = complaint
+        self.requests = requests
+        self.feedbackWanted = feedbackWanted
+        self.evidence = evidence
+    }
+}
+
+public enum Speaker: String, Codable, Sendable { case applicant, counterparty, staff }
+
+public struct StatementRecorded: Hashable, Codable, Sendable {
+    public var speaker: Speaker
+    public var text: Personal
+    public var verbatim: Bool
+    public init(speaker: Speaker, text: Personal, verbatim: Bool) {
+        self.speaker = speaker
+        self.text = text
+        self.verbatim = verbatim
+    }
+}
+
+public struct CounterpartyLinked: Hashable, Codable, Sendable {
+    /// The customer as identified by the desk; one subject across all their cases.
+    public var counterparty: SubjectID
+    /// How the desk recognizes them ("60代男性、常連"); sealed under the counterparty.
+    public var label: Personal
+    public init(counterparty: SubjectID, label: Personal) {
+        self.counterparty = counterparty
+        self.label = label
+    }
+}
+
+public struct HandedOver: Hashable, Codable, Sendable {
+    public var lane: Lane
+    public var rule: String
+    public var policyVersion: String
+    public var behaviours: [BehaviourType]
+    public var script: String
+    public var leaflet: String
+    public init(lane: Lane, rule: String, policyVersion: String, behaviours: [BehaviourType], script: String, leaflet: String) {
+        self.lane = lane
+        self.rule = rule
+        self.policyVersion = policyVersion
+        self.behaviours = behaviours
+        self.script = script
+        self.leaflet = leaflet
+    }
+}
+
+public struct Assessed: Hashable, Codable, Sendable {
+    public var validity: DemandValidity
+    public var meansAcceptable: Bool
+    public var classification: Classification
+    public var behaviours: [BehaviourType]
+    /// The desk's opinion and advice for the report; sealed under the applicant (it is about their case).
+    public var opinion: Personal?
+    public init(validity: DemandValidity, meansAcceptable: Bool, classification: Classification,
+                behaviours: [BehaviourType], opinion: Personal? = nil) {
+        self.validity = validity
+        self.meansAcceptable = meansAcceptable
+        self.classification = classification
+        self.behaviours = behaviours
+        self.opinion = opinion
+    }
+}
+
+/// Desk-written free text about a case (notes, reasons), sealed under the case's applicant so that
+/// erasing the applicant erases what was written about their matter.
+public struct CaseText: Hashable, Codable, Sendable {
+    public var text: Personal
+    public init(text: Personal) { self.text = text }
+}
+
+public struct Escalated: Hashable, Codable, Sendable {
+    public var target: EscalationTarget
+    public var reason: Personal
+    public init(target: EscalationTarget, reason: Personal) {
+        self.target = target
+        self.reason = reason
+    }
+}
+
+public struct Reported: Hashable, Codable, Sendable {
+    public var sentTo: String
+    public init(sentTo: String) { self.sentTo = sentTo }
+}
+
+public struct Closed: Hashable, Codable, Sendable {
+    public var outcome: String
+    public init(outcome: String) { self.outcome = outcome }
+}
+
+public struct EnquiryLogged: Hashable, Codable, Sendable {
+    public var channel: Channel
+    /// Always the fixed "no progress answers" script (seed 003).
+    public var answeredWith: String
+    public init(channel: Channel, answeredWith: String = Scripts.noProgressAnswers) {
+        self.channel = channel
+        self.answeredWith = answeredWith
+    }
+}
+
+public struct CaseAssigned: Hashable, Codable, Sendable {
+    public var assignee: Actor
+    public init(assignee: Actor) { self.assignee = assignee }
+}
+
+public struct Branch: Hashable, Codable, Sendable {
+    public var name: String
+    public var stores: [String]
+    public init(name: String, stores: [String]) {
+        self.name = name
+        self.stores = stores
+    }
+}
+
+public struct OrganizationRegistered: Hashable, Codable, Sendable {
+    public var id: OrganizationID
+    public var name: String
+    public var branches: [Branch]
+    /// Who at the organization receives the desk's reports (a role or department).
+    public var reportTo: String
+    public var language: Language
+    public var closedDays: [ClosedPeriod]
+    public var retentionYears: Int
+    public init(id: OrganizationID, name: String, branches: [Branch], reportTo: String, language: Language,
+                closedDays: [ClosedPeriod] = [.yearEnd], retentionYears: Int = 3) {
+        self.id = id
+        self.name = name
+        self.branches = branches
+        self.reportTo = reportTo
+        self.language = language
+        self.closedDays = closedDays
+        self.retentionYears = retentionYears
+    }
+}
+
+public struct StaffAdded: Hashable, Codable, Sendable {
+    public var user: String
+    public var displayName: String
+    public var role: Role
+    public init(user: String, displayName: String, role: Role) {
+        self.user = user
+        self.displayName = displayName
+        self.role = role
+    }
+}
+
+public struct StaffRemoved: Hashable, Codable, Sendable {
+    public var user: String
+    public init(user: String) { self.user = user }
+}
+
+public struct SubjectErased: Hashable, Codable, Sendable {
+    public var subject: SubjectID
+    public var reason: String
+    public init(subject: SubjectID, reason: String) {
+        self.subject = subject
+        self.reason = reason
+    }
+}
+
+/// Everything that can happen, as stored in the log.
+public enum DeskEvent: Hashable, Sendable {
+    // case streams
+    case intakeRecorded(IntakeRecorded)
+    case factsRecorded(FactSheet)
+    case statementRecorded(StatementRecorded)
+    case counterpartyLinked(CounterpartyLinked)
+    case handedOver(HandedOver)
+    case reviewStarted
+    case assessed(Assessed)
+    case escalated(Escalated)
+    case reported(Reported)
+    case closed(Closed)
+    case rejectedAsThreat(CaseText)
+    case enquiryLogged(EnquiryLogged)
+    case noteAdded(CaseText)
+    case caseAssigned(CaseAssigned)
+    // organization streams
+    case organizationRegistered(OrganizationRegistered)
+    // staff streams
+    case staffAdded(StaffAdded)
+    case staffRemoved(StaffRemoved)
+    // subject streams
+    case subjectErased(SubjectErased)
+
+    public var type: String {
+        switch self {
+        case .intakeRecorded: "intakeRecorded"
+        case .factsRecorded: "factsRecorded"
+        case .statementRecorded: "statementRecorded"
+        case .counterpartyLinked: "counterpartyLinked"
+        case .handedOver: "handedOver"
+        case .reviewStarted: "reviewStarted"
+        case .assessed: "assessed"
+        case .escalated: "escalated"
+        case .reported: "reported"
+        case .closed: "closed"
+        case .rejectedAsThreat: "rejectedAsThreat"
+        case .enquiryLogged: "enquiryLogged"
+        case .noteAdded: "noteAdded"
+        case .caseAssigned: "caseAssigned"
+        case .organizationRegistered: "organizationRegistered"
+        case .staffAdded: "staffAdded"
+        case .staffRemoved: "staffRemoved"
+        case .subjectErased: "subjectErased"
+        }
+    }
+
+    /// Every payload is at schema 1 so far.
+    public var schemaVersion: Int { 1 }
+
+    private struct Empty: Codable {}
+
+    /// The JSON payload. Personal fields are sealed by the `FieldSealer` passed in.
+    public func encodePayload(sealer: any FieldSealer) throws -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        e.userInfo[.fieldSealer] = sealer
+        e.userInfo[.eventType] = type
+        switch self {
+        case .intakeRecorded(let p): return try e.encode(p)
+        case .factsRecorded(let p): return try e.encode(p)
+        case .statementRecorded(let p): return try e.encode(p)
+        case .counterpartyLinked(let p): return try e.encode(p)
+        case .handedOver(let p): return try e.encode(p)
+        case .reviewStarted: return try e.encode(Empty())
+        case .assessed(let p): return try e.encode(p)
+        case .escalated(let p): return try e.encode(p)
+        case .reported(let p): return try e.encode(p)
+        case .closed(let p): return try e.encode(p)
+        case .rejectedAsThreat(let p): return try e.encode(p)
+        case .enquiryLogged(let p): return try e.encode(p)
+        case .noteAdded(let p): return try e.encode(p)
+        case .caseAssigned(let p): return try e.encode(p)
+        case .organizationRegistered(let p): return try e.encode(p)
+        case .staffAdded(let p): return try e.encode(p)
+        case .staffRemoved(let p): return try e.encode(p)
+        case .subjectErased(let p): return try e.encode(p)
+        }
+    }
+
+    /// Decodes a stored payload; personal fields open through `sealer`, or come back `.locked` without one.
+    public static func decode(type: String, schemaVersion: Int, payload: Data,
+                              sealer: (any FieldSealer)?) throws -> DeskEvent {
+        guard schemaVersion == 1 else { throw EventDecodingError.unknownSchema(type: type, schemaVersion: schemaVersion) }
+        let d = JSONDecoder()
+        if let sealer { d.userInfo[.fieldSealer] = sealer }
+        d.userInfo[.eventType] = type
+        func p<T: Decodable>(_ t: T.Type) throws -> T { try d.decode(t, from: payload) }
+        switch type {
+        case "intakeRecorded": return .intakeRecorded(try p(IntakeRecorded.self))
+        case "factsRecorded": return .factsRecorded(try p(FactSheet.self))
+        case "statementRecorded": return .statementRecorded(try p(StatementRecorded.self))
+        case "counterpartyLinked": return .counterpartyLinked(try p(CounterpartyLinked.self))
+        case "handedOver": return .handedOver(try p(HandedOver.self))
+        case "reviewStarted": return .reviewStarted
+        case "assessed": return .assessed(try p(Assessed.self))
+        case "escalated": return .escalated(try p(Escalated.self))
+        case "reported": return .reported(try p(Reported.self))
+        case "closed": return .closed(try p(Closed.self))
+        case "rejectedAsThreat": return .rejectedAsThreat(try p(CaseText.self))
+        case "enquiryLogged": return .enquiryLogged(try p(EnquiryLogged.self))
+        case "noteAdded": return .noteAdded(try p(CaseText.self))
+        case "caseAssigned": return .caseAssigned(try p(CaseAssigned.self))
+        case "organizationRegistered": return .organizationRegistered(try p(OrganizationRegistered.self))
+        case "staffAdded": return .staffAdded(try p(StaffAdded.self))
+        case "staffRemoved": return .staffRemoved(try p(StaffRemoved.self))
+        case "subjectErased": return .subjectErased(try p(SubjectErased.self))
+        default: throw EventDecodingError.unknownType(type)
+        }
+    }
+
+    /// Every personal value the event holds, with its field path.
+    public var personalFields: [(path: String, value: Personal)] {
+        var out: [(String, Personal)] = []
+        func add(_ path: String, _ v: Personal?) { if let v { out.append((path, v)) } }
+        switch self {
+        case .intakeRecorded(let p):
+            add("applicant.name", p.applicant.name)
+            add("applicant.phone", p.applicant.phone)
+            add("applicant.email", p.applicant.email)
+            for (i, s) in p.staff.enumerated() {
+                add("staff.\(i).name", s.name)
+                add("staff.\(i).characteristics", s.characteristics)
+            }
+            add("complaint", p.complaint)
+            add("requests", p.requests)
+        case .statementRecorded(let p): add("text", p.text)
+        case .counterpartyLinked(let p): add("label", p.label)
+        case .assessed(let p): add("opinion", p.opinion)
+        case .escalated(let p): add("reason", p.reason)
+        case .rejectedAsThreat(let p), .noteAdded(let p): add("text", p.text)
+        default: break
+        }
+        return out
+    }
+}
+
+public enum EventDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownType(String)
+    case unknownSchema(type: String, schemaVersion: Int)
+
+    public var description: String {
+        switch self {
+        case .unknownType(let t): "unknown event type \(Sanitizer.visible(t)): this database was written by a newer mado"
+        case let .unknownSchema(t, v): "event type \(t) has schema \(v), which this mado does not know: upgrade mado"
+        }
+    }
+}
+
+/// Fixed texts the console and the leaflets refer to by id.
+public enum Scripts {
+    public static let noProgressAnswers = "no-progress-answers"
+}

@@ -1,0 +1,68 @@
+import DeskDomain
+
+/// Why an append did not happen.
+public enum AppendError: Error, Equatable, Sendable, CustomStringConvertible {
+    case wrongExpectedVersion(stream: StreamID, expected: ExpectedVersion, actual: Int)
+    case duplicateSubmission(existing: CaseID)
+    case database(String)
+
+    public var description: String {
+        switch self {
+        case let .wrongExpectedVersion(s, e, a):
+            "\(s) changed meanwhile: expected \(e), found version \(a); reload and try again"
+        case let .duplicateSubmission(c):
+            "this submission was already taken in as case \(c)"
+        case let .database(m): "database error: \(m)"
+        }
+    }
+}
+
+/// Why the store could not be opened or used.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case noDatabase(path: String)
+    case alreadyInitialized(path: String)
+    case notInitialized(path: String)
+    case newerSchema(path: String)
+    case olderFormat(path: String)
+    case keyFileMissing(path: String)
+    case keyFileMode(path: String, mode: String)
+    case keyFileMalformed(path: String)
+    case keyFileOfAnotherDesk(path: String)
+    case keyFileExists(path: String)
+    case keyRequired(what: String)
+    case unknownUser(String)
+    case removedUser(String)
+    case notAllowed(action: String, role: Role, needs: String)
+    case noSuchCase(String)
+    case noSuchSubject(String)
+    case alreadyErased(String)
+    case unknownOrganization(String)
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case .noDatabase(let p): "no desk database at \(p): run `mado init --db \(p)` first"
+        case .alreadyInitialized(let p): "\(p) is already a desk database; nothing was changed"
+        case .notInitialized(let p): "\(p) is not an initialized desk database: run `mado init`"
+        case .newerSchema(let p): "\(p) was written by a newer mado; upgrade mado to open it"
+        case .olderFormat(let p):
+            "\(p) uses an older storage format that this mado no longer reads; recreate it with `mado init`"
+        case .keyFileMissing(let p): "no desk key file at \(p) (set --key-file or MADO_KEY_FILE)"
+        case let .keyFileMode(p, m):
+            "the desk key file \(p) has mode \(m); it must not be readable or writable by others: chmod 0640 \(p)"
+        case .keyFileMalformed(let p): "\(p) is not a mado desk key file"
+        case .keyFileOfAnotherDesk(let p): "the key file \(p) belongs to another desk database"
+        case .keyFileExists(let p): "a key file already exists at \(p); move it away or choose --key-file"
+        case .keyRequired(let w): "\(w) needs the desk key file, and none is usable here"
+        case .unknownUser(let u):
+            "the OS user \(Sanitizer.visible(u)) is not on the desk's staff: a supervisor must run `mado staff add \(Sanitizer.visible(u)) --role ROLE --name NAME`"
+        case .removedUser(let u): "the OS user \(Sanitizer.visible(u)) was removed from the desk's staff"
+        case let .notAllowed(a, r, n): "a \(r.rawValue) may not \(a); it needs \(n)"
+        case .noSuchCase(let c): "there is no case \(Sanitizer.visible(c))"
+        case .noSuchSubject(let s): "there is no subject \(Sanitizer.visible(s))"
+        case .alreadyErased(let s): "subject \(s) was already erased; nothing was changed"
+        case .unknownOrganization(let o): "unknown organization \(Sanitizer.visible(o))"
+        case .io(let m): m
+        }
+    }
+}

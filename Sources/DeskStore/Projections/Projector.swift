@@ -1,0 +1,112 @@
+import DeskDomain
+import Foundation
+import GRDB
+
+/// Writes the projections for one event. The same code runs inside the append transaction and in
+/// `rebuild`, which is why a rebuild gives the same tables.
+enum Projector {
+    static let summaryLength = 80
+
+    static func apply(_ e: EventEnvelope, _ db: Database, keyring: SubjectKeyring) throws {
+        let caseID = e.stream.caseID?.description
+        func touch(state: CaseStatus? = nil, lane: Lane? = nil) throws {
+            guard let caseID else { return }
+            try db.execute(sql: """
+                UPDATE cases SET last_activity = ?, version = ?, state = COALESCE(?, state), lane = COALESCE(?, lane)
+                WHERE id = ?
+                """, arguments: [e.recordedAt, e.version, state?.rawValue, lane?.rawValue, caseID])
+        }
+        func ledger(about: String, answered: String) throws {
+            guard let caseID else { return }
+            let parties = try String.fetchAll(db, sql: """
+                SELECT cs.subject_id FROM case_subjects cs JOIN subjects s ON s.id = cs.subject_id
+                WHERE cs.case_id = ? AND s.kind = 'counterparty' ORDER BY cs.subject_id
+                """, arguments: [caseID])
+            for p in parties {
+                try db.execute(sql: "INSERT INTO ledger(event_position, counterparty, case_id, at, about, answered) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [e.position.value, p, caseID, e.recordedAt, about, answered])
+            }
+        }
+        func subject(_ id: SubjectID, _ kind: SubjectKind) throws {
+            try db.execute(sql: "INSERT OR IGNORE INTO subjects(id, kind) VALUES (?, ?)", arguments: [id.rawValue, kind.rawValue])
+            if let caseID {
+                try db.execute(sql: "INSERT OR IGNORE INTO case_subjects(case_id, subject_id) VALUES (?, ?)",
+                               arguments: [caseID, id.rawValue])
+            }
+        }
+
+        switch e.event {
+        case .intakeRecorded(let p):
+            guard let id = e.stream.caseID else { return }
+            let closed = try String.fetchOne(db, sql: "SELECT closed_days FROM organizations WHERE id = ?",
+                                             arguments: [p.organization.rawValue])
+            let periods = (closed ?? "").split(separator: ",").compactMap { ClosedPeriod(String($0)) }
+            let day = LocalDate(japanTime: Timestamp.date(e.recordedAt) ?? Date(timeIntervalSince1970: 0))
+            let due = BusinessCalendar(closed: periods).reportDue(intakeDay: day)
+            try db.execute(sql: """
+                INSERT INTO cases(id, seq, organization, branch, store, channel, language, lane, state, opened_at,
+                                  report_due_on, last_activity, summary, assignee, version, applicant)
+                VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?)
+                """, arguments: [id.description, id.number, p.organization.rawValue, p.branch, p.store, p.channel.rawValue,
+                                 p.language.rawValue, CaseStatus.intake.rawValue, e.recordedAt, due.description,
+                                 e.recordedAt, summary(p.complaint), e.version, p.applicant.subject.rawValue])
+            try subject(p.applicant.subject, .applicant)
+            for s in p.staff { try subject(s.subject, .staffMember) }
+            if let hash = p.evidence, let sealed = try Data.fetchOne(db, sql: "SELECT sealed FROM evidence WHERE hash = ?", arguments: [hash]),
+               let original = keyring.openEvidence(sealed, subject: p.applicant.subject), let desk = keyring.deskKey {
+                try db.execute(sql: "INSERT INTO intake_fingerprints(hmac, case_id, subject_id) VALUES (?, ?, ?)",
+                               arguments: [desk.fingerprint(original), id.description, p.applicant.subject.rawValue])
+            }
+        case .counterpartyLinked(let p):
+            try touch()
+            try subject(p.counterparty, .counterparty)
+            let channel = try String.fetchOne(db, sql: "SELECT channel FROM cases WHERE id = ?", arguments: [caseID]) ?? "-"
+            try db.execute(sql: "INSERT INTO ledger(event_position, counterparty, case_id, at, about, answered) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [e.position.value, p.counterparty.rawValue, caseID, e.recordedAt,
+                                       "contact (\(channel))", "-"])
+        case .handedOver(let p):
+            try touch(state: .handedOver, lane: p.lane)
+            try ledger(about: "hand-over (\(p.lane.rawValue))", answered: p.script)
+        case .reviewStarted: try touch(state: .underReview)
+        case .escalated(let p):
+            try touch(state: .escalated)
+            try ledger(about: "escalated to \(p.target.rawValue)", answered: "-")
+        case .reported: try touch(state: .reported)
+        case .closed: try touch(state: .closed)
+        case .rejectedAsThreat: try touch(state: .rejectedThreat)
+        case .enquiryLogged(let p):
+            try touch()
+            try ledger(about: "progress enquiry (\(p.channel.rawValue))", answered: p.answeredWith)
+        case .caseAssigned(let p):
+            try touch()
+            try db.execute(sql: "UPDATE cases SET assignee = ? WHERE id = ?", arguments: [p.assignee.user, caseID])
+        case .factsRecorded, .statementRecorded, .assessed, .noteAdded:
+            try touch()
+        case .organizationRegistered(let p):
+            let branches = String(decoding: try JSONEncoder().encode(p.branches), as: UTF8.self)
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO organizations(id, name, report_to, language, closed_days, retention_years, branches)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [p.id.rawValue, p.name, p.reportTo, p.language.rawValue,
+                                 p.closedDays.map(\.description).joined(separator: ","), p.retentionYears, branches])
+        case .staffAdded(let p):
+            try db.execute(sql: "INSERT OR REPLACE INTO staff(user, display_name, role, active) VALUES (?, ?, ?, 1)",
+                           arguments: [p.user, p.displayName, p.role.rawValue])
+        case .staffRemoved(let p):
+            try db.execute(sql: "UPDATE staff SET active = 0 WHERE user = ?", arguments: [p.user])
+        case .subjectErased(let p):
+            try db.execute(sql: "UPDATE subjects SET erased_at = ?, erased_by = ? WHERE id = ?",
+                           arguments: [e.recordedAt, e.actor.user, p.subject.rawValue])
+            try db.execute(sql: "UPDATE cases SET summary = ? WHERE applicant = ?",
+                           arguments: [Personal(subject: p.subject, content: .erased).display, p.subject.rawValue])
+            try db.execute(sql: "DELETE FROM intake_fingerprints WHERE subject_id = ?", arguments: [p.subject.rawValue])
+        }
+    }
+
+    /// The queue's one-line summary: the start of the complaint's first line, or why it is not readable.
+    static func summary(_ complaint: Personal) -> String {
+        guard let text = complaint.text else { return complaint.display }
+        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        return line.count > summaryLength ? String(line.prefix(summaryLength - 1)) + "…" : line
+    }
+}

@@ -1,0 +1,96 @@
+import DeskDomain
+import Foundation
+
+/// One event as read back from the log, decoded.
+public struct EventEnvelope: Sendable {
+    public let position: Position
+    public let stream: StreamID
+    public let version: Int
+    public let actor: Actor
+    public let recordedAt: String
+    public let event: DeskEvent
+}
+
+/// A row of the case queue projection.
+public struct CaseRow: Hashable, Sendable, Codable {
+    public let id: CaseID
+    public let organization: String
+    public let branch: String?
+    public let store: String?
+    public let channel: String
+    public let language: String
+    public let lane: String?
+    public let state: String
+    public let openedAt: String
+    public let reportDueOn: String
+    public let lastActivity: String
+    public let summary: String
+    public let assignee: String?
+    public let version: Int
+}
+
+/// A row of a counterparty's ledger: when, about what, what was answered.
+public struct LedgerRow: Hashable, Sendable {
+    public let counterparty: SubjectID
+    public let caseID: CaseID
+    public let at: String
+    public let about: String
+    public let answered: String
+}
+
+/// A subject the desk holds data about.
+public struct SubjectRow: Hashable, Sendable {
+    public let id: SubjectID
+    public let kind: SubjectKind
+    public let cases: [CaseID]
+    public let erasedAt: String?
+    /// The subject's name, for roles that may see it (nil if none, or erased).
+    public let name: Personal?
+}
+
+/// A staff record: an OS user, their display name and role.
+public struct StaffMember: Hashable, Sendable {
+    public let user: String
+    public let displayName: String
+    public let role: Role
+    public let active: Bool
+}
+
+/// What `verify` found.
+public struct VerifyResult: Equatable, Sendable {
+    public let events: Int
+    /// The first position whose hash does not match, and why.
+    public let firstBad: (position: Position, reason: String)?
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.events == b.events && a.firstBad?.position == b.firstBad?.position && a.firstBad?.reason == b.firstBad?.reason
+    }
+}
+
+enum Timestamp {
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ`, UTC, always 24 characters.
+    static func string(_ date: Date) -> String {
+        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let secs = Int(ms.quotientFloor(1000)), milli = Int(ms - Int64(secs) * 1000)
+        let day = LocalDate(dayNumber: Int(Int64(secs).quotientFloor(86400)))
+        let sod = secs - (Int(Int64(secs).quotientFloor(86400)) * 86400)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", day.year, day.month, day.day,
+                      sod / 3600, sod / 60 % 60, sod % 60, milli)
+    }
+
+    static func date(_ s: String) -> Date? {
+        let u = Array(s.utf8)
+        guard u.count == 24, let d = LocalDate(iso: String(s.prefix(10))),
+              let h = Int(s.dropFirst(11).prefix(2)), let m = Int(s.dropFirst(14).prefix(2)),
+              let sec = Int(s.dropFirst(17).prefix(2)), let ms = Int(s.dropFirst(20).prefix(3)) else { return nil }
+        let t = Double(d.dayNumber) * 86400 + Double(h * 3600 + m * 60 + sec) + Double(ms) / 1000
+        return Date(timeIntervalSince1970: t)
+    }
+}
+
+extension Int64 {
+    func quotientFloor(_ d: Int64) -> Int64 {
+        let q = self / d
+        return (self % d != 0 && (self < 0) != (d < 0)) ? q - 1 : q
+    }
+}

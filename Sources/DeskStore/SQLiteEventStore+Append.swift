@@ -1,0 +1,108 @@
+import Crypto
+import DeskDomain
+import Foundation
+import GRDB
+
+/// An original submission sealed under the applicant's key, ready to store beside its intake.
+public struct SealedEvidence: Sendable {
+    public let hash: String
+    let subject: SubjectID
+    let sealed: Data
+    let fingerprint: Data?
+}
+
+extension SQLiteEventStore {
+    /// Seals original submission bytes under the subject's key; the intake event records `hash`.
+    public func sealEvidence(_ bytes: Data, subject: SubjectID) throws -> SealedEvidence {
+        let sealed = try keyring.sealEvidence(bytes, subject: subject)
+        let hash = Data(SHA256.hash(data: sealed)).map { String(format: "%02x", $0) }.joined()
+        return SealedEvidence(hash: hash, subject: subject, sealed: sealed, fingerprint: keyring.deskKey?.fingerprint(bytes))
+    }
+
+    /// Appends events to one stream in one transaction, with the projections, or not at all.
+    /// Fails with `wrongExpectedVersion` when the stream moved on.
+    @discardableResult
+    public func append(_ events: [DeskEvent], to stream: StreamID, expected: ExpectedVersion, actor: Actor,
+                       at now: Date, evidence: SealedEvidence? = nil) throws -> Int {
+        let encoded = try encode(events)
+        return try write(encoded, stream: { _ in stream }, expected: expected, actor: actor, at: now, evidence: evidence)
+    }
+
+    /// Opens a new case with the next free case number, chosen inside the write transaction so that
+    /// concurrent intakes never collide.
+    public func appendNewCase(_ events: [DeskEvent], actor: Actor, at now: Date,
+                              evidence: SealedEvidence? = nil) throws -> CaseID {
+        let encoded = try encode(events)
+        var id: CaseID?
+        try write(encoded, stream: { db in
+            let next = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM cases") ?? 0) + 1
+            id = CaseID(number: next)
+            return id!.streamID
+        }, expected: .noStream, actor: actor, at: now, evidence: evidence)
+        return id!
+    }
+
+    func encode(_ events: [DeskEvent]) throws -> [(DeskEvent, Data)] {
+        try events.map { e in
+            do { return (e, try e.encodePayload(sealer: keyring)) } catch let error as EncodingError {
+                if case .invalidValue(_, let ctx) = error, let under = ctx.underlyingError { throw under }
+                throw StoreError.keyRequired(what: "recording \(e.type)")
+            }
+        }
+    }
+
+    @discardableResult
+    func write(_ encoded: [(DeskEvent, Data)], stream: (Database) throws -> StreamID, expected: ExpectedVersion,
+                       actor: Actor, at now: Date, evidence: SealedEvidence?,
+                       alsoInTransaction extra: ((Database) throws -> Void)? = nil) throws -> Int {
+        let recordedAt = Timestamp.string(now)
+        let keys = try keyring.takePendingKeys()
+        let newVersion: Int = try pool.writeWithoutTransaction { db in
+            var result = 0
+            try db.inTransaction(.immediate) {
+                let streamID = try stream(db)
+                let actual = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?",
+                                              arguments: [streamID.rawValue]) ?? 0
+                guard actual == expected.value else {
+                    throw AppendError.wrongExpectedVersion(stream: streamID, expected: expected, actual: actual)
+                }
+                try extra?(db)
+                for (id, _, wrapped) in keys {
+                    try db.execute(sql: "INSERT OR IGNORE INTO subject_keys(subject_id, wrapped, created_at) VALUES (?, ?, ?)",
+                                   arguments: [id.rawValue, wrapped, recordedAt])
+                }
+                if let evidence {
+                    if let fp = evidence.fingerprint,
+                       let existing = try String.fetchOne(db, sql: "SELECT case_id FROM intake_fingerprints WHERE hmac = ?",
+                                                          arguments: [fp]) {
+                        throw AppendError.duplicateSubmission(existing: CaseID(existing) ?? CaseID(number: 0))
+                    }
+                    try db.execute(sql: "INSERT OR IGNORE INTO evidence(hash, subject_id, sealed) VALUES (?, ?, ?)",
+                                   arguments: [evidence.hash, evidence.subject.rawValue, evidence.sealed])
+                }
+                var prev = try Data.fetchOne(db, sql: "SELECT hash FROM events ORDER BY position DESC LIMIT 1") ?? HashChain.genesis
+                let insert = try db.cachedStatement(sql: """
+                    INSERT INTO events(stream_id, version, type, schema_version, payload, actor, recorded_at, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for (i, (event, payload)) in encoded.enumerated() {
+                    let version = actual + 1 + i
+                    let hash = HashChain.hash(previous: prev, stream: streamID.rawValue, version: version, type: event.type,
+                                              schemaVersion: event.schemaVersion, payload: payload, actor: actor.user,
+                                              recordedAt: recordedAt)
+                    try insert.execute(arguments: [streamID.rawValue, version, event.type, event.schemaVersion,
+                                                   String(decoding: payload, as: UTF8.self), actor.user, recordedAt, hash])
+                    let envelope = EventEnvelope(position: Position(db.lastInsertedRowID), stream: streamID, version: version,
+                                                 actor: actor, recordedAt: recordedAt, event: event)
+                    try Projector.apply(envelope, db, keyring: keyring)
+                    prev = hash
+                }
+                result = actual + encoded.count
+                return .commit
+            }
+            return result
+        }
+        keyring.commitPending(keys.map(\.0))
+        return newVersion
+    }
+}

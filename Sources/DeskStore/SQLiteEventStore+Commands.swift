@@ -1,0 +1,32 @@
+import DeskDomain
+import Foundation
+
+extension SQLiteEventStore {
+    /// Loads a case, decides the command and appends the result against the version it read.
+    /// Commands that only add (notes, statements, enquiries) reload and retry on a conflict by
+    /// themselves; the rest report it, because the decision may no longer hold.
+    @discardableResult
+    public func execute(_ command: CaseCommand, on id: CaseID, context: DecisionContext, at now: Date) throws -> [DeskEvent] {
+        let onlyAdds: Bool
+        switch command {
+        case .addNote, .recordStatement, .logEnquiry: onlyAdds = true
+        default: onlyAdds = false
+        }
+        var attempts = 0
+        while true {
+            attempts += 1
+            let history = try load(id.streamID)
+            guard !history.isEmpty else { throw StoreError.noSuchCase(id.description) }
+            let state = history.map(\.event).reduce(CaseState.initial, CaseState.evolve)
+            let events = try CaseDecider.decide(command, state, context)
+            if events.isEmpty { return [] }
+            do {
+                try append(events, to: id.streamID, expected: .exact(StreamVersion(history.count)), actor: context.actor, at: now)
+                return events
+            } catch AppendError.wrongExpectedVersion(let s, let e, let a) where onlyAdds && attempts < 20 {
+                _ = (s, e, a)
+                continue
+            }
+        }
+    }
+}

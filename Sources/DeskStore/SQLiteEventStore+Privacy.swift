@@ -1,0 +1,104 @@
+import DeskDomain
+import Foundation
+import GRDB
+
+/// What happened to old copies of erased data after an erasure.
+public enum EraseOutcome: Equatable, Sendable {
+    /// The WAL was truncated: no old copy is left in any database file.
+    case complete
+    /// Another process holds a read open; the WAL keeps old pages until it is released.
+    case walRetained
+}
+
+extension SQLiteEventStore {
+    /// Subjects, optionally of one case, with names opened for roles that may see them.
+    public func subjects(case caseID: CaseID? = nil, role: Role) throws -> [SubjectRow] {
+        let rows = try pool.read { db -> [Row] in
+            if let caseID {
+                return try Row.fetchAll(db, sql: """
+                    SELECT s.id, s.kind, s.erased_at FROM subjects s JOIN case_subjects cs ON cs.subject_id = s.id
+                    WHERE cs.case_id = ? ORDER BY s.kind, s.id
+                    """, arguments: [caseID.description])
+            }
+            return try Row.fetchAll(db, sql: "SELECT id, kind, erased_at FROM subjects ORDER BY kind, id")
+        }
+        return try rows.map { row in
+            let id = SubjectID(row[0] as String)
+            let cases = try pool.read { db in
+                try String.fetchAll(db, sql: "SELECT case_id FROM case_subjects WHERE subject_id = ? ORDER BY case_id",
+                                    arguments: [id.rawValue]).compactMap(CaseID.init)
+            }
+            return SubjectRow(id: id, kind: SubjectKind(rawValue: row[1]) ?? .applicant, cases: cases, erasedAt: row[2],
+                              name: role.seesContactDetails ? try name(of: id, in: cases) : nil)
+        }
+    }
+
+    /// The name a subject's first case records for them, opened.
+    private func name(of subject: SubjectID, in cases: [CaseID]) throws -> Personal? {
+        for c in cases {
+            for e in try load(c.streamID) {
+                switch e.event {
+                case .intakeRecorded(let p):
+                    if p.applicant.subject == subject { return p.applicant.name }
+                    if let s = p.staff.first(where: { $0.subject == subject }) { return s.name }
+                case .counterpartyLinked(let p) where p.counterparty == subject:
+                    return p.label
+                default: continue
+                }
+            }
+        }
+        return nil
+    }
+
+    /// What erasing a subject would make unreadable: per case, the fields that hold their data.
+    public func erasureImpact(_ subject: SubjectID) throws -> [(CaseID, [String])] {
+        let cases = try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT case_id FROM case_subjects WHERE subject_id = ? ORDER BY case_id",
+                                arguments: [subject.rawValue]).compactMap(CaseID.init)
+        }
+        let locked = SubjectKeyring(deskKey: nil) { _ in nil }
+        return try cases.map { c in
+            let fields = try load(c.streamID, keyring: locked).flatMap { e in
+                e.event.personalFields.filter { $0.value.subject == subject }.map { "\(e.event.type).\($0.path)" }
+            }
+            return (c, fields)
+        }
+    }
+
+    /// Destroys a subject's key and records the erasure, with the projections, in one transaction;
+    /// then truncates the WAL so that no old page keeps the text.
+    public func eraseSubject(_ subject: SubjectID, reason: String, actor: Actor, at now: Date) throws -> EraseOutcome {
+        let state = try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT erased_at FROM subjects WHERE id = ?", arguments: [subject.rawValue])
+        }
+        guard let state else { throw StoreError.noSuchSubject(subject.rawValue) }
+        guard (state[0] as String?) == nil else { throw StoreError.alreadyErased(subject.rawValue) }
+        let event = DeskEvent.subjectErased(SubjectErased(subject: subject, reason: reason))
+        do {
+            try write(try encode([event]), stream: { _ in subject.streamID }, expected: .noStream, actor: actor, at: now,
+                      evidence: nil, alsoInTransaction: { db in
+                try db.execute(sql: "DELETE FROM subject_keys WHERE subject_id = ?", arguments: [subject.rawValue])
+                try db.execute(sql: "DELETE FROM evidence WHERE subject_id = ?", arguments: [subject.rawValue])
+                try db.execute(sql: "INSERT OR REPLACE INTO desk_meta(key, value) VALUES ('wal_truncate_pending', '1')")
+            })
+        } catch AppendError.wrongExpectedVersion {
+            throw StoreError.alreadyErased(subject.rawValue)
+        }
+        keyring.forget(subject)
+        return (try? retryPendingTruncate()) == true ? .complete : .walRetained
+    }
+
+    /// Truncates the WAL if an erasure asked for it; true when nothing is pending any more.
+    @discardableResult
+    public func retryPendingTruncate() throws -> Bool {
+        try pool.writeWithoutTransaction { db in
+            guard try String.fetchOne(db, sql: "SELECT value FROM desk_meta WHERE key = 'wal_truncate_pending'") != nil else {
+                return true
+            }
+            do { try db.checkpoint(.truncate) } catch { return false }
+            try db.execute(sql: "DELETE FROM desk_meta WHERE key = 'wal_truncate_pending'")
+            try db.checkpoint(.truncate)
+            return true
+        }
+    }
+}

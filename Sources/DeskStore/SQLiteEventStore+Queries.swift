@@ -1,0 +1,84 @@
+import DeskDomain
+import Foundation
+import GRDB
+
+/// Everything `mado show` and the case pane display about one case.
+public struct CaseDetail: Sendable {
+    public let row: CaseRow
+    public let events: [EventEnvelope]
+    public let ledger: [LedgerRow]
+    public let reportTo: String?
+}
+
+extension SQLiteEventStore {
+    /// Queue order: open cases first, the danger lane first among them, then by report due date.
+    static let queueOrder = """
+        CASE WHEN state IN ('closed', 'rejectedThreat') THEN 1 ELSE 0 END,
+        CASE lane WHEN 'danger' THEN 0 ELSE 1 END, report_due_on, seq
+        """
+
+    /// Calls `body` for every case in queue order, reading row by row (memory does not grow with the log).
+    public func forEachCase(_ body: (CaseRow) throws -> Void) throws {
+        try pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM cases ORDER BY \(Self.queueOrder)")
+            while let row = try rows.next() { try body(Self.caseRow(row)) }
+        }
+    }
+
+    public func caseRow(_ id: CaseID) throws -> CaseRow? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE id = ?", arguments: [id.description]).map(Self.caseRow)
+        }
+    }
+
+    static func caseRow(_ r: Row) -> CaseRow {
+        CaseRow(id: CaseID(r["id"] as String) ?? CaseID(number: r["seq"]), organization: r["organization"],
+                branch: r["branch"], store: r["store"], channel: r["channel"], language: r["language"], lane: r["lane"],
+                state: r["state"], openedAt: r["opened_at"], reportDueOn: r["report_due_on"],
+                lastActivity: r["last_activity"], summary: r["summary"], assignee: r["assignee"], version: r["version"])
+    }
+
+    /// A case with its timeline and the counterparty's earlier contacts, personal fields opened for `role`.
+    public func caseDetail(_ id: CaseID, role: Role) throws -> CaseDetail {
+        guard let row = try caseRow(id) else { throw StoreError.noSuchCase(id.description) }
+        let reader = keyring.restricted { context in
+            // Names and contact details of applicants and counterparties only for the desk's line above the counter.
+            let path = context.split(separator: "\u{1F}").last.map(String.init) ?? ""
+            let identifying = ["applicant.name", "applicant.phone", "applicant.email", "label"].contains(path)
+            return !identifying || role.seesContactDetails
+        }
+        let events = try load(id.streamID, keyring: reader)
+        let ledgerRows: [Row] = try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT l.counterparty, l.case_id, l.at, l.about, l.answered FROM ledger l
+                WHERE l.counterparty IN (SELECT subject_id FROM case_subjects WHERE case_id = ?)
+                ORDER BY l.at, l.id
+                """, arguments: [id.description])
+        }
+        let ledger = ledgerRows.map { r -> LedgerRow in
+            let party: String = r[0], caseText: String = r[1]
+            return LedgerRow(counterparty: SubjectID(party), caseID: CaseID(caseText) ?? id, at: r[2], about: r[3], answered: r[4])
+        }
+        let reportTo = try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT report_to FROM organizations WHERE id = ?", arguments: [row.organization])
+        }
+        return CaseDetail(row: row, events: events, ledger: ledger, reportTo: reportTo)
+    }
+
+    /// Whether an organization is registered.
+    public func organizationExists(_ id: OrganizationID) throws -> Bool {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT 1 FROM organizations WHERE id = ?", arguments: [id.rawValue]) != nil
+        }
+    }
+
+    public func organizationIDs() throws -> [OrganizationID] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM organizations ORDER BY id").map { OrganizationID($0) }
+        }
+    }
+
+    public func caseCount() throws -> Int {
+        try pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM cases") ?? 0 }
+    }
+}

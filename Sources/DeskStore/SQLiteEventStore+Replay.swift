@@ -1,0 +1,98 @@
+import DeskDomain
+import Foundation
+import GRDB
+
+extension SQLiteEventStore {
+    /// The events of one stream, decoded; personal fields open as far as `keyring` allows.
+    public func load(_ stream: StreamID, keyring: SubjectKeyring? = nil) throws -> [EventEnvelope] {
+        let sealer = keyring ?? self.keyring
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at
+                FROM events WHERE stream_id = ? ORDER BY version
+                """, arguments: [stream.rawValue]).map { try Self.decode($0, sealer: sealer) }
+        }
+    }
+
+    static func decode(_ row: Row, sealer: (any FieldSealer)?) throws -> EventEnvelope {
+        let event = try row.withUnsafeData(atIndex: 5) { data in
+            try DeskEvent.decode(type: row[3], schemaVersion: row[4], payload: data ?? Data(), sealer: sealer)
+        }
+        return EventEnvelope(position: Position(row[0]), stream: StreamID(row[1] as String), version: row[2],
+                             actor: Actor(row[6] as String), recordedAt: row[7], event: event)
+    }
+
+    /// Walks the whole chain in position order, recomputing every hash from the stored bytes.
+    /// Streams: memory does not grow with the log.
+    public func verify() throws -> VerifyResult {
+        try pool.read { db in
+            var prev = HashChain.genesis
+            var count = 0
+            var expectedPosition: Int64?
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at, hash
+                FROM events ORDER BY position
+                """)
+            while let row = try rows.next() {
+                count += 1
+                let position: Int64 = row[0]
+                let hash: Data = row[8]
+                let computed = try row.withUnsafeData(atIndex: 5) { payload in
+                    HashChain.hash(previous: prev, stream: row[1], version: row[2], type: row[3], schemaVersion: row[4],
+                                   payload: payload ?? Data(), actor: row[6], recordedAt: row[7])
+                }
+                if let e = expectedPosition, position != e {
+                    return VerifyResult(events: count, firstBad: (Position(e), "event \(e) is missing"))
+                }
+                guard computed == hash else {
+                    return VerifyResult(events: count, firstBad: (Position(position),
+                                                                   "stored hash does not match the event's bytes"))
+                }
+                prev = hash
+                expectedPosition = position + 1
+            }
+            return VerifyResult(events: count, firstBad: nil)
+        }
+    }
+
+    /// Empties every projection and replays the log into it, in one transaction.
+    /// Refuses without the key file: every personal field would come back as locked.
+    public func rebuild() throws -> Int {
+        guard keyring.isUnlocked else { throw StoreError.keyRequired(what: "rebuild") }
+        let rows = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT subject_id, wrapped FROM subject_keys").map {
+                (SubjectID($0[0] as String), $0[1] as Data)
+            }
+        }
+        keyring.preload(rows)
+        return try pool.writeWithoutTransaction { db in
+            var n = 0
+            try db.inTransaction(.immediate) {
+                for t in Migrations.projectionTables { try db.execute(sql: "DELETE FROM \(t)") }
+                let cursor = try Row.fetchCursor(db, sql: """
+                    SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at
+                    FROM events ORDER BY position
+                    """)
+                while let row = try cursor.next() {
+                    try Projector.apply(try Self.decode(row, sealer: keyring), db, keyring: keyring)
+                    n += 1
+                }
+                return .commit
+            }
+            return n
+        }
+    }
+
+    /// Every projection table's rows, for comparing a rebuild with the live tables.
+    public func projectionSnapshot() throws -> [String: [[String]]] {
+        try pool.read { db in
+            var out: [String: [[String]]] = [:]
+            for t in Migrations.projectionTables {
+                out[t] = try Row.fetchAll(db, sql: "SELECT * FROM \(t) ORDER BY 1, 2").map { row in
+                    row.databaseValues.map { $0.description }
+                }
+            }
+            return out
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import DeskDomain
+import Foundation
+import GRDB
+
+/// The desk's database: the hash-chained event log, its projections and the subject key store.
+/// Every change goes through a named method that keeps the invariants in one transaction.
+public final class SQLiteEventStore: Sendable {
+    public let path: String
+    public let keyFilePath: String
+    let pool: DatabasePool
+    /// The desk key and subject keys of this process (locked when no usable key file).
+    public let keyring: SubjectKeyring
+    /// Why personal data is hidden in this process, when it is.
+    public let keyProblem: StoreError?
+
+    /// The key file that belongs to a database unless `--key-file` or `MADO_KEY_FILE` says otherwise.
+    public static func defaultKeyFile(for dbPath: String) -> String { dbPath + ".key" }
+
+    static func configuration() -> Configuration {
+        var c = Configuration()
+        c.busyMode = .timeout(30)
+        c.journalMode = .wal
+        c.prepareDatabase { db in
+            // Erased rows are overwritten with zeros, not just unlinked.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        return c
+    }
+
+    private init(path: String, keyFilePath: String, pool: DatabasePool, deskKey: DeskKey?, keyProblem: StoreError?) {
+        self.path = path
+        self.keyFilePath = keyFilePath
+        self.pool = pool
+        self.keyProblem = keyProblem
+        // Keys load on first use, possibly while a read or the write transaction is running
+        // (decoding opens fields): a reentrant read uses that connection.
+        self.keyring = SubjectKeyring(deskKey: deskKey) { [pool] id in
+            try? pool.unsafeReentrantRead { db in
+                try Data.fetchOne(db, sql: "SELECT wrapped FROM subject_keys WHERE subject_id = ?", arguments: [id.rawValue])
+            }
+        }
+    }
+
+    /// Opens an initialized database. A missing or unusable key file leaves personal data locked
+    /// (`keyProblem` says why) unless `requireKey` is set, when it is an error.
+    public static func open(path: String, keyFile: String? = nil, requireKey: Bool = false) throws -> SQLiteEventStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        try checkSchema(pool, path: path)
+        try pool.writeWithoutTransaction { db in
+            // GRDB resets synchronous when it switches to WAL: promise durability after opening.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let keyPath = keyFile ?? defaultKeyFile(for: path)
+        var deskKey: DeskKey?
+        var problem: StoreError?
+        do {
+            let k = try DeskKey.load(from: keyPath)
+            let stored = try pool.read { try String.fetchOne($0, sql: "SELECT value FROM desk_meta WHERE key = 'key_check'") }
+            guard stored == k.checkValue else { throw StoreError.keyFileOfAnotherDesk(path: keyPath) }
+            deskKey = k
+        } catch let e as StoreError {
+            if requireKey { throw e }
+            problem = e
+        }
+        let store = SQLiteEventStore(path: path, keyFilePath: keyPath, pool: pool, deskKey: deskKey, keyProblem: problem)
+        try? store.retryPendingTruncate()
+        return store
+    }
+
+    /// Creates a new desk database and its key file; the caller becomes the first supervisor.
+    public static func initialize(path: String, keyFile: String? = nil, supervisor: String, displayName: String,
+                                  at now: Date) throws -> SQLiteEventStore {
+        let keyPath = keyFile ?? defaultKeyFile(for: path)
+        let dir = (path as NSString).deletingLastPathComponent
+        if FileManager.default.fileExists(atPath: path) {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            let hasEvents = try pool.read { db in try db.tableExists("events") }
+            if hasEvents { throw StoreError.alreadyInitialized(path: path) }
+        } else {
+            try FileManager.default.createDirectory(atPath: dir.isEmpty ? "." : dir, withIntermediateDirectories: true)
+        }
+        if FileManager.default.fileExists(atPath: keyPath) { throw StoreError.keyFileExists(path: keyPath) }
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        try Migrations.migrator.migrate(pool)
+        let key = try DeskKey.create(at: keyPath, groupOf: dir.isEmpty ? "." : dir)
+        do {
+            try pool.write { db in
+                try db.execute(sql: "INSERT INTO desk_meta(key, value) VALUES ('key_check', ?), ('desk_id', ?)",
+                               arguments: [key.checkValue, UUID().uuidString.lowercased()])
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: keyPath)
+            throw error
+        }
+        let store = try open(path: path, keyFile: keyPath, requireKey: true)
+        _ = try store.append([.staffAdded(StaffAdded(user: supervisor, displayName: displayName, role: .supervisor))],
+                             to: StreamID("staff-\(supervisor)"), expected: .noStream, actor: Actor(supervisor), at: now)
+        return store
+    }
+
+    private static func checkSchema(_ pool: DatabasePool, path: String) throws {
+        try pool.read { db in
+            guard try db.tableExists("events") else { throw StoreError.notInitialized(path: path) }
+            let migrator = Migrations.migrator
+            if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+            if try !migrator.hasCompletedMigrations(db) { throw StoreError.olderFormat(path: path) }
+        }
+    }
+
+    // MARK: Identity
+
+    /// The staff record of an OS user, refusing unknown and removed users.
+    public func staffMember(_ user: String) throws -> StaffMember {
+        let m = try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT user, display_name, role, active FROM staff WHERE user = ?", arguments: [user])
+        }
+        guard let m else { throw StoreError.unknownUser(user) }
+        let member = StaffMember(user: m["user"], displayName: m["display_name"],
+                                 role: Role(rawValue: m["role"]) ?? .staff, active: m["active"] as Int == 1)
+        guard member.active else { throw StoreError.removedUser(user) }
+        return member
+    }
+
+    public func staffList() throws -> [StaffMember] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT user, display_name, role, active FROM staff ORDER BY user").map {
+                StaffMember(user: $0["user"], displayName: $0["display_name"], role: Role(rawValue: $0["role"]) ?? .staff,
+                            active: $0["active"] as Int == 1)
+            }
+        }
+    }
+
+    /// The version a stream is at (0 when it does not exist).
+    public func version(of stream: StreamID) throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?",
+                             arguments: [stream.rawValue]) ?? 0
+        }
+    }
+
+    public func eventCount() throws -> Int {
+        try pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM events") ?? 0 }
+    }
+
+    /// Closes the database, first retrying a WAL truncation that an erasure left pending.
+    public func close() {
+        try? retryPendingTruncate()
+        try? pool.close()
+    }
+}

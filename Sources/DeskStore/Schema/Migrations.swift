@@ -1,0 +1,59 @@
+import GRDB
+
+/// The schema's timeline. Never edit a migration that has landed; add a new one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-sealed-log") { db in
+            try db.execute(sql: """
+                CREATE TABLE desk_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE events(
+                  position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, version INTEGER NOT NULL,
+                  type TEXT NOT NULL, schema_version INTEGER NOT NULL, payload TEXT NOT NULL,
+                  actor TEXT NOT NULL, recorded_at TEXT NOT NULL, hash BLOB NOT NULL,
+                  UNIQUE(stream_id, version));
+                CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+                -- Outside the chain: each subject's data key, wrapped by the desk key; gone on erasure.
+                CREATE TABLE subject_keys(subject_id TEXT PRIMARY KEY, wrapped BLOB NOT NULL, created_at TEXT NOT NULL);
+                -- Original submissions, sealed under the applicant's key; keyed by SHA-256 of the sealed bytes.
+                CREATE TABLE evidence(hash TEXT PRIMARY KEY, subject_id TEXT NOT NULL, sealed BLOB NOT NULL);
+                CREATE INDEX evidence_subject ON evidence(subject_id);
+
+                -- Projections: dropped and rebuilt by replay.
+                CREATE TABLE cases(
+                  id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, organization TEXT NOT NULL,
+                  branch TEXT, store TEXT, channel TEXT NOT NULL, language TEXT NOT NULL, lane TEXT,
+                  state TEXT NOT NULL, opened_at TEXT NOT NULL, report_due_on TEXT NOT NULL,
+                  last_activity TEXT NOT NULL, summary TEXT NOT NULL, assignee TEXT,
+                  version INTEGER NOT NULL, applicant TEXT NOT NULL);
+                CREATE TABLE ledger(
+                  id INTEGER PRIMARY KEY, event_position INTEGER NOT NULL, counterparty TEXT NOT NULL, case_id TEXT NOT NULL,
+                  at TEXT NOT NULL, about TEXT NOT NULL, answered TEXT NOT NULL);
+                CREATE INDEX ledger_counterparty ON ledger(counterparty, at);
+                CREATE TABLE subjects(
+                  id TEXT PRIMARY KEY, kind TEXT NOT NULL, erased_at TEXT, erased_by TEXT);
+                CREATE TABLE case_subjects(
+                  case_id TEXT NOT NULL, subject_id TEXT NOT NULL, PRIMARY KEY(case_id, subject_id));
+                CREATE INDEX case_subjects_subject ON case_subjects(subject_id);
+                CREATE TABLE organizations(
+                  id TEXT PRIMARY KEY, name TEXT NOT NULL, report_to TEXT NOT NULL, language TEXT NOT NULL,
+                  closed_days TEXT NOT NULL, retention_years INTEGER NOT NULL, branches TEXT NOT NULL);
+                CREATE TABLE staff(
+                  user TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL, active INTEGER NOT NULL);
+                -- Duplicate detection: HMAC under the desk key of the original bytes (a plain hash of
+                -- personal data would outlive erasure); deleted with the subject.
+                CREATE TABLE intake_fingerprints(
+                  hmac BLOB PRIMARY KEY, case_id TEXT NOT NULL, subject_id TEXT NOT NULL);
+                """)
+        }
+        return m
+    }
+
+    /// Tables that `rebuild` empties and fills again from the log.
+    static let projectionTables = ["cases", "ledger", "subjects", "case_subjects", "organizations", "staff",
+                                   "intake_fingerprints"]
+}

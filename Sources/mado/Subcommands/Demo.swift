@@ -1,0 +1,66 @@
+import ArgumentParser
+import DeskDomain
+import DeskStore
+import Foundation
+
+extension Mado {
+    struct Demo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fill a new or freshly initialized database with demo cases (Japanese and English).",
+            discussion: """
+                Creates the organizations demo-hotel, demo-rail, demo-clinic and demo-city, five demo staff \
+                (demo.tanaka staff, demo.suzuki operator, demo.sato supervisor, demo.kato counsellor, demo.ito \
+                auditor) and 48 cases in every lane and state, by issuing the same domain commands people do. \
+                The cases depend only on --seed and --now. A database that holds other cases is refused.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Seed for the demo's choices.") var seed: UInt64 = 1
+        @Option(help: ArgumentHelp("The demo's present moment, ISO 8601 (default: now).", valueName: "time"))
+        var now: String?
+
+        func run() throws {
+            let at = try parseNow(now)
+            let path = store.databasePath
+            let s: SQLiteEventStore
+            if FileManager.default.fileExists(atPath: path) {
+                s = try store.open(requireKey: true)
+            } else {
+                s = try SQLiteEventStore.initialize(path: path, keyFile: store.keyFilePath, supervisor: Identity.osUser,
+                                                    displayName: Identity.osDisplayName, at: at)
+            }
+            defer { s.close() }
+            _ = try Identity.require(.supervisor, in: s, to: "fill the database with demo data")
+            let n = try DemoData(seed: seed, now: at).fill(s)
+            print("\(n) demo cases in \(path)")
+        }
+
+        /// `mado --demo`: a throw-away database in a temp directory.
+        static func throwAway() throws {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-demo-\(UUID().uuidString.prefix(8))")
+            let path = dir.appendingPathComponent("desk.sqlite").path
+            let now = Date()
+            let s = try SQLiteEventStore.initialize(path: path, supervisor: Identity.osUser,
+                                                    displayName: Identity.osDisplayName, at: now)
+            defer { s.close() }
+            let n = try DemoData(seed: 1, now: now).fill(s)
+            print("demo database: \(path)  (\(n) cases; remove \(dir.path) when done)")
+            print("try: mado show C-000001 --db \(path)")
+            print()
+            let out = BufferedOutput()
+            try s.forEachCase { r in
+                out.line("\(r.id)  \((r.lane ?? "-").padding(toLength: 9, withPad: " ", startingAt: 0)) \(r.state.padding(toLength: 14, withPad: " ", startingAt: 0)) due \(r.reportDueOn)  \(r.organization)  \(Sanitizer.visible(r.summary))")
+            }
+            out.flush()
+        }
+    }
+}
+
+func parseNow(_ text: String?) throws -> Date {
+    guard let text else { return Date() }
+    let f = ISO8601DateFormatter()
+    if let d = f.date(from: text) { return d }
+    f.formatOptions = [.withFullDate]
+    if let d = f.date(from: text) { return d }
+    throw ValidationError("--now must be an ISO 8601 time like 2026-11-25T09:00:00+09:00")
+}

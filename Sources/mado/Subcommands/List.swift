@@ -1,0 +1,97 @@
+import ArgumentParser
+import DeskDomain
+import DeskStore
+import Foundation
+
+extension Mado {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print every case, in every state, in queue order.",
+            discussion: """
+                Queue order: open cases first, the danger lane first, then by report due date. \
+                csv has one header row and the case id in the first column; json is an array of objects with "id".
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "text, json or csv.") var format: OutputFormat = .text
+
+        static let columns = ["id", "organization", "branch", "store", "channel", "lane", "state", "opened_at",
+                              "report_due_on", "last_activity", "assignee", "summary"]
+
+        func run() throws {
+            let s = try store.open()
+            defer { s.close() }
+            let me = try Identity.require(.staff, in: s, to: "list cases")
+            let out = BufferedOutput()
+            let hide = s.keyProblem != nil || me.role == .auditor
+            if let p = s.keyProblem { warn("personal columns are hidden: \(p)") }
+            func values(_ r: CaseRow) -> [String] {
+                [r.id.description, r.organization, r.branch ?? "", r.store ?? "", r.channel, r.lane ?? "", r.state,
+                 r.openedAt, r.reportDueOn, r.lastActivity, r.assignee ?? "", hide ? "" : r.summary]
+            }
+            switch format {
+            case .csv:
+                out.line(Self.columns.joined(separator: ","))
+                try s.forEachCase { out.line(values($0).map(csvField).joined(separator: ",")) }
+            case .json:
+                out.write("[")
+                var first = true
+                try s.forEachCase { r in
+                    let fields = zip(Self.columns, values(r)).map { "\(jsonString($0)):\(jsonString($1))" }
+                    out.write((first ? "\n" : ",\n") + "{" + fields.joined(separator: ",") + ",\"version\":\(r.version)}")
+                    first = false
+                }
+                out.line(first ? "]" : "\n]")
+            case .text:
+                let today = LocalDate(japanTime: Date()).description
+                try s.forEachCase { r in
+                    let overdue = r.reportDueOn < today && !["reported", "closed", "rejectedThreat"].contains(r.state)
+                    let lane = (r.lane ?? "-").padding(toLength: 9, withPad: " ", startingAt: 0)
+                    let state = r.state.padding(toLength: 14, withPad: " ", startingAt: 0)
+                    let where_ = Sanitizer.visible([r.organization, r.store ?? ""].filter { !$0.isEmpty }.joined(separator: "/"))
+                    out.line("\(r.id)  \(lane) \(state) due \(r.reportDueOn)\(overdue ? " OVERDUE" : "        ")  \(where_)  \(hide ? "" : Sanitizer.visible(r.summary))")
+                }
+            }
+            out.flush()
+        }
+    }
+}
+
+/// Collects output and writes it in large pieces (a long list would otherwise cost a write per line).
+final class BufferedOutput {
+    private var buffer = Data()
+    func write(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        if buffer.count > 1 << 16 { flush() }
+    }
+    func line(_ s: String) { write(s + "\n") }
+    func flush() {
+        FileHandle.standardOutput.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// RFC 4180: quote when needed, double the quotes; controls made visible.
+func csvField(_ s: String) -> String {
+    let v = Sanitizer.visible(s)
+    return v.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
+}
+
+/// A JSON string literal; every control character escaped, so the output is safe on a terminal too.
+func jsonString(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        case "\r": out += "\\r"
+        case _ where u.value < 0x20 || (0x7F...0x9F).contains(u.value) || (0x202A...0x202E).contains(u.value)
+            || (0x2066...0x2069).contains(u.value):
+            out += String(format: "\\u%04x", u.value)
+        default: out.unicodeScalars.append(u)
+        }
+    }
+    return out + "\""
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import DeskDomain
+import DeskStore
+import Foundation
+
+extension Mado {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print one case: what was taken in, the timeline and the counterparty's earlier contacts.",
+            discussion: """
+                Names and contact details are shown to operators and supervisors only. Lines are never \
+                wrapped; what an applicant wrote is shown with control characters as visible markers.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The case id, e.g. C-000012.") var caseID: String
+
+        func run() throws {
+            guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID)) (like C-000012)") }
+            let s = try store.open()
+            defer { s.close() }
+            let me = try Identity.require(.staff, in: s, to: "open a case")
+            if let p = s.keyProblem { warn("personal fields are hidden: \(p)") }
+            let d = try s.caseDetail(id, role: me.role)
+            print(CasePrinter.render(d, today: LocalDate(japanTime: Date())), terminator: "")
+        }
+    }
+}
+
+/// The plain-text form of a case, for `mado show` and for printing.
+enum CasePrinter {
+    static func render(_ d: CaseDetail, today: LocalDate) -> String {
+        var out = ""
+        func line(_ s: String = "") { out += s + "\n" }
+        func block(_ title: String, _ text: String) {
+            line(title)
+            for l in Sanitizer.visibleLines(text).split(separator: "\n", omittingEmptySubsequences: false) { line("  " + l) }
+        }
+        let r = d.row
+        let place = [r.organization, r.branch, r.store].compactMap { $0 }.map(Sanitizer.visible).joined(separator: " / ")
+        let open = !["reported", "closed", "rejectedThreat"].contains(r.state)
+        let overdue = open && r.reportDueOn < today.description
+        line("\(r.id)  \(place)")
+        line("state       \(r.state)")
+        line("lane        \(r.lane ?? "-")")
+        line("channel     \(r.channel) (\(r.language))")
+        line("opened      \(r.openedAt)")
+        line("report due  \(r.reportDueOn)\(overdue ? "  OVERDUE / 期限超過" : "")")
+        if let a = r.assignee { line("assignee    \(Sanitizer.visible(a))") }
+        if let t = d.reportTo { line("report to   \(Sanitizer.visible(t))") }
+        for e in d.events {
+            guard case .intakeRecorded(let p) = e.event else { continue }
+            line()
+            let a = p.applicant
+            var who = a.anonymous ? "anonymous / 匿名" : (a.name?.display ?? "(no name given)")
+            if let ph = a.phone { who += "  phone \(ph.display)" }
+            if let em = a.email { who += "  e-mail \(em.display)" }
+            line("applicant   " + Sanitizer.visible(who))
+            if let o = p.occurredAt { line("occurred    \(Sanitizer.visible(o))") }
+            line("feedback    \(p.feedbackWanted ? "wanted / 希望する" : "not wanted / 希望しない")")
+            for s in p.staff {
+                line("staff       " + Sanitizer.visible(s.name.display + (s.characteristics.map { " (\($0.display))" } ?? "")))
+            }
+            line()
+            block("complaint / 苦情の内容", p.complaint.display)
+            if let q = p.requests { block("requests / 要求", q.display) }
+        }
+        line()
+        line("timeline")
+        for e in d.events {
+            line("  \(e.recordedAt)  \(e.event.type)  by \(Sanitizer.visible(e.actor.user))\(detail(e.event))")
+        }
+        if !d.ledger.isEmpty {
+            line()
+            line("earlier contacts of the counterparty / 相手方の過去の接触")
+            for l in d.ledger {
+                line("  \(l.at)  \(l.caseID)  \(Sanitizer.visible(l.about))  answered: \(Sanitizer.visible(l.answered))")
+            }
+        }
+        return out
+    }
+
+    private static func detail(_ e: DeskEvent) -> String {
+        func text(_ p: Personal) -> String { ": " + Sanitizer.visible(p.display) }
+        switch e {
+        case .handedOver(let p): return ": lane \(p.lane.rawValue), rule \(p.rule) (\(p.policyVersion)), script \(p.script), leaflet \(p.leaflet)"
+        case .statementRecorded(let p): return " (\(p.speaker.rawValue)\(p.verbatim ? ", verbatim" : ""))" + text(p.text)
+        case .noteAdded(let p), .rejectedAsThreat(let p): return text(p.text)
+        case .escalated(let p): return " to \(p.target.rawValue)" + text(p.reason)
+        case .assessed(let p):
+            return ": \(p.classification.rawValue), demand \(p.validity.rawValue), means \(p.meansAcceptable ? "acceptable" : "unacceptable")"
+                + (p.opinion.map(text) ?? "")
+        case .reported(let p): return ": sent to \(Sanitizer.visible(p.sentTo))"
+        case .closed(let p): return ": \(Sanitizer.visible(p.outcome))"
+        case .enquiryLogged(let p): return " (\(p.channel.rawValue)): answered with \(p.answeredWith)"
+        case .caseAssigned(let p): return ": \(Sanitizer.visible(p.assignee.user))"
+        case .counterpartyLinked(let p): return ": " + Sanitizer.visible(p.label.display)
+        case .factsRecorded(let f):
+            let yes = FactName.allCases.filter { $0.value(in: f) > 0 }.map { n -> String in
+                n == .minutesSpent || n == .earlierContacts ? "\(n.rawValue)=\(n.value(in: f))" : n.rawValue
+            }
+            return ": " + (yes.isEmpty ? "none" : yes.joined(separator: ", "))
+        default: return ""
+        }
+    }
+}

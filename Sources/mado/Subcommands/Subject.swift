@@ -1,0 +1,94 @@
+import ArgumentParser
+import DeskDomain
+import DeskStore
+import Foundation
+
+extension Mado {
+    struct Subject: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The people whose data the desk holds, and erasure of their data.",
+            subcommands: [List.self, Erase.self])
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "List subjects (applicants, counterparties, named staff), optionally of one case.",
+                discussion: #"json: an array of {"id", "kind", "cases": [...]}, plus "name" for operators and supervisors."#)
+            @OptionGroup var store: StoreOptions
+            @Option(name: .customLong("case"), help: "Only the subjects of this case.") var caseID: String?
+            @Option(help: "text or json.") var format: OutputFormat = .text
+
+            func validate() throws {
+                if format == .csv { throw ValidationError("--format must be text or json") }
+                if let c = caseID, CaseID(c) == nil { throw ValidationError("not a case id: \(Sanitizer.visible(c))") }
+            }
+
+            func run() throws {
+                let s = try store.open()
+                defer { s.close() }
+                let me = try Identity.require(.operator, in: s, to: "list subjects")
+                let rows = try s.subjects(case: caseID.flatMap(CaseID.init), role: me.role)
+                if format == .json {
+                    let items = rows.map { r -> String in
+                        var f = ["\"id\":\(jsonString(r.id.rawValue))", "\"kind\":\(jsonString(r.kind.rawValue))",
+                                 "\"cases\":[" + r.cases.map { jsonString($0.description) }.joined(separator: ",") + "]",
+                                 "\"erased\":\(r.erasedAt == nil ? "false" : "true")"]
+                        if let n = r.name { f.append("\"name\":\(jsonString(n.display))") }
+                        return "{" + f.joined(separator: ",") + "}"
+                    }
+                    print("[" + items.joined(separator: ",\n") + "]")
+                } else {
+                    for r in rows {
+                        let state = r.erasedAt.map { "erased \($0)" } ?? "held"
+                        print("\(r.id)  \(r.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(state.padding(toLength: 32, withPad: " ", startingAt: 0)) \(r.cases.map(\.description).joined(separator: " "))  \(Sanitizer.visible(r.name?.display ?? ""))")
+                    }
+                }
+            }
+        }
+
+        struct Erase: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Erase a person's data by destroying their key (supervisors only). Cannot be undone.",
+                discussion: """
+                    Shows which cases and fields become unreadable and asks to confirm unless --yes is given. \
+                    The log keeps a subjectErased event (who, when, why) and still verifies.
+                    """)
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The subject id (see `mado subject list`).") var subject: String
+            @Option(help: "Why (recorded in the log; write no personal data here).") var reason: String
+            @Flag(help: "Do not ask for confirmation.") var yes = false
+
+            func validate() throws {
+                guard !reason.trimmingCharacters(in: .whitespaces).isEmpty, reason.count <= 500 else {
+                    throw ValidationError("--reason must be 1-500 characters")
+                }
+            }
+
+            func run() throws {
+                let s = try store.open(requireKey: true)
+                defer { s.close() }
+                let me = try Identity.require(.supervisor, in: s, to: "erase a subject")
+                guard SubjectID.isWellFormed(subject) else { throw StoreError.noSuchSubject(subject) }
+                let id = SubjectID(subject)
+                guard let row = try s.subjects(role: me.role).first(where: { $0.id == id }) else {
+                    throw StoreError.noSuchSubject(subject)
+                }
+                if row.erasedAt != nil { throw StoreError.alreadyErased(subject) }
+                if !yes {
+                    let impact = try s.erasureImpact(id)
+                    print("Erasing \(id) (\(row.kind.rawValue)) makes these unreadable for good / 次の項目は二度と読めなくなります:")
+                    for (c, fields) in impact { print("  \(c): \(fields.count) field(s): \(fields.joined(separator: ", "))") }
+                    print("A subjectErased event will be recorded. Type yes to erase: ", terminator: "")
+                    guard let answer = readLine(), answer == "yes" else {
+                        print("\nnothing was changed")
+                        throw ExitCode.failure
+                    }
+                }
+                let outcome = try s.eraseSubject(id, reason: reason, actor: Actor(me.user), at: Date())
+                print("erased \(id)")
+                if outcome == .walRetained {
+                    warn("recorded; old copies stay in the WAL until every terminal releases it (mado retries on its next write or exit)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import DeskStore
+import Foundation
+
+extension Mado {
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Walk the hash chain and name the first event that does not match.",
+            discussion: "Needs no key file. Exit 0 when the whole chain verifies, 1 otherwise.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let s = try store.open()
+            defer { s.close() }
+            let r = try s.verify()
+            if let bad = r.firstBad {
+                warn("chain broken at position \(bad.position): \(bad.reason)")
+                throw ExitCode.failure
+            }
+            print("chain verified: \(r.events) events")
+        }
+    }
+
+    struct Rebuild: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Drop the projections (queue, ledger, subjects) and replay the log into them.",
+            discussion: "Needs the key file: without it every personal field would be rebuilt as unreadable.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let s = try store.open(requireKey: true)
+            defer { s.close() }
+            _ = try Identity.require(.supervisor, in: s, to: "rebuild the projections")
+            let n = try s.rebuild()
+            print("rebuilt the projections from \(n) events")
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import ArgumentParser
+import DeskDomain
+import DeskStore
+import Foundation
+
+/// Deterministic demo cases, written through the domain's commands like real work.
+struct DemoData {
+    let seed: UInt64
+    let now: Date
+
+    struct Scenario {
+        let language: Language
+        let channel: Channel
+        let complaint: String
+        let requests: String?
+        let words: String?
+        let facts: FactSheet?
+    }
+
+    static let organizations: [OrganizationRegistered] = [
+        OrganizationRegistered(id: "demo-hotel", name: "デモホテル東京", branches: [Branch(name: "新宿", stores: ["本館", "別館"])],
+                               reportTo: "総務部 顧客対応担当", language: .ja),
+        OrganizationRegistered(id: "demo-rail", name: "デモ鉄道", branches: [Branch(name: "中央線", stores: ["新宿駅", "立川駅"])],
+                               reportTo: "お客さまセンター長", language: .ja),
+        OrganizationRegistered(id: "demo-clinic", name: "Demo General Hospital", branches: [Branch(name: "Outpatients", stores: ["Reception", "Pharmacy"])],
+                               reportTo: "Patient Relations Manager", language: .en),
+        OrganizationRegistered(id: "demo-city", name: "デモ市役所", branches: [Branch(name: "市民課", stores: ["1階窓口", "2階窓口"])],
+                               reportTo: "市民課長", language: .ja, closedDays: [.yearEnd]),
+    ]
+
+    static let staff: [StaffAdded] = [
+        StaffAdded(user: "demo.tanaka", displayName: "田中 一郎", role: .staff),
+        StaffAdded(user: "demo.suzuki", displayName: "鈴木 花子", role: .operator),
+        StaffAdded(user: "demo.sato", displayName: "佐藤 健", role: .supervisor),
+        StaffAdded(user: "demo.kato", displayName: "加藤 由美", role: .counsellor),
+        StaffAdded(user: "demo.ito", displayName: "伊藤 誠", role: .auditor),
+    ]
+
+    static func facts(_ edit: (inout FactSheet) -> Void) -> FactSheet {
+        var f = FactSheet()
+        edit(&f)
+        return f
+    }
+
+    static let scenarios: [Scenario] = [
+        Scenario(language: .ja, channel: .counter,
+                 complaint: "チェックインの待ち時間について、カウンターで2時間にわたり大声を出し「支配人を呼べ」と繰り返した。",
+                 requests: "支配人による謝罪", words: "責任者を出せ。出すまで帰らない。",
+                 facts: facts { $0.minutesSpent = 120; $0.refusesToLeave = true }),
+        Scenario(language: .ja, channel: .counter, complaint: "予約の取り違えについて、土下座して謝れと要求された。",
+                 requests: "土下座での謝罪", words: "土下座しろ。誠意を見せろ。", facts: facts { $0.apologyDemand = true; $0.minutesSpent = 25 }),
+        Scenario(language: .ja, channel: .webForm, complaint: "料金の説明が分かりにくかったので、案内の仕方を改善してほしい。",
+                 requests: "料金表の掲示", words: nil, facts: nil),
+        Scenario(language: .ja, channel: .counter, complaint: "担当者の名前と自宅の電話番号を教えろ、あの店員をクビにしろと言われた。",
+                 requests: nil, words: "あいつの名前と住所を教えろ。", facts: facts { $0.demandAboutEmployee = true; $0.minutesSpent = 15 }),
+        Scenario(language: .ja, channel: .counter, complaint: "カウンターを叩き「火をつけてやる」と言った。",
+                 requests: nil, words: "こんな店、火をつけてやる。", facts: facts { $0.threatToLifeOrArson = true; $0.minutesSpent = 10 }),
+        Scenario(language: .ja, channel: .phone, complaint: "同じ内容の電話が一日に何度もかかってきた。今週で5回目。",
+                 requests: "前回の回答の撤回", words: "何度でも電話するからな。", facts: facts { $0.earlierContacts = 5; $0.minutesSpent = 40 }),
+        Scenario(language: .ja, channel: .counter, complaint: "スタッフを無断で撮影し、SNSに店舗名と写真を載せると言われた。",
+                 requests: nil, words: "ネットにさらしてやる。", facts: facts { $0.filmingOrPosting = true; $0.reviewOrMediaThreat = true }),
+        Scenario(language: .ja, channel: .email, complaint: "診察の待ち時間が長いので、予約制を見直してほしい。", requests: "予約枠の拡大",
+                 words: nil, facts: nil),
+        Scenario(language: .ja, channel: .counter, complaint: "説明の途中で胸ぐらをつかまれた。", requests: nil,
+                 words: "ふざけるな。", facts: facts { $0.weaponOrPhysicalContact = true; $0.minutesSpent = 5 }),
+        Scenario(language: .ja, channel: .answeringMachine, complaint: "返金に加えて、慰謝料として100万円を払えという留守番電話が残されていた。",
+                 requests: "100万円の支払い", words: nil, facts: nil),
+        Scenario(language: .en, channel: .counter,
+                 complaint: "The guest shouted at the front desk for 45 minutes and refused to leave until the manager came.",
+                 requests: "An apology from the manager", words: "I'm not leaving until your boss gets here.",
+                 facts: facts { $0.minutesSpent = 45; $0.refusesToLeave = true }),
+        Scenario(language: .en, channel: .webForm, complaint: "Please make clearer announcements when trains are delayed.",
+                 requests: "Announcements in English", words: nil, facts: nil),
+        Scenario(language: .en, channel: .phone, complaint: "The caller said he would come to the station with a knife.",
+                 requests: nil, words: "I'll come down there with a knife.", facts: facts { $0.threatToLifeOrArson = true }),
+        Scenario(language: .en, channel: .counter, complaint: "The customer demanded that the clerk come to his home to apologise.",
+                 requests: "A home visit", words: "You will come to my house and apologise.", facts: facts { $0.offSiteSummons = true }),
+        Scenario(language: .en, channel: .counter, complaint: "The visitor made repeated remarks about the clerk's nationality.",
+                 requests: nil, words: "People like you shouldn't work here.", facts: facts { $0.discriminatoryRemarks = true }),
+        Scenario(language: .en, channel: .email, complaint: "The pharmacy closed ten minutes before the posted time.",
+                 requests: "Keep to the posted hours", words: nil, facts: nil),
+    ]
+
+    static let names = ["山田 花子", "高橋 誠", "渡辺 健太", "中村 さくら", "小林 大輔", "John Smith", "Emily Brown"]
+    static let clerks = [("佐々木", "眼鏡の男性、フロント担当"), ("井上", "レジ担当の女性"), ("Ms. Walker", "reception, night shift")]
+
+    enum Target: CaseIterable { case intake, handedOver, underReview, reported, closed, escalated, rejectedThreat }
+
+    /// Writes the demo; returns the number of cases.
+    func fill(_ s: SQLiteEventStore) throws -> Int {
+        guard try s.caseCount() == 0, try s.organizationIDs().isEmpty else {
+            throw ValidationError("this database already holds cases or organizations; the demo fills only a new one")
+        }
+        let admin = Actor(try s.staffList().first { $0.role == .supervisor }?.user ?? "demo.sato")
+        var clock = now.addingTimeInterval(-48 * 9 * 3600 - 3600)
+        for o in Self.organizations {
+            try s.append([.organizationRegistered(o)], to: o.id.streamID, expected: .noStream, actor: admin, at: clock)
+        }
+        for m in Self.staff where (try? s.staffMember(m.user)) == nil {
+            try s.append([.staffAdded(m)], to: StreamID("staff-\(m.user)"), expected: .noStream, actor: admin, at: clock)
+        }
+        let clerk = DecisionContext(actor: "demo.tanaka", role: .staff)
+        let op = DecisionContext(actor: "demo.suzuki", role: .operator)
+        let sup = DecisionContext(actor: "demo.sato", role: .supervisor)
+        var rng = SplitMix64(seed: seed)
+        // One counterparty who comes back, so the ledger has a history to show.
+        let regular = s.keyring.newSubject(.counterparty)
+        var regularLinked = false
+        let count = 48
+        for i in 0..<count {
+            let sc = Self.scenarios[(i + Int(rng.below(3))) % Self.scenarios.count]
+            let org = Self.organizations[i % Self.organizations.count]
+            let branch = org.branches[0]
+            clock = now.addingTimeInterval(-Double(count - i) * 9 * 3600 - Double(rng.below(3600)))
+            func tick() -> Date {
+                clock = clock.addingTimeInterval(Double(600 + rng.below(1800)))
+                return clock
+            }
+            let applicant = s.keyring.newSubject(.applicant)
+            let named = sc.channel != .counter && rng.below(3) != 0
+            let name = Self.names[Int(rng.below(UInt64(Self.names.count)))]
+            let phone = String(format: "090-%04d-%04d", rng.below(10000), rng.below(10000))
+            var staff: [NamedStaff] = []
+            if sc.channel == .counter || rng.below(2) == 0 {
+                let c = Self.clerks[Int(rng.below(UInt64(Self.clerks.count)))]
+                let id = s.keyring.newSubject(.staffMember)
+                staff.append(NamedStaff(subject: id, name: Personal(c.0, owner: id), characteristics: Personal(c.1, owner: id)))
+            }
+            let intake = IntakeRecorded(
+                organization: org.id, branch: branch.name, store: branch.stores[Int(rng.below(UInt64(branch.stores.count)))],
+                channel: sc.channel, occurredAt: nil, language: sc.language,
+                applicant: Applicant(subject: applicant, anonymous: !named,
+                                     name: named ? Personal(name, owner: applicant) : nil,
+                                     phone: named ? Personal(phone, owner: applicant) : nil,
+                                     email: named && rng.below(2) == 0 ? Personal("applicant\(i)@example.jp", owner: applicant) : nil),
+                staff: staff, complaint: Personal(sc.complaint, owner: applicant),
+                requests: sc.requests.map { Personal($0, owner: applicant) }, feedbackWanted: rng.below(2) == 0)
+            let taker = sc.channel == .counter ? clerk : op
+            let id = try s.appendNewCase(try CaseDecider.decide(.recordIntake(intake), .initial, taker), actor: taker.actor, at: clock)
+            func run(_ c: CaseCommand, _ ctx: DecisionContext) throws { try s.execute(c, on: id, context: ctx, at: tick()) }
+            let note = { (t: String) in CaseText(text: Personal(t, owner: applicant)) }
+
+            if let f = sc.facts { try run(.recordFacts(f), taker) }
+            if let w = sc.words {
+                try run(.recordStatement(StatementRecorded(speaker: .counterparty, text: Personal(w, owner: applicant), verbatim: true)), taker)
+            }
+            if sc.facts?.earlierContacts ?? 0 > 0 || (sc.channel == .counter && i % 5 == 0) {
+                let label = "60代男性、グレーの帽子、毎週来店"
+                try run(.linkCounterparty(CounterpartyLinked(counterparty: regular, label: Personal(label, owner: regular))), op)
+                regularLinked = true
+            }
+            let targets = Target.allCases
+            var target = targets[(i / 2 + i % 2 * 3) % targets.count]
+            let danger = sc.facts.map { PolicyTable.standard.decide($0).lane == .danger } ?? false
+            if target == .rejectedThreat && sc.channel == .counter { target = .escalated }
+            if danger && target != .intake { target = .escalated }
+            if target == .intake { continue }
+            if sc.channel == .counter || sc.facts != nil { try run(.handOver, taker) }
+            if target == .handedOver && sc.facts != nil { continue }
+            if target == .rejectedThreat {
+                try run(.rejectAsThreat(note("脅迫的な内容のため受け付けない。警察へ相談する。")), op)
+                continue
+            }
+            try run(.startReview, op)
+            try run(.assign(op.actor), op)
+            if i % 4 == 1 { try run(.logEnquiry(.phone), clerk) }
+            if target == .underReview || target == .handedOver { continue }
+            if target == .escalated {
+                let reason = danger ? "生命・身体への危険のため110番通報した。" : "要求が執拗なため弁護士に相談する。"
+                try run(.escalate(Escalated(target: danger ? .police : .lawyer, reason: Personal(reason, owner: applicant))), sup)
+                continue
+            }
+            let harassment = sc.facts.map { PolicyTable.standard.decide($0).lane != .complaint } ?? false
+            try run(.assess(Assessed(validity: harassment ? .invalid : .valid, meansAcceptable: !harassment,
+                                     classification: harassment ? .harassment : .legitimateComplaint,
+                                     behaviours: sc.facts.map { PolicyTable.standard.decide($0).behaviours } ?? [],
+                                     opinion: Personal(harassment ? "要求の手段が社会通念上不相当であり、組織として対応を打ち切ることを勧める。"
+                                                                  : "正当な苦情であり、案内表示の改善を勧める。", owner: applicant))), op)
+            try run(.report(Reported(sentTo: org.reportTo)), sup)
+            if target == .closed { try run(.close(Closed(outcome: harassment ? "serviceRefused" : "resolved")), sup) }
+        }
+        _ = regularLinked
+        return count
+    }
+}
+
+/// splitmix64: small, fast and the same on every platform, so demo data is reproducible.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ n: UInt64) -> UInt64 { next() % n }
+}

@@ -1,0 +1,36 @@
+import DeskDomain
+import DeskStore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Who runs this process: the OS user, never a flag or a variable anyone could set.
+enum Identity {
+    static var osUser: String {
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return "uid-\(geteuid())"
+    }
+
+    static var osDisplayName: String {
+        if let pw = getpwuid(geteuid()), let gecos = pw.pointee.pw_gecos {
+            let full = String(cString: gecos).split(separator: ",").first.map(String.init) ?? ""
+            if !full.isEmpty { return full }
+        }
+        return osUser
+    }
+
+    /// The staff record of the current user, with a role at least `needed` (cumulative along the desk's line).
+    static func require(_ needed: Role, in store: SQLiteEventStore, to action: String) throws -> StaffMember {
+        let me = try store.staffMember(osUser)
+        guard me.role.includes(needed) else {
+            throw StoreError.notAllowed(action: action, role: me.role, needs: "a \(needed.rawValue)")
+        }
+        return me
+    }
+}
+
+/// Standard error, for messages beside the output scripts read.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data(("mado: " + message + "\n").utf8))
+}
