@@ -33,7 +33,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskDomain"]),
+        // A second OS process for the store's concurrency and kill -9 tests.
+        .executableTarget(name: "desk-test-writer", dependencies: ["DeskStore", "DeskDomain"],
+                          path: "Tests/Support/desk-test-writer"),
+        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskDomain", "desk-test-writer"]),
         .testTarget(name: "DeskIntakeTests", dependencies: ["DeskIntake", "DeskDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MadoTests", dependencies: ["mado", "DeskStore", "DeskDomain"]),
     ]

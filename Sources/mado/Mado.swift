@@ -11,7 +11,7 @@ struct Mado: ParsableCommand {
             Exit codes: 0 success, 1 failure (a refusal, a broken chain, bad input), 64 bad usage.
             The database is --db, else $MADO_DB, else ~/.local/share/mado/desk.sqlite.
             """,
-        subcommands: [Init.self, Staff.self, Demo.self, Intake.self, List.self, Show.self, Verify.self, Rebuild.self,
+        subcommands: [Init.self, Staff.self, Demo.self, Intake.self, Note.self, List.self, Show.self, Verify.self, Rebuild.self,
                       Subject.self])
 
     @Flag(help: "Fill a throw-away database with demo cases, print where it is and its queue.")

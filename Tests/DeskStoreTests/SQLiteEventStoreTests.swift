@@ -1,0 +1,122 @@
+import DeskDomain
+@testable import DeskStore
+import Foundation
+import Testing
+
+@Suite("event store", .serialized)
+struct SQLiteEventStoreTests {
+    @Test("the hash chain reproduces the benchmark harness's test vector")
+    func testVector() {
+        let payload = #"{"case_id":"case-000030","organization":"org-026","channel":"web_form","category":"time_restraint","title":"過剰な金銭要求","description":"組織の担当窓口へ三営業日以内に報告する。SNSに店舗名と従業員の写真を載せると言われた。電話口で危害を加えると脅された。当日の勤務表と対応記録を確認した。SNSに店舗名と従業員の写真を載せると言われた。同じ内容の電話が一日に何度もかかってきた。","applicant":{"anonymous":true,"role":"nurse","contact_optional":false},"occurred_on":"2026-08-11","priority":4,"tags":["repeat","urgent"]}"#
+        #expect(payload.utf8.count == 640)
+        let h = HashChain.hash(previous: HashChain.genesis, stream: "case-000030", version: 1, type: "case.opened",
+                               schemaVersion: 1, payload: Data(payload.utf8), actor: "desk-39",
+                               recordedAt: "2026-01-01T00:00:00.000Z")
+        #expect(h.map { String(format: "%02x", $0) }.joined() == "942dcb8999e5106fb2cf85c6bd123f069f91e164a8d498b22c37a16cad4eca05")
+    }
+
+    @Test("recorded times are written as 24-character UTC milliseconds")
+    func timestamps() {
+        #expect(Timestamp.string(Date(timeIntervalSince1970: 1_767_225_600.5)) == "2026-01-01T00:00:00.500Z")
+        #expect(Timestamp.date("2026-01-01T00:00:00.500Z") == Date(timeIntervalSince1970: 1_767_225_600.5))
+    }
+
+    @Test("an append with a stale expected version fails and names the stream and both versions")
+    func staleAppend() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (id, a) = try db.intake()
+        let note = DeskEvent.noteAdded(CaseText(text: Personal("メモ", owner: a)))
+        try db.store.append([note], to: id.streamID, expected: .exact(StreamVersion(1)), actor: "tester", at: TemporaryDatabase.t0)
+        #expect(throws: AppendError.wrongExpectedVersion(stream: id.streamID, expected: .exact(StreamVersion(1)), actual: 2)) {
+            try db.store.append([note], to: id.streamID, expected: .exact(StreamVersion(1)), actor: "tester", at: TemporaryDatabase.t0)
+        }
+        #expect(try db.store.version(of: id.streamID) == 2)
+    }
+
+    @Test("case numbers are allocated in the write transaction and the queue projection follows the log")
+    func queueProjection() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (c1, _) = try db.intake()
+        let (c2, _) = try db.intake(name: nil, phone: nil, email: nil, complaint: "説明が不十分だった")
+        #expect(c1 == CaseID(number: 1) && c2 == CaseID(number: 2))
+        try db.store.execute(.startReview, on: c2, context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
+        let row = try #require(try db.store.caseRow(c2))
+        #expect(row.state == "underReview" && row.version == 2 && row.summary == "説明が不十分だった")
+        // 2026-09-21 is 敬老の日 and 09-22/23 are holidays too: three business days run to 09-28.
+        #expect(row.reportDueOn == "2026-09-28")
+    }
+
+    @Test("verify names the first position whose bytes were edited behind the store's back")
+    func tamperedRow() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        for _ in 0..<3 { try db.intake() }
+        #expect(try db.store.verify().firstBad == nil)
+        let sql = "DROP TRIGGER events_no_update; UPDATE events SET payload = payload || ' ' WHERE position = 3;"
+        let (status, out) = try TemporaryDatabase.run("/usr/bin/sqlite3", [db.path, sql])
+        #expect(status == 0, "\(out)")
+        let reopened = try SQLiteEventStore.open(path: db.path)
+        defer { reopened.close() }
+        let r = try reopened.verify()
+        #expect(r.firstBad?.position == Position(3))
+    }
+
+    @Test("the triggers refuse UPDATE and DELETE on events")
+    func appendOnly() throws {
+        let db = try TemporaryDatabase()
+        let (u, uo) = try TemporaryDatabase.run("/usr/bin/sqlite3", [db.path, "UPDATE events SET type = type WHERE position = 1"])
+        let (d, _) = try TemporaryDatabase.run("/usr/bin/sqlite3", [db.path, "DELETE FROM events WHERE position = 1"])
+        #expect(u != 0 && uo.contains("append-only"))
+        #expect(d != 0)
+        #expect(try db.store.eventCount() == 1)
+    }
+
+    @Test("rebuild gives the same projection tables as the live appends")
+    func rebuildEquality() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let party = db.store.keyring.newSubject(.counterparty)
+        for i in 0..<6 {
+            let (id, a) = try db.intake(original: Data("submission \(i)".utf8))
+            try db.store.execute(.linkCounterparty(CounterpartyLinked(counterparty: party, label: Personal("常連", owner: party))),
+                                 on: id, context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
+            try db.store.execute(.recordFacts({ var f = FactSheet(); f.apologyDemand = i % 2 == 0; return f }()),
+                                 on: id, context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
+            try db.store.execute(.handOver, on: id, context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
+            try db.store.execute(.logEnquiry(.phone), on: id, context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
+            try db.store.execute(.addNote(CaseText(text: Personal("メモ \(i)", owner: a))), on: id,
+                                 context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
+        }
+        let live = try db.store.projectionSnapshot()
+        #expect(live["ledger"]?.count == 6 * 3)
+        #expect(live["intake_fingerprints"]?.count == 6)
+        _ = try db.store.rebuild()
+        #expect(try db.store.projectionSnapshot() == live)
+    }
+
+    @Test("a database from a newer mado is refused")
+    func newerSchema() throws {
+        let db = try TemporaryDatabase()
+        let (s, o) = try TemporaryDatabase.run("/usr/bin/sqlite3", [db.path, "INSERT INTO grdb_migrations VALUES ('v99-future')"])
+        #expect(s == 0, "\(o)")
+        #expect(throws: StoreError.newerSchema(path: db.path)) { try SQLiteEventStore.open(path: db.path) }
+    }
+
+    @Test("opening a missing database says to run init")
+    func missingDatabase() {
+        #expect(throws: StoreError.noDatabase(path: "/nonexistent/desk.sqlite")) {
+            try SQLiteEventStore.open(path: "/nonexistent/desk.sqlite")
+        }
+    }
+
+    @Test("durability: the writer connection runs with synchronous=FULL and secure_delete on")
+    func pragmas() throws {
+        let db = try TemporaryDatabase()
+        let (sync, secure) = try db.store.pool.write { d in
+            (try Int.fetchOne(d, sql: "PRAGMA synchronous"), try Int.fetchOne(d, sql: "PRAGMA secure_delete"))
+        }
+        #expect(sync == 2 && secure == 1)
+    }
+}

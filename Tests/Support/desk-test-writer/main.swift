@@ -1,0 +1,38 @@
+// A writer process for the store's multi-process tests: appends batches to its own streams and
+// single events to one shared stream (reloading and retrying on a conflict), as terminals do.
+// usage: desk-test-writer DB PREFIX COUNT BATCH
+import DeskDomain
+import DeskStore
+import Foundation
+
+let args = CommandLine.arguments
+guard args.count == 5, let count = Int(args[3]), let batch = Int(args[4]) else {
+    FileHandle.standardError.write(Data("usage: desk-test-writer DB PREFIX COUNT BATCH\n".utf8))
+    exit(64)
+}
+do {
+    let store = try SQLiteEventStore.open(path: args[1], requireKey: true)
+    let actor = Actor("tester")
+    let shared = StreamID("shared")
+    for i in 0..<count {
+        let owner = store.keyring.newSubject(.applicant)
+        let events = (0..<batch).map { j in
+            DeskEvent.noteAdded(CaseText(text: Personal("\(args[2]) \(i).\(j) 電話で長時間の苦情", owner: owner)))
+        }
+        try store.append(events, to: StreamID("\(args[2])-\(i)"), expected: .noStream, actor: actor, at: Date())
+        while true {
+            let v = try store.version(of: shared)
+            do {
+                try store.append([.reviewStarted], to: shared, expected: v == 0 ? .noStream : .exact(StreamVersion(v)),
+                                 actor: actor, at: Date())
+                break
+            } catch AppendError.wrongExpectedVersion {
+                continue
+            }
+        }
+    }
+    store.close()
+} catch {
+    FileHandle.standardError.write(Data("desk-test-writer: \(error)\n".utf8))
+    exit(1)
+}
