@@ -95,6 +95,9 @@ extension SQLiteEventStore {
             guard try String.fetchOne(db, sql: "SELECT value FROM desk_meta WHERE key = 'wal_truncate_pending'") != nil else {
                 return true
             }
+            // Another terminal's open read blocks truncation; wait a second, not the full busy timeout.
+            try db.execute(sql: "PRAGMA busy_timeout = 1000")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = 30000") }
             do { try db.checkpoint(.truncate) } catch { return false }
             try db.execute(sql: "DELETE FROM desk_meta WHERE key = 'wal_truncate_pending'")
             try db.checkpoint(.truncate)

@@ -83,7 +83,9 @@ enum Projector {
         case .factsRecorded, .statementRecorded, .assessed, .noteAdded:
             try touch()
         case .organizationRegistered(let p):
-            let branches = String(decoding: try JSONEncoder().encode(p.branches), as: UTF8.self)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys     // the same bytes on every replay
+            let branches = String(decoding: try encoder.encode(p.branches), as: UTF8.self)
             try db.execute(sql: """
                 INSERT OR REPLACE INTO organizations(id, name, report_to, language, closed_days, retention_years, branches)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

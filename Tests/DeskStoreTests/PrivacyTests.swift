@@ -1,0 +1,168 @@
+import DeskDomain
+@testable import DeskStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite("personal data", .serialized)
+struct PrivacyTests {
+    static let name = "榊原楓花", phone = "090-7346-2281", email = "kaede@example.jp",
+               words = "鍵盤楽器の検証用文言を三回叫んだ"
+
+    /// The erased texts, their 3-character pieces, and their JSON-escaped forms.
+    static var pieces: [String] {
+        var out = [name, phone, email, words]
+        let n = Array(name)
+        for i in 0...(n.count - 3) { out.append(String(n[i..<i + 3])) }
+        return out
+    }
+
+    static func leftovers(in db: TemporaryDatabase) -> [String] {
+        var found: [String] = []
+        for suffix in ["", "-wal", "-journal"] {
+            guard let data = FileManager.default.contents(atPath: db.path + suffix) else { continue }
+            for p in pieces where data.range(of: Data(p.utf8)) != nil { found.append("\(suffix):\(p)") }
+        }
+        return found
+    }
+
+    @Test("a sealed value opens where it was sealed and not when moved to another field")
+    func movedValue() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (id, _) = try db.intake()
+        let raw = try db.store.pool.read { d in
+            try String.fetchOne(d, sql: "SELECT payload FROM events WHERE stream_id = ?", arguments: [id.streamID.rawValue])!
+        }
+        #expect(!raw.contains(Self.words) && !raw.contains(Self.name) && raw.contains(#""sealed":{"#))
+        // Swap the sealed complaint into the requests field: the associated data no longer matches.
+        var obj = try JSONSerialization.jsonObject(with: Data(raw.utf8)) as! [String: Any]
+        obj["requests"] = obj["complaint"]
+        let moved = try JSONSerialization.data(withJSONObject: obj)
+        let event = try DeskEvent.decode(type: "intakeRecorded", schemaVersion: 1, payload: moved, sealer: db.store.keyring)
+        guard case .intakeRecorded(let p) = event else { Issue.record("wrong event"); return }
+        #expect(p.complaint.text == "フロントで二時間怒鳴られた。" + Self.words)
+        #expect(p.requests?.content == .unreadable)
+        // The same bytes under another event type do not open either.
+        let other = try DeskEvent.decode(type: "noteAdded", schemaVersion: 1,
+                                         payload: try JSONSerialization.data(withJSONObject: ["text": obj["complaint"]!]),
+                                         sealer: db.store.keyring)
+        #expect(other == .noteAdded(CaseText(text: Personal(subject: p.complaint.subject, content: .unreadable))))
+    }
+
+    @Test("erasure leaves no byte of the text in the database files, the chain verifies and rebuild agrees")
+    func erasure() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (id, applicant) = try db.intake(original: Data(#"{"complaint":"\#(Self.words)"}"#.utf8))
+        try db.intake(name: "別人", phone: nil, email: nil, complaint: "関係のない苦情")
+        try db.store.execute(.addNote(CaseText(text: Personal("本人から再度の電話", owner: applicant))), on: id,
+                             context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
+        #expect(try db.store.caseDetail(id, role: .supervisor).row.summary.contains("フロント"))
+        let outcome = try db.store.eraseSubject(applicant, reason: "本人の請求", actor: "tester", at: TemporaryDatabase.t0)
+        #expect(outcome == .complete)
+        #expect(Self.leftovers(in: db) == [])
+        #expect(try db.store.verify().firstBad == nil)
+        let detail = try db.store.caseDetail(id, role: .supervisor)
+        #expect(detail.row.summary == "削除済み / erased")
+        guard case .intakeRecorded(let p) = detail.events[0].event else { Issue.record("no intake"); return }
+        #expect(p.complaint.content == .erased && p.applicant.name?.content == .erased)
+        // The other case keeps its text; the named clerk is a subject of their own and stays readable.
+        #expect(try db.store.caseRow(CaseID(number: 2))?.summary == "関係のない苦情")
+        #expect(p.staff.first?.name.text == "佐藤")
+        let live = try db.store.projectionSnapshot()
+        #expect(live["intake_fingerprints"]?.count == 0)
+        _ = try db.store.rebuild()
+        let rebuilt = try db.store.projectionSnapshot()
+        for t in live.keys.sorted() where live[t] != rebuilt[t] {
+            Issue.record("\(t) differs after rebuild: live \(live[t] ?? []) rebuilt \(rebuilt[t] ?? [])")
+        }
+        #expect(throws: StoreError.alreadyErased(applicant.rawValue)) {
+            try db.store.eraseSubject(applicant, reason: "again", actor: "tester", at: TemporaryDatabase.t0)
+        }
+        #expect(throws: StoreError.noSuchSubject("s-00000000000000ff")) {
+            try db.store.eraseSubject(SubjectID("s-00000000000000ff"), reason: "x", actor: "tester", at: TemporaryDatabase.t0)
+        }
+    }
+
+    @Test("with another process reading, erasure says the WAL keeps old pages, and a later retry clears them")
+    func erasureWithReader() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (_, applicant) = try db.intake()
+        // Keep the text in the WAL: nothing has been checkpointed yet.
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        reader.arguments = [db.path]
+        let input = Pipe(), output = Pipe()
+        reader.standardInput = input
+        reader.standardOutput = output
+        try reader.run()
+        input.fileHandleForWriting.write(Data("BEGIN; SELECT 'reading', COUNT(*) FROM events;\n".utf8))
+        var got = Data()
+        while !String(decoding: got, as: UTF8.self).contains("reading") { got.append(output.fileHandleForReading.availableData) }
+        let outcome = try db.store.eraseSubject(applicant, reason: "本人の請求", actor: "tester", at: TemporaryDatabase.t0)
+        #expect(outcome == .walRetained)
+        input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
+        try input.fileHandleForWriting.close()
+        reader.waitUntilExit()
+        #expect(try db.store.retryPendingTruncate())
+        #expect(Self.leftovers(in: db) == [])
+    }
+
+    @Test("without the key file personal fields are locked, rebuild refuses and verify works")
+    func noKeyFile() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (id, _) = try db.intake()
+        try FileManager.default.moveItem(atPath: db.keyFile, toPath: db.keyFile + ".away")
+        let s = try SQLiteEventStore.open(path: db.path)
+        defer { s.close() }
+        #expect(s.keyProblem == .keyFileMissing(path: db.keyFile))
+        guard case .intakeRecorded(let p) = try s.caseDetail(id, role: .supervisor).events[0].event else { return }
+        #expect(p.complaint.content == .locked)
+        #expect(throws: StoreError.keyRequired(what: "rebuild")) { try s.rebuild() }
+        #expect(try s.verify().firstBad == nil)
+        #expect(throws: StoreError.keyFileMissing(path: db.keyFile)) { try SQLiteEventStore.open(path: db.path, requireKey: true) }
+    }
+
+    @Test("a key file that others may read is refused and the mode it needs is named")
+    func keyFileMode() throws {
+        let db = try TemporaryDatabase()
+        chmod(db.keyFile, 0o644)
+        #expect(throws: StoreError.keyFileMode(path: db.keyFile, mode: "0644")) {
+            try SQLiteEventStore.open(path: db.path, requireKey: true)
+        }
+        #expect(StoreError.keyFileMode(path: db.keyFile, mode: "0644").description.contains("0640"))
+    }
+
+    @Test("a key file of another desk is recognized")
+    func otherDesksKey() throws {
+        let a = try TemporaryDatabase(), b = try TemporaryDatabase()
+        #expect(throws: StoreError.keyFileOfAnotherDesk(path: b.keyFile)) {
+            try SQLiteEventStore.open(path: a.path, keyFile: b.keyFile, requireKey: true)
+        }
+    }
+
+    @Test("roles below the desk's line see names and contact details withheld")
+    func withheldForStaff() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (id, _) = try db.intake()
+        guard case .intakeRecorded(let p) = try db.store.caseDetail(id, role: .staff).events[0].event else { return }
+        #expect(p.applicant.name?.content == .withheld && p.applicant.phone?.content == .withheld)
+        #expect(p.complaint.text != nil)
+        guard case .intakeRecorded(let q) = try db.store.caseDetail(id, role: .operator).events[0].event else { return }
+        #expect(q.applicant.name?.text == Self.name)
+    }
+
+    @Test("the same submission taken in twice is detected and not duplicated")
+    func duplicateSubmission() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let bytes = Data(#"{"form":"mado.webform/1"}"#.utf8)
+        let (first, _) = try db.intake(original: bytes)
+        #expect(throws: AppendError.duplicateSubmission(existing: first)) { try db.intake(original: bytes) }
+        #expect(try db.store.caseCount() == 1)
+    }
+}
