@@ -138,11 +138,13 @@ public enum WebFormParser {
         return nil
     }
 
-    /// The JSON key whose value holds `offset`, found by the last `"key":` before it.
+    /// The JSON key whose value holds `offset`: the last `"key":` before it.
     static func fieldBefore(_ offset: Int, in data: Data) -> String? {
         let head = String(decoding: data.prefix(offset), as: UTF8.self)
-        guard let r = head.range(of: #""([A-Za-z]+)"\s*:"#, options: [.regularExpression, .backwards]) else { return nil }
-        return head[r].split(separator: "\"").first.map(String.init)
+        guard let re = try? NSRegularExpression(pattern: #""([A-Za-z]+)"\s*:"#) else { return nil }
+        let ns = head as NSString
+        guard let m = re.matches(in: head, range: NSRange(location: 0, length: ns.length)).last else { return nil }
+        return ns.substring(with: m.range(at: 1))
     }
 
     private static func describe(_ error: Error) -> String {

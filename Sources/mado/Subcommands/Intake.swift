@@ -75,7 +75,7 @@ func readInput(_ path: String) throws -> Data {
         handle = .standardInput
     } else {
         guard let h = FileHandle(forReadingAtPath: path) else {
-            throw ValidationError("cannot read \(Sanitizer.visible(path))")
+            throw Refusal("cannot read \(Sanitizer.visible(path)): no such file or no permission")
         }
         handle = h
     }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import DeskDomain
 import DeskStore
 import Foundation
@@ -79,6 +78,10 @@ struct DemoData {
                  requests: nil, words: "People like you shouldn't work here.", facts: facts { $0.discriminatoryRemarks = true }),
         Scenario(language: .en, channel: .email, complaint: "The pharmacy closed ten minutes before the posted time.",
                  requests: "Keep to the posted hours", words: nil, facts: nil),
+        Scenario(language: .ja, channel: .counter, complaint: "注文と違う料理が出てきたので取り替えてほしいと言われた。",
+                 requests: "料理の交換", words: "頼んだものと違いますよ。", facts: facts { $0.minutesSpent = 5 }),
+        Scenario(language: .en, channel: .counter, complaint: "The guest asked why the room was not cleaned by noon.",
+                 requests: "Cleaning before noon", words: "Could someone look into this, please?", facts: facts { $0.minutesSpent = 8 }),
     ]
 
     static let names = ["山田 花子", "高橋 誠", "渡辺 健太", "中村 さくら", "小林 大輔", "John Smith", "Emily Brown"]
@@ -89,7 +92,7 @@ struct DemoData {
     /// Writes the demo; returns the number of cases.
     func fill(_ s: SQLiteEventStore) throws -> Int {
         guard try s.caseCount() == 0, try s.organizationIDs().isEmpty else {
-            throw ValidationError("this database already holds cases or organizations; the demo fills only a new one")
+            throw Refusal("this database already holds cases or organizations; the demo fills only a new one")
         }
         let admin = Actor(try s.staffList().first { $0.role == .supervisor }?.user ?? "demo.sato")
         var clock = now.addingTimeInterval(-48 * 9 * 3600 - 3600)

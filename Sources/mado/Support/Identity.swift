@@ -34,3 +34,9 @@ enum Identity {
 func warn(_ message: String) {
     FileHandle.standardError.write(Data(("mado: " + message + "\n").utf8))
 }
+
+/// A refusal that is not a usage error (exit 1), with a message for a person.
+struct Refusal: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,234 @@
+import ArgumentParser
+import DeskDomain
+import DeskStore
+import Foundation
+@testable import mado
+import Testing
+
+/// Drives the real `mado` binary on temp databases, as a person or a script would.
+@Suite("mado command line", .serialized)
+struct CommandLineTests {
+    static var mado: String {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let c = dir.appendingPathComponent("mado").path
+            if FileManager.default.isExecutableFile(atPath: c) { return c }
+            dir = dir.deletingLastPathComponent()
+        }
+        return ".build/debug/mado"
+    }
+
+    final class Desk {
+        let dir: URL
+        var db: String { dir.appendingPathComponent("desk.sqlite").path }
+        init(demo: Bool = true) throws {
+            dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-cli-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try #require(try CommandLineTests.run(["init", "--db", db]).status == 0)
+            if demo { try #require(try CommandLineTests.run(["demo", "--db", db, "--now", "2026-11-25T09:00:00+09:00"]).status == 0) }
+        }
+        deinit { try? FileManager.default.removeItem(at: dir) }
+        func events() throws -> Int {
+            let s = try SQLiteEventStore.open(path: db)
+            defer { s.close() }
+            return try s.eventCount()
+        }
+        func write(_ name: String, _ text: String) -> String {
+            let p = dir.appendingPathComponent(name).path
+            FileManager.default.createFile(atPath: p, contents: Data(text.utf8))
+            return p
+        }
+    }
+
+    struct Result { let status: Int32; let out: String; let err: String }
+
+    static func run(_ args: [String], stdin: Data? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: mado)
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["COLUMNS"] = "80"
+        env["MADO_DB"] = nil
+        p.environment = env
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(stdin) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    static let example = #"""
+        {"form":"mado.webform/1","organization":"demo-hotel","branch":"新宿","store":"本館",
+         "occurredAt":"2026-10-01T14:30:00+09:00","applicant":{"anonymous":false,"name":"山田 花子","phone":"090-0000-0000"},
+         "staff":[{"name":"佐藤","characteristics":"眼鏡の男性"}],"complaint":"長時間待たされた。","requests":"改善",
+         "feedbackWanted":true,"language":"ja"}
+        """#
+
+    @Test("the subcommands parse, and bad usage is a validation error")
+    func parsing() throws {
+        #expect(try Mado.parseAsRoot(["list", "--format", "csv", "--db", "x"]) is Mado.List)
+        #expect(try Mado.parseAsRoot(["subject", "erase", "s-0000000000000001", "--reason", "r", "--yes"]) is Mado.Subject.Erase)
+        #expect(throws: (any Error).self) { try Mado.parseAsRoot(["list", "--format", "xml"]) }
+        #expect(Mado.exitCode(for: ValidationError("x")) == ExitCode(64))
+    }
+
+    @Test("every subcommand has --help")
+    func help() throws {
+        for cmd in [[], ["init"], ["staff", "add"], ["demo"], ["intake"], ["note"], ["list"], ["show"], ["verify"], ["rebuild"],
+                    ["subject", "list"], ["subject", "erase"]] {
+            let r = try Self.run(cmd + ["--help"])
+            #expect(r.status == 0 && r.out.contains("USAGE:"), "\(cmd)")
+        }
+        let intake = try Self.run(["intake", "--help"]).out
+        #expect(intake.contains("--json <file>") && intake.contains("web-form submission"))
+    }
+
+    @Test("demo fills 48 cases across organizations, lanes and states, and the chain verifies")
+    func demo() throws {
+        let desk = try Desk()
+        let json = try Self.run(["list", "--format", "json", "--db", desk.db])
+        let rows = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [[String: Any]]
+        #expect(rows.count == 48)
+        #expect(Set(rows.map { $0["organization"] as! String }).count == 4)
+        #expect(Set(rows.compactMap { $0["lane"] as? String }.filter { !$0.isEmpty }) == ["danger", "handover", "complaint"])
+        #expect(Set(rows.map { $0["state"] as! String }) == Set(CaseStatus.allCases.map(\.rawValue)))
+        #expect(try Self.run(["verify", "--db", desk.db]).status == 0)
+        #expect(try Self.run(["demo", "--db", desk.db]).status == 1)     // refuses a database with cases
+    }
+
+    @Test("demo data depends only on the seed and the time")
+    func demoIsReproducible() throws {
+        let a = try Desk(), b = try Desk()
+        let la = try Self.run(["list", "--format", "csv", "--db", a.db]).out
+        let lb = try Self.run(["list", "--format", "csv", "--db", b.db]).out
+        #expect(la == lb && la.split(separator: "\n").count == 49)
+        #expect(la.hasPrefix("id,organization,"))
+    }
+
+    @Test("intake prints the new case id; show displays it; a re-import is not duplicated")
+    func intakeAndShow() throws {
+        let desk = try Desk()
+        let file = desk.write("ok.json", Self.example)
+        let r = try Self.run(["intake", "--json", file, "--db", desk.db])
+        #expect(r.status == 0 && r.out == "C-000049\n")
+        let show = try Self.run(["show", "C-000049", "--db", desk.db])
+        #expect(show.status == 0)
+        #expect(show.out.contains("山田 花子") && show.out.contains("長時間待たされた。") && show.out.contains("report due"))
+        let again = try Self.run(["intake", "--json", "-", "--db", desk.db], stdin: Data(Self.example.utf8))
+        #expect(again.status == 0 && again.out == "C-000049\n" && again.err.contains("already taken in"))
+        #expect(try Self.run(["list", "--format", "csv", "--db", desk.db]).out.split(separator: "\n").count == 50)
+    }
+
+    @Test("bad web-form input is refused with the field named, exit 1, and nothing appended")
+    func badInput() throws {
+        let desk = try Desk()
+        let before = try desk.events()
+        let cases: [(String, String)] = [
+            (Self.example.replacingOccurrences(of: #""complaint":"長時間待たされた。""#, with: #""complaint":5"#), "complaint"),
+            (Self.example.replacingOccurrences(of: #""language":"ja""#, with: #""language":"ja","surprise":1"#), "surprise"),
+            (Self.example.replacingOccurrences(of: "demo-hotel", with: "no-such-org"), "organization"),
+            (Self.example.replacingOccurrences(of: #""complaint":"長時間待たされた。","#, with: ""), "complaint"),
+            (Self.example.replacingOccurrences(of: "長時間待たされた。", with: String(repeating: "あ", count: 20_001)), "20000"),
+            (Self.example.replacingOccurrences(of: "長時間待たされた。", with: "a\\u0000b"), "NUL"),
+            (Self.example.replacingOccurrences(of: "\"name\":\"山田 花子\"", with: "\"name\":\"\\u001b[2J\""), ""),
+            ("{", "JSON"),
+            ("[]", "object"),
+        ]
+        for (i, (text, field)) in cases.enumerated() {
+            let r = try Self.run(["intake", "--json", desk.write("bad\(i).json", text), "--db", desk.db])
+            if field.isEmpty { continue }
+            #expect(r.status == 1, "case \(i)")
+            #expect(r.err.contains(field), "case \(i): \(r.err)")
+            #expect(!r.err.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "case \(i)")
+        }
+        var bytes = Data(Self.example.utf8)
+        bytes.replaceSubrange(bytes.range(of: Data("長時間".utf8))!, with: Data([0xFF, 0xFE]))
+        let bad = desk.dir.appendingPathComponent("utf8.json").path
+        FileManager.default.createFile(atPath: bad, contents: bytes)
+        let r = try Self.run(["intake", "--json", bad, "--db", desk.db])
+        #expect(r.status == 1 && r.err.contains("complaint") && r.err.contains("UTF-8"))
+        // The escape-sequence name was accepted (it is text, shown safely), so exactly one intake was appended.
+        #expect(try desk.events() == before + 1)
+    }
+
+    @Test("show never lets an escape sequence reach the terminal")
+    func showSanitizes() throws {
+        let desk = try Desk()
+        let hostile = Self.example.replacingOccurrences(of: "長時間待たされた。", with: "\\u001b]0;pwned\\u0007\\u001b[2J\\u202e逆")
+        #expect(try Self.run(["intake", "--json", desk.write("h.json", hostile), "--db", desk.db]).status == 0)
+        for args in [["show", "C-000049"], ["list"], ["list", "--format", "csv"], ["list", "--format", "json"]] {
+            let out = try Self.run(args + ["--db", desk.db]).out
+            #expect(!out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }, "\(args)")
+        }
+        #expect(try Self.run(["show", "C-000049", "--db", desk.db]).out.contains("␛[2J"))
+    }
+
+    @Test("verify exits 1 and names the position of an edited event")
+    func verifyTampered() throws {
+        let desk = try Desk()
+        let sql = "DROP TRIGGER events_no_update; UPDATE events SET payload = payload || ' ' WHERE position = 77;"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        p.arguments = [desk.db, sql]
+        try p.run()
+        p.waitUntilExit()
+        let r = try Self.run(["verify", "--db", desk.db])
+        #expect(r.status == 1 && r.err.contains("position 77"))
+    }
+
+    @Test("rebuild after the demo gives the same tables")
+    func rebuild() throws {
+        let desk = try Desk()
+        let s = try SQLiteEventStore.open(path: desk.db)
+        let live = try s.projectionSnapshot()
+        s.close()
+        #expect(try Self.run(["rebuild", "--db", desk.db]).status == 0)
+        let s2 = try SQLiteEventStore.open(path: desk.db)
+        defer { s2.close() }
+        #expect(try s2.projectionSnapshot() == live)
+    }
+
+    @Test("staff management: add, list and remove; removed users are refused")
+    func staff() throws {
+        let desk = try Desk(demo: false)
+        #expect(try Self.run(["staff", "add", "yamada", "--role", "operator", "--name", "山田", "--db", desk.db]).status == 0)
+        let list = try Self.run(["staff", "list", "--db", desk.db]).out
+        #expect(list.contains("yamada\toperator\tactive\t山田"))
+        #expect(try Self.run(["staff", "add", "x", "--role", "boss", "--name", "X", "--db", desk.db]).status == 64)
+        #expect(try Self.run(["staff", "remove", "yamada", "--db", desk.db]).status == 0)
+        #expect(try Self.run(["staff", "list", "--db", desk.db]).out.contains("yamada\toperator\tremoved"))
+    }
+
+    @Test("subject erase removes the statement from show, and erasing twice is refused")
+    func erase() throws {
+        let desk = try Desk()
+        #expect(try Self.run(["intake", "--json", desk.write("p.json", Self.example), "--db", desk.db]).status == 0)
+        let list = try Self.run(["subject", "list", "--case", "C-000049", "--format", "json", "--db", desk.db])
+        let subjects = try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as! [[String: Any]]
+        let applicant = try #require(subjects.first { $0["kind"] as? String == "applicant" })
+        #expect(applicant["name"] as? String == "山田 花子")
+        let id = applicant["id"] as! String
+        let noConfirm = try Self.run(["subject", "erase", id, "--reason", "本人の請求", "--db", desk.db], stdin: Data("no\n".utf8))
+        #expect(noConfirm.status == 1 && noConfirm.out.contains("intakeRecorded.complaint"))
+        #expect(try Self.run(["subject", "erase", id, "--reason", "本人の請求", "--yes", "--db", desk.db]).status == 0)
+        let show = try Self.run(["show", "C-000049", "--db", desk.db]).out
+        #expect(!show.contains("長時間待たされた。") && !show.contains("山田 花子") && show.contains("削除済み / erased"))
+        let twice = try Self.run(["subject", "erase", id, "--reason", "x", "--yes", "--db", desk.db])
+        #expect(twice.status == 1 && twice.err.contains("already erased"))
+        #expect(try Self.run(["verify", "--db", desk.db]).status == 0)
+    }
+
+    @Test("the bare command explains that the console is not built yet, and --demo prints the queue")
+    func bare() throws {
+        let r = try Self.run(["--demo"])
+        #expect(r.status == 0 && r.out.contains("demo database: ") && r.out.contains("C-000001"))
+        if let path = r.out.split(separator: " ").dropFirst(2).first {
+            try? FileManager.default.removeItem(atPath: (String(path) as NSString).deletingLastPathComponent)
+        }
+    }
+}
