@@ -37,6 +37,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchSubject(String)
     case alreadyErased(String)
     case unknownOrganization(String)
+    case onHold(subject: String, case: String, kind: String)
     case io(String)
 
     public var description: String {
@@ -62,6 +63,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noSuchSubject(let s): "there is no subject \(Sanitizer.visible(s))"
         case .alreadyErased(let s): "subject \(s) was already erased; nothing was changed"
         case .unknownOrganization(let o): "unknown organization \(Sanitizer.visible(o))"
+        case let .onHold(s, c, k):
+            "subject \(s) cannot be erased: case \(c) is on legal hold (\(k)); a supervisor must lift the hold first"
         case .io(let m): m
         }
     }

@@ -27,6 +27,8 @@ public struct CaseRow: Hashable, Sendable, Codable {
     public let summary: String
     public let assignee: String?
     public let version: Int
+    public let hold: String?
+    public let closedAt: String?
 }
 
 /// A row of a counterparty's ledger: when, about what, what was answered.

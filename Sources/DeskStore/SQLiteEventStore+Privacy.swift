@@ -74,9 +74,18 @@ extension SQLiteEventStore {
         guard let state else { throw StoreError.noSuchSubject(subject.rawValue) }
         guard (state[0] as String?) == nil else { throw StoreError.alreadyErased(subject.rawValue) }
         let event = DeskEvent.subjectErased(SubjectErased(subject: subject, reason: reason))
+        let version = try self.version(of: subject.streamID)
         do {
-            try write(try encode([event]), stream: { _ in subject.streamID }, expected: .noStream, actor: actor, at: now,
+            try write(try encode([event]), stream: { _ in subject.streamID },
+                      expected: version == 0 ? .noStream : .exact(StreamVersion(version)), actor: actor, at: now,
                       evidence: nil, alsoInTransaction: { db in
+                // Checked inside the transaction, so a hold placed meanwhile still wins.
+                if let held = try Row.fetchOne(db, sql: """
+                    SELECT c.id, c.hold FROM cases c JOIN case_subjects cs ON cs.case_id = c.id
+                    WHERE cs.subject_id = ? AND c.hold IS NOT NULL ORDER BY c.id LIMIT 1
+                    """, arguments: [subject.rawValue]) {
+                    throw StoreError.onHold(subject: subject.rawValue, case: held[0], kind: held[1])
+                }
                 try db.execute(sql: "DELETE FROM subject_keys WHERE subject_id = ?", arguments: [subject.rawValue])
                 try db.execute(sql: "DELETE FROM evidence WHERE subject_id = ?", arguments: [subject.rawValue])
                 try db.execute(sql: "INSERT OR REPLACE INTO desk_meta(key, value) VALUES ('wal_truncate_pending', '1')")

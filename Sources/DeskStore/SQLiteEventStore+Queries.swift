@@ -35,7 +35,8 @@ extension SQLiteEventStore {
         CaseRow(id: CaseID(r["id"] as String) ?? CaseID(number: r["seq"]), organization: r["organization"],
                 branch: r["branch"], store: r["store"], channel: r["channel"], language: r["language"], lane: r["lane"],
                 state: r["state"], openedAt: r["opened_at"], reportDueOn: r["report_due_on"],
-                lastActivity: r["last_activity"], summary: r["summary"], assignee: r["assignee"], version: r["version"])
+                lastActivity: r["last_activity"], summary: r["summary"], assignee: r["assignee"], version: r["version"],
+                hold: r["hold"], closedAt: r["closed_at"])
     }
 
     /// A case with its timeline and the counterparty's earlier contacts, personal fields opened for `role`.

@@ -12,7 +12,7 @@ struct Mado: ParsableCommand {
             The database is --db, else $MADO_DB, else ~/.local/share/mado/desk.sqlite.
             """,
         subcommands: [Init.self, Staff.self, Demo.self, Intake.self, Note.self, List.self, Show.self, Verify.self, Rebuild.self,
-                      Subject.self])
+                      Subject.self, Hold.self, Retention.self])
 
     @Flag(help: "Fill a throw-away database with demo cases, print where it is and its queue.")
     var demo = false

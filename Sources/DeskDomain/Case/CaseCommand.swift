@@ -15,6 +15,8 @@ public enum CaseCommand: Hashable, Sendable {
     case logEnquiry(Channel)
     case addNote(CaseText)
     case assign(Actor)
+    case placeHold(LegalHoldPlaced)
+    case liftHold(CaseText)
 
     public var name: String {
         switch self {
@@ -32,6 +34,8 @@ public enum CaseCommand: Hashable, Sendable {
         case .logEnquiry: "log enquiry"
         case .addNote: "add note"
         case .assign: "assign"
+        case .placeHold: "place a legal hold"
+        case .liftHold: "lift the legal hold"
         }
     }
 
@@ -42,7 +46,7 @@ public enum CaseCommand: Hashable, Sendable {
             .staff
         case .startReview, .assess, .rejectAsThreat, .assign:
             .operator
-        case .escalate, .report, .close:
+        case .escalate, .report, .close, .placeHold, .liftHold:
             .supervisor
         }
     }

@@ -71,6 +71,14 @@ public enum CaseDecider {
         case .addNote(let t):
             guard !(t.text.text ?? "").isEmpty else { throw .missing(command: command.name, what: "the note") }
             return [.noteAdded(t)]
+        case .placeHold(let h):
+            guard s.hold == nil else { throw .wrongState(command: command.name, status: status) }
+            guard !(h.reason.text ?? "").isEmpty else { throw .missing(command: command.name, what: "the reason") }
+            return [.legalHoldPlaced(h)]
+        case .liftHold(let t):
+            guard s.hold != nil else { throw .missing(command: command.name, what: "place a hold") }
+            guard !(t.text.text ?? "").isEmpty else { throw .missing(command: command.name, what: "the reason") }
+            return [.legalHoldLifted(t)]
         case .assign(let who):
             try require(open)
             return s.assignee == who ? [] : [.caseAssigned(CaseAssigned(assignee: who))]

@@ -10,6 +10,7 @@ public struct CaseState: Hashable, Sendable {
     public var escalations: [EscalationTarget] = []
     public var counterparties: [SubjectID] = []
     public var eventCount: Int = 0
+    public var hold: HoldKind?
 
     public static let initial = CaseState()
 
@@ -45,8 +46,12 @@ public struct CaseState: Hashable, Sendable {
             s.status = .rejectedThreat
         case .caseAssigned(let p):
             s.assignee = p.assignee
+        case .legalHoldPlaced(let p):
+            s.hold = p.kind
+        case .legalHoldLifted:
+            s.hold = nil
         case .statementRecorded, .enquiryLogged, .noteAdded, .organizationRegistered, .staffAdded, .staffRemoved,
-             .subjectErased:
+             .subjectErased, .retentionSet, .subjectExported:
             break
         }
         return s

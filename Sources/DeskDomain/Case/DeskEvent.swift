@@ -235,6 +235,36 @@ public struct SubjectErased: Hashable, Codable, Sendable {
     }
 }
 
+/// Why a case is kept beyond erasure and retention.
+public enum HoldKind: String, Codable, Sendable, CaseIterable {
+    case policeReport, lawsuit, workersCompensation
+}
+
+public struct LegalHoldPlaced: Hashable, Codable, Sendable {
+    public var kind: HoldKind
+    /// Sealed under the case's applicant, like every desk-written text about the case.
+    public var reason: Personal
+    public init(kind: HoldKind, reason: Personal) {
+        self.kind = kind
+        self.reason = reason
+    }
+}
+
+public struct RetentionSet: Hashable, Codable, Sendable {
+    public var years: Int
+    public init(years: Int) { self.years = years }
+}
+
+/// A disclosure to the subject (an access request); records who, when and why, never what.
+public struct SubjectExported: Hashable, Codable, Sendable {
+    public var subject: SubjectID
+    public var reason: String
+    public init(subject: SubjectID, reason: String) {
+        self.subject = subject
+        self.reason = reason
+    }
+}
+
 /// Everything that can happen, as stored in the log.
 public enum DeskEvent: Hashable, Sendable {
     // case streams
@@ -252,13 +282,17 @@ public enum DeskEvent: Hashable, Sendable {
     case enquiryLogged(EnquiryLogged)
     case noteAdded(CaseText)
     case caseAssigned(CaseAssigned)
+    case legalHoldPlaced(LegalHoldPlaced)
+    case legalHoldLifted(CaseText)
     // organization streams
     case organizationRegistered(OrganizationRegistered)
+    case retentionSet(RetentionSet)
     // staff streams
     case staffAdded(StaffAdded)
     case staffRemoved(StaffRemoved)
     // subject streams
     case subjectErased(SubjectErased)
+    case subjectExported(SubjectExported)
 
     public var type: String {
         switch self {
@@ -280,6 +314,10 @@ public enum DeskEvent: Hashable, Sendable {
         case .staffAdded: "staffAdded"
         case .staffRemoved: "staffRemoved"
         case .subjectErased: "subjectErased"
+        case .legalHoldPlaced: "legalHoldPlaced"
+        case .legalHoldLifted: "legalHoldLifted"
+        case .retentionSet: "retentionSet"
+        case .subjectExported: "subjectExported"
         }
     }
 
@@ -313,6 +351,10 @@ public enum DeskEvent: Hashable, Sendable {
         case .staffAdded(let p): return try e.encode(p)
         case .staffRemoved(let p): return try e.encode(p)
         case .subjectErased(let p): return try e.encode(p)
+        case .legalHoldPlaced(let p): return try e.encode(p)
+        case .legalHoldLifted(let p): return try e.encode(p)
+        case .retentionSet(let p): return try e.encode(p)
+        case .subjectExported(let p): return try e.encode(p)
         }
     }
 
@@ -343,6 +385,10 @@ public enum DeskEvent: Hashable, Sendable {
         case "staffAdded": return .staffAdded(try p(StaffAdded.self))
         case "staffRemoved": return .staffRemoved(try p(StaffRemoved.self))
         case "subjectErased": return .subjectErased(try p(SubjectErased.self))
+        case "legalHoldPlaced": return .legalHoldPlaced(try p(LegalHoldPlaced.self))
+        case "legalHoldLifted": return .legalHoldLifted(try p(CaseText.self))
+        case "retentionSet": return .retentionSet(try p(RetentionSet.self))
+        case "subjectExported": return .subjectExported(try p(SubjectExported.self))
         default: throw EventDecodingError.unknownType(type)
         }
     }
@@ -366,7 +412,8 @@ public enum DeskEvent: Hashable, Sendable {
         case .counterpartyLinked(let p): add("label", p.label)
         case .assessed(let p): add("opinion", p.opinion)
         case .escalated(let p): add("reason", p.reason)
-        case .rejectedAsThreat(let p), .noteAdded(let p): add("text", p.text)
+        case .rejectedAsThreat(let p), .noteAdded(let p), .legalHoldLifted(let p): add("text", p.text)
+        case .legalHoldPlaced(let p): add("reason", p.reason)
         default: break
         }
         return out

@@ -70,10 +70,24 @@ enum Projector {
         case .reviewStarted: try touch(state: .underReview)
         case .escalated(let p):
             try touch(state: .escalated)
+            try db.execute(sql: "UPDATE cases SET closed_at = NULL WHERE id = ?", arguments: [caseID])
             try ledger(about: "escalated to \(p.target.rawValue)", answered: "-")
         case .reported: try touch(state: .reported)
-        case .closed: try touch(state: .closed)
-        case .rejectedAsThreat: try touch(state: .rejectedThreat)
+        case .closed, .rejectedAsThreat:
+            try touch(state: e.event.type == "closed" ? .closed : .rejectedThreat)
+            try db.execute(sql: "UPDATE cases SET closed_at = ? WHERE id = ?", arguments: [e.recordedAt, caseID])
+        case .legalHoldPlaced(let p):
+            try touch()
+            try db.execute(sql: "UPDATE cases SET hold = ? WHERE id = ?", arguments: [p.kind.rawValue, caseID])
+        case .legalHoldLifted:
+            try touch()
+            try db.execute(sql: "UPDATE cases SET hold = NULL WHERE id = ?", arguments: [caseID])
+        case .retentionSet(let p):
+            guard e.stream.rawValue.hasPrefix("org-") else { return }
+            try db.execute(sql: "UPDATE organizations SET retention_years = ? WHERE id = ?",
+                           arguments: [p.years, String(e.stream.rawValue.dropFirst(4))])
+        case .subjectExported:
+            break
         case .enquiryLogged(let p):
             try touch()
             try ledger(about: "progress enquiry (\(p.channel.rawValue))", answered: p.answeredWith)

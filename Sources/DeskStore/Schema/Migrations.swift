@@ -29,7 +29,7 @@ enum Migrations {
                   branch TEXT, store TEXT, channel TEXT NOT NULL, language TEXT NOT NULL, lane TEXT,
                   state TEXT NOT NULL, opened_at TEXT NOT NULL, report_due_on TEXT NOT NULL,
                   last_activity TEXT NOT NULL, summary TEXT NOT NULL, assignee TEXT,
-                  version INTEGER NOT NULL, applicant TEXT NOT NULL);
+                  version INTEGER NOT NULL, applicant TEXT NOT NULL, hold TEXT, closed_at TEXT);
                 CREATE TABLE ledger(
                   id INTEGER PRIMARY KEY, event_position INTEGER NOT NULL, counterparty TEXT NOT NULL, case_id TEXT NOT NULL,
                   at TEXT NOT NULL, about TEXT NOT NULL, answered TEXT NOT NULL);

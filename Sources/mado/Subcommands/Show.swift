@@ -47,6 +47,7 @@ enum CasePrinter {
         line("opened      \(r.openedAt)")
         line("report due  \(r.reportDueOn)\(overdue ? "  OVERDUE / 期限超過" : "")")
         if let a = r.assignee { line("assignee    \(Sanitizer.visible(a))") }
+        if let h = r.hold { line("legal hold  \(h)  (personal data cannot be erased while held / 保全中)") }
         if let t = d.reportTo { line("report to   \(Sanitizer.visible(t))") }
         for e in d.events {
             guard case .intakeRecorded(let p) = e.event else { continue }
@@ -94,6 +95,8 @@ enum CasePrinter {
         case .closed(let p): return ": \(Sanitizer.visible(p.outcome))"
         case .enquiryLogged(let p): return " (\(p.channel.rawValue)): answered with \(p.answeredWith)"
         case .caseAssigned(let p): return ": \(Sanitizer.visible(p.assignee.user))"
+        case .legalHoldPlaced(let p): return " (\(p.kind.rawValue))" + text(p.reason)
+        case .legalHoldLifted(let p): return text(p.text)
         case .counterpartyLinked(let p): return ": " + Sanitizer.visible(p.label.display)
         case .factsRecorded(let f):
             let yes = FactName.allCases.filter { $0.value(in: f) > 0 }.map { n -> String in

@@ -7,7 +7,7 @@ extension Mado {
     struct Subject: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The people whose data the desk holds, and erasure of their data.",
-            subcommands: [List.self, Erase.self])
+            subcommands: [List.self, Erase.self, Export.self])
 
         struct List: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -87,6 +87,61 @@ extension Mado {
                 print("erased \(id)")
                 if outcome == .walRetained {
                     warn("recorded; old copies stay in the WAL until every terminal releases it (mado retries on its next write or exit)")
+                }
+            }
+        }
+
+        struct Export: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Write everything the desk holds about a subject, opened, for a disclosure request (supervisors only).",
+                discussion: "The export is recorded in the log (who, when, why). JSON holds each field with its case, event and path.")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The subject id.") var subject: String
+            @Option(help: "Why (recorded in the log; write no personal data here).") var reason: String
+            @Option(help: "json (the only format so far).") var format: OutputFormat = .json
+            @Option(help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
+            var output: String?
+
+            func validate() throws {
+                guard format == .json else { throw ValidationError("--format must be json") }
+                guard !reason.trimmingCharacters(in: .whitespaces).isEmpty, reason.count <= 500 else {
+                    throw ValidationError("--reason must be 1-500 characters")
+                }
+            }
+
+            func run() throws {
+                let s = try store.open(requireKey: true)
+                defer { s.close() }
+                let me = try Identity.require(.supervisor, in: s, to: "export a subject's data")
+                guard SubjectID.isWellFormed(subject) else { throw StoreError.noSuchSubject(subject) }
+                if let output, FileManager.default.fileExists(atPath: output) {
+                    throw Refusal("\(Sanitizer.visible(output)) exists; choose another --output")
+                }
+                let d = try s.disclose(SubjectID(subject), reason: reason, actor: Actor(me.user), at: Date())
+                var out = "{\"subject\":\(jsonString(d.subject.rawValue)),\"kind\":\(jsonString(d.kind.rawValue)),\"cases\":["
+                out += d.cases.map { c in
+                    "{\"id\":\(jsonString(c.id.description)),\"organization\":\(jsonString(c.organization)),"
+                        + "\"state\":\(jsonString(c.state)),\"openedAt\":\(jsonString(c.openedAt))}"
+                }.joined(separator: ",")
+                out += "],\"fields\":["
+                out += d.fields.map { f in
+                    "{\"case\":\(jsonString(f.caseID?.description ?? "")),\"position\":\(f.position.value),"
+                        + "\"recordedAt\":\(jsonString(f.recordedAt)),\"event\":\(jsonString(f.eventType)),"
+                        + "\"field\":\(jsonString(f.path)),\"value\":\(jsonString(f.value.display))}"
+                }.joined(separator: ",\n")
+                out += "],\"originals\":["
+                out += d.originals.map { o in
+                    "{\"evidence\":\(jsonString(o.hash)),\"base64\":\(jsonString(o.bytes.base64EncodedString()))}"
+                }.joined(separator: ",")
+                out += "]}\n"
+                if let output {
+                    guard FileManager.default.createFile(atPath: output, contents: Data(out.utf8),
+                                                         attributes: [.posixPermissions: 0o600]) else {
+                        throw Refusal("cannot write \(Sanitizer.visible(output))")
+                    }
+                    print("exported \(d.fields.count) field(s) of \(d.subject) to \(Sanitizer.visible(output))")
+                } else {
+                    print(out, terminator: "")
                 }
             }
         }

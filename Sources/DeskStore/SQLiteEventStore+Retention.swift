@@ -1,0 +1,111 @@
+import DeskDomain
+import Foundation
+import GRDB
+
+/// A subject whose every case is past its organization's retention period.
+public struct RetentionDue: Hashable, Sendable {
+    public let subject: SubjectID
+    public let kind: SubjectKind
+    public let cases: [CaseID]
+    /// The latest day any of their cases falls due, `YYYY-MM-DD`.
+    public let dueOn: String
+}
+
+/// Everything the desk holds about one subject, opened, for a disclosure request.
+public struct SubjectDisclosure: Sendable {
+    public struct Field: Sendable {
+        public let caseID: CaseID?
+        public let position: Position
+        public let recordedAt: String
+        public let eventType: String
+        public let path: String
+        public let value: Personal
+    }
+    public let subject: SubjectID
+    public let kind: SubjectKind
+    public let cases: [CaseRow]
+    public let fields: [Field]
+    /// Original submissions sealed under the subject's key, opened.
+    public let originals: [(hash: String, bytes: Data)]
+}
+
+extension SQLiteEventStore {
+    /// Subjects not erased, not on hold, all of whose cases closed more than the organization's
+    /// retention period before `now`.
+    public func retentionDue(at now: Date) throws -> [RetentionDue] {
+        let today = LocalDate(japanTime: now)
+        let rows = try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.id, s.kind, c.id AS case_id, c.state, c.closed_at, c.hold, o.retention_years
+                FROM subjects s JOIN case_subjects cs ON cs.subject_id = s.id JOIN cases c ON c.id = cs.case_id
+                JOIN organizations o ON o.id = c.organization
+                WHERE s.erased_at IS NULL ORDER BY s.id, c.id
+                """)
+        }
+        var out: [RetentionDue] = []
+        var i = 0
+        while i < rows.count {
+            let id: String = rows[i]["id"]
+            var j = i, due = true, latest = ""
+            var cases: [CaseID] = []
+            while j < rows.count, rows[j]["id"] as String == id {
+                let r = rows[j]
+                cases.append(CaseID(r["case_id"] as String) ?? CaseID(number: 0))
+                if let closed = (r["closed_at"] as String?), let d = Timestamp.date(closed),
+                   (r["hold"] as String?) == nil, ["closed", "rejectedThreat"].contains(r["state"] as String) {
+                    let closedDay = LocalDate(japanTime: d)
+                    let years: Int = r["retention_years"]
+                    let y = closedDay.year + years      // 29 February closes on 28 February in common years
+                    let until = LocalDate(y, closedDay.month, min(closedDay.day, LocalDate.daysIn(month: closedDay.month, year: y)))
+                    if until > today { due = false }
+                    latest = max(latest, until.description)
+                } else {
+                    due = false
+                }
+                j += 1
+            }
+            if due {
+                out.append(RetentionDue(subject: SubjectID(id), kind: SubjectKind(rawValue: rows[i]["kind"]) ?? .applicant,
+                                        cases: cases, dueOn: latest))
+            }
+            i = j
+        }
+        return out
+    }
+
+    /// Everything held about a subject, opened, and the disclosure recorded in the log (who, when, why).
+    public func disclose(_ subject: SubjectID, reason: String, actor: Actor, at now: Date) throws -> SubjectDisclosure {
+        guard keyring.isUnlocked else { throw StoreError.keyRequired(what: "a disclosure") }
+        let meta = try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT kind, erased_at FROM subjects WHERE id = ?", arguments: [subject.rawValue])
+        }
+        guard let meta else { throw StoreError.noSuchSubject(subject.rawValue) }
+        guard (meta["erased_at"] as String?) == nil else { throw StoreError.alreadyErased(subject.rawValue) }
+        let caseIDs = try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT case_id FROM case_subjects WHERE subject_id = ? ORDER BY case_id",
+                                arguments: [subject.rawValue]).compactMap(CaseID.init)
+        }
+        var fields: [SubjectDisclosure.Field] = []
+        var originals: [(String, Data)] = []
+        for c in caseIDs {
+            for e in try load(c.streamID) {
+                for f in e.event.personalFields where f.value.subject == subject {
+                    fields.append(.init(caseID: c, position: e.position, recordedAt: e.recordedAt, eventType: e.event.type,
+                                        path: f.path, value: f.value))
+                }
+                if case .intakeRecorded(let p) = e.event, p.applicant.subject == subject, let hash = p.evidence,
+                   let sealed = try pool.read({ db in
+                       try Data.fetchOne(db, sql: "SELECT sealed FROM evidence WHERE hash = ?", arguments: [hash]) }),
+                   let bytes = keyring.openEvidence(sealed, subject: subject) {
+                    originals.append((hash, bytes))
+                }
+            }
+        }
+        let cases = try caseIDs.compactMap { try caseRow($0) }
+        let version = try self.version(of: subject.streamID)
+        try append([.subjectExported(SubjectExported(subject: subject, reason: reason))], to: subject.streamID,
+                   expected: version == 0 ? .noStream : .exact(StreamVersion(version)), actor: actor, at: now)
+        return SubjectDisclosure(subject: subject, kind: SubjectKind(rawValue: meta["kind"]) ?? .applicant, cases: cases,
+                                 fields: fields, originals: originals)
+    }
+}

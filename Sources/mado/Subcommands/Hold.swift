@@ -1,0 +1,116 @@
+import ArgumentParser
+import DeskDomain
+import DeskStore
+import Foundation
+
+extension HoldKind: ExpressibleByArgument {}
+
+extension Mado {
+    struct Hold: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Put a case on legal hold, or lift it (supervisors only).",
+            discussion: "While a case is held, no subject of it can be erased, by hand or by retention.",
+            subcommands: [Place.self, Lift.self])
+
+        struct Place: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Put a case on legal hold.")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The case id.") var caseID: String
+            @Option(help: "policeReport, lawsuit or workersCompensation.") var kind: HoldKind
+            @Option(help: "Why (kept sealed with the case).") var reason: String
+
+            func run() throws {
+                try Hold.act(store, caseID, reason) { applicant in
+                    .placeHold(LegalHoldPlaced(kind: kind, reason: Personal(reason, owner: applicant)))
+                }
+            }
+        }
+
+        struct Lift: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Lift a case's legal hold.")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The case id.") var caseID: String
+            @Option(help: "Why.") var reason: String
+
+            func run() throws {
+                try Hold.act(store, caseID, reason) { applicant in .liftHold(CaseText(text: Personal(reason, owner: applicant))) }
+            }
+        }
+
+        static func act(_ store: StoreOptions, _ caseID: String, _ reason: String,
+                        _ command: (SubjectID) -> CaseCommand) throws {
+            guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty, reason.count <= 2_000 else {
+                throw ValidationError("--reason must be 1-2000 characters")
+            }
+            let s = try store.open(requireKey: true)
+            defer { s.close() }
+            let me = try Identity.require(.supervisor, in: s, to: "change a legal hold")
+            guard let applicant = try s.subjects(case: id, role: .auditor).first(where: { $0.kind == .applicant }) else {
+                throw StoreError.noSuchCase(id.description)
+            }
+            let events = try s.execute(command(applicant.id), on: id,
+                                       context: DecisionContext(actor: Actor(me.user), role: me.role), at: Date())
+            print(events.isEmpty ? "nothing to change" : "\(id): \(events.map(\.type).joined(separator: ", "))")
+        }
+    }
+
+    struct Retention: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Retention periods: erase the people whose cases closed longer ago than their organization keeps data.",
+            subcommands: [Set.self, Run.self])
+
+        struct Set: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Set an organization's retention period (default 3 years).")
+            @OptionGroup var store: StoreOptions
+            @Option(help: "The organization id.") var org: String
+            @Option(help: "Years after a case closes (1-30).") var years: Int
+
+            func validate() throws {
+                guard (1...30).contains(years) else { throw ValidationError("--years must be 1 to 30") }
+            }
+
+            func run() throws {
+                let s = try store.open()
+                defer { s.close() }
+                let me = try Identity.require(.supervisor, in: s, to: "set a retention period")
+                let id = OrganizationID(org)
+                guard try s.organizationExists(id) else { throw StoreError.unknownOrganization(org) }
+                try s.append([.retentionSet(RetentionSet(years: years))], to: id.streamID,
+                             expected: .exact(StreamVersion(try s.version(of: id.streamID))), actor: Actor(me.user), at: Date())
+                print("\(id): personal data kept \(years) year(s) after a case closes")
+            }
+        }
+
+        struct Run: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "List, then erase, the subjects whose every case is past its retention period and not on hold.")
+            @OptionGroup var store: StoreOptions
+            @Flag(help: "Only list what would be erased.") var dryRun = false
+
+            func run() throws {
+                let s = try store.open(requireKey: !dryRun)
+                defer { s.close() }
+                let me = try Identity.require(.supervisor, in: s, to: "run retention")
+                let due = try s.retentionDue(at: Date())
+                for d in due {
+                    print("\(d.subject)  \(d.kind.rawValue)  due \(d.dueOn)  \(d.cases.map(\.description).joined(separator: " "))")
+                }
+                if dryRun {
+                    print("\(due.count) subject(s) due; nothing erased (--dry-run)")
+                    return
+                }
+                var retained = false
+                for d in due {
+                    let outcome = try s.eraseSubject(d.subject, reason: "retention period ended (\(d.dueOn))",
+                                                     actor: Actor(me.user), at: Date())
+                    retained = retained || outcome == .walRetained
+                }
+                print("\(due.count) subject(s) erased")
+                if retained {
+                    warn("recorded; old copies stay in the WAL until every terminal releases it (mado retries on its next write or exit)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import DeskDomain
+@testable import DeskStore
+import Foundation
+import Testing
+
+@Suite("legal hold, retention and disclosure", .serialized)
+struct RetentionTests {
+    static let sup = TemporaryDatabase.supervisor
+    static func years(_ n: Double) -> TimeInterval { n * 365.25 * 86400 }
+
+    /// Takes a case through review, report and closing at `at`.
+    static func closeCase(_ db: TemporaryDatabase, _ id: CaseID, at: Date) throws {
+        for c: CaseCommand in [.startReview,
+                               .assess(Assessed(validity: .valid, meansAcceptable: true, classification: .legitimateComplaint,
+                                                behaviours: [])),
+                               .report(Reported(sentTo: "総務部")), .close(Closed(outcome: "resolved"))] {
+            try db.store.execute(c, on: id, context: sup, at: at)
+        }
+    }
+
+    @Test("a hold refuses erasure and names the hold; lifting it allows erasure again")
+    func hold() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (id, a) = try db.intake()
+        try db.store.execute(.placeHold(LegalHoldPlaced(kind: .policeReport, reason: Personal("被害届提出", owner: a))),
+                             on: id, context: Self.sup, at: TemporaryDatabase.t0)
+        #expect(try db.store.caseRow(id)?.hold == "policeReport")
+        let events = try db.store.eventCount()
+        #expect(throws: StoreError.onHold(subject: a.rawValue, case: id.description, kind: "policeReport")) {
+            try db.store.eraseSubject(a, reason: "請求", actor: "tester", at: TemporaryDatabase.t0)
+        }
+        #expect(try db.store.eventCount() == events)
+        #expect(try db.store.subjects(case: id, role: .supervisor).first { $0.id == a }?.name?.text == "榊原楓花")
+        #expect(throws: DecideError.roleNotAllowed(command: "lift the legal hold", role: .operator, needs: .supervisor)) {
+            try db.store.execute(.liftHold(CaseText(text: Personal("終結", owner: a))), on: id,
+                                 context: DecisionContext(actor: "op", role: .operator), at: TemporaryDatabase.t0)
+        }
+        try db.store.execute(.liftHold(CaseText(text: Personal("捜査終結", owner: a))), on: id, context: Self.sup, at: TemporaryDatabase.t0)
+        #expect(try db.store.eraseSubject(a, reason: "請求", actor: "tester", at: TemporaryDatabase.t0) == .complete)
+    }
+
+    @Test("retention lists exactly the subjects whose every case closed longer ago than the period, not held")
+    func retentionDue() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let now = TemporaryDatabase.t0
+        let old = now.addingTimeInterval(-Self.years(4))
+        let (c1, a1) = try db.intake(at: old)                  // closed 4 years ago: due
+        try Self.closeCase(db, c1, at: old)
+        let (c2, _) = try db.intake(at: old)                   // closed 4 years ago but held: not due
+        try Self.closeCase(db, c2, at: old)
+        let (_, a2h) = (c2, try db.store.subjects(case: c2, role: .supervisor).first { $0.kind == .applicant }!.id)
+        try db.store.execute(.placeHold(LegalHoldPlaced(kind: .lawsuit, reason: Personal("訴訟", owner: a2h))),
+                             on: c2, context: Self.sup, at: now)
+        let (c3, _) = try db.intake(at: old)                   // closed 2 years ago: not due
+        try Self.closeCase(db, c3, at: now.addingTimeInterval(-Self.years(2)))
+        try db.intake(at: old)                                 // still open: not due
+        let due = try db.store.retentionDue(at: now)
+        #expect(Set(due.map(\.subject)) == Set([a1] + clerks(db, c1)) && clerks(db, c1).count == 1)
+        #expect(due.allSatisfy { $0.cases == [c1] })
+        // A shorter period makes the 2-year-old case due too.
+        try db.store.append([.retentionSet(RetentionSet(years: 1))], to: OrganizationID("demo-hotel").streamID,
+                            expected: .exact(StreamVersion(1)), actor: "tester", at: now)
+        #expect(Set(try db.store.retentionDue(at: now).flatMap(\.cases)) == [c1, c3])
+    }
+
+    func clerks(_ db: TemporaryDatabase, _ c: CaseID) -> [SubjectID] {
+        ((try? db.store.subjects(case: c, role: .supervisor)) ?? []).filter { $0.kind == .staffMember }.map(\.id)
+    }
+
+    @Test("a disclosure holds every field of that subject and nothing of any other, and is logged")
+    func disclosure() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let original = Data(#"{"complaint":"原文"}"#.utf8)
+        let (id, a) = try db.intake(original: original)
+        try db.store.execute(.addNote(CaseText(text: Personal("二度目の電話", owner: a))), on: id, context: Self.sup,
+                             at: TemporaryDatabase.t0)
+        try db.intake(name: "別の人", phone: "03-0000-0000", email: nil, complaint: "他人の苦情")
+        let d = try db.store.disclose(a, reason: "開示請求", actor: "tester", at: TemporaryDatabase.t0)
+        let byPath = Dictionary(uniqueKeysWithValues: d.fields.map { ("\($0.eventType).\($0.path)", $0.value.text ?? "") })
+        #expect(byPath == [
+            "intakeRecorded.applicant.name": "榊原楓花", "intakeRecorded.applicant.phone": "090-7346-2281",
+            "intakeRecorded.applicant.email": "kaede@example.jp",
+            "intakeRecorded.complaint": "フロントで二時間怒鳴られた。鍵盤楽器の検証用文言を三回叫んだ",
+            "intakeRecorded.requests": "謝罪してほしい", "noteAdded.text": "二度目の電話",
+        ])
+        #expect(d.originals.map(\.bytes) == [original])
+        let logged = try db.store.load(a.streamID)
+        #expect(logged.map(\.event) == [.subjectExported(SubjectExported(subject: a, reason: "開示請求"))])
+        // Erasure after a disclosure still works (the subject's stream already exists).
+        #expect(try db.store.eraseSubject(a, reason: "請求", actor: "tester", at: TemporaryDatabase.t0) == .complete)
+    }
+}
