@@ -58,3 +58,35 @@ struct MultiProcessTests {
         #expect(try reopened.eventCount() >= 300)
     }
 }
+
+@Suite("erasure under kill -9", .serialized)
+struct KilledErasureTests {
+    @Test("a process killed during erasures leaves each subject with its key and no erasure event, or the reverse")
+    func killedEraser() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        for _ in 0..<150 { try db.intake() }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: TemporaryDatabase.product("desk-test-writer"))
+        p.arguments = [db.path, "--erase-all"]
+        try p.run()
+        let deadline = Date().addingTimeInterval(60)
+        while try db.store.pool.read({ try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM subjects WHERE erased_at IS NOT NULL") ?? 0 }) < 20,
+              Date() < deadline { usleep(5_000) }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        let reopened = try SQLiteEventStore.open(path: db.path)
+        defer { reopened.close() }
+        #expect(try reopened.verify().firstBad == nil)
+        let mixed = try reopened.pool.read { d in
+            try Int.fetchOne(d, sql: """
+                SELECT COUNT(*) FROM subjects s
+                WHERE (EXISTS (SELECT 1 FROM subject_keys k WHERE k.subject_id = s.id))
+                    = (EXISTS (SELECT 1 FROM events e WHERE e.stream_id = 'subject-' || s.id AND e.type = 'subjectErased'))
+                """)
+        }
+        let erased = try reopened.pool.read { d in try Int.fetchOne(d, sql: "SELECT COUNT(*) FROM events WHERE type = 'subjectErased'") }
+        #expect(mixed == 0)
+        #expect((erased ?? 0) >= 20 && (erased ?? 0) < 300)
+    }
+}

@@ -1,11 +1,25 @@
 // A writer process for the store's multi-process tests: appends batches to its own streams and
 // single events to one shared stream (reloading and retrying on a conflict), as terminals do.
-// usage: desk-test-writer DB PREFIX COUNT BATCH
+// usage: desk-test-writer DB PREFIX COUNT BATCH | desk-test-writer DB --erase-all
 import DeskDomain
 import DeskStore
 import Foundation
 
 let args = CommandLine.arguments
+if args.count == 3, args[2] == "--erase-all" {
+    // Erases every subject, one transaction each, until done or killed.
+    do {
+        let store = try SQLiteEventStore.open(path: args[1], requireKey: true)
+        for s in try store.subjects(role: .auditor) where s.erasedAt == nil {
+            _ = try store.eraseSubject(s.id, reason: "test", actor: Actor("tester"), at: Date())
+        }
+        store.close()
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("desk-test-writer: \(error)\n".utf8))
+        exit(1)
+    }
+}
 guard args.count == 5, let count = Int(args[3]), let batch = Int(args[4]) else {
     FileHandle.standardError.write(Data("usage: desk-test-writer DB PREFIX COUNT BATCH\n".utf8))
     exit(64)
