@@ -15,7 +15,8 @@ public struct ClosedPeriod: Hashable, Codable, Sendable, CustomStringConvertible
         guard ends.count == 1 || ends.count == 2 else { return nil }
         func md(_ s: String) -> (Int, Int)? {
             let p = s.split(separator: "-")
-            guard p.count == 2, p[0].count == 2, p[1].count == 2, let m = Int(p[0]), let d = Int(p[1]),
+            guard p.count == 2, p[0].count == 2, p[1].count == 2, s.utf8.allSatisfy({ $0 == 0x2D || (0x30...0x39).contains($0) }),
+                  let m = Int(p[0]), let d = Int(p[1]),
                   (1...12).contains(m), d >= 1, d <= LocalDate.daysIn(month: m, year: 2000) else { return nil }
             return (m, d)
         }

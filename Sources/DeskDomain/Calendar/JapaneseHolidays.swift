@@ -67,7 +67,8 @@ public enum JapaneseHolidays {
     }
 
     private static func equinox(_ c: Double, _ y: Int, base: Int) -> Int {
-        let leapCorrection = Int((Double(y - base) / 4).rounded(.down))
+        // The almanac's int() truncates toward zero, which matters before the base year.
+        let leapCorrection = (y - base) / 4
         return Int((c + 0.242194 * Double(y - 1980) - Double(leapCorrection)).rounded(.down))
     }
 

@@ -109,12 +109,20 @@ public enum WebFormParser {
         }
     }
 
+    /// `YYYY-MM-DDTHH:MM[:SS[.fff]]` then `Z` or `±HH:MM`, with a date that exists.
     static func isISO8601WithOffset(_ s: String) -> Bool {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        if f.date(from: s) != nil { return true }
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.date(from: s) != nil
+        let pattern = #"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$"#
+        guard let re = try? NSRegularExpression(pattern: pattern),
+              let m = re.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) else { return false }
+        let ns = s as NSString
+        func part(_ i: Int) -> Int? {
+            let r = m.range(at: i)
+            return r.location == NSNotFound ? nil : Int(ns.substring(with: r))
+        }
+        guard LocalDate(iso: ns.substring(with: m.range(at: 1))) != nil,
+              let h = part(2), h < 24, let mi = part(3), mi < 60, (part(4) ?? 0) < 60 else { return false }
+        if let oh = part(6), let om = part(7) { return oh <= 14 && om < 60 }
+        return true
     }
 
     /// Byte offset of the first invalid UTF-8 sequence (overlong forms and surrogates included), if any.
@@ -138,13 +146,51 @@ public enum WebFormParser {
         return nil
     }
 
-    /// The JSON key whose value holds `offset`: the last `"key":` before it.
+    /// The path (`staff[0].name`) of the JSON value that holds `offset`, by scanning the text before it.
     static func fieldBefore(_ offset: Int, in data: Data) -> String? {
-        let head = String(decoding: data.prefix(offset), as: UTF8.self)
-        guard let re = try? NSRegularExpression(pattern: #""([A-Za-z]+)"\s*:"#) else { return nil }
-        let ns = head as NSString
-        guard let m = re.matches(in: head, range: NSRange(location: 0, length: ns.length)).last else { return nil }
-        return ns.substring(with: m.range(at: 1))
+        struct Level { var isObject: Bool; var key: String?; var index: Int }
+        var stack: [Level] = []
+        var inString = false, escaped = false, isKey = false, expectKey = false
+        var current: [UInt8] = []
+        for c in data.prefix(offset) {
+            if inString {
+                if escaped { escaped = false; if isKey { current.append(c) }; continue }
+                if c == UInt8(ascii: "\\") { escaped = true; continue }
+                if c == UInt8(ascii: "\"") {
+                    inString = false
+                    if isKey, !stack.isEmpty { stack[stack.count - 1].key = String(decoding: current, as: UTF8.self) }
+                    continue
+                }
+                if isKey { current.append(c) }
+                continue
+            }
+            switch c {
+            case UInt8(ascii: "\""):
+                inString = true
+                isKey = expectKey
+                current = []
+            case UInt8(ascii: "{"): stack.append(Level(isObject: true, key: nil, index: 0)); expectKey = true
+            case UInt8(ascii: "["): stack.append(Level(isObject: false, key: nil, index: 0)); expectKey = false
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = stack.popLast(); expectKey = false
+            case UInt8(ascii: ":"): expectKey = false
+            case UInt8(ascii: ","):
+                if let top = stack.last {
+                    if top.isObject { expectKey = true } else { stack[stack.count - 1].index += 1 }
+                }
+            default: break
+            }
+        }
+        guard inString, !isKey, !stack.isEmpty else { return nil }
+        var path = ""
+        for level in stack {
+            if level.isObject {
+                guard let k = level.key else { return nil }
+                path += path.isEmpty ? k : "." + k
+            } else {
+                path += "[\(level.index)]"
+            }
+        }
+        return Sanitizer.visible(path)
     }
 
     private static func describe(_ error: Error) -> String {

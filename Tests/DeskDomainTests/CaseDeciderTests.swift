@@ -1,0 +1,460 @@
+import DeskDomain
+import Testing
+
+/// Given events → when command (by a role) → then events, or the refusal.
+struct Scenario: Sendable, CustomTestStringConvertible {
+    let name: String
+    let given: [DeskEvent]
+    let when: CaseCommand
+    let role: Role
+    let then: Result<[DeskEvent], DecideError>
+    var testDescription: String { name }
+}
+
+/// Sample values for the scenarios.
+enum Sample {
+    static let applicant = SubjectID("s-0000000000000001")
+    static let hold = LegalHoldPlaced(kind: .policeReport, reason: Personal("被害届を提出", owner: applicant))
+    static let liftReason = CaseText(text: Personal("捜査が終結した", owner: applicant))
+    static let counterparty = SubjectID("s-00000000000000c1")
+    static let otherCounterparty = SubjectID("s-00000000000000c2")
+
+    static func personal(_ text: String, owner: SubjectID = applicant) -> Personal { Personal(text, owner: owner) }
+    static func text(_ t: String) -> CaseText { CaseText(text: personal(t)) }
+
+    static let intake = IntakeRecorded(
+        organization: "demo-hotel", branch: "新宿", channel: .webForm, occurredAt: "2026-10-01T14:30:00+09:00",
+        language: .ja, applicant: Applicant(subject: applicant, anonymous: true),
+        staff: [NamedStaff(subject: SubjectID("s-00000000000000a1"), name: personal("佐藤", owner: SubjectID("s-00000000000000a1")))],
+        complaint: personal("フロントで長時間待たされた"), feedbackWanted: false)
+
+    static var namedIntake: IntakeRecorded {
+        var i = intake
+        i.applicant = Applicant(subject: applicant, anonymous: false, name: personal("山田太郎"))
+        return i
+    }
+    static var anonymousWithName: IntakeRecorded {
+        var i = intake
+        i.applicant = Applicant(subject: applicant, anonymous: true, name: personal("山田太郎"))
+        return i
+    }
+    static var emptyComplaint: IntakeRecorded {
+        var i = intake
+        i.complaint = personal("")
+        return i
+    }
+    static var lockedComplaint: IntakeRecorded {
+        var i = intake
+        i.complaint = Personal(subject: applicant, content: .locked)
+        return i
+    }
+
+    static func facts(_ edit: (inout FactSheet) -> Void) -> FactSheet {
+        var f = FactSheet()
+        edit(&f)
+        return f
+    }
+    static let apologyFacts = facts { $0.apologyDemand = true }
+    static let threatFacts = facts { $0.threatToLifeOrArson = true }
+    static let quietFacts = FactSheet()
+
+    static let handoverLane = HandedOver(lane: .handover, rule: "harassment-suspected", policyVersion: "standard/1",
+                                         behaviours: [.authority], script: "handover-to-desk", leaflet: "desk-leaflet")
+    static let assessment = Assessed(validity: .invalid, meansAcceptable: false, classification: .harassment,
+                                     behaviours: [.authority], opinion: personal("謝罪要求は過剰"))
+    static let escalation = Escalated(target: .lawyer, reason: personal("繰り返しの要求"))
+    static let report = Reported(sentTo: "総務部")
+    static let closing = Closed(outcome: "報告済み、終了")
+    static let statement = StatementRecorded(speaker: .applicant, text: personal("土下座しろ"), verbatim: true)
+    static let link = CounterpartyLinked(counterparty: counterparty,
+                                         label: personal("60代男性、常連", owner: counterparty))
+
+    // Histories, each one step further along.
+    static let atIntake: [DeskEvent] = [.intakeRecorded(intake)]
+    static let withFacts: [DeskEvent] = atIntake + [.factsRecorded(apologyFacts)]
+    static let handedOver: [DeskEvent] = withFacts + [.handedOver(handoverLane)]
+    static let underReview: [DeskEvent] = handedOver + [.reviewStarted]
+    static let assessed: [DeskEvent] = underReview + [.assessed(assessment)]
+    static let reported: [DeskEvent] = assessed + [.reported(report)]
+    static let escalated: [DeskEvent] = underReview + [.escalated(escalation)]
+    static let closed: [DeskEvent] = reported + [.closed(closing)]
+    static let rejected: [DeskEvent] = atIntake + [.rejectedAsThreat(text("殺すと言った"))]
+    static let linked: [DeskEvent] = atIntake + [.counterpartyLinked(link)]
+    static let assigned: [DeskEvent] = handedOver + [.caseAssigned(CaseAssigned(assignee: "suzuki"))]
+}
+
+@Suite("Case decider")
+struct CaseDeciderTests {
+    typealias S = Sample
+
+    static func ok(_ name: String, given: [DeskEvent], when: CaseCommand, role: Role = .staff,
+                   then events: [DeskEvent]) -> Scenario {
+        Scenario(name: name, given: given, when: when, role: role, then: .success(events))
+    }
+    static func refused(_ name: String, given: [DeskEvent], when: CaseCommand, role: Role = .staff,
+                        _ error: DecideError) -> Scenario {
+        Scenario(name: name, given: given, when: when, role: role, then: .failure(error))
+    }
+
+    static let scenarios: [Scenario] = [
+        // record intake
+        ok("an intake opens a case", given: [], when: .recordIntake(S.intake), then: [.intakeRecorded(S.intake)]),
+        ok("a named applicant may be recorded", given: [], when: .recordIntake(S.namedIntake),
+           then: [.intakeRecorded(S.namedIntake)]),
+        refused("a second intake on the same case is refused", given: S.atIntake, when: .recordIntake(S.intake),
+                .alreadyExists),
+        refused("an anonymous applicant with a name is invalid", given: [], when: .recordIntake(S.anonymousWithName),
+                .invalid(field: "applicant.name", reason: "an anonymous applicant has no name")),
+        refused("an intake without complaint text is refused", given: [], when: .recordIntake(S.emptyComplaint),
+                .missing(command: "record intake", what: "the complaint")),
+        refused("an intake whose complaint cannot be read is refused", given: [], when: .recordIntake(S.lockedComplaint),
+                .missing(command: "record intake", what: "the complaint")),
+        refused("an auditor may not record an intake", given: [], when: .recordIntake(S.intake), role: .auditor,
+                .roleNotAllowed(command: "record intake", role: .auditor, needs: .staff)),
+
+        // record facts
+        ok("facts are recorded at intake", given: S.atIntake, when: .recordFacts(S.apologyFacts),
+           then: [.factsRecorded(S.apologyFacts)]),
+        ok("recording identical facts twice changes nothing", given: S.withFacts, when: .recordFacts(S.apologyFacts),
+           then: []),
+        ok("recording different facts records them again", given: S.withFacts, when: .recordFacts(S.threatFacts),
+           then: [.factsRecorded(S.threatFacts)]),
+        ok("facts may be corrected under review", given: S.underReview, when: .recordFacts(S.threatFacts),
+           role: .operator, then: [.factsRecorded(S.threatFacts)]),
+        ok("24 hours spent is still a possible fact", given: S.atIntake,
+           when: .recordFacts(S.facts { $0.minutesSpent = 1440 }), then: [.factsRecorded(S.facts { $0.minutesSpent = 1440 })]),
+        refused("negative minutes are invalid", given: S.atIntake, when: .recordFacts(S.facts { $0.minutesSpent = -1 }),
+                .invalid(field: "minutesSpent", reason: "0 to 1440")),
+        refused("more than a day of minutes is invalid", given: S.atIntake,
+                when: .recordFacts(S.facts { $0.minutesSpent = 1441 }), .invalid(field: "minutesSpent", reason: "0 to 1440")),
+        refused("more than 10000 earlier contacts is invalid", given: S.atIntake,
+                when: .recordFacts(S.facts { $0.earlierContacts = 10_001 }),
+                .invalid(field: "earlierContacts", reason: "0 to 10000")),
+        refused("facts cannot change after the report", given: S.reported, when: .recordFacts(S.threatFacts),
+                role: .supervisor, .wrongState(command: "record facts", status: .reported)),
+        refused("facts need a case", given: [], when: .recordFacts(S.apologyFacts), .noSuchCase),
+
+        // record statement
+        ok("a statement is recorded on an open case", given: S.handedOver, when: .recordStatement(S.statement),
+           then: [.statementRecorded(S.statement)]),
+        refused("a statement without words is refused", given: S.atIntake,
+                when: .recordStatement(StatementRecorded(speaker: .staff, text: S.personal(""), verbatim: false)),
+                .missing(command: "record statement", what: "the words")),
+        refused("no statement on a closed case", given: S.closed, when: .recordStatement(S.statement),
+                .wrongState(command: "record statement", status: .closed)),
+
+        // link counterparty
+        ok("a counterparty is linked", given: S.atIntake, when: .linkCounterparty(S.link), then: [.counterpartyLinked(S.link)]),
+        ok("linking the same counterparty twice changes nothing", given: S.linked, when: .linkCounterparty(S.link), then: []),
+        ok("a second counterparty may be linked", given: S.linked,
+           when: .linkCounterparty(CounterpartyLinked(counterparty: S.otherCounterparty,
+                                                      label: S.personal("同伴者", owner: S.otherCounterparty))),
+           then: [.counterpartyLinked(CounterpartyLinked(counterparty: S.otherCounterparty,
+                                                         label: S.personal("同伴者", owner: S.otherCounterparty)))]),
+        refused("no counterparty on a case rejected as a threat", given: S.rejected, when: .linkCounterparty(S.link),
+                .wrongState(command: "link counterparty", status: .rejectedThreat)),
+
+        // hand over
+        ok("a case with facts is handed over along the policy's lane", given: S.withFacts, when: .handOver,
+           then: [.handedOver(S.handoverLane)]),
+        refused("a hand-over needs the facts first", given: S.atIntake, when: .handOver,
+                .missing(command: "hand over", what: "record the facts")),
+        refused("a second hand-over is refused", given: S.handedOver, when: .handOver,
+                .wrongState(command: "hand over", status: .handedOver)),
+        refused("a hand-over needs a case", given: [], when: .handOver, .noSuchCase),
+        refused("an auditor may not hand over", given: S.withFacts, when: .handOver, role: .auditor,
+                .roleNotAllowed(command: "hand over", role: .auditor, needs: .staff)),
+
+        // start review
+        ok("an operator starts the review of a handed-over case", given: S.handedOver, when: .startReview,
+           role: .operator, then: [.reviewStarted]),
+        ok("a review may start straight from intake", given: S.atIntake, when: .startReview, role: .supervisor,
+           then: [.reviewStarted]),
+        refused("a counsellor may not start a review", given: S.handedOver, when: .startReview, role: .counsellor,
+                .roleNotAllowed(command: "start review", role: .counsellor, needs: .operator)),
+        refused("staff may not start a review", given: S.handedOver, when: .startReview, role: .staff,
+                .roleNotAllowed(command: "start review", role: .staff, needs: .operator)),
+        refused("a review does not start twice", given: S.underReview, when: .startReview, role: .operator,
+                .wrongState(command: "start review", status: .underReview)),
+
+        // assess
+        ok("a case under review is assessed", given: S.underReview, when: .assess(S.assessment), role: .operator,
+           then: [.assessed(S.assessment)]),
+        ok("an escalated case may be assessed", given: S.escalated, when: .assess(S.assessment), role: .operator,
+           then: [.assessed(S.assessment)]),
+        refused("an assessment needs a review", given: S.handedOver, when: .assess(S.assessment), role: .operator,
+                .wrongState(command: "assess", status: .handedOver)),
+
+        // escalate
+        ok("a supervisor escalates a case under review", given: S.underReview, when: .escalate(S.escalation),
+           role: .supervisor, then: [.escalated(S.escalation)]),
+        ok("a case rejected as a threat may still go to the police", given: S.rejected,
+           when: .escalate(Escalated(target: .police, reason: S.personal("脅迫"))), role: .supervisor,
+           then: [.escalated(Escalated(target: .police, reason: S.personal("脅迫")))]),
+        refused("staff may not escalate", given: S.underReview, when: .escalate(S.escalation), role: .staff,
+                .roleNotAllowed(command: "escalate", role: .staff, needs: .supervisor)),
+        refused("an operator may not escalate", given: S.underReview, when: .escalate(S.escalation), role: .operator,
+                .roleNotAllowed(command: "escalate", role: .operator, needs: .supervisor)),
+        refused("a case at intake is handed over before it is escalated", given: S.atIntake,
+                when: .escalate(S.escalation), role: .supervisor, .wrongState(command: "escalate", status: .intake)),
+        refused("a closed case is not escalated", given: S.closed, when: .escalate(S.escalation), role: .supervisor,
+                .wrongState(command: "escalate", status: .closed)),
+
+        // report
+        ok("an assessed case is reported", given: S.assessed, when: .report(S.report), role: .supervisor,
+           then: [.reported(S.report)]),
+        refused("a report before the review is refused", given: S.handedOver, when: .report(S.report),
+                role: .supervisor, .wrongState(command: "report", status: .handedOver)),
+        refused("a report before the assessment is refused", given: S.underReview, when: .report(S.report),
+                role: .supervisor, .missing(command: "report", what: "assess the case")),
+        refused("a report needs a recipient", given: S.assessed, when: .report(Reported(sentTo: "")), role: .supervisor,
+                .missing(command: "report", what: "the recipient")),
+        refused("an operator may not report", given: S.assessed, when: .report(S.report), role: .operator,
+                .roleNotAllowed(command: "report", role: .operator, needs: .supervisor)),
+
+        // close
+        ok("a reported case is closed", given: S.reported, when: .close(S.closing), role: .supervisor,
+           then: [.closed(S.closing)]),
+        ok("a case rejected as a threat is closed", given: S.rejected, when: .close(S.closing), role: .supervisor,
+           then: [.closed(S.closing)]),
+        refused("a case under review is not closed", given: S.underReview, when: .close(S.closing), role: .supervisor,
+                .wrongState(command: "close", status: .underReview)),
+        refused("a case is not closed twice", given: S.closed, when: .close(S.closing), role: .supervisor,
+                .wrongState(command: "close", status: .closed)),
+        refused("closing needs an outcome", given: S.reported, when: .close(Closed(outcome: "")), role: .supervisor,
+                .missing(command: "close", what: "the outcome")),
+
+        // reject as threat
+        ok("an operator rejects a threatening case", given: S.atIntake, when: .rejectAsThreat(S.text("殺すと言った")),
+           role: .operator, then: [.rejectedAsThreat(S.text("殺すと言った"))]),
+        refused("a rejection needs a reason", given: S.atIntake, when: .rejectAsThreat(S.text("")), role: .operator,
+                .missing(command: "reject as threat", what: "the reason")),
+        refused("a reported case is not rejected", given: S.reported, when: .rejectAsThreat(S.text("脅迫")),
+                role: .operator, .wrongState(command: "reject as threat", status: .reported)),
+        refused("staff may not reject a case", given: S.atIntake, when: .rejectAsThreat(S.text("脅迫")), role: .staff,
+                .roleNotAllowed(command: "reject as threat", role: .staff, needs: .operator)),
+
+        // log enquiry
+        ok("an enquiry is logged with the fixed answer", given: S.handedOver, when: .logEnquiry(.phone),
+           then: [.enquiryLogged(EnquiryLogged(channel: .phone, answeredWith: "no-progress-answers"))]),
+        ok("enquiries about a rejected case are still logged", given: S.rejected, when: .logEnquiry(.counter),
+           then: [.enquiryLogged(EnquiryLogged(channel: .counter))]),
+        refused("no enquiry on a closed case", given: S.closed, when: .logEnquiry(.phone),
+                .wrongState(command: "log enquiry", status: .closed)),
+
+        // add note
+        ok("staff add a note", given: S.atIntake, when: .addNote(S.text("電話あり")), then: [.noteAdded(S.text("電話あり"))]),
+        ok("a supervisor may do what staff do", given: S.handedOver, when: .addNote(S.text("確認済み")), role: .supervisor,
+           then: [.noteAdded(S.text("確認済み"))]),
+        refused("an empty note is refused", given: S.atIntake, when: .addNote(S.text("")),
+                .missing(command: "add note", what: "the note")),
+        refused("an auditor may not add a note", given: S.atIntake, when: .addNote(S.text("監査")), role: .auditor,
+                .roleNotAllowed(command: "add note", role: .auditor, needs: .staff)),
+        refused("a counsellor may not add a note", given: S.atIntake, when: .addNote(S.text("相談")), role: .counsellor,
+                .roleNotAllowed(command: "add note", role: .counsellor, needs: .staff)),
+        refused("a note needs a case", given: [], when: .addNote(S.text("メモ")), .noSuchCase),
+        refused("the role is checked before the case is looked up", given: [], when: .addNote(S.text("メモ")),
+                role: .auditor, .roleNotAllowed(command: "add note", role: .auditor, needs: .staff)),
+
+        // assign
+        ok("an operator assigns a case", given: S.handedOver, when: .assign("suzuki"), role: .operator,
+           then: [.caseAssigned(CaseAssigned(assignee: "suzuki"))]),
+        ok("assigning to the same assignee changes nothing", given: S.assigned, when: .assign("suzuki"), role: .operator,
+           then: []),
+        ok("a case is reassigned", given: S.assigned, when: .assign("tanaka"), role: .supervisor,
+           then: [.caseAssigned(CaseAssigned(assignee: "tanaka"))]),
+        refused("staff may not assign", given: S.handedOver, when: .assign("suzuki"), role: .staff,
+                .roleNotAllowed(command: "assign", role: .staff, needs: .operator)),
+        refused("a closed case is not assigned", given: S.closed, when: .assign("suzuki"), role: .operator,
+                .wrongState(command: "assign", status: .closed)),
+
+        // legal hold
+        ok("a supervisor puts a closed case on hold", given: S.closed, when: .placeHold(S.hold), role: .supervisor,
+           then: [.legalHoldPlaced(S.hold)]),
+        refused("an operator may not place a hold", given: S.underReview, when: .placeHold(S.hold), role: .operator,
+                .roleNotAllowed(command: "place a legal hold", role: .operator, needs: .supervisor)),
+        refused("a held case is not held twice", given: S.closed + [.legalHoldPlaced(S.hold)], when: .placeHold(S.hold),
+                role: .supervisor, .wrongState(command: "place a legal hold", status: .closed)),
+        ok("a supervisor lifts a hold", given: S.closed + [.legalHoldPlaced(S.hold)], when: .liftHold(S.liftReason),
+           role: .supervisor, then: [.legalHoldLifted(S.liftReason)]),
+        refused("a hold that was never placed is not lifted", given: S.closed, when: .liftHold(S.liftReason),
+                role: .supervisor, .missing(command: "lift the legal hold", what: "place a hold")),
+    ]
+
+    @Test("given these events, when a command is issued, then these events or this refusal", arguments: CaseDeciderTests.scenarios)
+    func decide(_ s: Scenario) {
+        let state = s.given.reduce(CaseState.initial, CaseState.evolve)
+        let ctx = DecisionContext(actor: "tanaka", role: s.role)
+        #expect(Result { () throws(DecideError) in try CaseDecider.decide(s.when, state, ctx) } == s.then)
+    }
+
+    @Test("every command has a scenario that succeeds and one that is refused")
+    func everyCommandCovered() {
+        func names(_ wanted: (Scenario) -> Bool) -> Set<String> {
+            Set(Self.scenarios.filter(wanted).map(\.when.name))
+        }
+        let all: Set<String> = ["record intake", "record facts", "record statement", "link counterparty", "hand over",
+                                "start review", "assess", "escalate", "report", "close", "reject as threat",
+                                "log enquiry", "add note", "assign", "place a legal hold", "lift the legal hold"]
+        let succeeding = names { if case .success(let e) = $0.then { !e.isEmpty } else { false } }
+        let refused = names { if case .failure = $0.then { true } else { false } }
+        #expect(succeeding == all)
+        #expect(refused == all)
+    }
+
+    // MARK: roles
+
+    @Test("roles include those below them on the desk's line only")
+    func roleIncludes() {
+        let expected: Set<String> = [
+            "staff>staff", "operator>operator", "supervisor>supervisor", "counsellor>counsellor", "auditor>auditor",
+            "operator>staff", "supervisor>staff", "supervisor>operator",
+        ]
+        var actual: Set<String> = []
+        for a in Role.allCases {
+            for b in Role.allCases where a.includes(b) { actual.insert("\(a.rawValue)>\(b.rawValue)") }
+        }
+        #expect(actual == expected)
+    }
+
+    @Test("each command requires its least role")
+    func requiredRoles() {
+        #expect(CaseCommand.addNote(Sample.text("x")).requiredRole == .staff)
+        #expect(CaseCommand.handOver.requiredRole == .staff)
+        #expect(CaseCommand.startReview.requiredRole == .operator)
+        #expect(CaseCommand.assign("x").requiredRole == .operator)
+        #expect(CaseCommand.escalate(Sample.escalation).requiredRole == .supervisor)
+        #expect(CaseCommand.close(Sample.closing).requiredRole == .supervisor)
+        #expect(Role.operator.seesContactDetails && Role.supervisor.seesContactDetails)
+        #expect(!Role.staff.seesContactDetails && !Role.counsellor.seesContactDetails && !Role.auditor.seesContactDetails)
+    }
+
+    @Test("a refusal never echoes free text")
+    func refusalDescriptions() {
+        #expect(DecideError.wrongState(command: "hand over", status: .handedOver).description
+            == "cannot hand over: the case is handedOver")
+        #expect(DecideError.roleNotAllowed(command: "escalate", role: .staff, needs: .supervisor).description
+            == "a staff may not escalate; it needs a supervisor")
+        #expect(DecideError.missing(command: "hand over", what: "record the facts").description
+            == "cannot hand over: record the facts first")
+    }
+
+    // MARK: hand-over lanes
+
+    func handOver(_ facts: FactSheet, policy: PolicyTable = .standard) throws -> HandedOver {
+        let state = (Sample.atIntake + [.factsRecorded(facts)]).reduce(CaseState.initial, CaseState.evolve)
+        let events = try CaseDecider.decide(.handOver, state, DecisionContext(actor: "tanaka", role: .staff, policy: policy))
+        guard events.count == 1, case .handedOver(let h) = events[0] else {
+            Issue.record("expected one handedOver event, got \(events)")
+            return HandedOver(lane: .complaint, rule: "", policyVersion: "", behaviours: [], script: "", leaflet: "")
+        }
+        return h
+    }
+
+    @Test("a threat to life goes to the danger lane")
+    func threatIsDanger() throws {
+        let h = try handOver(Sample.threatFacts)
+        #expect(h.lane == .danger)
+        #expect(h.rule == "danger")
+        #expect(h.script == "call-police")
+        #expect(h.policyVersion == "standard/1")
+        #expect(h.behaviours == [.intimidation])
+    }
+
+    @Test("an apology demand goes to the hand-over lane")
+    func apologyIsHandover() throws {
+        let h = try handOver(Sample.apologyFacts)
+        #expect(h == Sample.handoverLane)
+    }
+
+    @Test("a case with no facts flagged is an ordinary complaint")
+    func nothingIsComplaint() throws {
+        let h = try handOver(Sample.quietFacts)
+        #expect(h.lane == .complaint)
+        #expect(h.rule == "ordinary-complaint")
+        #expect(h.script == "complaint-remedy")
+        #expect(h.behaviours.isEmpty)
+    }
+
+    @Test("thirty minutes spent is the threshold for suspecting harassment")
+    func minutesThreshold() throws {
+        #expect(try handOver(Sample.facts { $0.minutesSpent = 29 }).lane == .complaint)
+        let h = try handOver(Sample.facts { $0.minutesSpent = 30 })
+        #expect(h.lane == .handover)
+        #expect(h.behaviours == [.timeRestraint])
+        #expect(try handOver(Sample.facts { $0.earlierContacts = 2 }).lane == .complaint)
+        #expect(try handOver(Sample.facts { $0.earlierContacts = 3 }).behaviours == [.repeatContact])
+    }
+
+    @Test("the hand-over lists every behaviour type indicated, once each, and the most urgent lane wins")
+    func behavioursListed() throws {
+        let h = try handOver(Sample.facts {
+            $0.weaponOrPhysicalContact = true
+            $0.refusesToLeave = true
+            $0.minutesSpent = 45
+            $0.earlierContacts = 3
+            $0.reviewOrMediaThreat = true
+            $0.sexualRemarksOrFollowing = true
+        })
+        #expect(h.lane == .danger)
+        #expect(h.rule == "danger")
+        #expect(h.behaviours == [.violence, .timeRestraint, .repeatContact, .sexualHarassment, .intimidation])
+    }
+
+    @Test("every yes/no fact on its own routes past the ordinary complaint lane")
+    func everyFlagRoutes() throws {
+        for fact in FactName.allCases where fact != .minutesSpent && fact != .earlierContacts {
+            var f = FactSheet()
+            switch fact {
+            case .weaponOrPhysicalContact: f.weaponOrPhysicalContact = true
+            case .threatToLifeOrArson: f.threatToLifeOrArson = true
+            case .refusesToLeave: f.refusesToLeave = true
+            case .apologyDemand: f.apologyDemand = true
+            case .demandAboutEmployee: f.demandAboutEmployee = true
+            case .sexualRemarksOrFollowing: f.sexualRemarksOrFollowing = true
+            case .filmingOrPosting: f.filmingOrPosting = true
+            case .discriminatoryRemarks: f.discriminatoryRemarks = true
+            case .excessiveMoneyDemand: f.excessiveMoneyDemand = true
+            case .offSiteSummons: f.offSiteSummons = true
+            case .reviewOrMediaThreat: f.reviewOrMediaThreat = true
+            case .minutesSpent, .earlierContacts: continue
+            }
+            let h = try handOver(f)
+            #expect(h.lane != .complaint, "\(fact)")
+            #expect(h.behaviours == [fact.behaviour], "\(fact)")
+        }
+    }
+
+    @Test("the policy in the decision context, not the clerk, picks the lane")
+    func customPolicy() throws {
+        let strict = PolicyTable(id: "strict", version: "7", rules: [
+            PolicyRule(id: "any-apology", anyOf: [FactCondition(.apologyDemand)], lane: .danger,
+                       script: "call-police", leaflet: "strict-leaflet"),
+            PolicyRule(id: "rest", anyOf: [], lane: .complaint, script: "complaint-remedy", leaflet: "strict-leaflet"),
+        ])
+        let h = try handOver(Sample.apologyFacts, policy: strict)
+        #expect(h.lane == .danger)
+        #expect(h.rule == "any-apology")
+        #expect(h.policyVersion == "strict/7")
+        #expect(h.leaflet == "strict-leaflet")
+    }
+
+    // MARK: state
+
+    @Test("the state folds the case's events")
+    func evolve() {
+        let s = (Sample.reported + [.caseAssigned(CaseAssigned(assignee: "suzuki"))] + Sample.linked.dropFirst())
+            .reduce(CaseState.initial, CaseState.evolve)
+        #expect(s.status == .reported)
+        #expect(s.organization == "demo-hotel")
+        #expect(s.applicant == Sample.applicant)
+        #expect(s.lane == .handover)
+        #expect(s.facts == Sample.apologyFacts)
+        #expect(s.assessed)
+        #expect(s.assignee == "suzuki")
+        #expect(s.counterparties == [Sample.counterparty])
+        #expect(s.eventCount == Sample.reported.count + 2)
+        #expect(!CaseState.initial.exists)
+        #expect(Sample.escalated.reduce(CaseState.initial, CaseState.evolve).escalations == [.lawyer])
+    }
+}
