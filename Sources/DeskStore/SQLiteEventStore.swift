@@ -1,6 +1,9 @@
 import DeskDomain
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The desk's database: the hash-chained event log, its projections and the subject key store.
 /// Every change goes through a named method that keeps the invariants in one transaction.
@@ -45,6 +48,7 @@ public final class SQLiteEventStore: Sendable {
     /// (`keyProblem` says why) unless `requireKey` is set, when it is an error.
     public static func open(path: String, keyFile: String? = nil, requireKey: Bool = false) throws -> SQLiteEventStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
+        try checkAccess(path)
         let pool = try DatabasePool(path: path, configuration: configuration())
         try checkSchema(pool, path: path)
         try pool.writeWithoutTransaction { db in
@@ -97,6 +101,16 @@ public final class SQLiteEventStore: Sendable {
         _ = try store.append([.staffAdded(StaffAdded(user: supervisor, displayName: displayName, role: .supervisor))],
                              to: StreamID("staff-\(supervisor)"), expected: .noStream, actor: Actor(supervisor), at: now)
         return store
+    }
+
+    /// A desk database is shared through its directory's group: say so instead of SQLite's "unable to open".
+    static func checkAccess(_ path: String) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        for (p, mode) in [(dir.isEmpty ? "." : dir, R_OK | W_OK | X_OK), (path, R_OK | W_OK)] where access(p, mode) != 0 {
+            var st = stat()
+            let group = stat(p, &st) == 0 ? (getgrgid(st.st_gid).map { String(cString: $0.pointee.gr_name) } ?? "\(st.st_gid)") : "?"
+            throw StoreError.io("cannot open \(path): permission denied on \(p) (its group is \(group); the desk's users must be in it)")
+        }
     }
 
     private static func checkSchema(_ pool: DatabasePool, path: String) throws {

@@ -42,9 +42,9 @@ struct CommandLineTests {
 
     struct Result { let status: Int32; let out: String; let err: String }
 
-    static func run(_ args: [String], stdin: Data? = nil) throws -> Result {
+    static func run(_ args: [String], stdin: Data? = nil, executable: String? = nil) throws -> Result {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: mado)
+        p.executableURL = URL(fileURLWithPath: executable ?? mado)
         p.arguments = args
         var env = ProcessInfo.processInfo.environment
         env["COLUMNS"] = "80"
