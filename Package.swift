@@ -22,6 +22,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "DeskIntake", dependencies: ["DeskDomain"]),
+        .target(name: "DeskTUI", dependencies: ["DeskDomain", "DeskStore", "CNcurses"]),
         .systemLibrary(
             name: "CNcurses",
             pkgConfig: "ncursesw",
@@ -29,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "mado",
             dependencies: [
-                "DeskDomain", "DeskStore", "DeskIntake",
+                "DeskDomain", "DeskStore", "DeskIntake", "DeskTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain"], resources: [.copy("Fixtures")]),
@@ -38,6 +39,7 @@ let package = Package(
                           path: "Tests/Support/desk-test-writer"),
         .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskDomain", "desk-test-writer"]),
         .testTarget(name: "DeskIntakeTests", dependencies: ["DeskIntake", "DeskDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI", "DeskStore", "DeskDomain"]),
         .testTarget(name: "MadoTests", dependencies: ["mado", "DeskStore", "DeskDomain"]),
     ]
 )

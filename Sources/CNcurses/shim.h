@@ -3,13 +3,35 @@
 // Wide-character API (cchar_t, setcchar, mvadd_wch, get_wch) needs this before curses.h.
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
+#include <signal.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
-// Swift 6 strict concurrency rejects C globals; read them through functions.
+// Swift 6 strict concurrency rejects C globals, and function-like macros are not imported:
+// reach them through these functions.
 static inline WINDOW *mado_stdscr(void) { return stdscr; }
 static inline int mado_cols(void) { return COLS; }
 static inline int mado_lines(void) { return LINES; }
 static inline int mado_colors(void) { return COLORS; }
 static inline int mado_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t mado_a_bold(void) { return A_BOLD; }
+static inline attr_t mado_a_dim(void) { return A_DIM; }
+static inline attr_t mado_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t mado_a_reverse(void) { return A_REVERSE; }
+static inline attr_t mado_a_normal(void) { return A_NORMAL; }
+
+// SIGTERM, SIGHUP (a dropped SSH connection) and SIGINT only set a flag; the main loop, woken by
+// get_wch's timeout, restores the terminal and exits.
+static volatile sig_atomic_t mado_signal_received = 0;
+static void mado_on_signal(int sig) { mado_signal_received = sig; }
+static inline void mado_install_signal_handlers(void) {
+    struct sigaction sa;
+    sa.sa_handler = mado_on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    sigaction(SIGTERM, &sa, 0);
+    sigaction(SIGHUP, &sa, 0);
+    sigaction(SIGINT, &sa, 0);
+}
+static inline int mado_take_signal(void) { int s = mado_signal_received; mado_signal_received = 0; return s; }
 #endif

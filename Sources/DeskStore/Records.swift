@@ -2,7 +2,7 @@ import DeskDomain
 import Foundation
 
 /// One event as read back from the log, decoded.
-public struct EventEnvelope: Sendable {
+public struct EventEnvelope: Equatable, Sendable {
     public let position: Position
     public let stream: StreamID
     public let version: Int

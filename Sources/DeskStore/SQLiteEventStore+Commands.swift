@@ -6,7 +6,8 @@ extension SQLiteEventStore {
     /// Commands that only add (notes, statements, enquiries) reload and retry on a conflict by
     /// themselves; the rest report it, because the decision may no longer hold.
     @discardableResult
-    public func execute(_ command: CaseCommand, on id: CaseID, context: DecisionContext, at now: Date) throws -> [DeskEvent] {
+    public func execute(_ command: CaseCommand, on id: CaseID, context: DecisionContext, at now: Date,
+                        expectedVersion: Int? = nil) throws -> [DeskEvent] {
         let onlyAdds: Bool
         switch command {
         case .addNote, .recordStatement, .logEnquiry: onlyAdds = true
@@ -17,6 +18,11 @@ extension SQLiteEventStore {
             attempts += 1
             let history = try load(id.streamID)
             guard !history.isEmpty else { throw StoreError.noSuchCase(id.description) }
+            // A decision taken on the screen's version must not land on a newer one (notes may).
+            if let expectedVersion, !onlyAdds, history.count != expectedVersion {
+                throw AppendError.wrongExpectedVersion(stream: id.streamID, expected: .exact(StreamVersion(expectedVersion)),
+                                                       actual: history.count)
+            }
             let state = history.map(\.event).reduce(CaseState.initial, CaseState.evolve)
             let events = try CaseDecider.decide(command, state, context)
             if events.isEmpty { return [] }

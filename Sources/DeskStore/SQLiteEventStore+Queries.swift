@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Everything `mado show` and the case pane display about one case.
-public struct CaseDetail: Sendable {
+public struct CaseDetail: Equatable, Sendable {
     public let row: CaseRow
     public let events: [EventEnvelope]
     public let ledger: [LedgerRow]
@@ -23,6 +23,13 @@ extension SQLiteEventStore {
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM cases ORDER BY \(Self.queueOrder)")
             while let row = try rows.next() { try body(Self.caseRow(row)) }
         }
+    }
+
+    /// Every case in queue order.
+    public func allCases() throws -> [CaseRow] {
+        var out: [CaseRow] = []
+        try forEachCase { out.append($0) }
+        return out
     }
 
     public func caseRow(_ id: CaseID) throws -> CaseRow? {

@@ -1,6 +1,10 @@
 import ArgumentParser
+import DeskDomain
 import DeskStore
+import DeskTUI
 import Foundation
+
+extension Language: ExpressibleByArgument {}
 
 @main
 struct Mado: ParsableCommand {
@@ -8,20 +12,69 @@ struct Mado: ParsableCommand {
         commandName: "mado",
         abstract: "Madoguchi (窓口): the customer-harassment consultation desk's console and case log.",
         discussion: """
+            Without a subcommand, opens the console on the desk database. Press ? in it for the keys.
             Exit codes: 0 success, 1 failure (a refusal, a broken chain, bad input), 64 bad usage.
             The database is --db, else $MADO_DB, else ~/.local/share/mado/desk.sqlite.
             """,
         subcommands: [Init.self, Staff.self, Demo.self, Intake.self, Note.self, List.self, Show.self, Verify.self, Rebuild.self,
                       Subject.self, Hold.self, Retention.self])
 
-    @Flag(help: "Fill a throw-away database with demo cases, print where it is and its queue.")
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Open the console on a throw-away demo database, deleted on exit.")
     var demo = false
 
+    @Option(help: "Console language, ja or en (default: from the locale).")
+    var lang: Language?
+
+    @Option(help: ArgumentHelp("Console theme: default, high-contrast, mono, or a file in ~/.config/mado/themes/.",
+                               valueName: "name"))
+    var theme = "default"
+
+    @Flag(help: "Review only: every action is shown greyed out.")
+    var readOnly = false
+
     func run() throws {
-        guard demo else {
-            // The console arrives with issue #4; until then the bare command explains what exists.
-            throw ValidationError("the console is not built yet; use a subcommand (see `mado --help`), or `mado --demo`")
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            throw Refusal("the console needs a terminal; for scripts use a subcommand (see `mado --help`)")
         }
-        try Demo.throwAway()
+        let t = try Theme.named(theme)
+        if demo {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-demo-\(UUID().uuidString.prefix(8))")
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let path = dir.appendingPathComponent("desk.sqlite").path
+            let now = Date()
+            let s = try SQLiteEventStore.initialize(path: path, supervisor: Identity.osUser,
+                                                    displayName: Identity.osDisplayName, at: now)
+            _ = try DemoData(seed: 1, now: now).fill(s)
+            try Console.open(s, theme: t, language: language, readOnly: readOnly, name: "demo")
+            s.close()
+            return
+        }
+        let s = try store.open()
+        defer { s.close() }
+        try Console.open(s, theme: t, language: language, readOnly: readOnly,
+                         name: (store.databasePath as NSString).lastPathComponent)
+    }
+
+    var language: Language {
+        if let lang { return lang }
+        let env = ProcessInfo.processInfo.environment
+        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_MESSAGES"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? env["LANG"] ?? ""
+        return locale.hasPrefix("ja") ? .ja : .en
+    }
+}
+
+enum Console {
+    static func open(_ s: SQLiteEventStore, theme: Theme, language: Language, readOnly: Bool, name: String) throws {
+        let me = try s.staffMember(Identity.osUser)
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let backend = NcursesBackend(theme: theme, noColor: noColor)
+        var model = Model(size: backend.size, now: Date(), me: me, language: language,
+                          readOnly: readOnly || me.role == .auditor, databaseName: name)
+        model.keyProblem = s.keyProblem?.description
+        let program = Program(store: s, backend: backend, model: model, notifier: try? ChangeNotifier(path: s.path))
+        program.run()
     }
 }

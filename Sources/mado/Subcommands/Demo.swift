@@ -34,25 +34,6 @@ extension Mado {
             let n = try DemoData(seed: seed, now: at).fill(s)
             print("\(n) demo cases in \(path)")
         }
-
-        /// `mado --demo`: a throw-away database in a temp directory.
-        static func throwAway() throws {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-demo-\(UUID().uuidString.prefix(8))")
-            let path = dir.appendingPathComponent("desk.sqlite").path
-            let now = Date()
-            let s = try SQLiteEventStore.initialize(path: path, supervisor: Identity.osUser,
-                                                    displayName: Identity.osDisplayName, at: now)
-            defer { s.close() }
-            let n = try DemoData(seed: 1, now: now).fill(s)
-            print("demo database: \(path)  (\(n) cases; remove \(dir.path) when done)")
-            print("try: mado show C-000001 --db \(path)")
-            print()
-            let out = BufferedOutput()
-            try s.forEachCase { r in
-                out.line("\(r.id)  \((r.lane ?? "-").padding(toLength: 9, withPad: " ", startingAt: 0)) \(r.state.padding(toLength: 14, withPad: " ", startingAt: 0)) due \(r.reportDueOn)  \(r.organization)  \(Sanitizer.visible(r.summary))")
-            }
-            out.flush()
-        }
     }
 }
 

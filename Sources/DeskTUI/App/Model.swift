@@ -1,0 +1,184 @@
+import DeskDomain
+import DeskStore
+import Foundation
+
+/// A line of text being typed: UTF-8, pasted text, Japanese from the IME, a caret.
+public struct TextField: Equatable, Sendable {
+    public var text: String = ""
+    public var caret: Int = 0        // in Characters
+    public var limit: Int = 20_000
+    public init(text: String = "", limit: Int = 20_000) {
+        self.text = text
+        self.caret = text.count
+        self.limit = limit
+    }
+
+    public mutating func insert(_ s: String) {
+        // Pasted newlines and tabs become spaces; controls are dropped: a field is one line of facts.
+        let clean = String(s.unicodeScalars.compactMap { u -> Character? in
+            if u == "\n" || u == "\r" || u == "\t" { return " " }
+            if u.value < 0x20 || (0x7F...0x9F).contains(u.value) || (0x202A...0x202E).contains(u.value)
+                || (0x2066...0x2069).contains(u.value) { return nil }
+            return Character(u)
+        })
+        let room = max(0, limit - text.count)
+        let piece = String(clean.prefix(room))
+        let i = text.index(text.startIndex, offsetBy: caret)
+        text.insert(contentsOf: piece, at: i)
+        caret += piece.count
+    }
+
+    public mutating func backspace() {
+        guard caret > 0 else { return }
+        let i = text.index(text.startIndex, offsetBy: caret - 1)
+        text.remove(at: i)
+        caret -= 1
+    }
+
+    public mutating func deleteForward() {
+        guard caret < text.count else { return }
+        text.remove(at: text.index(text.startIndex, offsetBy: caret))
+    }
+
+    public var isBlank: Bool { text.trimmingCharacters(in: .whitespaces).isEmpty }
+}
+
+/// State changes offered in the action menu.
+public enum MenuAction: Equatable, Sendable, CaseIterable {
+    case startReview, report, close, rejectAsThreat, escalatePolice, escalateLawyer, escalateHeadquarters
+
+    public var label: (ja: String, en: String) {
+        switch self {
+        case .startReview: ("確認を開始する", "start review")
+        case .report: ("組織へ報告済みにする", "mark reported to the organization")
+        case .close: ("完了にする", "close")
+        case .rejectAsThreat: ("脅迫・誹謗として受け付けない", "reject as threatening")
+        case .escalatePolice: ("警察へエスカレーション", "escalate to the police")
+        case .escalateLawyer: ("弁護士へエスカレーション", "escalate to a lawyer")
+        case .escalateHeadquarters: ("本部へエスカレーション", "escalate to headquarters")
+        }
+    }
+
+    /// What the action asks the user to type first, if anything.
+    public var needsText: UIText? {
+        switch self {
+        case .startReview, .report: nil
+        case .close: .outcome
+        case .rejectAsThreat, .escalatePolice, .escalateLawyer, .escalateHeadquarters: .reason
+        }
+    }
+
+    /// The domain command, with the typed text sealed under the case's applicant.
+    public func command(text: String, applicant: SubjectID, reportTo: String) -> CaseCommand {
+        let p = Personal(text, owner: applicant)
+        switch self {
+        case .startReview: return .startReview
+        case .report: return .report(Reported(sentTo: reportTo))
+        case .close: return .close(Closed(outcome: text))
+        case .rejectAsThreat: return .rejectAsThreat(CaseText(text: p))
+        case .escalatePolice: return .escalate(Escalated(target: .police, reason: p))
+        case .escalateLawyer: return .escalate(Escalated(target: .lawyer, reason: p))
+        case .escalateHeadquarters: return .escalate(Escalated(target: .headquarters, reason: p))
+        }
+    }
+}
+
+public enum Prompt: Equatable, Sendable {
+    case help
+    case search(TextField)
+    case note(TextField, CaseID)
+    case menu(selected: Int, CaseID)
+    case text(TextField, MenuAction, CaseID)
+    case confirm(MenuAction, text: String, CaseID)
+    case quitConfirm
+}
+
+public struct QueueFilter: Equatable, Sendable {
+    public var lane: Lane?
+    public var overdueOnly = false
+    public var mineOnly = false
+    public var text = ""
+    public init() {}
+    public var isEmpty: Bool { lane == nil && !overdueOnly && !mineOnly && text.isEmpty }
+}
+
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// Everything the console shows, as plain values: `view` draws it, `update` changes it.
+public struct Model: Equatable, Sendable {
+    public var size: Size
+    public var now: Date
+    public var me: StaffMember
+    public var language: Language
+    public var readOnly: Bool
+    public var databaseName: String
+    public var rows: [CaseRow] = [] { didSet { refilter() } }
+    public var filter = QueueFilter() { didSet { refilter() } }
+    /// Rows that pass the filter, as indexes into `rows`; kept in step by `refilter`.
+    public private(set) var visible: [Int] = []
+    /// The selection sticks to a case id when rows move.
+    public var selectedID: CaseID?
+    public var scroll = 0
+    public var focus: Pane = .queue
+    public var detail: CaseDetail?
+    public var detailScroll = 0
+    public var prompt: Prompt?
+    public var message: StatusMessage?
+    public var newCount = 0
+    public var loaded = false
+    public var keyProblem: String?
+
+    public init(size: Size, now: Date, me: StaffMember, language: Language, readOnly: Bool = false, databaseName: String = "") {
+        self.size = size
+        self.now = now
+        self.me = me
+        self.language = language
+        self.readOnly = readOnly
+        self.databaseName = databaseName
+    }
+
+    public var today: String { LocalDate(japanTime: now).description }
+
+    public func t(_ s: UIText) -> String { s.text(language) }
+
+    public var selectedIndex: Int? {
+        guard let id = selectedID else { return nil }
+        return visible.firstIndex { rows[$0].id == id }
+    }
+
+    public var selectedRow: CaseRow? { selectedIndex.map { rows[visible[$0]] } }
+
+    public func isOverdue(_ r: CaseRow) -> Bool {
+        !["reported", "closed", "rejectedThreat"].contains(r.state) && r.reportDueOn < today
+    }
+
+    private mutating func refilter() {
+        let f = filter, me = self.me.user, today = self.today
+        let needle = SearchFold.fold(f.text)
+        visible = rows.indices.filter { i in
+            let r = rows[i]
+            if let l = f.lane, r.lane != l.rawValue { return false }
+            if f.overdueOnly, !(!["reported", "closed", "rejectedThreat"].contains(r.state) && r.reportDueOn < today) { return false }
+            if f.mineOnly, r.assignee != me { return false }
+            if !needle.isEmpty {
+                let hay = SearchFold.fold([r.id.description, r.organization, r.store ?? "", r.summary].joined(separator: " "))
+                if !hay.contains(needle) { return false }
+            }
+            return true
+        }
+        if selectedIndex == nil { selectedID = visible.first.map { rows[$0].id } }
+    }
+}
+
+/// Folds text for matching: NFKC (full/half width), katakana to hiragana, lower case.
+public enum SearchFold {
+    public static func fold(_ s: String) -> String {
+        let n = s.precomposedStringWithCompatibilityMapping.lowercased()
+        return String(String.UnicodeScalarView(n.unicodeScalars.map { u in
+            (0x30A1...0x30F6).contains(u.value) ? Unicode.Scalar(u.value - 0x60)! : u
+        }))
+    }
+}

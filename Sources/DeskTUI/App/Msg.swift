@@ -1,0 +1,29 @@
+import DeskDomain
+import DeskStore
+import Foundation
+
+/// What happened: a key, a resize, the clock, the store's answers.
+public enum Msg: Equatable, Sendable {
+    case keyPressed(Key)
+    case pasted(String)
+    case resized(Size)
+    case tick(Date)
+    case queueLoaded([CaseRow])
+    case detailLoaded(CaseDetail)
+    /// Another process (or this one) appended to the log.
+    case logAdvanced
+    case appended(CaseID, types: [String])
+    case appendFailed(CaseID, reason: String)
+    case appendConflicted(CaseID)
+}
+
+/// Work `update` asks the runtime to do. Plain values, so tests compare them.
+public enum Command: Equatable, Sendable {
+    case loadQueue
+    case loadDetail(CaseID)
+    /// Append the command's events against the version on screen (`expected`); notes retry by themselves.
+    case execute(CaseID, expected: Int, CaseCommand)
+    /// Repaint the whole terminal (Ctrl-L).
+    case redraw
+    case quit
+}

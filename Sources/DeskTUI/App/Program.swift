@@ -1,0 +1,78 @@
+import DeskDomain
+import DeskStore
+import Foundation
+
+/// The runtime: feeds messages to `update`, runs its commands against the store, draws `view`.
+public final class Program {
+    let store: SQLiteEventStore
+    let backend: Backend
+    let notifier: ChangeNotifier?
+    public private(set) var model: Model
+    private var previous: Screen?
+    private var pending: [Msg] = []
+
+    public init(store: SQLiteEventStore, backend: Backend, model: Model, notifier: ChangeNotifier?) {
+        self.store = store
+        self.backend = backend
+        self.model = model
+        self.notifier = notifier
+    }
+
+    /// Runs until the user quits or a signal arrives; the terminal is restored on every path.
+    public func run() {
+        defer { backend.shutdown() }
+        var running = perform(.loadQueue)
+        var lastTick = Date.distantPast
+        while running {
+            while !pending.isEmpty {
+                let msg = pending.removeFirst()
+                for c in update(&model, msg) where !perform(c) { running = false }
+            }
+            guard running else { break }
+            let screen = view(model)
+            backend.draw(screen, previous: previous)
+            previous = screen
+            let event = backend.next(timeoutMs: 250)
+            switch event {
+            case .key(let k)?: pending.append(.keyPressed(k))
+            case .paste(let s)?: pending.append(.pasted(s))
+            case .resize(let s)?:
+                previous = nil
+                pending.append(.resized(s))
+            case .terminate?: running = false
+            case nil: break
+            }
+            let now = Date()
+            if now.timeIntervalSince(lastTick) >= 1 {
+                lastTick = now
+                pending.append(.tick(now))
+            }
+            if notifier?.poll() == true { pending.append(.logAdvanced) }
+        }
+    }
+
+    /// Runs one command; false means quit.
+    @discardableResult
+    private func perform(_ command: Command) -> Bool {
+        switch command {
+        case .quit:
+            return false
+        case .redraw:
+            previous = nil
+        case .loadQueue:
+            if let rows = try? store.allCases() { pending.append(.queueLoaded(rows)) }
+        case .loadDetail(let id):
+            if let d = try? store.caseDetail(id, role: model.me.role) { pending.append(.detailLoaded(d)) }
+        case .execute(let id, let expected, let cmd):
+            do {
+                let events = try store.execute(cmd, on: id, context: model.context, at: Date(), expectedVersion: expected)
+                pending.append(.appended(id, types: events.map(\.type)))
+            } catch AppendError.wrongExpectedVersion {
+                pending.append(.appendConflicted(id))
+            } catch {
+                pending.append(.appendFailed(id, reason: String(describing: error)))
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,228 @@
+import DeskDomain
+import DeskStore
+import Foundation
+
+extension Model {
+    /// The case's state, folded from the detail on screen.
+    var detailState: CaseState? {
+        detail.map { $0.events.map(\.event).reduce(CaseState.initial, CaseState.evolve) }
+    }
+
+    var applicantOnScreen: SubjectID? {
+        for e in detail?.events ?? [] { if case .intakeRecorded(let p) = e.event { return p.applicant.subject } }
+        return nil
+    }
+
+    var context: DecisionContext { DecisionContext(actor: Actor(me.user), role: me.role) }
+
+    /// Why a command would be refused right now (nil: allowed). Greys out actions instead of hiding them.
+    func refusal(_ command: CaseCommand) -> String? {
+        if readOnly { return t(.readOnly) }
+        guard let state = detailState else { return t(.selectCase) }
+        do {
+            _ = try CaseDecider.decide(command, state, context)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    func refusal(_ action: MenuAction) -> String? {
+        guard let a = applicantOnScreen else { return t(.selectCase) }
+        return refusal(action.command(text: "x", applicant: a, reportTo: detail?.reportTo ?? "x"))
+    }
+}
+
+/// The console's whole behaviour: pure, no clock, no store. Returns the work for the runtime.
+public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
+    switch msg {
+    case .resized(let s):
+        m.size = s
+        return []
+    case .tick(let d):
+        m.now = d
+        return []
+    case .queueLoaded(let rows):
+        if m.loaded {
+            let old = Set(m.rows.map(\.id))
+            m.newCount += rows.filter { !old.contains($0.id) }.count
+        }
+        m.rows = rows
+        m.loaded = true
+        guard let sel = m.selectedRow else {
+            m.detail = nil
+            return []
+        }
+        if m.detail?.row != sel { return [.loadDetail(sel.id)] }
+        return []
+    case .detailLoaded(let d):
+        if d.row.id == m.selectedID {
+            if m.detail?.row.id != d.row.id { m.detailScroll = 0 }
+            m.detail = d
+        }
+        return []
+    case .logAdvanced:
+        return [.loadQueue]
+    case .appended(let id, _):
+        m.message = StatusMessage(text: m.t(.saved) + ": \(id)", isError: false)
+        return [.loadQueue, .loadDetail(id)]
+    case .appendFailed(let id, let reason):
+        m.message = StatusMessage(text: "\(m.t(.refused)): \(reason)", isError: true)
+        return [.loadDetail(id)]
+    case .appendConflicted(let id):
+        m.message = StatusMessage(text: m.t(.conflict), isError: true)
+        return [.loadQueue, .loadDetail(id)]
+    case .pasted(let text):
+        switch m.prompt {
+        case .search(var f)?: f.insert(text); m.prompt = .search(f); m.filter.text = f.text
+        case .note(var f, let id)?: f.insert(text); m.prompt = .note(f, id)
+        case .text(var f, let a, let id)?: f.insert(text); m.prompt = .text(f, a, id)
+        default: break
+        }
+        return []
+    case .keyPressed(let key):
+        if m.prompt != nil { return updatePrompt(&m, key) }
+        m.message = nil
+        guard let action = KeyMap.action(for: key) else { return [] }
+        return perform(&m, action)
+    }
+}
+
+private func moveSelection(_ m: inout Model, by delta: Int?, to absolute: Int? = nil) -> [Command] {
+    guard !m.visible.isEmpty else { return [] }
+    let current = m.selectedIndex ?? 0
+    let target = max(0, min(m.visible.count - 1, absolute ?? (current + (delta ?? 0))))
+    let id = m.rows[m.visible[target]].id
+    guard id != m.selectedID || m.detail?.row.id != id else { return [] }
+    m.selectedID = id
+    m.detail = m.detail?.row.id == id ? m.detail : nil
+    m.detailScroll = 0
+    return [.loadDetail(id)]
+}
+
+private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
+    let page = max(1, m.size.height - 6)
+    let inQueue = m.focus == .queue
+    switch action {
+    case .moveUp: if inQueue { return moveSelection(&m, by: -1) }; m.detailScroll = max(0, m.detailScroll - 1)
+    case .moveDown: if inQueue { return moveSelection(&m, by: 1) }; m.detailScroll += 1
+    case .pageUp: if inQueue { return moveSelection(&m, by: -page) }; m.detailScroll = max(0, m.detailScroll - page)
+    case .pageDown: if inQueue { return moveSelection(&m, by: page) }; m.detailScroll += page
+    case .top: if inQueue { return moveSelection(&m, by: nil, to: 0) }; m.detailScroll = 0
+    case .bottom: if inQueue { return moveSelection(&m, by: nil, to: Int.max) }; m.detailScroll = Int.max / 2
+    case .nextHit: return moveSelection(&m, by: 1)
+    case .previousHit: return moveSelection(&m, by: -1)
+    case .nextPane: m.focus = Pane(rawValue: (m.focus.rawValue + 1) % 3)!
+    case .previousPane: m.focus = Pane(rawValue: (m.focus.rawValue + 2) % 3)!
+    case .focusQueue: m.focus = .queue
+    case .focusDetail: m.focus = .detail
+    case .focusEscalation: m.focus = .escalation
+    case .open: if inQueue, m.selectedID != nil { m.focus = .detail }
+    case .back: m.focus = .queue
+    case .search: m.prompt = .search(TextField(text: m.filter.text, limit: 200))
+    case .cycleLane:
+        let order: [Lane?] = [nil, .danger, .handover, .complaint]
+        m.filter.lane = order[((order.firstIndex(of: m.filter.lane) ?? 0) + 1) % order.count]
+        return reselect(&m)
+    case .toggleOverdue: m.filter.overdueOnly.toggle(); return reselect(&m)
+    case .toggleMine: m.filter.mineOnly.toggle(); return reselect(&m)
+    case .clearFilter: m.filter = QueueFilter(); m.newCount = 0; return reselect(&m)
+    case .openHelp: m.prompt = .help
+    case .redraw: return [.redraw]
+    case .quit: return [.quit]
+    case .addNote:
+        guard let id = m.selectedID, let a = m.applicantOnScreen else { return refuse(&m, m.t(.selectCase)) }
+        if let why = m.refusal(.addNote(CaseText(text: Personal("x", owner: a)))) { return refuse(&m, why) }
+        m.prompt = .note(TextField(), id)
+    case .take:
+        guard let id = m.selectedID, let d = m.detail else { return refuse(&m, m.t(.selectCase)) }
+        let cmd = CaseCommand.assign(Actor(m.me.user))
+        if let why = m.refusal(cmd) { return refuse(&m, why) }
+        return [.execute(id, expected: d.row.version, cmd)]
+    case .changeState:
+        guard let id = m.selectedID, m.detail != nil else { return refuse(&m, m.t(.selectCase)) }
+        m.prompt = .menu(selected: MenuAction.allCases.firstIndex { m.refusal($0) == nil } ?? 0, id)
+    }
+    return []
+}
+
+/// After the filter changed: keep the selection if it is still shown, else take the first row.
+private func reselect(_ m: inout Model) -> [Command] {
+    guard let sel = m.selectedRow else { m.detail = nil; return [] }
+    return m.detail?.row.id == sel.id ? [] : [.loadDetail(sel.id)]
+}
+
+private func refuse(_ m: inout Model, _ why: String) -> [Command] {
+    m.message = StatusMessage(text: "\(m.t(.refused)): \(why)", isError: true)
+    return []
+}
+
+/// Keys while a prompt, menu or overlay is open.
+private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
+    let cancel = key == .escape || key == .ctrl("c")
+    switch m.prompt! {
+    case .help:
+        if cancel || key == .char("?") || key == .f1 || key == .char("q") || key == .enter { m.prompt = nil }
+    case .quitConfirm:
+        if key == .char("y") || key == .char("Y") { return [.quit] }
+        m.prompt = nil
+    case .search(var f):
+        if cancel { m.filter.text = ""; m.prompt = nil; return reselect(&m) }
+        if key == .enter { m.prompt = nil; return reselect(&m) }
+        edit(&f, key)
+        m.prompt = .search(f)
+        m.filter.text = f.text
+        return reselect(&m)
+    case .note(var f, let id):
+        if cancel { m.prompt = nil; m.message = StatusMessage(text: m.t(.cancelled), isError: false); return [] }
+        if key == .enter {
+            guard !f.isBlank, let a = m.applicantOnScreen, let d = m.detail, d.row.id == id else { return [] }
+            m.prompt = nil
+            return [.execute(id, expected: d.row.version, .addNote(CaseText(text: Personal(f.text, owner: a))))]
+        }
+        edit(&f, key)
+        m.prompt = .note(f, id)
+    case .menu(let sel, let id):
+        let items = MenuAction.allCases
+        switch key {
+        case .up, .char("k"): m.prompt = .menu(selected: max(0, sel - 1), id)
+        case .down, .char("j"): m.prompt = .menu(selected: min(items.count - 1, sel + 1), id)
+        case .enter:
+            let action = items[sel]
+            if let why = m.refusal(action) { m.prompt = nil; return refuse(&m, why) }
+            m.prompt = action.needsText == nil ? .confirm(action, text: "", id) : .text(TextField(limit: 2_000), action, id)
+        default: if cancel { m.prompt = nil }
+        }
+    case .text(var f, let action, let id):
+        if cancel { m.prompt = nil; m.message = StatusMessage(text: m.t(.cancelled), isError: false); return [] }
+        if key == .enter {
+            if !f.isBlank { m.prompt = .confirm(action, text: f.text, id) }
+            return []
+        }
+        edit(&f, key)
+        m.prompt = .text(f, action, id)
+    case .confirm(let action, let text, let id):
+        m.prompt = nil
+        guard key == .char("y") || key == .char("Y") else {
+            m.message = StatusMessage(text: m.t(.cancelled), isError: false)
+            return []
+        }
+        guard let a = m.applicantOnScreen, let d = m.detail, d.row.id == id else { return [] }
+        return [.execute(id, expected: d.row.version, action.command(text: text, applicant: a, reportTo: d.reportTo ?? ""))]
+    }
+    return []
+}
+
+private func edit(_ f: inout TextField, _ key: Key) {
+    switch key {
+    case .char(let c): f.insert(String(c))
+    case .backspace: f.backspace()
+    case .delete: f.deleteForward()
+    case .left: f.caret = max(0, f.caret - 1)
+    case .right: f.caret = min(f.text.count, f.caret + 1)
+    case .home, .ctrl("a"): f.caret = 0
+    case .end, .ctrl("e"): f.caret = f.text.count
+    case .ctrl("u"): f = TextField(limit: f.limit)
+    default: break
+    }
+}

@@ -1,0 +1,417 @@
+import DeskDomain
+import DeskStore
+import Foundation
+
+/// Draws the whole console for a model. Pure: the same model gives the same screen.
+public func view(_ m: Model) -> Screen {
+    var s = Screen(width: m.size.width, height: m.size.height)
+    guard s.width > 0, s.height > 0 else { return s }
+    IdentityLine.render(m, into: &s)
+    if m.size.width < 80 || m.size.height < 24 {
+        TooSmall.render(m, into: &s)
+        return s
+    }
+    let body = Rect(x: 0, y: 1, width: s.width, height: s.height - 2)
+    if m.size.width >= 120 && m.size.height >= 30 {
+        let left = body.width * 11 / 20
+        QueuePane.render(m, into: &s, area: Rect(x: 0, y: body.y, width: left, height: body.height))
+        for y in body.y..<body.maxY { s.put("|", x: left, y: y, role: .muted) }
+        let right = Rect(x: left + 1, y: body.y, width: body.width - left - 1, height: body.height)
+        let top = right.height * 3 / 5
+        DetailPane.render(m, into: &s, area: Rect(x: right.x, y: right.y, width: right.width, height: top))
+        EscalationPane.render(m, into: &s, area: Rect(x: right.x, y: right.y + top, width: right.width, height: right.height - top))
+    } else {
+        var x = 0
+        for p in Pane.allCases {
+            let label = " \(p.rawValue + 1) \(PaneTitle.name(p, m)) "
+            x += s.put(label, x: x, y: body.y, role: p == m.focus ? .focusedTitle : .muted) + 1
+        }
+        let area = Rect(x: 0, y: body.y + 1, width: body.width, height: body.height - 1)
+        switch m.focus {
+        case .queue: QueuePane.render(m, into: &s, area: area)
+        case .detail: DetailPane.render(m, into: &s, area: area)
+        case .escalation: EscalationPane.render(m, into: &s, area: area)
+        }
+    }
+    StatusLine.render(m, into: &s)
+    Overlay.render(m, into: &s)
+    return s
+}
+
+enum Clock {
+    /// `MM-DD HH:MM` in Japan for a stored UTC time.
+    static func short(_ utc: String) -> String {
+        guard let d = parse(utc) else { return utc }
+        return String(format: "%02d-%02d %02d:%02d", d.day.month, d.day.day, d.minutes / 60, d.minutes % 60)
+    }
+
+    static func parse(_ utc: String) -> (day: LocalDate, minutes: Int)? {
+        let u = Array(utc)
+        guard u.count >= 16, let h = Int(String(u[11...12])), let mi = Int(String(u[14...15])),
+              let date = LocalDate(iso: String(u[0...9])) else { return nil }
+        var minutes = h * 60 + mi + 9 * 60
+        var day = date
+        if minutes >= 24 * 60 { minutes -= 24 * 60; day = day.adding(days: 1) }
+        return (day, minutes)
+    }
+
+    static func now(_ d: Date) -> String {
+        let secs = Int(d.timeIntervalSince1970) + 9 * 3600
+        let day = LocalDate(dayNumber: Int((Double(secs) / 86400).rounded(.down)))
+        let sod = ((secs % 86400) + 86400) % 86400
+        return "\(day) " + String(format: "%02d:%02d", sod / 3600, sod / 60 % 60)
+    }
+
+    /// How long ago, in the largest whole unit.
+    static func age(_ utc: String, now: Date, _ lang: Language) -> String {
+        guard let d = Self.date(utc) else { return "" }
+        let h = max(0, Int(now.timeIntervalSince(d) / 3600))
+        if h < 24 { return lang == .ja ? "\(h)時間" : "\(h)h" }
+        return lang == .ja ? "\(h / 24)日" : "\(h / 24)d"
+    }
+
+    static func date(_ utc: String) -> Date? {
+        guard let p = parse(utc) else { return nil }
+        return Date(timeIntervalSince1970: Double(p.day.dayNumber) * 86400 + Double(p.minutes - 9 * 60) * 60)
+    }
+}
+
+enum Words {
+    static func lane(_ raw: String?, _ lang: Language) -> String {
+        switch (raw, lang) {
+        case ("danger"?, .ja): "!危険"
+        case ("danger"?, .en): "!DANGER"
+        case ("handover"?, .ja): "引継"
+        case ("handover"?, .en): "handover"
+        case ("complaint"?, .ja): "苦情"
+        case ("complaint"?, .en): "complaint"
+        default: "-"
+        }
+    }
+
+    static func state(_ raw: String, _ lang: Language) -> String {
+        guard lang == .ja else { return raw }
+        switch raw {
+        case "intake": return "受付"
+        case "handedOver": return "引継済"
+        case "underReview": return "確認中"
+        case "reported": return "報告済"
+        case "closed": return "完了"
+        case "rejectedThreat": return "不受理(脅迫)"
+        case "escalated": return "エスカレ"
+        default: return raw
+        }
+    }
+}
+
+enum PaneTitle {
+    static func name(_ p: Pane, _ m: Model) -> String {
+        switch p {
+        case .queue: m.t(.queue)
+        case .detail: m.t(.detail)
+        case .escalation: m.t(.escalation)
+        }
+    }
+
+    /// A title bar across the area; the focused pane is marked by more than colour.
+    static func render(_ p: Pane, _ text: String, _ m: Model, into s: inout Screen, area: Rect) {
+        let focused = m.focus == p
+        let label = (focused ? "* " : "  ") + "\(p.rawValue + 1) " + text
+        s.putPadded(label, x: area.x, y: area.y, width: area.width, role: focused ? .focusedTitle : .title)
+    }
+}
+
+enum IdentityLine {
+    static func render(_ m: Model, into s: inout Screen) {
+        var parts = ["mado 窓口", Sanitizer.visible("\(m.me.displayName) (\(m.me.user), \(m.me.role.rawValue))"),
+                     Sanitizer.visible(m.databaseName)]
+        if m.readOnly { parts.append("[\(m.t(.readOnly))]") }
+        parts.append(Clock.now(m.now))
+        s.putPadded(" " + parts.joined(separator: " | "), x: 0, y: 0, width: s.width, role: .header)
+    }
+}
+
+enum TooSmall {
+    static func render(_ m: Model, into s: inout Screen) {
+        let lines = ["端末が小さすぎます / Terminal too small",
+                     "現在 \(m.size.width)×\(m.size.height) / now \(m.size.width)×\(m.size.height)",
+                     "80×24 以上が必要です / needs at least 80×24"]
+        let top = max(1, (s.height - lines.count) / 2)
+        for (i, l) in lines.enumerated() {
+            let w = DisplayWidth.of(l)
+            s.put(l, x: max(0, (s.width - w) / 2), y: top + i, role: i == 0 ? .warning : .normal)
+        }
+    }
+}
+
+enum QueuePane {
+    static func render(_ m: Model, into s: inout Screen, area: Rect) {
+        let rows = m.visible.map { m.rows[$0] }
+        let danger = rows.filter { $0.lane == "danger" && !["closed", "rejectedThreat"].contains($0.state) }.count
+        let overdue = rows.filter(m.isOverdue).count
+        var title = "\(m.t(.queue)) \(rows.count)/\(m.rows.count)\(m.language == .ja ? "件" : "")  \(m.t(.danger)) \(danger)  \(m.t(.overdue)) \(overdue)"
+        var filters: [String] = []
+        if let l = m.filter.lane { filters.append(Words.lane(l.rawValue, m.language)) }
+        if m.filter.overdueOnly { filters.append(m.t(.overdue)) }
+        if m.filter.mineOnly { filters.append(m.t(.mine)) }
+        if !m.filter.text.isEmpty { filters.append("/" + Sanitizer.visible(m.filter.text)) }
+        if !filters.isEmpty { title += "  [\(filters.joined(separator: " "))]" }
+        if m.newCount > 0 { title += "  +\(m.newCount) \(m.t(.newCases))" }
+        PaneTitle.render(.queue, title, m, into: &s, area: area)
+        guard area.height > 2 else { return }
+        let wide = area.width >= 100
+        let headers = ["ID", m.t(.lane), m.t(.state), m.t(.due), m.t(.age), m.t(.organization)]
+        s.putPadded(line(["", headers[0], headers[1], headers[2], headers[3], headers[4], headers[5]], width: area.width, wide: wide),
+                    x: area.x, y: area.y + 1, width: area.width, role: .header)
+        let listTop = area.y + 2, listHeight = area.height - 2
+        guard !rows.isEmpty else {
+            s.put(m.loaded ? m.t(.noCases) : m.t(.loading), x: area.x + 2, y: listTop, role: .muted)
+            return
+        }
+        let sel = m.selectedIndex ?? 0
+        let start = (sel / max(1, listHeight)) * listHeight
+        for (i, r) in rows[start..<min(rows.count, start + listHeight)].enumerated() {
+            let y = listTop + i
+            let isSel = start + i == sel
+            let late = m.isOverdue(r)
+            let due = String(r.reportDueOn.dropFirst(5)) + (late ? " !" + m.t(.late) : "")
+            let place = [r.organization, r.store].compactMap { $0 }.joined(separator: "/")
+            let text = line([isSel ? ">" : "", r.id.description, Words.lane(r.lane, m.language), Words.state(r.state, m.language),
+                             due, Clock.age(r.openedAt, now: m.now, m.language),
+                             Sanitizer.visible(place) + (wide ? "  " + Sanitizer.visible(r.summary) : "")],
+                            width: area.width, wide: wide)
+            s.putPadded(text, x: area.x, y: y, width: area.width, role: isSel ? .selected : .normal)
+            if isSel {
+                s.cursor = (area.x, y)
+                continue
+            }
+            if r.lane == "danger" { s.put(DisplayWidth.fit(Words.lane(r.lane, m.language), width: 9), x: area.x + 11, y: y, role: .danger) }
+            if late { s.put(DisplayWidth.fit(due, width: 12), x: area.x + 34, y: y, role: .warning) }
+        }
+    }
+
+    /// marker 2, id 9, lane 9, state 14, due 13, age 7, then the rest.
+    static func line(_ f: [String], width: Int, wide: Bool) -> String {
+        let cols = [2, 9, 9, 14, 13, 7]
+        var out = ""
+        for (i, w) in cols.enumerated() { out += DisplayWidth.fit(f[i], width: w) }
+        return DisplayWidth.truncate(out + f[6], width: width)
+    }
+}
+
+enum DetailPane {
+    static func lines(_ m: Model, width: Int) -> [(String, StyleRole)] {
+        guard let d = m.detail else { return [(m.selectedID == nil ? m.t(.selectCase) : m.t(.loading), .muted)] }
+        var out: [(String, StyleRole)] = []
+        func add(_ text: String, _ role: StyleRole = .normal) {
+            for l in DisplayWidth.wrap(text, width: max(1, width)) { out.append((l, role)) }
+        }
+        func section(_ title: UIText) { out.append(("", .normal)); out.append(("-- " + m.t(title), .header)) }
+        func untrusted(_ text: String) -> String { Sanitizer.visibleLines(text) }
+        let r = d.row
+        add("\(r.id)  " + Sanitizer.visible([r.organization, r.branch, r.store].compactMap { $0 }.joined(separator: " / ")), .title)
+        add("\(m.t(.state)) \(Words.state(r.state, m.language))   \(m.t(.lane)) \(Words.lane(r.lane, m.language))   \(r.channel) (\(r.language))",
+            r.lane == "danger" ? .danger : .normal)
+        add("\(m.t(.reportDue)) \(r.reportDueOn)" + (m.isOverdue(r) ? "  !\(m.t(.overdue))" : ""), m.isOverdue(r) ? .warning : .normal)
+        if let a = r.assignee { add("\(m.t(.assignee)) " + Sanitizer.visible(a)) }
+        if let h = r.hold { add("[\(m.t(.hold)): \(h)]", .warning) }
+        var statements: [String] = [], timeline: [String] = [], facts: String?
+        for e in d.events {
+            timeline.append("\(Clock.short(e.recordedAt))  \(e.event.type)  \(Sanitizer.visible(e.actor.user))")
+            switch e.event {
+            case .intakeRecorded(let p):
+                let a = p.applicant
+                var who = a.anonymous ? (m.language == .ja ? "匿名" : "anonymous") : (a.name?.display ?? "-")
+                if let ph = a.phone { who += "  ☎ " + ph.display }
+                if let em = a.email { who += "  " + em.display }
+                add("\(m.t(.applicant)): " + Sanitizer.visible(who))
+                for st in p.staff { add("staff: " + Sanitizer.visible(st.name.display + (st.characteristics.map { " (\($0.display))" } ?? ""))) }
+                section(.complaint)
+                add(untrusted(p.complaint.display), p.complaint.text == nil ? .muted : .normal)
+                if let q = p.requests {
+                    section(.requests)
+                    add(untrusted(q.display), q.text == nil ? .muted : .normal)
+                }
+            case .factsRecorded(let f):
+                let yes = FactName.allCases.filter { $0.value(in: f) > 0 }.map { n in
+                    n == .minutesSpent || n == .earlierContacts ? "\(n.rawValue)=\(n.value(in: f))" : n.rawValue
+                }
+                facts = yes.isEmpty ? m.t(.nothing) : yes.joined(separator: ", ")
+            case .statementRecorded(let p):
+                statements.append("「" + Sanitizer.visible(p.text.display) + "」 (\(p.speaker.rawValue))")
+            case .noteAdded(let p):
+                timeline[timeline.count - 1] += ": " + Sanitizer.visible(p.text.display)
+            default: break
+            }
+        }
+        if let facts { section(.facts); add(facts) }
+        if !statements.isEmpty { section(.statements); statements.forEach { add($0) } }
+        section(.timeline)
+        timeline.forEach { add($0) }
+        if !d.ledger.isEmpty {
+            section(.ledger)
+            for l in d.ledger { add("\(Clock.short(l.at))  \(l.caseID)  " + Sanitizer.visible("\(l.about) → \(l.answered)")) }
+        }
+        return out
+    }
+
+    static func render(_ m: Model, into s: inout Screen, area: Rect) {
+        PaneTitle.render(.detail, m.t(.detail) + (m.detail.map { " \($0.row.id)" } ?? ""), m, into: &s, area: area)
+        let all = lines(m, width: area.width - 2)
+        let height = area.height - 1
+        let top = max(0, min(m.detailScroll, all.count - height))
+        for (i, l) in all.dropFirst(top).prefix(height).enumerated() {
+            s.put(l.0, x: area.x + 1, y: area.y + 1 + i, maxWidth: area.width - 1, role: l.1)
+        }
+    }
+}
+
+enum EscalationPane {
+    static func render(_ m: Model, into s: inout Screen, area: Rect) {
+        PaneTitle.render(.escalation, m.t(.escalation), m, into: &s, area: area)
+        var lines: [(String, StyleRole)] = []
+        if let d = m.detail {
+            var handover: HandedOver?
+            var escalations: [String] = []
+            for e in d.events {
+                if case .handedOver(let h) = e.event { handover = h }
+                if case .escalated(let x) = e.event {
+                    escalations.append("\(Clock.short(e.recordedAt)) \(x.target.rawValue) (\(Sanitizer.visible(e.actor.user)))")
+                }
+            }
+            let lane = Words.lane(d.row.lane, m.language)
+            lines.append(("\(m.t(.lanePolicy)): \(lane)" + (handover.map { "  rule \($0.rule) (\($0.policyVersion))  script \($0.script)  leaflet \($0.leaflet)" } ?? ""),
+                          d.row.lane == "danger" ? .danger : .normal))
+            lines.append(("\(m.t(.hold)): \(d.row.hold ?? m.t(.nothing))", d.row.hold == nil ? .normal : .warning))
+            lines.append(("\(m.t(.escalations)): \(escalations.isEmpty ? m.t(.nothing) : escalations.joined(separator: ", "))", .normal))
+            lines.append(("", .normal))
+            lines.append((m.t(.actions) + ":", .header))
+            var actions: [(String, String?)] = []
+            if let a = m.applicantOnScreen {
+                actions.append(("a  " + m.t(.addNote), m.refusal(.addNote(CaseText(text: Personal("x", owner: a))))))
+            }
+            actions.append(("t  " + m.t(.take), m.refusal(.assign(Actor(m.me.user)))))
+            for a in MenuAction.allCases {
+                actions.append(("s  " + (m.language == .ja ? a.label.ja : a.label.en), m.refusal(a)))
+            }
+            for (label, why) in actions {
+                lines.append(why == nil ? ("  " + label, .normal) : ("  " + label + "  — \(m.t(.notAllowed)): " + why!, .muted))
+            }
+        } else {
+            lines.append((m.t(.selectCase), .muted))
+        }
+        for (i, l) in lines.prefix(area.height - 1).enumerated() {
+            s.put(DisplayWidth.truncate(l.0, width: area.width - 2), x: area.x + 1, y: area.y + 1 + i, role: l.1)
+        }
+    }
+}
+
+enum StatusLine {
+    static func render(_ m: Model, into s: inout Screen) {
+        let y = s.height - 1
+        if let msg = m.message {
+            s.putPadded(" " + Sanitizer.visible(msg.text), x: 0, y: y, width: s.width, role: msg.isError ? .error : .ok)
+            return
+        }
+        s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .hint)
+        var x = 1
+        let shown = KeyMap.bindings.filter { $0.hintIn == nil || $0.hintIn!.contains(m.focus) }
+        let help = shown.first { $0.action == .openHelp }!
+        let reserve = DisplayWidth.of("\(help.keys[0]) \(m.t(help.help))") + 2
+        for b in shown where b.action != .openHelp {
+            let key = b.keys[0].description, label = m.t(b.help)
+            let w = DisplayWidth.of(key) + 1 + DisplayWidth.of(label) + 2
+            if x + w > s.width - reserve { break }
+            x += s.put(key, x: x, y: y, role: .key) + 1
+            x += s.put(label, x: x, y: y, role: .hint) + 2
+        }
+        let hx = s.width - reserve + 1
+        s.put(help.keys[0].description, x: hx, y: y, role: .key)
+        s.put(m.t(help.help), x: hx + DisplayWidth.of(help.keys[0].description) + 1, y: y, role: .hint)
+    }
+}
+
+enum Overlay {
+    static func box(_ s: inout Screen, width: Int, height: Int) -> Rect {
+        let w = min(width, s.width - 4), h = min(height, s.height - 4)
+        let r = Rect(x: (s.width - w) / 2, y: (s.height - h) / 2, width: w, height: h)
+        s.fill(r, role: .dialog)
+        for x in r.x..<(r.x + r.width) {
+            s.put("-", x: x, y: r.y, role: .dialog)
+            s.put("-", x: x, y: r.maxY - 1, role: .dialog)
+        }
+        for y in r.y..<r.maxY {
+            s.put("|", x: r.x, y: y, role: .dialog)
+            s.put("|", x: r.x + r.width - 1, y: y, role: .dialog)
+        }
+        return r.inset(1)
+    }
+
+    static func render(_ m: Model, into s: inout Screen) {
+        switch m.prompt {
+        case nil: return
+        case .help?:
+            let inner = box(&s, width: 72, height: KeyMap.bindings.count + 4)
+            s.put(m.t(.helpTitle) + " — " + m.t(.closeHelp), x: inner.x + 1, y: inner.y, role: .title)
+            for (i, b) in KeyMap.bindings.prefix(inner.height - 1).enumerated() {
+                let keys = b.keys.map(\.description).joined(separator: " ")
+                let why = refusalFor(b.action, m)
+                s.put(DisplayWidth.fit(keys, width: 16), x: inner.x + 1, y: inner.y + 1 + i, role: why == nil ? .key : .muted)
+                s.put(DisplayWidth.truncate(m.t(b.help) + (why.map { "  (\(m.t(.notAllowed)): \($0))" } ?? ""), width: inner.width - 18),
+                      x: inner.x + 18, y: inner.y + 1 + i, role: why == nil ? .dialog : .muted)
+            }
+        case .quitConfirm?:
+            let inner = box(&s, width: 50, height: 4)
+            s.put(m.t(.quitConfirm), x: inner.x + 1, y: inner.y, role: .dialog)
+            s.put(m.t(.yesNo), x: inner.x + 1, y: inner.y + 1, role: .key)
+        case .search(let f)?:
+            input(&s, label: "/", f)
+        case .note(let f, let id)?:
+            input(&s, label: "\(m.t(.note)) \(id): ", f, hint: m.t(.notePrompt))
+        case .text(let f, let a, _)?:
+            input(&s, label: (m.language == .ja ? a.label.ja : a.label.en) + " — " + m.t(a.needsText ?? .reason) + ": ", f,
+                  hint: m.t(.enterText))
+        case .menu(let sel, let id)?:
+            let inner = box(&s, width: 76, height: MenuAction.allCases.count + 4)
+            s.put("\(m.t(.changeState)) \(id) — \(m.t(.actionMenu))", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, role: .title)
+            for (i, a) in MenuAction.allCases.enumerated() {
+                let why = m.refusal(a)
+                let label = (i == sel ? "> " : "  ") + (m.language == .ja ? a.label.ja : a.label.en)
+                    + (why.map { "  — \(m.t(.notAllowed)): \($0)" } ?? "")
+                s.putPadded(label, x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2,
+                            role: i == sel ? .selected : (why == nil ? .dialog : .muted))
+                if i == sel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
+            }
+        case .confirm(let a, let text, let id)?:
+            let inner = box(&s, width: 70, height: 6)
+            s.put("\(id): " + (m.language == .ja ? a.label.ja : a.label.en), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
+            if !text.isEmpty { s.put(Sanitizer.visible(text), x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 2, role: .dialog) }
+            s.put(m.t(.confirmAction), x: inner.x + 1, y: inner.y + 2, maxWidth: inner.width - 2, role: .dialog)
+            s.put(m.t(.yesNo), x: inner.x + 1, y: inner.y + 3, role: .key)
+        }
+    }
+
+    static func refusalFor(_ a: KeyAction, _ m: Model) -> String? {
+        switch a {
+        case .addNote:
+            return m.applicantOnScreen.flatMap { m.refusal(.addNote(CaseText(text: Personal("x", owner: $0)))) }
+        case .take: return m.detail == nil ? nil : m.refusal(.assign(Actor(m.me.user)))
+        default: return nil
+        }
+    }
+
+    /// A one-line input above the status line, with the real cursor at the caret.
+    static func input(_ s: inout Screen, label: String, _ f: TextField, hint: String? = nil) {
+        let y = s.height - 2
+        s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .input)
+        let lw = s.put(label, x: 0, y: y, role: .title)
+        let room = s.width - lw - 1
+        let before = String(f.text.prefix(f.caret))
+        // Keep the caret in view: show the tail of long text.
+        var shown = f.text, offset = 0
+        while DisplayWidth.of(String(shown.prefix(f.caret - offset))) > room - 1 { shown.removeFirst(); offset += 1 }
+        s.put(shown, x: lw, y: y, maxWidth: room, role: .input)
+        s.cursor = (lw + min(room, DisplayWidth.of(String(before.dropFirst(offset)))), y)
+        if let hint { s.putPadded(" " + hint, x: 0, y: s.height - 1, width: s.width, role: .hint) }
+    }
+}

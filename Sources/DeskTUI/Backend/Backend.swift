@@ -1,0 +1,44 @@
+/// What a backend reports: a key, pasted text, a new size, or a signal asking the program to end.
+public enum BackendEvent: Equatable, Sendable {
+    case key(Key)
+    case paste(String)
+    case resize(Size)
+    case terminate
+}
+
+/// Where screens go. Only `NcursesBackend` writes to a terminal; `TestBackend` keeps them for tests.
+public protocol Backend: AnyObject {
+    var size: Size { get }
+    /// Draws what changed since `previous` (everything when nil) and places the cursor.
+    func draw(_ screen: Screen, previous: Screen?)
+    /// Waits up to `timeoutMs` for input.
+    func next(timeoutMs: Int) -> BackendEvent?
+    /// Restores the terminal; safe to call more than once.
+    func shutdown()
+}
+
+/// Renders into memory: the last screen as text and roles, and scripted input.
+public final class TestBackend: Backend {
+    public var size: Size
+    public private(set) var screen: Screen?
+    public private(set) var frames = 0
+    public var input: [BackendEvent] = []
+    public private(set) var isShutDown = false
+
+    public init(size: Size) { self.size = size }
+
+    public func draw(_ screen: Screen, previous: Screen?) {
+        for c in screen.cells {
+            precondition(!c.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
+                         "a control character reached a cell")
+        }
+        self.screen = screen
+        frames += 1
+    }
+
+    public func next(timeoutMs: Int) -> BackendEvent? {
+        input.isEmpty ? .terminate : input.removeFirst()
+    }
+
+    public func shutdown() { isShutDown = true }
+}

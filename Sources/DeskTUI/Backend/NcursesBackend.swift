@@ -1,0 +1,133 @@
+import CNcurses
+import Foundation
+
+/// The terminal: UTF-8 wide-character output through ncurses, colours from the theme, only changed
+/// cells redrawn. The only file that imports CNcurses.
+public final class NcursesBackend: Backend {
+    private let theme: Theme
+    private var active = false
+    private var colour = false
+
+    public init(theme: Theme, noColor: Bool) {
+        setlocale(LC_ALL, "")
+        mado_install_signal_handlers()
+        // ncurses prefers LINES/COLUMNS to the real window size; a resize must win.
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
+        initscr()
+        active = true
+        raw()                          // Ctrl-C and Ctrl-Z arrive as keys: Ctrl-C cancels input, never the program
+        noecho()
+        nonl()
+        keypad(mado_stdscr(), true)
+        set_escdelay(25)
+        if !noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            colour = true
+        }
+        self.theme = colour ? theme : theme.withoutColour
+        if colour {
+            for (i, role) in StyleRole.allCases.enumerated() {
+                let st = self.theme.style(role)
+                init_pair(Int16(i + 1), Self.colour(st.foreground), Self.colour(st.background))
+            }
+        }
+    }
+
+    private static func colour(_ c: ThemeColor) -> Int16 {
+        switch c {
+        case .default: -1
+        case .black: Int16(COLOR_BLACK)
+        case .red: Int16(COLOR_RED)
+        case .green: Int16(COLOR_GREEN)
+        case .yellow: Int16(COLOR_YELLOW)
+        case .blue: Int16(COLOR_BLUE)
+        case .magenta: Int16(COLOR_MAGENTA)
+        case .cyan: Int16(COLOR_CYAN)
+        case .white: Int16(COLOR_WHITE)
+        }
+    }
+
+    public var size: Size { Size(width: Int(mado_cols()), height: Int(mado_lines())) }
+
+    public func draw(_ screen: Screen, previous: Screen?) {
+        guard active else { return }
+        if previous == nil { wclear(mado_stdscr()) }
+        let roles = StyleRole.allCases
+        for run in screen.changes(from: previous) {
+            wmove(mado_stdscr(), Int32(run.y), Int32(run.x))
+            for cell in run.cells where cell.width > 0 {
+                let st = theme.style(cell.role)
+                var attrs = mado_a_normal()
+                for a in st.attributes {
+                    switch a {
+                    case .bold: attrs |= mado_a_bold()
+                    case .dim: attrs |= mado_a_dim()
+                    case .underline: attrs |= mado_a_underline()
+                    case .reverse: attrs |= mado_a_reverse()
+                    }
+                }
+                let pair = colour ? Int16((roles.firstIndex(of: cell.role) ?? 0) + 1) : 0
+                var wide = Array(cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }) + [0]
+                var cch = cchar_t()
+                setcchar(&cch, &wide, attrs, pair, nil)
+                wadd_wch(mado_stdscr(), &cch)
+            }
+        }
+        if let c = screen.cursor {
+            curs_set(1)
+            wmove(mado_stdscr(), Int32(c.y), Int32(c.x))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(mado_stdscr())
+    }
+
+    public func next(timeoutMs: Int) -> BackendEvent? {
+        guard active else { return .terminate }
+        if mado_take_signal() != 0 { return .terminate }
+        wtimeout(mado_stdscr(), Int32(timeoutMs))
+        var ch: wint_t = 0
+        let r = wget_wch(mado_stdscr(), &ch)
+        if mado_take_signal() != 0 { return .terminate }
+        if r == ERR { return nil }
+        if r == KEY_CODE_YES {
+            switch Int32(ch) {
+            case KEY_RESIZE: return .resize(size)
+            case KEY_UP: return .key(.up)
+            case KEY_DOWN: return .key(.down)
+            case KEY_LEFT: return .key(.left)
+            case KEY_RIGHT: return .key(.right)
+            case KEY_PPAGE: return .key(.pageUp)
+            case KEY_NPAGE: return .key(.pageDown)
+            case KEY_HOME: return .key(.home)
+            case KEY_END: return .key(.end)
+            case KEY_BTAB: return .key(.backTab)
+            case KEY_BACKSPACE: return .key(.backspace)
+            case KEY_DC: return .key(.delete)
+            case KEY_ENTER: return .key(.enter)
+            case KEY_F0 + 1: return .key(.f1)
+            default: return nil
+            }
+        }
+        switch ch {
+        case 13, 10: return .key(.enter)
+        case 27: return .key(.escape)
+        case 9: return .key(.tab)
+        case 127, 8: return .key(.backspace)
+        case 1...26: return .key(.ctrl(Character(Unicode.Scalar(UInt8(96 + ch)))))
+        default:
+            guard let u = Unicode.Scalar(UInt32(ch)), u.value >= 0x20 else { return nil }
+            return .key(.char(Character(u)))
+        }
+    }
+
+    public func shutdown() {
+        guard active else { return }
+        active = false
+        endwin()
+    }
+
+    deinit { shutdown() }
+}

@@ -1,0 +1,85 @@
+/// A key as the console sees it, whatever the terminal sent.
+public enum Key: Hashable, Sendable, CustomStringConvertible {
+    case char(Character)
+    case ctrl(Character)
+    case up, down, left, right, pageUp, pageDown, home, end, enter, escape, tab, backTab, backspace, delete, f1
+
+    public var description: String {
+        switch self {
+        case .char(" "): "Space"
+        case .char(let c): String(c)
+        case .ctrl(let c): "Ctrl-\(c.uppercased())"
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .tab: "Tab"
+        case .backTab: "Shift-Tab"
+        case .backspace: "BS"
+        case .delete: "Del"
+        case .f1: "F1"
+        }
+    }
+}
+
+/// Every named action a key can do. The status line, the help and the tests use these names.
+public enum KeyAction: String, CaseIterable, Sendable {
+    case moveUp, moveDown, pageUp, pageDown, top, bottom, nextPane, previousPane, focusQueue, focusDetail,
+         focusEscalation, open, back, search, nextHit, previousHit, addNote, take, changeState, cycleLane,
+         toggleOverdue, toggleMine, clearFilter, openHelp, redraw, quit
+}
+
+public enum Pane: Int, CaseIterable, Sendable { case queue, detail, escalation }
+
+/// One binding: its keys, its action, its help text and the panes where it is offered first.
+public struct KeyBinding: Sendable {
+    public let keys: [Key]
+    public let action: KeyAction
+    public let help: UIText
+    /// Shown in the status line when this pane has focus (nil: everywhere).
+    public let hintIn: Set<Pane>?
+}
+
+/// The one key table.
+public enum KeyMap {
+    public static let bindings: [KeyBinding] = [
+        KeyBinding(keys: [.up, .char("k")], action: .moveUp, help: .moveUp, hintIn: []),
+        KeyBinding(keys: [.down, .char("j")], action: .moveDown, help: .moveDown, hintIn: []),
+        KeyBinding(keys: [.pageUp, .ctrl("u")], action: .pageUp, help: .page, hintIn: []),
+        KeyBinding(keys: [.pageDown, .ctrl("d")], action: .pageDown, help: .page, hintIn: []),
+        KeyBinding(keys: [.home, .char("g")], action: .top, help: .topBottom, hintIn: []),
+        KeyBinding(keys: [.end, .char("G")], action: .bottom, help: .topBottom, hintIn: []),
+        KeyBinding(keys: [.enter, .char("l"), .right], action: .open, help: .open, hintIn: [.queue]),
+        KeyBinding(keys: [.escape, .char("h"), .left], action: .back, help: .back, hintIn: [.detail, .escalation]),
+        KeyBinding(keys: [.tab], action: .nextPane, help: .nextPane, hintIn: nil),
+        KeyBinding(keys: [.backTab], action: .previousPane, help: .nextPane, hintIn: []),
+        KeyBinding(keys: [.char("1")], action: .focusQueue, help: .focusPane, hintIn: []),
+        KeyBinding(keys: [.char("2")], action: .focusDetail, help: .focusPane, hintIn: []),
+        KeyBinding(keys: [.char("3")], action: .focusEscalation, help: .focusPane, hintIn: []),
+        KeyBinding(keys: [.char("/")], action: .search, help: .search, hintIn: [.queue]),
+        KeyBinding(keys: [.char("n")], action: .nextHit, help: .nextHit, hintIn: []),
+        KeyBinding(keys: [.char("N")], action: .previousHit, help: .nextHit, hintIn: []),
+        KeyBinding(keys: [.char("a")], action: .addNote, help: .addNote, hintIn: [.queue, .detail, .escalation]),
+        KeyBinding(keys: [.char("t")], action: .take, help: .take, hintIn: [.queue, .escalation]),
+        KeyBinding(keys: [.char("s")], action: .changeState, help: .changeState, hintIn: [.escalation, .detail]),
+        KeyBinding(keys: [.char("f")], action: .cycleLane, help: .cycleLane, hintIn: [.queue]),
+        KeyBinding(keys: [.char("o")], action: .toggleOverdue, help: .toggleOverdue, hintIn: []),
+        KeyBinding(keys: [.char("m")], action: .toggleMine, help: .toggleMine, hintIn: []),
+        KeyBinding(keys: [.char("c")], action: .clearFilter, help: .clearFilter, hintIn: []),
+        KeyBinding(keys: [.char("?"), .f1], action: .openHelp, help: .openHelp, hintIn: nil),
+        KeyBinding(keys: [.ctrl("l")], action: .redraw, help: .redraw, hintIn: []),
+        KeyBinding(keys: [.char("q")], action: .quit, help: .quit, hintIn: nil),
+    ]
+
+    public static func action(for key: Key) -> KeyAction? {
+        bindings.first { $0.keys.contains(key) }?.action
+    }
+
+    public static func binding(_ a: KeyAction) -> KeyBinding? { bindings.first { $0.action == a } }
+}
