@@ -38,6 +38,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case alreadyErased(String)
     case unknownOrganization(String)
     case onHold(subject: String, case: String, kind: String)
+    case notEmpty(path: String)
     case io(String)
 
     public var description: String {
@@ -63,6 +64,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noSuchSubject(let s): "there is no subject \(Sanitizer.visible(s))"
         case .alreadyErased(let s): "subject \(s) was already erased; nothing was changed"
         case .unknownOrganization(let o): "unknown organization \(Sanitizer.visible(o))"
+        case .notEmpty(let p): "\(p) already holds cases or organizations; the demo fills only a new database"
         case let .onHold(s, c, k):
             "subject \(s) cannot be erased: case \(c) is on legal hold (\(k)); a supervisor must lift the hold first"
         case .io(let m): m

@@ -396,6 +396,7 @@ enum Overlay {
         case .addNote:
             return m.applicantOnScreen.flatMap { m.refusal(.addNote(CaseText(text: Personal("x", owner: $0)))) }
         case .take: return m.detail == nil ? nil : m.refusal(.assign(Actor(m.me.user)))
+        case .changeState: return m.readOnly ? m.t(.readOnly) : nil
         default: return nil
         }
     }

@@ -1,11 +1,15 @@
 import DeskDomain
-import DeskStore
 import Foundation
 
 /// Deterministic demo cases, written through the domain's commands like real work.
-struct DemoData {
-    let seed: UInt64
-    let now: Date
+public struct DemoData {
+    public let seed: UInt64
+    public let now: Date
+
+    public init(seed: UInt64, now: Date) {
+        self.seed = seed
+        self.now = now
+    }
 
     struct Scenario {
         let language: Language
@@ -16,7 +20,7 @@ struct DemoData {
         let facts: FactSheet?
     }
 
-    static let organizations: [OrganizationRegistered] = [
+    public static let organizations: [OrganizationRegistered] = [
         OrganizationRegistered(id: "demo-hotel", name: "デモホテル東京", branches: [Branch(name: "新宿", stores: ["本館", "別館"])],
                                reportTo: "総務部 顧客対応担当", language: .ja),
         OrganizationRegistered(id: "demo-rail", name: "デモ鉄道", branches: [Branch(name: "中央線", stores: ["新宿駅", "立川駅"])],
@@ -90,9 +94,9 @@ struct DemoData {
     enum Target: CaseIterable { case intake, handedOver, underReview, reported, closed, escalated, rejectedThreat }
 
     /// Writes the demo; returns the number of cases.
-    func fill(_ s: SQLiteEventStore) throws -> Int {
+    public func fill(_ s: SQLiteEventStore) throws -> Int {
         guard try s.caseCount() == 0, try s.organizationIDs().isEmpty else {
-            throw Refusal("this database already holds cases or organizations; the demo fills only a new one")
+            throw StoreError.notEmpty(path: s.path)
         }
         let admin = Actor(try s.staffList().first { $0.role == .supervisor }?.user ?? "demo.sato")
         var clock = now.addingTimeInterval(-48 * 9 * 3600 - 3600)

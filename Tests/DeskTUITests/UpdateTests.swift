@@ -1,0 +1,173 @@
+import DeskDomain
+@testable import DeskStore
+@testable import DeskTUI
+import Foundation
+import Testing
+
+/// `update` with whole models and whole command lists.
+@Suite("update")
+struct UpdateTests {
+    static let now = Date(timeIntervalSince1970: 1_795_564_800)
+    static let applicant = SubjectID("s-00000000000000a1")
+
+    static func row(_ n: Int, lane: String? = "handover", state: String = "underReview", due: String = "2026-11-30",
+                    assignee: String? = nil, version: Int = 3) -> CaseRow {
+        CaseRow(id: CaseID(number: n), organization: "demo-hotel", branch: "新宿", store: "本館", channel: "counter",
+                language: "ja", lane: lane, state: state, openedAt: "2026-11-20T01:00:00.000Z", reportDueOn: due,
+                lastActivity: "2026-11-20T02:00:00.000Z", summary: "長時間の苦情 \(n)", assignee: assignee, version: version,
+                hold: nil, closedAt: nil)
+    }
+
+    static func detail(_ r: CaseRow) -> CaseDetail {
+        let intake = IntakeRecorded(organization: "demo-hotel", channel: .counter, language: .ja,
+                                    applicant: Applicant(subject: applicant, anonymous: true),
+                                    complaint: Personal("長時間の苦情", owner: applicant))
+        let events: [DeskEvent] = [.intakeRecorded(intake), .handedOver(PolicyTable.standard.decide(FactSheet())), .reviewStarted]
+        return CaseDetail(row: r, events: events.enumerated().map { i, e in
+            EventEnvelope(position: Position(Int64(i + 1)), stream: r.id.streamID, version: i + 1, actor: "tanaka",
+                          recordedAt: "2026-11-20T01:0\(i):00.000Z", event: e)
+        }, ledger: [], reportTo: "総務部")
+    }
+
+    static func model(role: Role = .operator, readOnly: Bool = false) -> Model {
+        var m = Model(size: Size(width: 120, height: 30), now: now,
+                      me: StaffMember(user: "suzuki", displayName: "鈴木", role: role, active: true), language: .en,
+                      readOnly: readOnly, databaseName: "desk.sqlite")
+        m.rows = [row(1, lane: "danger"), row(2), row(3, lane: "complaint", due: "2026-11-01")]
+        m.loaded = true
+        m.detail = detail(m.rows[0])
+        return m
+    }
+
+    @Test("j moves the selection down and asks for that case's detail")
+    func moveDown() {
+        var m = Self.model()
+        var expected = m
+        expected.selectedID = CaseID(number: 2)
+        expected.detail = nil
+        let commands = update(&m, .keyPressed(.char("j")))
+        #expect(commands == [.loadDetail(CaseID(number: 2))])
+        #expect(m == expected)
+    }
+
+    @Test("a, typing and Enter append a note against the version on screen")
+    func addNote() {
+        var m = Self.model()
+        #expect(update(&m, .keyPressed(.char("a"))) == [])
+        #expect(m.prompt == .note(TextField(), CaseID(number: 1)))
+        for c in "二回目の電話" { _ = update(&m, .keyPressed(.char(c))) }
+        _ = update(&m, .pasted(" 16時"))
+        var expected = m
+        expected.prompt = nil
+        let commands = update(&m, .keyPressed(.enter))
+        #expect(commands == [.execute(CaseID(number: 1), expected: 3,
+                                      .addNote(CaseText(text: Personal("二回目の電話 16時", owner: Self.applicant))))])
+        #expect(m == expected)
+    }
+
+    @Test("Esc cancels a half-typed note and never quits; q quits")
+    func escapeAndQuit() {
+        var m = Self.model()
+        _ = update(&m, .keyPressed(.char("a")))
+        _ = update(&m, .keyPressed(.char("x")))
+        #expect(update(&m, .keyPressed(.escape)) == [])
+        #expect(m.prompt == nil && m.message == StatusMessage(text: "Cancelled", isError: false))
+        #expect(update(&m, .keyPressed(.escape)) == [])
+        #expect(update(&m, .keyPressed(.char("q"))) == [.quit])
+    }
+
+    @Test("the state menu walks through a reason and a y/N confirmation to one command")
+    func escalateFromMenu() {
+        var m = Self.model(role: .supervisor)
+        _ = update(&m, .keyPressed(.char("s")))
+        guard case .menu(let first, _)? = m.prompt else { Issue.record("no menu"); return }
+        #expect(MenuAction.allCases[first] == .report || m.refusal(MenuAction.allCases[first]) == nil)
+        let police = MenuAction.allCases.firstIndex(of: .escalatePolice)!
+        m.prompt = .menu(selected: police, CaseID(number: 1))
+        _ = update(&m, .keyPressed(.enter))
+        #expect(m.prompt == .text(TextField(limit: 2_000), .escalatePolice, CaseID(number: 1)))
+        for c in "刃物を持っている" { _ = update(&m, .keyPressed(.char(c))) }
+        _ = update(&m, .keyPressed(.enter))
+        #expect(m.prompt == .confirm(.escalatePolice, text: "刃物を持っている", CaseID(number: 1)))
+        let commands = update(&m, .keyPressed(.char("y")))
+        #expect(commands == [.execute(CaseID(number: 1), expected: 3,
+                                      .escalate(Escalated(target: .police, reason: Personal("刃物を持っている", owner: Self.applicant))))])
+        #expect(m.prompt == nil)
+    }
+
+    @Test("anything but y at the confirmation cancels (No is the default)")
+    func confirmDefaultsToNo() {
+        var m = Self.model(role: .supervisor)
+        m.prompt = .confirm(.startReview, text: "", CaseID(number: 1))
+        #expect(update(&m, .keyPressed(.enter)) == [])
+        #expect(m.prompt == nil && m.message?.text == "Cancelled")
+    }
+
+    @Test("a refused action is a message, not a command: an operator may not escalate; read-only refuses notes")
+    func refusals() {
+        var m = Self.model(role: .operator)
+        m.prompt = .menu(selected: MenuAction.allCases.firstIndex(of: .escalatePolice)!, CaseID(number: 1))
+        #expect(update(&m, .keyPressed(.enter)) == [])
+        #expect(m.message == StatusMessage(text: "Refused: a operator may not escalate; it needs a supervisor", isError: true))
+        var ro = Self.model(readOnly: true)
+        #expect(update(&ro, .keyPressed(.char("a"))) == [])
+        #expect(ro.prompt == nil && ro.message == StatusMessage(text: "Refused: read-only", isError: true))
+    }
+
+    @Test("t takes the case for the user against the version on screen")
+    func take() {
+        var m = Self.model()
+        #expect(update(&m, .keyPressed(.char("t"))) == [.execute(CaseID(number: 1), expected: 3, .assign("suzuki"))])
+    }
+
+    @Test("new cases from another terminal show as new, and the selection sticks to its case")
+    func liveRefresh() {
+        var m = Self.model()
+        m.selectedID = CaseID(number: 2)
+        #expect(update(&m, .logAdvanced) == [.loadQueue])
+        let rows = [Self.row(4, lane: "danger"), Self.row(1, lane: "danger"), Self.row(2), Self.row(3, lane: "complaint")]
+        let commands = update(&m, .queueLoaded(rows))
+        #expect(m.newCount == 1 && m.selectedID == CaseID(number: 2) && m.selectedIndex == 2)
+        #expect(commands == [.loadDetail(CaseID(number: 2))])
+    }
+
+    @Test("a conflict reloads and says so")
+    func conflict() {
+        var m = Self.model()
+        #expect(update(&m, .appendConflicted(CaseID(number: 1))) == [.loadQueue, .loadDetail(CaseID(number: 1))])
+        #expect(m.message?.isError == true && m.message?.text.contains("another terminal") == true)
+    }
+
+    @Test("/ filters as you type, folding width and kana; Esc clears the filter")
+    func search() {
+        var m = Self.model()
+        _ = update(&m, .keyPressed(.char("/")))
+        for c in "苦情 ３" { _ = update(&m, .keyPressed(.char(c))) }
+        #expect(m.visible.map { m.rows[$0].id } == [CaseID(number: 3)])
+        #expect(m.selectedID == CaseID(number: 3))
+        _ = update(&m, .keyPressed(.escape))
+        #expect(m.filter.text.isEmpty && m.visible.count == 3)
+    }
+
+    @Test("f cycles the lane filter; o keeps overdue cases only; c clears")
+    func filters() {
+        var m = Self.model()
+        _ = update(&m, .keyPressed(.char("f")))
+        #expect(m.filter.lane == .danger && m.visible.map { m.rows[$0].id.number } == [1])
+        _ = update(&m, .keyPressed(.char("c")))
+        _ = update(&m, .keyPressed(.char("o")))
+        #expect(m.visible.map { m.rows[$0].id.number } == [3])
+    }
+
+    @Test("Tab cycles the panes and 1 2 3 jump to them; Enter opens the case")
+    func panes() {
+        var m = Self.model()
+        _ = update(&m, .keyPressed(.tab))
+        #expect(m.focus == .detail)
+        _ = update(&m, .keyPressed(.char("3")))
+        #expect(m.focus == .escalation)
+        _ = update(&m, .keyPressed(.char("1")))
+        _ = update(&m, .keyPressed(.enter))
+        #expect(m.focus == .detail)
+    }
+}
