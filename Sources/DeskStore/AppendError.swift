@@ -39,6 +39,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownOrganization(String)
     case onHold(subject: String, case: String, kind: String)
     case notEmpty(path: String)
+    case subjectWasErased(String)
     case io(String)
 
     public var description: String {
@@ -64,6 +65,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noSuchSubject(let s): "there is no subject \(Sanitizer.visible(s))"
         case .alreadyErased(let s): "subject \(s) was already erased; nothing was changed"
         case .unknownOrganization(let o): "unknown organization \(Sanitizer.visible(o))"
+        case .subjectWasErased(let s): "subject \(s)'s data was erased; nothing more can be written under them"
         case .notEmpty(let p): "\(p) already holds cases or organizations; the demo fills only a new database"
         case let .onHold(s, c, k):
             "subject \(s) cannot be erased: case \(c) is on legal hold (\(k)); a supervisor must lift the hold first"

@@ -80,6 +80,14 @@ extension SQLiteEventStore {
         }
     }
 
+    /// An organization's branches and their stores, as registered.
+    public func branches(of id: OrganizationID) throws -> [Branch]? {
+        let json = try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT branches FROM organizations WHERE id = ?", arguments: [id.rawValue])
+        }
+        return try json.map { try JSONDecoder().decode([Branch].self, from: Data($0.utf8)) }
+    }
+
     public func organizationIDs() throws -> [OrganizationID] {
         try pool.read { db in
             try String.fetchAll(db, sql: "SELECT id FROM organizations ORDER BY id").map { OrganizationID($0) }

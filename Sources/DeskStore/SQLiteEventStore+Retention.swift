@@ -57,7 +57,7 @@ extension SQLiteEventStore {
                     let years: Int = r["retention_years"]
                     let y = closedDay.year + years      // 29 February closes on 28 February in common years
                     let until = LocalDate(y, closedDay.month, min(closedDay.day, LocalDate.daysIn(month: closedDay.month, year: y)))
-                    if until > today { due = false }
+                    if until >= today { due = false }     // due once the period has fully passed
                     latest = max(latest, until.description)
                 } else {
                     due = false
@@ -73,8 +73,15 @@ extension SQLiteEventStore {
         return out
     }
 
-    /// Everything held about a subject, opened, and the disclosure recorded in the log (who, when, why).
-    public func disclose(_ subject: SubjectID, reason: String, actor: Actor, at now: Date) throws -> SubjectDisclosure {
+    /// Records a disclosure in the log (who, when, why; never what), once it has been written out.
+    public func recordDisclosure(_ subject: SubjectID, reason: String, actor: Actor, at now: Date) throws {
+        let version = try self.version(of: subject.streamID)
+        try append([.subjectExported(SubjectExported(subject: subject, reason: reason))], to: subject.streamID,
+                   expected: version == 0 ? .noStream : .exact(StreamVersion(version)), actor: actor, at: now)
+    }
+
+    /// Everything held about a subject, opened. Call `recordDisclosure` when it has been handed over.
+    public func disclose(_ subject: SubjectID) throws -> SubjectDisclosure {
         guard keyring.isUnlocked else { throw StoreError.keyRequired(what: "a disclosure") }
         let meta = try pool.read { db in
             try Row.fetchOne(db, sql: "SELECT kind, erased_at FROM subjects WHERE id = ?", arguments: [subject.rawValue])
@@ -102,9 +109,6 @@ extension SQLiteEventStore {
             }
         }
         let cases = try caseIDs.compactMap { try caseRow($0) }
-        let version = try self.version(of: subject.streamID)
-        try append([.subjectExported(SubjectExported(subject: subject, reason: reason))], to: subject.streamID,
-                   expected: version == 0 ? .noStream : .exact(StreamVersion(version)), actor: actor, at: now)
         return SubjectDisclosure(subject: subject, kind: SubjectKind(rawValue: meta["kind"]) ?? .applicant, cases: cases,
                                  fields: fields, originals: originals)
     }

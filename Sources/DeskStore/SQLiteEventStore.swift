@@ -73,34 +73,47 @@ public final class SQLiteEventStore: Sendable {
     }
 
     /// Creates a new desk database and its key file; the caller becomes the first supervisor.
+    /// Files are created for the desk's group only (0660 database, 0640 key); on any failure nothing is left behind.
     public static func initialize(path: String, keyFile: String? = nil, supervisor: String, displayName: String,
                                   at now: Date) throws -> SQLiteEventStore {
         let keyPath = keyFile ?? defaultKeyFile(for: path)
         let dir = (path as NSString).deletingLastPathComponent
-        if FileManager.default.fileExists(atPath: path) {
+        let existed = FileManager.default.fileExists(atPath: path)
+        if existed {
             let pool = try DatabasePool(path: path, configuration: configuration())
             let hasEvents = try pool.read { db in try db.tableExists("events") }
+            try pool.close()
             if hasEvents { throw StoreError.alreadyInitialized(path: path) }
-        } else {
-            try FileManager.default.createDirectory(atPath: dir.isEmpty ? "." : dir, withIntermediateDirectories: true)
         }
         if FileManager.default.fileExists(atPath: keyPath) { throw StoreError.keyFileExists(path: keyPath) }
-        let pool = try DatabasePool(path: path, configuration: configuration())
-        try Migrations.migrator.migrate(pool)
+        let oldMask = umask(0o007)            // nothing of the desk is readable by others
+        defer { umask(oldMask) }
+        if !existed {
+            try FileManager.default.createDirectory(atPath: dir.isEmpty ? "." : dir, withIntermediateDirectories: true)
+        }
+        // The key first: a database that exists is always one whose key file exists too.
         let key = try DeskKey.create(at: keyPath, groupOf: dir.isEmpty ? "." : dir)
+        func undo() {
+            try? FileManager.default.removeItem(atPath: keyPath)
+            if !existed { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        }
         do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            chmod(path, 0o660)
+            try Migrations.migrator.migrate(pool)
             try pool.write { db in
                 try db.execute(sql: "INSERT INTO desk_meta(key, value) VALUES ('key_check', ?), ('desk_id', ?)",
                                arguments: [key.checkValue, UUID().uuidString.lowercased()])
             }
+            try pool.close()
+            let store = try open(path: path, keyFile: keyPath, requireKey: true)
+            _ = try store.append([.staffAdded(StaffAdded(user: supervisor, displayName: displayName, role: .supervisor))],
+                                 to: StreamID("staff-\(supervisor)"), expected: .noStream, actor: Actor(supervisor), at: now)
+            return store
         } catch {
-            try? FileManager.default.removeItem(atPath: keyPath)
+            undo()
             throw error
         }
-        let store = try open(path: path, keyFile: keyPath, requireKey: true)
-        _ = try store.append([.staffAdded(StaffAdded(user: supervisor, displayName: displayName, role: .supervisor))],
-                             to: StreamID("staff-\(supervisor)"), expected: .noStream, actor: Actor(supervisor), at: now)
-        return store
     }
 
     /// A desk database is shared through its directory's group: say so instead of SQLite's "unable to open".

@@ -14,8 +14,8 @@ struct Scenario: Sendable, CustomTestStringConvertible {
 /// Sample values for the scenarios.
 enum Sample {
     static let applicant = SubjectID("s-0000000000000001")
-    static let hold = LegalHoldPlaced(kind: .policeReport, reason: Personal("被害届を提出", owner: applicant))
-    static let liftReason = CaseText(text: Personal("捜査が終結した", owner: applicant))
+    static let hold = LegalHoldPlaced(kind: .policeReport, reason: "被害届 第123号")
+    static let liftReason = LegalHoldLifted(reason: "捜査が終結した")
     static let counterparty = SubjectID("s-00000000000000c1")
     static let otherCounterparty = SubjectID("s-00000000000000c2")
 
@@ -268,13 +268,17 @@ struct CaseDeciderTests {
         refused("a closed case is not assigned", given: S.closed, when: .assign("suzuki"), role: .operator,
                 .wrongState(command: "assign", status: .closed)),
 
+        refused("harassment with acceptable means contradicts the two-axis definition", given: S.underReview,
+                when: .assess(Assessed(validity: .invalid, meansAcceptable: true, classification: .harassment, behaviours: [])),
+                role: .operator, .invalid(field: "meansAcceptable", reason: "harassment means the means were not acceptable")),
+
         // legal hold
         ok("a supervisor puts a closed case on hold", given: S.closed, when: .placeHold(S.hold), role: .supervisor,
            then: [.legalHoldPlaced(S.hold)]),
         refused("an operator may not place a hold", given: S.underReview, when: .placeHold(S.hold), role: .operator,
                 .roleNotAllowed(command: "place a legal hold", role: .operator, needs: .supervisor)),
         refused("a held case is not held twice", given: S.closed + [.legalHoldPlaced(S.hold)], when: .placeHold(S.hold),
-                role: .supervisor, .wrongState(command: "place a legal hold", status: .closed)),
+                role: .supervisor, .invalid(field: "hold", reason: "the case is already on hold (policeReport)")),
         ok("a supervisor lifts a hold", given: S.closed + [.legalHoldPlaced(S.hold)], when: .liftHold(S.liftReason),
            role: .supervisor, then: [.legalHoldLifted(S.liftReason)]),
         refused("a hold that was never placed is not lifted", given: S.closed, when: .liftHold(S.liftReason),

@@ -23,7 +23,7 @@ struct RetentionTests {
         let db = try TemporaryDatabase()
         try db.registerOrganization()
         let (id, a) = try db.intake()
-        try db.store.execute(.placeHold(LegalHoldPlaced(kind: .policeReport, reason: Personal("被害届提出", owner: a))),
+        try db.store.execute(.placeHold(LegalHoldPlaced(kind: .policeReport, reason: "被害届 第123号")),
                              on: id, context: Self.sup, at: TemporaryDatabase.t0)
         #expect(try db.store.caseRow(id)?.hold == "policeReport")
         let events = try db.store.eventCount()
@@ -33,10 +33,10 @@ struct RetentionTests {
         #expect(try db.store.eventCount() == events)
         #expect(try db.store.subjects(case: id, role: .supervisor).first { $0.id == a }?.name?.text == "榊原楓花")
         #expect(throws: DecideError.roleNotAllowed(command: "lift the legal hold", role: .operator, needs: .supervisor)) {
-            try db.store.execute(.liftHold(CaseText(text: Personal("終結", owner: a))), on: id,
+            try db.store.execute(.liftHold(LegalHoldLifted(reason: "終結")), on: id,
                                  context: DecisionContext(actor: "op", role: .operator), at: TemporaryDatabase.t0)
         }
-        try db.store.execute(.liftHold(CaseText(text: Personal("捜査終結", owner: a))), on: id, context: Self.sup, at: TemporaryDatabase.t0)
+        try db.store.execute(.liftHold(LegalHoldLifted(reason: "捜査終結")), on: id, context: Self.sup, at: TemporaryDatabase.t0)
         #expect(try db.store.eraseSubject(a, reason: "請求", actor: "tester", at: TemporaryDatabase.t0) == .complete)
     }
 
@@ -50,8 +50,7 @@ struct RetentionTests {
         try Self.closeCase(db, c1, at: old)
         let (c2, _) = try db.intake(at: old)                   // closed 4 years ago but held: not due
         try Self.closeCase(db, c2, at: old)
-        let (_, a2h) = (c2, try db.store.subjects(case: c2, role: .supervisor).first { $0.kind == .applicant }!.id)
-        try db.store.execute(.placeHold(LegalHoldPlaced(kind: .lawsuit, reason: Personal("訴訟", owner: a2h))),
+        try db.store.execute(.placeHold(LegalHoldPlaced(kind: .lawsuit, reason: "令和8年(ワ)第100号")),
                              on: c2, context: Self.sup, at: now)
         let (c3, _) = try db.intake(at: old)                   // closed 2 years ago: not due
         try Self.closeCase(db, c3, at: now.addingTimeInterval(-Self.years(2)))
@@ -78,7 +77,8 @@ struct RetentionTests {
         try db.store.execute(.addNote(CaseText(text: Personal("二度目の電話", owner: a))), on: id, context: Self.sup,
                              at: TemporaryDatabase.t0)
         try db.intake(name: "別の人", phone: "03-0000-0000", email: nil, complaint: "他人の苦情")
-        let d = try db.store.disclose(a, reason: "開示請求", actor: "tester", at: TemporaryDatabase.t0)
+        let d = try db.store.disclose(a)
+        try db.store.recordDisclosure(a, reason: "開示請求", actor: "tester", at: TemporaryDatabase.t0)
         let byPath = Dictionary(uniqueKeysWithValues: d.fields.map { ("\($0.eventType).\($0.path)", $0.value.text ?? "") })
         #expect(byPath == [
             "intakeRecorded.applicant.name": "榊原楓花", "intakeRecorded.applicant.phone": "090-7346-2281",
@@ -91,5 +91,43 @@ struct RetentionTests {
         #expect(logged.map(\.event) == [.subjectExported(SubjectExported(subject: a, reason: "開示請求"))])
         // Erasure after a disclosure still works (the subject's stream already exists).
         #expect(try db.store.eraseSubject(a, reason: "請求", actor: "tester", at: TemporaryDatabase.t0) == .complete)
+    }
+
+    @Test("a case whose applicant was erased can still be put on hold; a note about them is refused clearly")
+    func holdAfterErasure() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (id, a) = try db.intake()
+        _ = try db.store.eraseSubject(a, reason: "請求", actor: "tester", at: TemporaryDatabase.t0)
+        try db.store.execute(.placeHold(LegalHoldPlaced(kind: .lawsuit, reason: "令和8年(ワ)第100号")), on: id,
+                             context: Self.sup, at: TemporaryDatabase.t0)
+        #expect(try db.store.caseRow(id)?.hold == "lawsuit")
+        #expect(throws: StoreError.subjectWasErased(a.rawValue)) {
+            try db.store.execute(.addNote(CaseText(text: Personal("追記", owner: a))), on: id, context: Self.sup,
+                                 at: TemporaryDatabase.t0)
+        }
+    }
+
+    @Test("escalating a reported case keeps it reported; a rejected submission stays rejected")
+    func escalationIsASideTrack() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (id, a) = try db.intake()
+        for c: CaseCommand in [.startReview,
+                               .assess(Assessed(validity: .invalid, meansAcceptable: false, classification: .harassment, behaviours: [])),
+                               .report(Reported(sentTo: "総務部")),
+                               .escalate(Escalated(target: .lawyer, reason: Personal("弁護士に相談", owner: a)))] {
+            try db.store.execute(c, on: id, context: Self.sup, at: TemporaryDatabase.t0)
+        }
+        #expect(try db.store.caseRow(id)?.state == "reported")
+        let (r, b) = try db.intake()
+        try db.store.execute(.rejectAsThreat(CaseText(text: Personal("脅迫", owner: b))), on: r, context: Self.sup, at: TemporaryDatabase.t0)
+        try db.store.execute(.escalate(Escalated(target: .police, reason: Personal("通報", owner: b))), on: r, context: Self.sup,
+                             at: TemporaryDatabase.t0)
+        #expect(try db.store.caseRow(r)?.state == "rejectedThreat")
+        #expect(try db.store.caseRow(r)?.closedAt != nil)
+        let live = try db.store.projectionSnapshot()
+        _ = try db.store.rebuild()
+        #expect(try db.store.projectionSnapshot() == live)
     }
 }

@@ -228,4 +228,71 @@ struct CommandLineTests {
         let r = try Self.run(["--demo"])
         #expect(r.status == 1 && r.err.contains("needs a terminal"))
     }
+
+    @Test("a failed init leaves nothing behind, and a later init works")
+    func failedInit() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-init-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("d.sqlite").path
+        let r = try Self.run(["init", "--db", db, "--key-file", "/nonexistent/dir/k"])
+        #expect(r.status == 1 && r.err.contains("key file"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+        #expect(try Self.run(["init", "--db", db]).status == 0)
+        let attrs = try FileManager.default.attributesOfItem(atPath: db)
+        #expect((attrs[.posixPermissions] as? Int).map { $0 & 0o007 } == 0)     // nothing for others
+    }
+
+    @Test("the desk's last supervisor cannot demote or remove themselves")
+    func lastSupervisor() throws {
+        let desk = try Desk(demo: false)
+        let me = ProcessInfo.processInfo.userName
+        let r = try Self.run(["staff", "add", me, "--role", "staff", "--name", "x", "--db", desk.db])
+        #expect(r.status == 1 && r.err.contains("last supervisor"))
+    }
+
+    @Test("intake refuses keys given twice, blank staff names, and branches or stores the organization does not have")
+    func stricterIntake() throws {
+        let desk = try Desk()
+        let before = try desk.events()
+        let cases: [(String, String)] = [
+            (Self.example.replacingOccurrences(of: #""language":"ja""#, with: #""language":"ja","language":"en""#), "language"),
+            (Self.example.replacingOccurrences(of: #""name":"佐藤""#, with: #""name":" ""#), "staff[0].name"),
+            (Self.example.replacingOccurrences(of: #""branch":"新宿""#, with: #""branch":"山田 090-1234-5678""#), "branch"),
+            (Self.example.replacingOccurrences(of: #""store":"本館""#, with: #""store":"西口店""#), "store"),
+        ]
+        for (i, (text, field)) in cases.enumerated() {
+            let r = try Self.run(["intake", "--json", desk.write("s\(i).json", text), "--db", desk.db])
+            #expect(r.status == 1 && r.err.contains(field), "case \(i): \(r.err)")
+        }
+        #expect(try desk.events() == before)
+    }
+
+    @Test("CSV output never lets a spreadsheet run an applicant's text as a formula")
+    func csvFormula() throws {
+        let desk = try Desk()
+        let evil = Self.example.replacingOccurrences(of: "長時間待たされた。", with: "=HYPERLINK(\\\"http://x\\\")")
+        #expect(try Self.run(["intake", "--json", desk.write("f.json", evil), "--db", desk.db]).status == 0)
+        let csv = try Self.run(["list", "--format", "csv", "--db", desk.db]).out
+        let line = try #require(csv.split(separator: "\n").first { $0.hasPrefix("C-000049,") })
+        #expect(line.contains(",\"'=HYPERLINK("))
+    }
+
+    @Test("a disclosure export is written for its owner only and logged")
+    func exportFile() throws {
+        let desk = try Desk()
+        #expect(try Self.run(["intake", "--json", desk.write("p.json", Self.example), "--db", desk.db]).status == 0)
+        let list = try Self.run(["subject", "list", "--case", "C-000049", "--format", "json", "--db", desk.db])
+        let subjects = try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as! [[String: Any]]
+        let id = try #require(subjects.first { $0["kind"] as? String == "applicant" }?["id"] as? String)
+        let out = desk.dir.appendingPathComponent("disclosure.json").path
+        let r = try Self.run(["subject", "export", id, "--reason", "開示請求", "--output", out, "--db", desk.db])
+        #expect(r.status == 0, "\(r.err)")
+        let attrs = try FileManager.default.attributesOfItem(atPath: out)
+        #expect(attrs[.posixPermissions] as? Int == 0o600)
+        let doc = try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: out))) as! [String: Any]
+        let values = (doc["fields"] as! [[String: Any]]).map { $0["value"] as! String }
+        #expect(values.contains("山田 花子") && values.contains("長時間待たされた。") && !values.contains("佐藤"))
+        let again = try Self.run(["subject", "export", id, "--reason", "x", "--output", out, "--db", desk.db])
+        #expect(again.status == 1 && again.err.contains("exists"))
+    }
 }

@@ -66,10 +66,12 @@ public struct BusinessCalendar: Sendable {
     /// The n-th business day after `date` (the date itself never counts); n = 0 gives `date`.
     public func adding(businessDays n: Int, to date: LocalDate) -> LocalDate {
         precondition(n >= 0, "business days are counted forward")
-        var d = date, left = n
+        var d = date, left = n, idle = 0
         while left > 0 {
             d = d.adding(days: 1)
-            if isBusinessDay(d) { left -= 1 }
+            if isBusinessDay(d) { left -= 1; idle = 0 } else { idle += 1 }
+            // Closed periods that cover a whole year would never end: count calendar days instead.
+            if idle > 366 { return date.adding(days: n) }
         }
         return d
     }

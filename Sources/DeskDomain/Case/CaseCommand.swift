@@ -16,7 +16,7 @@ public enum CaseCommand: Hashable, Sendable {
     case addNote(CaseText)
     case assign(Actor)
     case placeHold(LegalHoldPlaced)
-    case liftHold(CaseText)
+    case liftHold(LegalHoldLifted)
 
     public var name: String {
         switch self {

@@ -48,6 +48,10 @@ public enum CaseDecider {
             return [.reviewStarted]
         case .assess(let a):
             try require([.underReview, .escalated])
+            // Two axes (MHLW): harassment is a demand pressed by socially unacceptable means.
+            if a.classification == .harassment && a.meansAcceptable {
+                throw .invalid(field: "meansAcceptable", reason: "harassment means the means were not acceptable")
+            }
             return [.assessed(a)]
         case .escalate(let e):
             try require([.handedOver, .underReview, .reported, .escalated, .rejectedThreat])
@@ -72,12 +76,12 @@ public enum CaseDecider {
             guard !(t.text.text ?? "").isEmpty else { throw .missing(command: command.name, what: "the note") }
             return [.noteAdded(t)]
         case .placeHold(let h):
-            guard s.hold == nil else { throw .wrongState(command: command.name, status: status) }
-            guard !(h.reason.text ?? "").isEmpty else { throw .missing(command: command.name, what: "the reason") }
+            if let held = s.hold { throw .invalid(field: "hold", reason: "the case is already on hold (\(held.rawValue))") }
+            guard !h.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missing(command: command.name, what: "the reason") }
             return [.legalHoldPlaced(h)]
         case .liftHold(let t):
             guard s.hold != nil else { throw .missing(command: command.name, what: "place a hold") }
-            guard !(t.text.text ?? "").isEmpty else { throw .missing(command: command.name, what: "the reason") }
+            guard !t.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missing(command: command.name, what: "the reason") }
             return [.legalHoldLifted(t)]
         case .assign(let who):
             try require(open)

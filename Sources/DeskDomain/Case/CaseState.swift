@@ -36,7 +36,8 @@ public struct CaseState: Hashable, Sendable {
         case .assessed:
             s.assessed = true
         case .escalated(let p):
-            s.status = .escalated
+            // A reported case stays reported and a rejected one stays rejected: escalation is a side track.
+            if s.status != .reported && s.status != .rejectedThreat { s.status = .escalated }
             s.escalations.append(p.target)
         case .reported:
             s.status = .reported

@@ -240,14 +240,20 @@ public enum HoldKind: String, Codable, Sendable, CaseIterable {
     case policeReport, lawsuit, workersCompensation
 }
 
+/// A hold's reason is a reference (a police report number, a court case), kept in clear: a hold must
+/// outlive the erasure of anyone in the case, so it cannot be sealed under one of them.
 public struct LegalHoldPlaced: Hashable, Codable, Sendable {
     public var kind: HoldKind
-    /// Sealed under the case's applicant, like every desk-written text about the case.
-    public var reason: Personal
-    public init(kind: HoldKind, reason: Personal) {
+    public var reason: String
+    public init(kind: HoldKind, reason: String) {
         self.kind = kind
         self.reason = reason
     }
+}
+
+public struct LegalHoldLifted: Hashable, Codable, Sendable {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
 }
 
 public struct RetentionSet: Hashable, Codable, Sendable {
@@ -283,7 +289,7 @@ public enum DeskEvent: Hashable, Sendable {
     case noteAdded(CaseText)
     case caseAssigned(CaseAssigned)
     case legalHoldPlaced(LegalHoldPlaced)
-    case legalHoldLifted(CaseText)
+    case legalHoldLifted(LegalHoldLifted)
     // organization streams
     case organizationRegistered(OrganizationRegistered)
     case retentionSet(RetentionSet)
@@ -386,7 +392,7 @@ public enum DeskEvent: Hashable, Sendable {
         case "staffRemoved": return .staffRemoved(try p(StaffRemoved.self))
         case "subjectErased": return .subjectErased(try p(SubjectErased.self))
         case "legalHoldPlaced": return .legalHoldPlaced(try p(LegalHoldPlaced.self))
-        case "legalHoldLifted": return .legalHoldLifted(try p(CaseText.self))
+        case "legalHoldLifted": return .legalHoldLifted(try p(LegalHoldLifted.self))
         case "retentionSet": return .retentionSet(try p(RetentionSet.self))
         case "subjectExported": return .subjectExported(try p(SubjectExported.self))
         default: throw EventDecodingError.unknownType(type)
@@ -412,8 +418,7 @@ public enum DeskEvent: Hashable, Sendable {
         case .counterpartyLinked(let p): add("label", p.label)
         case .assessed(let p): add("opinion", p.opinion)
         case .escalated(let p): add("reason", p.reason)
-        case .rejectedAsThreat(let p), .noteAdded(let p), .legalHoldLifted(let p): add("text", p.text)
-        case .legalHoldPlaced(let p): add("reason", p.reason)
+        case .rejectedAsThreat(let p), .noteAdded(let p): add("text", p.text)
         default: break
         }
         return out

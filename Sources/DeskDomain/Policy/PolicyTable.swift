@@ -81,7 +81,9 @@ public struct PolicyTable: Hashable, Codable, Sendable {
 
     /// The lane, rule and behaviour types for a fact sheet.
     public func decide(_ facts: FactSheet) -> HandedOver {
-        let rule = rules.first { $0.anyOf.isEmpty || $0.anyOf.contains { $0.holds(for: facts) } } ?? rules[rules.count - 1]
+        // A table with no matching rule hands over: the desk, not the clerk, then decides.
+        let rule = rules.first { $0.anyOf.isEmpty || $0.anyOf.contains { $0.holds(for: facts) } }
+            ?? PolicyRule(id: "no-rule-matched", anyOf: [], lane: .handover, script: "handover-to-desk", leaflet: "desk-leaflet")
         var behaviours: [BehaviourType] = []
         for r in rules { for c in r.anyOf where c.holds(for: facts) && !behaviours.contains(c.fact.behaviour) {
             behaviours.append(c.fact.behaviour)

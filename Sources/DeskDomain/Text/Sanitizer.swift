@@ -21,7 +21,7 @@ public enum Sanitizer {
                 out.append(Unicode.Scalar(0x2400 + v)!)          // ␀ … ␟ (ESC shows as ␛)
             case 0x7F:
                 out.append("\u{2421}")                           // ␡
-            case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
+            case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0x2028, 0x2029:
                 out.append(contentsOf: "<U+\(String(v, radix: 16, uppercase: true))>".unicodeScalars)
             default:
                 out.append(s)

@@ -15,6 +15,7 @@ public enum WebFormParser {
         do { root = try JSONDecoder().decode(JSONValue.self, from: data) } catch {
             throw .malformed(what: "the submission", detail: describe(error))
         }
+        if let dup = duplicateKey(in: data) { throw .invalid(dup, expected: "given once (it appears twice)") }
         guard case .object(let top) = root else { throw .notAnObject(what: "the submission") }
 
         try onlyKnown(top, ["form", "organization", "branch", "store", "occurredAt", "applicant", "staff", "complaint",
@@ -55,7 +56,8 @@ public enum WebFormParser {
                 guard case .object(let o) = item else { throw .wrongType("staff[\(i)]", expected: "an object") }
                 try onlyKnown(o, ["name", "characteristics"], prefix: "staff[\(i)].")
                 staff.append(.init(
-                    name: try string(o, "name", path: "staff[\(i)].name", required: true, limit: IntakeLimits.name)!,
+                    name: try nonBlank(try string(o, "name", path: "staff[\(i)].name", required: true, limit: IntakeLimits.name)!,
+                                       "staff[\(i)].name"),
                     characteristics: try string(o, "characteristics", path: "staff[\(i)].characteristics",
                                                 limit: IntakeLimits.characteristics)))
             }
@@ -92,13 +94,20 @@ public enum WebFormParser {
             return nil
         case .string(let s)?:
             if s.unicodeScalars.contains("\0") { throw .nul(field) }
-            let n = s.count
+            // Limits count characters as people do, but never fewer than the scalars / 4: a letter
+            // followed by 100,000 combining marks is not one character's worth of storage.
+            let n = max(s.count, s.unicodeScalars.count / 4)
             guard n <= limit else { throw .tooLong(field, limit: limit, actual: n) }
             if !multiline, s.contains(where: \.isNewline) { throw .invalid(field, expected: "one line") }
             return s
         case let other?:
             throw .wrongType(field, expected: "a string, not \(other.typeName)")
         }
+    }
+
+    private static func nonBlank(_ s: String, _ field: String) throws(InputError) -> String {
+        guard !s.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalid(field, expected: "a name, not blank") }
+        return s
     }
 
     private static func bool(_ o: [String: JSONValue], _ key: String, path: String) throws(InputError) -> Bool? {
@@ -148,49 +157,19 @@ public enum WebFormParser {
 
     /// The path (`staff[0].name`) of the JSON value that holds `offset`, by scanning the text before it.
     static func fieldBefore(_ offset: Int, in data: Data) -> String? {
-        struct Level { var isObject: Bool; var key: String?; var index: Int }
-        var stack: [Level] = []
-        var inString = false, escaped = false, isKey = false, expectKey = false
-        var current: [UInt8] = []
-        for c in data.prefix(offset) {
-            if inString {
-                if escaped { escaped = false; if isKey { current.append(c) }; continue }
-                if c == UInt8(ascii: "\\") { escaped = true; continue }
-                if c == UInt8(ascii: "\"") {
-                    inString = false
-                    if isKey, !stack.isEmpty { stack[stack.count - 1].key = String(decoding: current, as: UTF8.self) }
-                    continue
-                }
-                if isKey { current.append(c) }
-                continue
-            }
-            switch c {
-            case UInt8(ascii: "\""):
-                inString = true
-                isKey = expectKey
-                current = []
-            case UInt8(ascii: "{"): stack.append(Level(isObject: true, key: nil, index: 0)); expectKey = true
-            case UInt8(ascii: "["): stack.append(Level(isObject: false, key: nil, index: 0)); expectKey = false
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = stack.popLast(); expectKey = false
-            case UInt8(ascii: ":"): expectKey = false
-            case UInt8(ascii: ","):
-                if let top = stack.last {
-                    if top.isObject { expectKey = true } else { stack[stack.count - 1].index += 1 }
-                }
-            default: break
-            }
+        var scanner = JSONPathScanner()
+        for c in data.prefix(offset) { scanner.feed(c) }
+        guard scanner.inValueString else { return nil }
+        return scanner.path.map(Sanitizer.visible)
+    }
+
+    /// The path of the first key that appears twice in one object (JSON parsers disagree on which one wins).
+    static func duplicateKey(in data: Data) -> String? {
+        var scanner = JSONPathScanner()
+        for c in data {
+            if let dup = scanner.feed(c) { return Sanitizer.visible(dup) }
         }
-        guard inString, !isKey, !stack.isEmpty else { return nil }
-        var path = ""
-        for level in stack {
-            if level.isObject {
-                guard let k = level.key else { return nil }
-                path += path.isEmpty ? k : "." + k
-            } else {
-                path += "[\(level.index)]"
-            }
-        }
-        return Sanitizer.visible(path)
+        return nil
     }
 
     private static func describe(_ error: Error) -> String {

@@ -103,7 +103,12 @@ public final class SubjectKeyring: FieldSealer, @unchecked Sendable {
     // MARK: FieldSealer
 
     public func seal(_ plaintext: Data, subject: SubjectID, context: String) throws -> SealedValue {
-        guard case .key(let k) = key(for: subject) else { throw StoreError.keyRequired(what: "sealing personal data") }
+        let k: SymmetricKey
+        switch key(for: subject) {
+        case .key(let found): k = found
+        case .erased: throw StoreError.subjectWasErased(subject.rawValue)
+        case .locked, .corrupt: throw StoreError.keyRequired(what: "sealing personal data")
+        }
         let box = try AES.GCM.seal(plaintext, using: k, nonce: AES.GCM.Nonce(), authenticating: Self.ad(subject, context))
         return SealedValue(subject: subject, nonce: Data(box.nonce), box: box.ciphertext + box.tag)
     }

@@ -69,8 +69,10 @@ enum Projector {
             try ledger(about: "hand-over (\(p.lane.rawValue))", answered: p.script)
         case .reviewStarted: try touch(state: .underReview)
         case .escalated(let p):
-            try touch(state: .escalated)
-            try db.execute(sql: "UPDATE cases SET closed_at = NULL WHERE id = ?", arguments: [caseID])
+            try touch()
+            try db.execute(sql: """
+                UPDATE cases SET state = 'escalated' WHERE id = ? AND state NOT IN ('reported', 'rejectedThreat')
+                """, arguments: [caseID])
             try ledger(about: "escalated to \(p.target.rawValue)", answered: "-")
         case .reported: try touch(state: .reported)
         case .closed, .rejectedAsThreat:

@@ -55,8 +55,10 @@ public struct Screen: Equatable, Sendable {
 
     /// Fills a rectangle with blanks of a role.
     public mutating func fill(_ r: Rect, role: StyleRole) {
-        for y in max(0, r.y)..<min(height, r.maxY) {
-            for x in max(0, r.x)..<min(width, r.x + r.width) { cells[y * width + x] = Cell(text: " ", width: 1, role: role) }
+        let x0 = max(0, r.x), x1 = min(width, r.x + r.width), y0 = max(0, r.y), y1 = min(height, r.maxY)
+        guard x0 < x1, y0 < y1 else { return }
+        for y in y0..<y1 {
+            for x in x0..<x1 { cells[y * width + x] = Cell(text: " ", width: 1, role: role) }
         }
     }
 

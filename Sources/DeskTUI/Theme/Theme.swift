@@ -31,7 +31,8 @@ public struct Theme: Equatable, Sendable {
     public static func parse(_ text: String, name: String) throws(ThemeError) -> Theme {
         var styles: [StyleRole: Style] = [:]
         let roles = Dictionary(uniqueKeysWithValues: StyleRole.allCases.map { ("\($0)", $0) })
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines end in LF or CRLF (a file saved on Windows).
+        for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }

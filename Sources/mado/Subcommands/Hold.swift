@@ -20,9 +20,7 @@ extension Mado {
             @Option(help: "Why (kept sealed with the case).") var reason: String
 
             func run() throws {
-                try Hold.act(store, caseID, reason) { applicant in
-                    .placeHold(LegalHoldPlaced(kind: kind, reason: Personal(reason, owner: applicant)))
-                }
+                try Hold.act(store, caseID, reason, .placeHold(LegalHoldPlaced(kind: kind, reason: reason)))
             }
         }
 
@@ -33,23 +31,20 @@ extension Mado {
             @Option(help: "Why.") var reason: String
 
             func run() throws {
-                try Hold.act(store, caseID, reason) { applicant in .liftHold(CaseText(text: Personal(reason, owner: applicant))) }
+                try Hold.act(store, caseID, reason, .liftHold(LegalHoldLifted(reason: reason)))
             }
         }
 
-        static func act(_ store: StoreOptions, _ caseID: String, _ reason: String,
-                        _ command: (SubjectID) -> CaseCommand) throws {
+        static func act(_ store: StoreOptions, _ caseID: String, _ reason: String, _ command: CaseCommand) throws {
             guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty, reason.count <= 2_000 else {
-                throw ValidationError("--reason must be 1-2000 characters")
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty, reason.count <= 500,
+                  Sanitizer.visible(reason) == reason else {
+                throw ValidationError("--reason must be 1-500 printable characters (a reference, no personal data)")
             }
-            let s = try store.open(requireKey: true)
+            let s = try store.open()
             defer { s.close() }
             let me = try Identity.require(.supervisor, in: s, to: "change a legal hold")
-            guard let applicant = try s.subjects(case: id, role: .auditor).first(where: { $0.kind == .applicant }) else {
-                throw StoreError.noSuchCase(id.description)
-            }
-            let events = try s.execute(command(applicant.id), on: id,
+            let events = try s.execute(command, on: id,
                                        context: DecisionContext(actor: Actor(me.user), role: me.role), at: Date())
             print(events.isEmpty ? "nothing to change" : "\(id): \(events.map(\.type).joined(separator: ", "))")
         }
@@ -100,16 +95,24 @@ extension Mado {
                     print("\(due.count) subject(s) due; nothing erased (--dry-run)")
                     return
                 }
-                var retained = false
+                var retained = false, erased = 0, failed = 0
                 for d in due {
-                    let outcome = try s.eraseSubject(d.subject, reason: "retention period ended (\(d.dueOn))",
-                                                     actor: Actor(me.user), at: Date())
-                    retained = retained || outcome == .walRetained
+                    // One subject's refusal (a hold placed meanwhile, an erasure by someone else) must not stop the rest.
+                    do {
+                        let outcome = try s.eraseSubject(d.subject, reason: "retention period ended (\(d.dueOn))",
+                                                         actor: Actor(me.user), at: Date())
+                        retained = retained || outcome == .walRetained
+                        erased += 1
+                    } catch {
+                        warn("\(d.subject): \(error)")
+                        failed += 1
+                    }
                 }
-                print("\(due.count) subject(s) erased")
+                print("\(erased) subject(s) erased" + (failed > 0 ? ", \(failed) refused (see above)" : ""))
                 if retained {
                     warn("recorded; old copies stay in the WAL until every terminal releases it (mado retries on its next write or exit)")
                 }
+                if failed > 0 { throw ExitCode.failure }
             }
         }
     }

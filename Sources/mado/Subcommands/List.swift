@@ -21,7 +21,7 @@ extension Mado {
         func run() throws {
             let s = try store.open()
             defer { s.close() }
-            let me = try Identity.require(.staff, in: s, to: "list cases")
+            let me = try s.staffMember(Identity.osUser)
             let out = BufferedOutput()
             let hide = s.keyProblem != nil || me.role == .auditor
             if let p = s.keyProblem { warn("personal columns are hidden: \(p)") }
@@ -71,9 +71,11 @@ final class BufferedOutput {
     }
 }
 
-/// RFC 4180: quote when needed, double the quotes; controls made visible.
+/// RFC 4180: quote when needed, double the quotes; controls made visible; a leading = + - @ is
+/// neutralized with ' so that a spreadsheet never runs an applicant's text as a formula.
 func csvField(_ s: String) -> String {
-    let v = Sanitizer.visible(s)
+    var v = Sanitizer.visible(s)
+    if let f = v.first, "=+-@".contains(f) { v = "'" + v }
     return v.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
 }
 
@@ -88,7 +90,7 @@ func jsonString(_ s: String) -> String {
         case "\t": out += "\\t"
         case "\r": out += "\\r"
         case _ where u.value < 0x20 || (0x7F...0x9F).contains(u.value) || (0x202A...0x202E).contains(u.value)
-            || (0x2066...0x2069).contains(u.value):
+            || (0x2066...0x2069).contains(u.value) || [0x200E, 0x200F, 0x061C, 0x2028, 0x2029].contains(u.value):
             out += String(format: "\\u%04x", u.value)
         default: out.unicodeScalars.append(u)
         }

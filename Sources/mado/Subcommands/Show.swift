@@ -19,7 +19,7 @@ extension Mado {
             guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID)) (like C-000012)") }
             let s = try store.open()
             defer { s.close() }
-            let me = try Identity.require(.staff, in: s, to: "open a case")
+            let me = try s.staffMember(Identity.osUser)
             if let p = s.keyProblem { warn("personal fields are hidden: \(p)") }
             let d = try s.caseDetail(id, role: me.role)
             print(CasePrinter.render(d, today: LocalDate(japanTime: Date())), terminator: "")
@@ -95,8 +95,8 @@ enum CasePrinter {
         case .closed(let p): return ": \(Sanitizer.visible(p.outcome))"
         case .enquiryLogged(let p): return " (\(p.channel.rawValue)): answered with \(p.answeredWith)"
         case .caseAssigned(let p): return ": \(Sanitizer.visible(p.assignee.user))"
-        case .legalHoldPlaced(let p): return " (\(p.kind.rawValue))" + text(p.reason)
-        case .legalHoldLifted(let p): return text(p.text)
+        case .legalHoldPlaced(let p): return " (\(p.kind.rawValue)): " + Sanitizer.visible(p.reason)
+        case .legalHoldLifted(let p): return ": " + Sanitizer.visible(p.reason)
         case .counterpartyLinked(let p): return ": " + Sanitizer.visible(p.label.display)
         case .factsRecorded(let f):
             let yes = FactName.allCases.filter { $0.value(in: f) > 0 }.map { n -> String in

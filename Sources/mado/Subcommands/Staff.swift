@@ -11,6 +11,13 @@ extension Mado {
             abstract: "Manage who may use the desk (supervisors only).",
             subcommands: [Add.self, List.self, Remove.self])
 
+        /// Refuses a change that would leave the desk with no active supervisor (nobody could manage it).
+        static func keepASupervisor(_ s: SQLiteEventStore, changing user: String, to role: Role?) throws {
+            guard role != .supervisor else { return }
+            let others = try s.staffList().filter { $0.active && $0.role == .supervisor && $0.user != user }
+            if others.isEmpty { throw Refusal("\(Sanitizer.visible(user)) is the desk's last supervisor; add another supervisor first") }
+        }
+
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Give an OS user a role at the desk.")
             @OptionGroup var store: StoreOptions
@@ -32,6 +39,7 @@ extension Mado {
                 let s = try store.open()
                 defer { s.close() }
                 let me = try Identity.require(.supervisor, in: s, to: "add staff")
+                try Staff.keepASupervisor(s, changing: user, to: role)
                 let stream = StreamID("staff-\(user)")
                 let v = try s.version(of: stream)
                 try s.append([.staffAdded(StaffAdded(user: user, displayName: name, role: role))], to: stream,
@@ -47,7 +55,7 @@ extension Mado {
             func run() throws {
                 let s = try store.open()
                 defer { s.close() }
-                _ = try Identity.require(.staff, in: s, to: "list staff")
+                _ = try s.staffMember(Identity.osUser)
                 for m in try s.staffList() {
                     print([m.user, m.role.rawValue, m.active ? "active" : "removed", m.displayName]
                         .map(Sanitizer.visible).joined(separator: "\t"))
@@ -66,6 +74,7 @@ extension Mado {
                 let me = try Identity.require(.supervisor, in: s, to: "remove staff")
                 guard user != me.user else { throw ValidationError("you cannot remove yourself") }
                 _ = try s.staffMember(user)
+                try Staff.keepASupervisor(s, changing: user, to: nil)
                 let stream = StreamID("staff-\(user)")
                 try s.append([.staffRemoved(StaffRemoved(user: user))], to: stream,
                              expected: .exact(StreamVersion(try s.version(of: stream))), actor: Actor(me.user), at: Date())

@@ -25,7 +25,7 @@ extension Mado {
             func run() throws {
                 let s = try store.open()
                 defer { s.close() }
-                let me = try Identity.require(.operator, in: s, to: "list subjects")
+                let me = try s.staffMember(Identity.osUser)
                 let rows = try s.subjects(case: caseID.flatMap(CaseID.init), role: me.role)
                 if format == .json {
                     let items = rows.map { r -> String in
@@ -114,10 +114,7 @@ extension Mado {
                 defer { s.close() }
                 let me = try Identity.require(.supervisor, in: s, to: "export a subject's data")
                 guard SubjectID.isWellFormed(subject) else { throw StoreError.noSuchSubject(subject) }
-                if let output, FileManager.default.fileExists(atPath: output) {
-                    throw Refusal("\(Sanitizer.visible(output)) exists; choose another --output")
-                }
-                let d = try s.disclose(SubjectID(subject), reason: reason, actor: Actor(me.user), at: Date())
+                let d = try s.disclose(SubjectID(subject))
                 var out = "{\"subject\":\(jsonString(d.subject.rawValue)),\"kind\":\(jsonString(d.kind.rawValue)),\"cases\":["
                 out += d.cases.map { c in
                     "{\"id\":\(jsonString(c.id.description)),\"organization\":\(jsonString(c.organization)),"
@@ -135,15 +132,37 @@ extension Mado {
                 }.joined(separator: ",")
                 out += "]}\n"
                 if let output {
-                    guard FileManager.default.createFile(atPath: output, contents: Data(out.utf8),
-                                                         attributes: [.posixPermissions: 0o600]) else {
-                        throw Refusal("cannot write \(Sanitizer.visible(output))")
-                    }
+                    try writePrivately(Data(out.utf8), to: output)
+                    try s.recordDisclosure(d.subject, reason: reason, actor: Actor(me.user), at: Date())
                     print("exported \(d.fields.count) field(s) of \(d.subject) to \(Sanitizer.visible(output))")
                 } else {
-                    print(out, terminator: "")
+                    FileHandle.standardOutput.write(Data(out.utf8))
+                    try s.recordDisclosure(d.subject, reason: reason, actor: Actor(me.user), at: Date())
                 }
             }
         }
+    }
+}
+
+/// Writes personal data to a new file that only its owner can read (created 0600, never replacing a file).
+func writePrivately(_ data: Data, to path: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+    guard fd >= 0 else {
+        throw Refusal(errno == EEXIST ? "\(Sanitizer.visible(path)) exists; choose another --output"
+                                      : "cannot create \(Sanitizer.visible(path)): \(String(cString: strerror(errno)))")
+    }
+    defer { close(fd) }
+    let ok = data.withUnsafeBytes { p -> Bool in
+        var off = 0
+        while off < p.count {
+            let n = write(fd, p.baseAddress! + off, p.count - off)
+            if n <= 0 { return false }
+            off += n
+        }
+        return fsync(fd) == 0
+    }
+    guard ok else {
+        unlink(path)
+        throw Refusal("cannot write \(Sanitizer.visible(path)); nothing was exported")
     }
 }
