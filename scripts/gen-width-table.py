@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates Sources/DeskTUI/Text/DisplayWidthTable.swift from Python's unicodedata (offline).
 
-Wide (2 cells): East Asian Wide and Fullwidth, and emoji with default emoji presentation.
+Wide (2 cells): East Asian Wide and Fullwidth (since Unicode 9 that includes every emoji with default
+emoji presentation), and regional-indicator pairs (flags).
 Zero (0 cells): combining marks (Mn, Me), format characters (Cf) and Hangul medial/final jamo.
 Everything else is 1 cell (East Asian Ambiguous counts as 1, the usual terminal default).
 """
@@ -25,17 +26,11 @@ def is_zero(cp):
     c = chr(cp)
     return unicodedata.category(c) in ("Mn", "Me", "Cf") and cp != 0x00AD
 
-# Emoji_Presentation is not in unicodedata; these blocks hold the default-emoji pictographs.
-EMOJI = [(0x1F300, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F900, 0x1F9FF), (0x1FA70, 0x1FAFF), (0x1F1E6, 0x1F1FF),
-         (0x2600, 0x2600), (0x2614, 0x2615), (0x231A, 0x231B), (0x23E9, 0x23EC), (0x23F0, 0x23F0), (0x23F3, 0x23F3),
-         (0x25FD, 0x25FE), (0x2648, 0x2653), (0x267F, 0x267F), (0x2693, 0x2693), (0x26A1, 0x26A1), (0x26AA, 0x26AB),
-         (0x26BD, 0x26BE), (0x26C4, 0x26C5), (0x26CE, 0x26CE), (0x26D4, 0x26D4), (0x26EA, 0x26EA), (0x26F2, 0x26F3),
-         (0x26F5, 0x26F5), (0x26FA, 0x26FA), (0x26FD, 0x26FD), (0x2705, 0x2705), (0x270A, 0x270B), (0x2728, 0x2728),
-         (0x274C, 0x274C), (0x274E, 0x274E), (0x2753, 0x2755), (0x2757, 0x2757), (0x2795, 0x2797), (0x27B0, 0x27B0),
-         (0x27BF, 0x27BF), (0x2B1B, 0x2B1C), (0x2B50, 0x2B50), (0x2B55, 0x2B55)]
+# Flags are pairs of regional indicators: terminals draw each pair in two cells.
+FLAGS = (0x1F1E6, 0x1F1FF)
 
 def is_wide(cp):
-    if any(a <= cp <= b for a, b in EMOJI):
+    if FLAGS[0] <= cp <= FLAGS[1]:
         return True
     return unicodedata.east_asian_width(chr(cp)) in ("W", "F")
 

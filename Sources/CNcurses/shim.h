@@ -32,6 +32,17 @@ static inline void mado_install_signal_handlers(void) {
     sigaction(SIGTERM, &sa, 0);
     sigaction(SIGHUP, &sa, 0);
     sigaction(SIGINT, &sa, 0);
+    // A parent may have started us with these blocked (signal masks are inherited): unblock them, or a
+    // resize or a dropped connection would go unnoticed.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGWINCH);
+    sigaddset(&set, SIGTSTP);
+    sigaddset(&set, SIGCONT);
+    sigprocmask(SIG_UNBLOCK, &set, 0);
 }
 static inline int mado_take_signal(void) { int s = mado_signal_received; mado_signal_received = 0; return s; }
 #endif

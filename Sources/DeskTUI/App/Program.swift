@@ -23,15 +23,20 @@ public final class Program {
         defer { backend.shutdown() }
         var running = perform(.loadQueue)
         var lastTick = Date.distantPast
+        var drawn: Model?
         while running {
             while !pending.isEmpty {
                 let msg = pending.removeFirst()
                 for c in update(&model, msg) where !perform(c) { running = false }
             }
             guard running else { break }
-            let screen = view(model)
-            backend.draw(screen, previous: previous)
-            previous = screen
+            // Nothing changed, nothing to draw: an idle console costs no CPU and sends no bytes over SSH.
+            if drawn != model || previous == nil {
+                let screen = view(model)
+                backend.draw(screen, previous: previous)
+                previous = screen
+                drawn = model
+            }
             let event = backend.next(timeoutMs: 250)
             switch event {
             case .key(let k)?: pending.append(.keyPressed(k))

@@ -185,16 +185,21 @@ enum QueuePane {
                 s.cursor = (area.x, y)
                 continue
             }
-            if r.lane == "danger" { s.put(DisplayWidth.fit(Words.lane(r.lane, m.language), width: 9), x: area.x + 11, y: y, role: .danger) }
-            if late { s.put(DisplayWidth.fit(due, width: 12), x: area.x + 34, y: y, role: .warning) }
+            if r.lane == "danger" {
+                s.put(DisplayWidth.fit(Words.lane(r.lane, m.language), width: cols[2] - 1), x: area.x + offset(2), y: y, role: .danger)
+            }
+            if late { s.put(DisplayWidth.fit(due, width: cols[4] - 1), x: area.x + offset(4), y: y, role: .warning) }
         }
     }
 
-    /// marker 2, id 9, lane 9, state 14, due 13, age 7, then the rest.
+    /// Column widths: marker, id, lane, state, due, age; the place and summary take the rest.
+    static let cols = [2, 9, 10, 14, 13, 7]
+    static func offset(_ column: Int) -> Int { cols.prefix(column).reduce(0, +) }
+
     static func line(_ f: [String], width: Int, wide: Bool) -> String {
-        let cols = [2, 9, 9, 14, 13, 7]
         var out = ""
-        for (i, w) in cols.enumerated() { out += DisplayWidth.fit(f[i], width: w) }
+        // Every column keeps at least one blank before the next.
+        for (i, w) in cols.enumerated() { out += DisplayWidth.fit(DisplayWidth.truncate(f[i], width: w - 1), width: w) }
         return DisplayWidth.truncate(out + f[6], width: width)
     }
 }

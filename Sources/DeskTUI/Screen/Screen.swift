@@ -58,6 +58,9 @@ public struct Screen: Equatable, Sendable {
         let x0 = max(0, r.x), x1 = min(width, r.x + r.width), y0 = max(0, r.y), y1 = min(height, r.maxY)
         guard x0 < x1, y0 < y1 else { return }
         for y in y0..<y1 {
+            // A wide character cut by either edge loses its other half too.
+            if cells[y * width + x0].width == 0, x0 > 0 { cells[y * width + x0 - 1] = Cell(text: " ", width: 1, role: cells[y * width + x0 - 1].role) }
+            if cells[y * width + x1 - 1].width == 2, x1 < width { cells[y * width + x1] = Cell(text: " ", width: 1, role: cells[y * width + x1].role) }
             for x in x0..<x1 { cells[y * width + x] = Cell(text: " ", width: 1, role: role) }
         }
     }
@@ -72,7 +75,10 @@ public struct Screen: Equatable, Sendable {
         for ch in text {
             var c = ch
             var w = DisplayWidth.of(ch)
-            if ch.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            if ch.unicodeScalars.contains(where: { u in
+                u.value < 0x20 || (0x7F...0x9F).contains(u.value) || (0x202A...0x202E).contains(u.value)
+                    || (0x2066...0x2069).contains(u.value) || [0x200E, 0x200F, 0x061C, 0x2028, 0x2029].contains(u.value)
+            }) {
                 c = "\u{FFFD}"
                 w = 1
             } else if w == 0 {

@@ -22,6 +22,8 @@ public enum DisplayWidth {
         var w = 0
         for (i, s) in c.unicodeScalars.enumerated() {
             if i == 0 { w = of(s) } else if s.value == 0xFE0F { w = 2 }
+            // Half-width (semi-)voiced sound marks join the kana's cluster but take a cell of their own.
+            else if s.value == 0xFF9E || s.value == 0xFF9F { w += 1 }
         }
         return w
     }

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// The real binary in a detached tmux session: keys in, captured screens out; no fixed sleeps.
+@Suite("console end to end", .serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
+struct ConsoleEndToEndTests {
+    final class Session {
+        let socket = "mado-e2e-\(UUID().uuidString.prefix(8))"
+        init(db: String, width: Int, height: Int, args: [String] = []) throws {
+            // No LINES/COLUMNS: ncurses would prefer them to the real window size.
+            let cmd = "env -u LINES -u COLUMNS MADO_DB='\(db)' LANG=C.UTF-8 TERM=xterm-256color '\(CommandLineTests.mado)' "
+                + args.joined(separator: " ") + "; echo EXITED:$?; sleep 60"
+            try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e", cmd], quiet: true)
+        }
+        deinit { _ = try? tmux(["kill-server"], quiet: true) }
+
+        /// Runs a tmux client with posix_spawn and waitpid, its output through a file: the server it may
+        /// start daemonizes and would otherwise hold a pipe open, or be left for Foundation to reap.
+        @discardableResult
+        func tmux(_ args: [String], quiet: Bool = false) throws -> String {
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
+            defer { unlink(out) }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, quiet ? "/dev/null" : out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            let argv = (["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + args).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            // The test runner blocks some signals; a tmux server must not pass that mask on to the panes.
+            var attr = posix_spawnattr_t()
+            posix_spawnattr_init(&attr)
+            defer { posix_spawnattr_destroy(&attr) }
+            var none = sigset_t(), all = sigset_t()
+            sigemptyset(&none)
+            sigfillset(&all)
+            posix_spawnattr_setsigmask(&attr, &none)
+            posix_spawnattr_setsigdefault(&attr, &all)
+            posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+            var pid = pid_t()
+            guard posix_spawn(&pid, "/usr/bin/tmux", &actions, &attr, argv, environ) == 0 else { return "" }
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            return quiet ? "" : ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
+        }
+
+        func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "e2e"]) }
+        func keys(_ k: String...) throws { try tmux(["send-keys", "-t", "e2e"] + k) }
+        func alternateScreen() throws -> Bool { try tmux(["display", "-p", "-t", "e2e", "#{alternate_on}"]).hasPrefix("1") }
+
+        /// Polls the pane until `ok` holds, up to 10 s; returns the last screen either way.
+        @discardableResult
+        func waitFor(_ what: String, _ ok: (String) -> Bool) throws -> String {
+            let deadline = Date().addingTimeInterval(10)
+            var s = try screen()
+            while !ok(s), Date() < deadline {
+                usleep(50_000)
+                s = try screen()
+            }
+            if !ok(s) { Issue.record("waited for \(what); the screen was:\n\(s)") }
+            return s
+        }
+    }
+
+    @Test("navigate, open a case, resize, see help, quit: the screens are right and the terminal is restored")
+    func session() throws {
+        let desk = try CommandLineTests.Desk()
+        let t = try Session(db: desk.db, width: 160, height: 48, args: ["--lang", "en"])
+        try t.waitFor("the queue") { $0.contains("> C-000005") && $0.contains("1 Queue 48/48") }
+        #expect(try t.alternateScreen())
+        try t.keys("j", "j")
+        try t.waitFor("the third row selected") { $0.contains("> C-000021") && $0.contains("2 Case C-000021") }
+        try t.keys("Enter")
+        try t.waitFor("the case pane focused") { $0.contains("* 2 Case C-000021") }
+        try t.tmux(["resize-window", "-t", "e2e", "-x", "80", "-y", "24"])
+        let small = try t.waitFor("one pane at 80x24") { $0.contains("1 Queue   2 Case   3 Escalation") && $0.contains("C-000021  demo-hotel") }
+        #expect(small.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        try t.tmux(["resize-window", "-t", "e2e", "-x", "60", "-y", "20"])
+        try t.waitFor("the too-small notice") { $0.contains("Terminal too small") && $0.contains("60×20") }
+        try t.tmux(["resize-window", "-t", "e2e", "-x", "120", "-y", "30"])
+        try t.keys("?")
+        try t.waitFor("help") { $0.contains("Keys — Esc or ? closes") }
+        try t.keys("Escape")
+        try t.waitFor("help closed") { !$0.contains("Keys — Esc or ? closes") }
+        try t.keys("q")
+        try t.waitFor("exit 0") { $0.contains("EXITED:0") }
+        #expect(try !t.alternateScreen())
+    }
+
+    @Test("a note typed in one terminal appears in another within a second, and hostile text stays harmless")
+    func twoTerminals() throws {
+        let desk = try CommandLineTests.Desk()
+        let a = try Session(db: desk.db, width: 160, height: 48, args: ["--lang", "en"])
+        let b = try Session(db: desk.db, width: 160, height: 48, args: ["--lang", "en"])
+        try a.waitFor("terminal A") { $0.contains("> C-000005") }
+        try b.waitFor("terminal B") { $0.contains("> C-000005") }
+        try a.keys("a")
+        try a.waitFor("the note prompt") { $0.contains("Note C-000005") }
+        try a.tmux(["send-keys", "-t", "e2e", "-l", "二回目の来店 <b>\u{202E}逆"])
+        try a.keys("Enter")
+        try a.waitFor("the note recorded") { $0.contains("Recorded: C-000005") }
+        let seen = try b.waitFor("the note in terminal B") { $0.contains("noteAdded") }
+        #expect(seen.contains("二回目の来店 <b>逆"))      // the bidi override was dropped while typing
+        try a.keys("q")
+        try b.keys("q")
+        try a.waitFor("A exits") { $0.contains("EXITED:0") }
+    }
+
+    @Test("SIGHUP (a dropped SSH connection) restores the terminal and exits")
+    func hangUp() throws {
+        let desk = try CommandLineTests.Desk()
+        let t = try Session(db: desk.db, width: 100, height: 30)
+        try t.waitFor("the queue") { $0.contains("C-000005") }
+        let pid = try t.tmux(["display", "-p", "-t", "e2e", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        p.arguments = ["-HUP", "-P", pid, "-x", "mado"]
+        try p.run()
+        p.waitUntilExit()
+        try t.waitFor("exit after SIGHUP") { $0.contains("EXITED:0") }
+        #expect(try !t.alternateScreen())
+    }
+}
