@@ -73,6 +73,27 @@ extension SQLiteEventStore {
         return CaseDetail(row: row, events: events, ledger: ledger, reportTo: reportTo)
     }
 
+    /// The cases whose text contains `query` (folded for width and kana). Three characters or more use the
+    /// trigram index; shorter queries (暴言) scan the folded text. Reads the index only, never decrypts.
+    public func search(_ query: String) throws -> Set<CaseID> {
+        let q = SearchFold.fold(query).trimmingCharacters(in: .whitespaces)
+        guard !q.isEmpty else { return [] }
+        return try pool.read { db in
+            let ids: [String]
+            if q.count >= 3 {
+                let phrase = "\"" + q.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                ids = try String.fetchAll(db, sql: "SELECT DISTINCT case_id FROM case_search WHERE case_search MATCH ?",
+                                          arguments: [phrase])
+            } else {
+                let like = "%" + q.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_") + "%"
+                ids = try String.fetchAll(db, sql: "SELECT DISTINCT case_id FROM case_search WHERE body LIKE ? ESCAPE '\\'",
+                                          arguments: [like])
+            }
+            return Set(ids.compactMap(CaseID.init))
+        }
+    }
+
     /// Whether an organization is registered.
     public func organizationExists(_ id: OrganizationID) throws -> Bool {
         try pool.read { db in

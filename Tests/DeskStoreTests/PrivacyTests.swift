@@ -12,8 +12,11 @@ struct PrivacyTests {
     /// The erased texts, their 3-character pieces, and their JSON-escaped forms.
     static var pieces: [String] {
         var out = [name, phone, email, words]
-        let n = Array(name)
-        for i in 0...(n.count - 3) { out.append(String(n[i..<i + 3])) }
+        // Every trigram of the name and of the words: the search index stores trigrams.
+        for text in [name, words] {
+            let n = Array(text)
+            for i in 0...(n.count - 3) { out.append(String(n[i..<i + 3])) }
+        }
         return out
     }
 
@@ -59,10 +62,13 @@ struct PrivacyTests {
         try db.store.execute(.addNote(CaseText(text: Personal("本人から再度の電話", owner: applicant))), on: id,
                              context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
         #expect(try db.store.caseDetail(id, role: .supervisor).row.summary.contains("フロント"))
+        #expect(try db.store.search("検証用文言") == [id] && db.store.search("再度") == [id])
         let outcome = try db.store.eraseSubject(applicant, reason: "本人の請求", actor: "tester", at: TemporaryDatabase.t0)
         #expect(outcome == .complete)
         #expect(Self.leftovers(in: db) == [])
         #expect(try db.store.verify().firstBad == nil)
+        #expect(try db.store.search("検証用文言").isEmpty && db.store.search("再度").isEmpty)
+        #expect(try db.store.search("関係のない") == [CaseID(number: 2)])
         let detail = try db.store.caseDetail(id, role: .supervisor)
         #expect(detail.row.summary == "削除済み / erased")
         guard case .intakeRecorded(let p) = detail.events[0].event else { Issue.record("no intake"); return }

@@ -119,4 +119,19 @@ struct SQLiteEventStoreTests {
         }
         #expect(sync == 2 && secure == 1)
     }
+
+    @Test("search finds text of three characters or more through the trigram index, shorter by scanning, folding width and kana")
+    func search() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (a, _) = try db.intake(complaint: "カウンターで土下座しろと言われた")
+        let (b, bs) = try db.intake(complaint: "Refund please, ＡＢＣ store")
+        try db.store.execute(.addNote(CaseText(text: Personal("暴言あり", owner: bs))), on: b, context: TemporaryDatabase.supervisor,
+                             at: TemporaryDatabase.t0)
+        #expect(try db.store.search("土下座") == [a])
+        #expect(try db.store.search("かうんたー") == [a])        // katakana found by hiragana
+        #expect(try db.store.search("abc") == [b])               // full width found by ASCII
+        #expect(try db.store.search("暴言") == [b])               // two characters: scanned
+        #expect(try db.store.search("100%").isEmpty && db.store.search("\"").isEmpty)
+    }
 }

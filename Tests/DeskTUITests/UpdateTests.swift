@@ -138,11 +138,17 @@ struct UpdateTests {
         #expect(m.message?.isError == true && m.message?.text.contains("another terminal") == true)
     }
 
-    @Test("/ filters as you type, folding width and kana; Esc clears the filter")
+    @Test("/ filters as you type, folding width and kana, asks the index for case text; Esc clears the filter")
     func search() {
         var m = Self.model()
         _ = update(&m, .keyPressed(.char("/")))
+        #expect(update(&m, .keyPressed(.char("刃"))) == [.search("刃")])
+        #expect(m.visible.isEmpty)
+        _ = update(&m, .searchLoaded("刃", [CaseID(number: 2)]))      // found in a note the row does not show
+        #expect(m.visible.map { m.rows[$0].id } == [CaseID(number: 2)] && m.selectedID == CaseID(number: 2))
+        _ = update(&m, .keyPressed(.backspace))
         for c in "苦情 ３" { _ = update(&m, .keyPressed(.char(c))) }
+        _ = update(&m, .searchLoaded("刃", [CaseID(number: 1)]))      // a late answer to an old query changes nothing
         #expect(m.visible.map { m.rows[$0].id } == [CaseID(number: 3)])
         #expect(m.selectedID == CaseID(number: 3))
         _ = update(&m, .keyPressed(.escape))

@@ -35,6 +35,24 @@ enum Projector {
             }
         }
 
+        // What people wrote goes into the search index, folded, while it can be read.
+        if let caseID {
+            let texts: [Personal?]
+            switch e.event {
+            case .intakeRecorded(let p): texts = [p.complaint, p.requests]
+            case .statementRecorded(let p): texts = [p.text]
+            case .noteAdded(let p), .rejectedAsThreat(let p): texts = [p.text]
+            case .escalated(let p): texts = [p.reason]
+            case .assessed(let p): texts = [p.opinion]
+            default: texts = []
+            }
+            for case let t? in texts {
+                guard let body = t.text else { continue }
+                try db.execute(sql: "INSERT INTO case_search(case_id, subject_id, body) VALUES (?, ?, ?)",
+                               arguments: [caseID, t.subject.rawValue, SearchFold.fold(body)])
+            }
+        }
+
         switch e.event {
         case .intakeRecorded(let p):
             guard let id = e.stream.caseID else { return }
@@ -118,6 +136,10 @@ enum Projector {
             try db.execute(sql: "UPDATE cases SET summary = ? WHERE applicant = ?",
                            arguments: [Personal(subject: p.subject, content: .erased).display, p.subject.rawValue])
             try db.execute(sql: "DELETE FROM intake_fingerprints WHERE subject_id = ?", arguments: [p.subject.rawValue])
+            // SQLite 3.40's FTS5 has no secure-delete: delete the rows, then merge every segment so that no
+            // trigram of the erased text stays in an old one (secure_delete zeroes the freed pages).
+            try db.execute(sql: "DELETE FROM case_search WHERE subject_id = ?", arguments: [p.subject.rawValue])
+            try db.execute(sql: "INSERT INTO case_search(case_search) VALUES ('optimize')")
         }
     }
 

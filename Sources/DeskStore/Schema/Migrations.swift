@@ -48,6 +48,10 @@ enum Migrations {
                 -- personal data would outlive erasure); deleted with the subject.
                 CREATE TABLE intake_fingerprints(
                   hmac BLOB PRIMARY KEY, case_id TEXT NOT NULL, subject_id TEXT NOT NULL);
+                -- Full-text search over what people wrote, folded (see SearchFold); plaintext only while the
+                -- owner's key exists: erasure deletes their rows and optimizes the index in the same transaction.
+                CREATE VIRTUAL TABLE case_search USING fts5(
+                  case_id UNINDEXED, subject_id UNINDEXED, body, tokenize = 'trigram');
                 """)
         }
         return m
@@ -55,5 +59,5 @@ enum Migrations {
 
     /// Tables that `rebuild` empties and fills again from the log.
     static let projectionTables = ["cases", "ledger", "subjects", "case_subjects", "organizations", "staff",
-                                   "intake_fingerprints"]
+                                   "intake_fingerprints", "case_search"]
 }

@@ -102,6 +102,8 @@ public struct QueueFilter: Equatable, Sendable {
     public var overdueOnly = false
     public var mineOnly = false
     public var text = ""
+    /// Cases the full-text index found for `text` (nil until it answers).
+    public var hits: Set<CaseID>?
     public init() {}
     public var isEmpty: Bool { lane == nil && !overdueOnly && !mineOnly && text.isEmpty }
 }
@@ -168,21 +170,12 @@ public struct Model: Equatable, Sendable {
             if f.overdueOnly, !(!["reported", "closed", "rejectedThreat"].contains(r.state) && r.reportDueOn < today) { return false }
             if f.mineOnly, r.assignee != me { return false }
             if !needle.isEmpty {
+                if f.hits?.contains(r.id) == true { return true }
                 let hay = SearchFold.fold([r.id.description, r.organization, r.store ?? "", r.summary].joined(separator: " "))
                 if !hay.contains(needle) { return false }
             }
             return true
         }
         if selectedIndex == nil { selectedID = visible.first.map { rows[$0].id } }
-    }
-}
-
-/// Folds text for matching: NFKC (full/half width), katakana to hiragana, lower case.
-public enum SearchFold {
-    public static func fold(_ s: String) -> String {
-        let n = s.precomposedStringWithCompatibilityMapping.lowercased()
-        return String(String.UnicodeScalarView(n.unicodeScalars.map { u in
-            (0x30A1...0x30F6).contains(u.value) ? Unicode.Scalar(u.value - 0x60)! : u
-        }))
     }
 }

@@ -15,12 +15,16 @@ public enum Msg: Equatable, Sendable {
     case appended(CaseID, types: [String])
     case appendFailed(CaseID, reason: String)
     case appendConflicted(CaseID)
+    /// The cases whose text matches a search, from the store's index.
+    case searchLoaded(String, Set<CaseID>)
 }
 
 /// Work `update` asks the runtime to do. Plain values, so tests compare them.
 public enum Command: Equatable, Sendable {
     case loadQueue
     case loadDetail(CaseID)
+    /// Look the text up in the full-text index (case text the queue row does not show).
+    case search(String)
     /// Append the command's events against the version on screen (`expected`); notes retry by themselves.
     case execute(CaseID, expected: Int, CaseCommand)
     /// Repaint the whole terminal (Ctrl-L).

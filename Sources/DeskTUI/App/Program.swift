@@ -66,6 +66,8 @@ public final class Program {
             previous = nil
         case .loadQueue:
             if let rows = try? store.allCases() { pending.append(.queueLoaded(rows)) }
+        case .search(let text):
+            if let ids = try? store.search(text) { pending.append(.searchLoaded(text, ids)) }
         case .loadDetail(let id):
             if let d = try? store.caseDetail(id, role: model.me.role) { pending.append(.detailLoaded(d)) }
         case .execute(let id, let expected, let cmd):

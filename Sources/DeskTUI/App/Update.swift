@@ -49,12 +49,13 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         }
         m.rows = rows
         m.loaded = true
+        let research: [Command] = m.filter.text.isEmpty ? [] : [.search(m.filter.text)]
         guard let sel = m.selectedRow else {
             m.detail = nil
-            return []
+            return research
         }
-        if m.detail?.row != sel { return [.loadDetail(sel.id)] }
-        return []
+        if m.detail?.row != sel { return [.loadDetail(sel.id)] + research }
+        return research
     case .detailLoaded(let d):
         if d.row.id == m.selectedID {
             if m.detail?.row.id != d.row.id { m.detailScroll = 0 }
@@ -63,6 +64,10 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         return []
     case .logAdvanced:
         return [.loadQueue]
+    case .searchLoaded(let text, let ids):
+        guard text == m.filter.text else { return [] }      // an answer to an older query
+        m.filter.hits = ids
+        return reselect(&m)
     case .appended(let id, _):
         m.message = StatusMessage(text: m.t(.saved) + ": \(id)", isError: false)
         return [.loadQueue, .loadDetail(id)]
@@ -74,7 +79,12 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         return [.loadQueue, .loadDetail(id)]
     case .pasted(let text):
         switch m.prompt {
-        case .search(var f)?: f.insert(text); m.prompt = .search(f); m.filter.text = f.text
+        case .search(var f)?:
+            f.insert(text)
+            m.prompt = .search(f)
+            m.filter.text = f.text
+            m.filter.hits = nil
+            return reselect(&m) + [.search(f.text)]
         case .note(var f, let id)?: f.insert(text); m.prompt = .note(f, id)
         case .text(var f, let a, let id)?: f.insert(text); m.prompt = .text(f, a, id)
         default: break
@@ -167,12 +177,14 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
         if key == .char("y") || key == .char("Y") { return [.quit] }
         m.prompt = nil
     case .search(var f):
-        if cancel { m.filter.text = ""; m.prompt = nil; return reselect(&m) }
+        if cancel { m.filter.text = ""; m.filter.hits = nil; m.prompt = nil; return reselect(&m) }
         if key == .enter { m.prompt = nil; return reselect(&m) }
         edit(&f, key)
         m.prompt = .search(f)
+        guard f.text != m.filter.text else { return [] }
         m.filter.text = f.text
-        return reselect(&m)
+        m.filter.hits = nil
+        return reselect(&m) + (f.text.isEmpty ? [] : [.search(f.text)])
     case .note(var f, let id):
         if cancel { m.prompt = nil; m.message = StatusMessage(text: m.t(.cancelled), isError: false); return [] }
         if key == .enter {

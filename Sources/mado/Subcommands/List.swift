@@ -14,6 +14,8 @@ extension Mado {
 
         @OptionGroup var store: StoreOptions
         @Option(help: "text, json or csv.") var format: OutputFormat = .text
+        @Option(help: "Only cases whose text contains this (folded for width and kana; 1-2 characters scan).")
+        var search: String?
 
         static let columns = ["id", "organization", "branch", "store", "channel", "lane", "state", "opened_at",
                               "report_due_on", "last_activity", "assignee", "summary"]
@@ -25,6 +27,7 @@ extension Mado {
             let out = BufferedOutput()
             let hide = s.keyProblem != nil || me.role == .auditor
             if let p = s.keyProblem { warn("personal columns are hidden: \(p)") }
+            let hits = try search.map { try s.search($0) }
             func values(_ r: CaseRow) -> [String] {
                 [r.id.description, r.organization, r.branch ?? "", r.store ?? "", r.channel, r.lane ?? "", r.state,
                  r.openedAt, r.reportDueOn, r.lastActivity, r.assignee ?? "", hide ? "" : r.summary]
@@ -32,11 +35,15 @@ extension Mado {
             switch format {
             case .csv:
                 out.line(Self.columns.joined(separator: ","))
-                try s.forEachCase { out.line(values($0).map(csvField).joined(separator: ",")) }
+                try s.forEachCase { r in
+                    if hits?.contains(r.id) == false { return }
+                    out.line(values(r).map(csvField).joined(separator: ","))
+                }
             case .json:
                 out.write("[")
                 var first = true
                 try s.forEachCase { r in
+                    if hits?.contains(r.id) == false { return }
                     let fields = zip(Self.columns, values(r)).map { "\(jsonString($0)):\(jsonString($1))" }
                     out.write((first ? "\n" : ",\n") + "{" + fields.joined(separator: ",") + ",\"version\":\(r.version)}")
                     first = false
@@ -45,6 +52,7 @@ extension Mado {
             case .text:
                 let today = LocalDate(japanTime: Date()).description
                 try s.forEachCase { r in
+                    if hits?.contains(r.id) == false { return }
                     let overdue = r.reportDueOn < today && !["reported", "closed", "rejectedThreat"].contains(r.state)
                     let lane = (r.lane ?? "-").padding(toLength: 9, withPad: " ", startingAt: 0)
                     let state = r.state.padding(toLength: 14, withPad: " ", startingAt: 0)
