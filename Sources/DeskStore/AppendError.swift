@@ -4,6 +4,8 @@ import DeskDomain
 public enum AppendError: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongExpectedVersion(stream: StreamID, expected: ExpectedVersion, actual: Int)
     case duplicateSubmission(existing: CaseID)
+    /// Other processes held the write lock longer than the busy timeout.
+    case busy
     case database(String)
 
     public var description: String {
@@ -12,6 +14,7 @@ public enum AppendError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(s) changed meanwhile: expected \(e), found version \(a); reload and try again"
         case let .duplicateSubmission(c):
             "this submission was already taken in as case \(c)"
+        case .busy: "the database stayed busy (other terminals writing); try again"
         case let .database(m): "database error: \(m)"
         }
     }

@@ -57,7 +57,9 @@ extension SQLiteEventStore {
                        alsoInTransaction extra: ((Database) throws -> Void)? = nil) throws -> Int {
         let recordedAt = Timestamp.string(now)
         let keys = try keyring.takePendingKeys()
-        let newVersion: Int = try pool.writeWithoutTransaction { db in
+        let newVersion: Int
+        do {
+          newVersion = try pool.writeWithoutTransaction { db in
             var result = 0
             try db.inTransaction(.immediate) {
                 let streamID = try stream(db)
@@ -101,6 +103,9 @@ extension SQLiteEventStore {
                 return .commit
             }
             return result
+          }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw AppendError.busy
         }
         keyring.commitPending(keys.map(\.0))
         return newVersion

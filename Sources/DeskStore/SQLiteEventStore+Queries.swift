@@ -115,6 +115,18 @@ extension SQLiteEventStore {
         }
     }
 
+    /// Events per stream and the highest version, for streams whose id starts with `prefix`.
+    public func streamCounts(prefix: String) throws -> [StreamID: (count: Int, maxVersion: Int)] {
+        try pool.read { db in
+            var out: [StreamID: (count: Int, maxVersion: Int)] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT stream_id, COUNT(*), MAX(version) FROM events WHERE substr(stream_id, 1, length(?)) = ? GROUP BY stream_id
+                """, arguments: [prefix, prefix])
+            while let r = try rows.next() { out[StreamID(r[0] as String)] = (r[1], r[2]) }
+            return out
+        }
+    }
+
     public func caseCount() throws -> Int {
         try pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM cases") ?? 0 }
     }

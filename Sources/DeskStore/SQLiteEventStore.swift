@@ -30,14 +30,15 @@ public final class SQLiteEventStore: Sendable {
         return c
     }
 
-    private init(path: String, keyFilePath: String, pool: DatabasePool, deskKey: DeskKey?, keyProblem: StoreError?) {
+    private init(path: String, keyFilePath: String, pool: DatabasePool, deskKey: DeskKey?, keyProblem: StoreError?,
+                 passThrough: Bool) {
         self.path = path
         self.keyFilePath = keyFilePath
         self.pool = pool
         self.keyProblem = keyProblem
         // Keys load on first use, possibly while a read or the write transaction is running
         // (decoding opens fields): a reentrant read uses that connection.
-        self.keyring = SubjectKeyring(deskKey: deskKey) { [pool] id in
+        self.keyring = SubjectKeyring(deskKey: deskKey, passThrough: passThrough) { [pool] id in
             try? pool.unsafeReentrantRead { db in
                 try Data.fetchOne(db, sql: "SELECT wrapped FROM subject_keys WHERE subject_id = ?", arguments: [id.rawValue])
             }
@@ -46,18 +47,27 @@ public final class SQLiteEventStore: Sendable {
 
     /// Opens an initialized database. A missing or unusable key file leaves personal data locked
     /// (`keyProblem` says why) unless `requireKey` is set, when it is an error.
-    public static func open(path: String, keyFile: String? = nil, requireKey: Bool = false) throws -> SQLiteEventStore {
+    /// How commits reach the disk: `full` (the product's promise: a committed event survives a power cut)
+    /// or `normal` (WAL's default: survives a crash of the process, not of the machine; benchmarks W2-W4).
+    public enum Durability: String, Sendable { case full = "FULL", normal = "NORMAL" }
+
+    public static func open(path: String, keyFile: String? = nil, requireKey: Bool = false,
+                            durability: Durability = .full) throws -> SQLiteEventStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
         try checkAccess(path)
         let pool = try DatabasePool(path: path, configuration: configuration())
         try checkSchema(pool, path: path)
         try pool.writeWithoutTransaction { db in
             // GRDB resets synchronous when it switches to WAL: promise durability after opening.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
         }
         let keyPath = keyFile ?? defaultKeyFile(for: path)
         var deskKey: DeskKey?
         var problem: StoreError?
+        let sealing = try pool.read { try String.fetchOne($0, sql: "SELECT value FROM desk_meta WHERE key = 'sealing'") }
+        if sealing == "pass-through" {
+            return SQLiteEventStore(path: path, keyFilePath: keyPath, pool: pool, deskKey: nil, keyProblem: nil, passThrough: true)
+        }
         do {
             let k = try DeskKey.load(from: keyPath)
             let stored = try pool.read { try String.fetchOne($0, sql: "SELECT value FROM desk_meta WHERE key = 'key_check'") }
@@ -67,15 +77,18 @@ public final class SQLiteEventStore: Sendable {
             if requireKey { throw e }
             problem = e
         }
-        let store = SQLiteEventStore(path: path, keyFilePath: keyPath, pool: pool, deskKey: deskKey, keyProblem: problem)
+        let store = SQLiteEventStore(path: path, keyFilePath: keyPath, pool: pool, deskKey: deskKey, keyProblem: problem,
+                                     passThrough: false)
         try? store.retryPendingTruncate()
         return store
     }
 
     /// Creates a new desk database and its key file; the caller becomes the first supervisor.
     /// Files are created for the desk's group only (0660 database, 0640 key); on any failure nothing is left behind.
+    /// `passThrough` stores personal fields unencrypted, with no key file: for `mado bench store` without
+    /// `--sealed` only. The mode is written into the database and can never change.
     public static func initialize(path: String, keyFile: String? = nil, supervisor: String, displayName: String,
-                                  at now: Date) throws -> SQLiteEventStore {
+                                  at now: Date, passThrough: Bool = false) throws -> SQLiteEventStore {
         let keyPath = keyFile ?? defaultKeyFile(for: path)
         let dir = (path as NSString).deletingLastPathComponent
         let existed = FileManager.default.fileExists(atPath: path)
@@ -92,9 +105,9 @@ public final class SQLiteEventStore: Sendable {
             try FileManager.default.createDirectory(atPath: dir.isEmpty ? "." : dir, withIntermediateDirectories: true)
         }
         // The key first: a database that exists is always one whose key file exists too.
-        let key = try DeskKey.create(at: keyPath, groupOf: dir.isEmpty ? "." : dir)
+        let key = passThrough ? nil : try DeskKey.create(at: keyPath, groupOf: dir.isEmpty ? "." : dir)
         func undo() {
-            try? FileManager.default.removeItem(atPath: keyPath)
+            if key != nil { try? FileManager.default.removeItem(atPath: keyPath) }
             if !existed { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         }
         do {
@@ -102,11 +115,12 @@ public final class SQLiteEventStore: Sendable {
             chmod(path, 0o660)
             try Migrations.migrator.migrate(pool)
             try pool.write { db in
-                try db.execute(sql: "INSERT INTO desk_meta(key, value) VALUES ('key_check', ?), ('desk_id', ?)",
-                               arguments: [key.checkValue, UUID().uuidString.lowercased()])
+                try db.execute(sql: "INSERT INTO desk_meta(key, value) VALUES ('key_check', ?), ('desk_id', ?), ('sealing', ?)",
+                               arguments: [key?.checkValue ?? "-", UUID().uuidString.lowercased(),
+                                           passThrough ? "pass-through" : "aes-gcm"])
             }
             try pool.close()
-            let store = try open(path: path, keyFile: keyPath, requireKey: true)
+            let store = try open(path: path, keyFile: keyPath, requireKey: !passThrough)
             _ = try store.append([.staffAdded(StaffAdded(user: supervisor, displayName: displayName, role: .supervisor))],
                                  to: StreamID("staff-\(supervisor)"), expected: .noStream, actor: Actor(supervisor), at: now)
             return store

@@ -6,6 +6,8 @@ import Foundation
 /// Implements `FieldSealer` for the domain's `Personal` values.
 public final class SubjectKeyring: FieldSealer, @unchecked Sendable {
     let deskKey: DeskKey?
+    /// Values are stored unencrypted (a database created for benchmarks only; see `SQLiteEventStore.initialize`).
+    let passThrough: Bool
     private let lock = NSLock()
     private var keys: [SubjectID: SymmetricKey] = [:]
     private var pending: [SubjectID: (kind: SubjectKind, key: SymmetricKey)] = [:]
@@ -16,21 +18,22 @@ public final class SubjectKeyring: FieldSealer, @unchecked Sendable {
     /// Which personal fields the reader may see; nil means all.
     let visibility: (@Sendable (String) -> Bool)?
 
-    init(deskKey: DeskKey?, visibility: (@Sendable (String) -> Bool)? = nil,
+    init(deskKey: DeskKey?, passThrough: Bool = false, visibility: (@Sendable (String) -> Bool)? = nil,
          loadWrapped: @escaping @Sendable (SubjectID) -> Data?) {
         self.deskKey = deskKey
+        self.passThrough = passThrough
         self.visibility = visibility
         self.loadWrapped = loadWrapped
     }
 
     /// A keyring that shares this one's keys but withholds fields the reader may not see.
     func restricted(to visibility: @escaping @Sendable (String) -> Bool) -> SubjectKeyring {
-        let k = SubjectKeyring(deskKey: deskKey, visibility: visibility, loadWrapped: loadWrapped)
+        let k = SubjectKeyring(deskKey: deskKey, passThrough: passThrough, visibility: visibility, loadWrapped: loadWrapped)
         lock.lock(); k.keys = keys; lock.unlock()
         return k
     }
 
-    public var isUnlocked: Bool { deskKey != nil }
+    public var isUnlocked: Bool { deskKey != nil || passThrough }
 
     /// A new subject with a fresh random key; the key is written with the next append.
     public func newSubject(_ kind: SubjectKind) -> SubjectID {
@@ -103,6 +106,7 @@ public final class SubjectKeyring: FieldSealer, @unchecked Sendable {
     // MARK: FieldSealer
 
     public func seal(_ plaintext: Data, subject: SubjectID, context: String) throws -> SealedValue {
+        if passThrough { return SealedValue(subject: subject, nonce: Data(), box: plaintext) }
         let k: SymmetricKey
         switch key(for: subject) {
         case .key(let found): k = found
@@ -115,6 +119,10 @@ public final class SubjectKeyring: FieldSealer, @unchecked Sendable {
 
     public func open(_ value: SealedValue, context: String) -> Personal.Content {
         if let visibility, !visibility(context) { return .withheld }
+        // An empty nonce marks a pass-through value: readable only in a pass-through database, never trusted elsewhere.
+        if passThrough || value.nonce.isEmpty {
+            return passThrough && value.nonce.isEmpty ? .open(String(decoding: value.box, as: UTF8.self)) : .unreadable
+        }
         switch key(for: value.subject) {
         case .locked: return .locked
         case .erased: return .erased
@@ -127,11 +135,13 @@ public final class SubjectKeyring: FieldSealer, @unchecked Sendable {
 
     /// Seals bytes outside an event (original submissions): associated data names the evidence.
     func sealEvidence(_ bytes: Data, subject: SubjectID) throws -> Data {
+        if passThrough { return bytes }
         guard case .key(let k) = key(for: subject) else { throw StoreError.keyRequired(what: "sealing evidence") }
         return try AES.GCM.seal(bytes, using: k, authenticating: Self.ad(subject, "evidence")).combined ?? Data()
     }
 
     func openEvidence(_ sealed: Data, subject: SubjectID) -> Data? {
+        if passThrough { return sealed }
         guard case .key(let k) = key(for: subject), let box = try? AES.GCM.SealedBox(combined: sealed) else { return nil }
         return try? AES.GCM.open(box, using: k, authenticating: Self.ad(subject, "evidence"))
     }

@@ -1,0 +1,366 @@
+import ArgumentParser
+import DeskDomain
+import DeskStore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Mado {
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure the desk's own store on this machine.",
+            subcommands: [BenchStore.self, BenchWriter.self])
+    }
+
+    struct BenchStore: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "store",
+            abstract: "Append and replay workloads through the product's real store; one JSON line per run.",
+            discussion: """
+                W1: 20,000 single-event appends, synchronous=FULL. W2: the same, NORMAL. W3: 10,000 appends of 10 \
+                events. W4: 4 processes appending to their own streams and one shared stream. R1: replay the W3 file \
+                (every hash checked, every payload decoded and folded). R2: 10,000 loads of one case each. \
+                Without a workload, runs all of them in a temp directory and prints a table. Without --sealed the \
+                database stores personal fields unencrypted (created so, for benchmarks only).
+                """)
+
+        @Argument(help: "W1, W2, W3, W4, R1 or R2 (default: all, as a table).") var workload: String?
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Events (W4: per writer).") var events: Int?
+        @Option(help: "Seed of the workload.") var seed: UInt64 = 42
+        @Option(help: "W4's writer processes.") var writers: Int = 4
+        @Option(help: "R2's loads.") var loads: Int = 10_000
+        @Flag(help: "Seal personal fields with AES-GCM, as a real desk does.") var sealed = false
+        @Option(help: "text or json (the table without a workload).") var format: OutputFormat = .text
+
+        static let workloads = ["W1", "W2", "W3", "W4", "R1", "R2"]
+        static let defaults = ["W1": 20_000, "W2": 20_000, "W3": 100_000, "W4": 5_000, "R1": 0, "R2": 0]
+
+        func validate() throws {
+            if let w = workload, !Self.workloads.contains(w) {
+                throw ValidationError("workload must be one of \(Self.workloads.joined(separator: ", "))")
+            }
+            if let e = events, e < 1 || e > 10_000_000 { throw ValidationError("--events must be 1 to 10,000,000") }
+            guard (1...16).contains(writers) else { throw ValidationError("--writers must be 1 to 16") }
+            guard (1...10_000_000).contains(loads) else { throw ValidationError("--loads must be 1 to 10,000,000") }
+            if workload != nil && store.db == nil { throw ValidationError("--db is required with a workload (created when missing)") }
+        }
+
+        func run() throws {
+            guard let workload, let db = store.db else { return try runAll() }
+            let line = try BenchRunner(db: db, seed: seed, sealed: sealed, writers: writers, loads: loads)
+                .run(workload, events: events ?? Self.defaults[workload]!)
+            print(line.json)
+            if line.failed { throw ExitCode.failure }
+        }
+
+        private func runAll() throws {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-bench-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            var lines: [BenchLine] = []
+            for w in Self.workloads {
+                let file = dir.appendingPathComponent(w.hasPrefix("R") ? "W3.sqlite" : "\(w).sqlite").path
+                let runner = BenchRunner(db: file, seed: seed, sealed: sealed, writers: writers, loads: loads)
+                lines.append(try runner.run(w, events: events ?? Self.defaults[w]!))
+            }
+            if format == .json {
+                lines.forEach { print($0.json) }
+            } else {
+                print("workload   events    seconds   events/s    p50 ms    p99 ms  notes")
+                for l in lines {
+                    print(String(format: "%-8@ %8d %10.2f %10.0f %9@ %9@  %@", l.workload as NSString, l.events, l.seconds,
+                                 l.eventsPerSecond, (l.p50.map { String(format: "%.3f", $0) } ?? "-") as NSString,
+                                 (l.p99.map { String(format: "%.3f", $0) } ?? "-") as NSString, l.notes as NSString))
+                }
+            }
+            if lines.contains(where: \.failed) { throw ExitCode.failure }
+        }
+    }
+
+    /// One W4 writer process (started by `bench store W4`; not for people).
+    struct BenchWriter: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "w4-writer", shouldDisplay: false)
+        @OptionGroup var store: StoreOptions
+        @Option var writer: Int
+        @Option var events: Int
+        @Option var seed: UInt64
+        @Option var startAt: Double
+
+        func run() throws {
+            let r = try BenchRunner(db: store.databasePath, seed: seed, sealed: false, writers: 0, loads: 0)
+                .w4Writer(writer, events: events, startAt: Date(timeIntervalSince1970: startAt))
+            print(r)
+        }
+    }
+}
+
+/// One result line, in the harness's format.
+struct BenchLine {
+    var impl: String, workload: String, events: Int, seconds: Double, p50: Double?, p99: Double?, notes: String
+    var ops: Int
+    var extra: [String: String] = [:]
+    var failed = false
+
+    var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
+
+    var json: String {
+        func num(_ d: Double?) -> String { d.map { String(format: "%.6g", $0) } ?? "null" }
+        var fields = ["\"impl\":\(jsonString(impl))", "\"workload\":\(jsonString(workload))", "\"events\":\(events)",
+                      "\"seconds\":\(num(seconds))", "\"events_per_s\":\(num(eventsPerSecond))", "\"p50_ms\":\(num(p50))",
+                      "\"p99_ms\":\(num(p99))", "\"notes\":\(jsonString(notes))", "\"ops\":\(ops)",
+                      "\"ops_per_s\":\(num(seconds > 0 ? Double(ops) / seconds : 0))"]
+        for (k, v) in extra.sorted(by: { $0.key < $1.key }) { fields.append("\(jsonString(k)):\(v)") }
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+}
+
+/// Runs the workloads against the real store.
+struct BenchRunner {
+    let db: String, seed: UInt64, sealed: Bool, writers: Int, loads: Int
+    static let hotCase = 900_001
+
+    var impl: String { sealed ? "mado-sealed" : "mado" }
+
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double? {
+        guard !sorted.isEmpty else { return nil }
+        return sorted[max(0, min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1))]
+    }
+
+    static var peakRSSMB: Double {
+        var u = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        return Double(u.ru_maxrss) / 1024
+    }
+
+    func open(_ durability: SQLiteEventStore.Durability) throws -> SQLiteEventStore {
+        if !FileManager.default.fileExists(atPath: db) {
+            let s = try SQLiteEventStore.initialize(path: db, supervisor: Identity.osUser, displayName: Identity.osDisplayName,
+                                                    at: Date(), passThrough: !sealed)
+            s.close()
+        }
+        return try SQLiteEventStore.open(path: db, requireKey: sealed, durability: durability)
+    }
+
+    func run(_ workload: String, events n: Int) throws -> BenchLine {
+        switch workload {
+        case "W1", "W2":
+            let store = try open(workload == "W1" ? .full : .normal)
+            defer { store.close() }
+            var (steps, g) = BenchWorkload.interleaved(seed: seed, events: n)
+            var subjects: [Int: SubjectID] = [:]
+            var lat: [Double] = []
+            lat.reserveCapacity(n)
+            let t0 = Self.now()
+            for s in steps {
+                let subject = subjects[s.stream] ?? store.keyring.newSubject(.applicant)
+                subjects[s.stream] = subject
+                let e = g.event(s.kind, subject: subject)
+                let a = Self.now()
+                try store.append([e], to: CaseID(number: s.stream).streamID,
+                                 expected: s.version == 1 ? .noStream : .exact(StreamVersion(s.version - 1)), actor: s.actor, at: Date())
+                lat.append((Self.now() - a) * 1000)
+                if s.kind == .note || s.kind == .statement || s.kind == .facts { subjects[s.stream] = subject }
+            }
+            let secs = Self.now() - t0
+            steps = []
+            lat.sort()
+            return BenchLine(impl: impl, workload: workload, events: n, seconds: secs, p50: Self.percentile(lat, 0.5),
+                             p99: Self.percentile(lat, 0.99),
+                             notes: "one event per transaction, synchronous=\(workload == "W1" ? "FULL" : "NORMAL")" + (sealed ? ", sealed" : ""),
+                             ops: n, extra: ["peak_rss_mb": String(format: "%.1f", Self.peakRSSMB)])
+        case "W3":
+            let store = try open(.normal)
+            defer { store.close() }
+            var g = BenchWorkload(seed: seed)
+            let batches = max(1, n / 10)
+            var lat: [Double] = []
+            let t0 = Self.now()
+            for b in 1...batches {
+                let subject = store.keyring.newSubject(.applicant)
+                var kinds = [BenchWorkload.Kind.intake]
+                for _ in 0..<9 { kinds.append(g.randomKind()) }
+                let actor = g.actor()
+                let events = kinds.map { g.event($0, subject: subject) }
+                let a = Self.now()
+                try store.append(events, to: CaseID(number: b).streamID, expected: .noStream, actor: actor, at: Date())
+                lat.append((Self.now() - a) * 1000)
+            }
+            let secs = Self.now() - t0
+            lat.sort()
+            return BenchLine(impl: impl, workload: "W3", events: batches * 10, seconds: secs, p50: Self.percentile(lat, 0.5),
+                             p99: Self.percentile(lat, 0.99), notes: "10 events per transaction" + (sealed ? ", sealed" : ""),
+                             ops: batches, extra: ["peak_rss_mb": String(format: "%.1f", Self.peakRSSMB)])
+        case "R1":
+            let store = try open(.normal)
+            defer { store.close() }
+            var folded: [StreamID: CaseState] = [:]
+            let t0 = Self.now()
+            let r = try store.replay { e in
+                folded[e.stream] = CaseState.evolve(folded[e.stream] ?? .initial, e.event)
+            }
+            let secs = Self.now() - t0
+            let opened = folded.values.filter(\.exists).count
+            return BenchLine(impl: impl, workload: "R1", events: r.events, seconds: secs, p50: nil, p99: nil,
+                             notes: "every hash recomputed, every payload decoded and folded; cases=\(opened)" + (sealed ? ", sealed fields opened" : ""),
+                             ops: r.events, extra: ["chain_ok": r.chainOK ? "true" : "false",
+                                                    "peak_rss_mb": String(format: "%.1f", Self.peakRSSMB)],
+                             failed: !r.chainOK)
+        case "R2":
+            let store = try open(.normal)
+            defer { store.close() }
+            let cases = try store.caseCount()
+            guard cases > 0 else { throw Refusal("R2 loads the cases of a W3 file; this database has none") }
+            var rng = SplitMix64(seed: seed &+ 7)
+            var lat: [Double] = []
+            var total = 0
+            let t0 = Self.now()
+            for _ in 0..<loads {
+                let id = CaseID(number: 1 + Int(rng.below(UInt64(min(cases, 10_000)))))
+                let a = Self.now()
+                let events = try store.load(id.streamID)
+                _ = events.map(\.event).reduce(CaseState.initial, CaseState.evolve)
+                lat.append((Self.now() - a) * 1000)
+                total += events.count
+            }
+            let secs = Self.now() - t0
+            lat.sort()
+            return BenchLine(impl: impl, workload: "R2", events: total, seconds: secs, p50: Self.percentile(lat, 0.5),
+                             p99: Self.percentile(lat, 0.99), notes: "\(loads) loads of one case, decoded and folded",
+                             ops: loads, extra: ["peak_rss_mb": String(format: "%.1f", Self.peakRSSMB)])
+        case "W4":
+            return try w4(events: n)
+        default:
+            throw ValidationError("unknown workload")
+        }
+    }
+
+    /// Streams of writer w: case numbers (w+1)·10,000,000 + k; every tenth event goes to the shared hot case.
+    static func writerSteps(seed: UInt64, writer w: Int, events n: Int) -> ([BenchWorkload.Step], BenchWorkload) {
+        BenchWorkload.interleaved(seed: seed &+ 1 &+ UInt64(w), events: n, firstStream: (w + 1) * 10_000_000,
+                                  hot: { $0 % 10 == 9 })
+    }
+
+    func w4(events n: Int) throws -> BenchLine {
+        let store = try open(.normal)
+        let hot = CaseID(number: Self.hotCase)
+        if try store.version(of: hot.streamID) == 0 {
+            var g = BenchWorkload(seed: seed &+ 999)
+            let subject = store.keyring.newSubject(.applicant)
+            try store.append([g.event(.intake, subject: subject)], to: hot.streamID, expected: .noStream, actor: g.actor(), at: Date())
+        }
+        store.close()
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
+        let startAt = Date().addingTimeInterval(1.0).timeIntervalSince1970
+        let procs = try (0..<writers).map { w -> (Process, Pipe) in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: me)
+            p.arguments = ["bench", "w4-writer", "--db", db, "--writer", "\(w)", "--events", "\(n)", "--seed", "\(seed)",
+                           "--start-at", String(startAt)]
+            let out = Pipe()
+            p.standardOutput = out
+            try p.run()
+            return (p, out)
+        }
+        var lat: [Double] = [], conflicts = 0, busy = 0, first = Double.greatestFiniteMagnitude, last = 0.0
+        var writerFailed = false
+        for (p, out) in procs {
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            if p.terminationStatus != 0 { writerFailed = true; continue }
+            guard let o = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { writerFailed = true; continue }
+            lat += (o["latencies"] as? [Double]) ?? []
+            conflicts += o["conflicts"] as? Int ?? 0
+            busy += o["busy"] as? Int ?? 0
+            first = min(first, o["start"] as? Double ?? 0)
+            last = max(last, o["end"] as? Double ?? 0)
+        }
+        // The checks: every stream holds exactly what was sent to it, versions 1...n with no gap, the chain verifies.
+        var expected: [StreamID: Int] = [hot.streamID: 1]
+        for w in 0..<writers {
+            for s in Self.writerSteps(seed: seed, writer: w, events: n).0 {
+                let id = s.stream < 0 ? hot.streamID : CaseID(number: s.stream).streamID
+                expected[id, default: 0] += 1
+            }
+        }
+        let check = try SQLiteEventStore.open(path: db, requireKey: false)
+        defer { check.close() }
+        let actual = try check.streamCounts(prefix: "case-")
+        var lost = 0, duplicated = 0, gaps = 0
+        for (id, want) in expected {
+            let got = actual[id] ?? (count: 0, maxVersion: 0)
+            if got.count < want { lost += want - got.count }
+            if got.count > want { duplicated += got.count - want }
+            if got.maxVersion != got.count { gaps += 1 }
+        }
+        for (id, got) in actual where expected[id] == nil { duplicated += got.count }
+        let rows = actual.values.reduce(0) { $0 + $1.count }
+        let chainOK = try check.verify().firstBad == nil
+        let ok = !writerFailed && lost == 0 && duplicated == 0 && gaps == 0 && chainOK
+        lat.sort()
+        let secs = max(0, last - first)
+        return BenchLine(impl: impl, workload: "W4", events: writers * n, seconds: secs, p50: Self.percentile(lat, 0.5),
+                         p99: Self.percentile(lat, 0.99),
+                         notes: "\(writers) processes, every 10th event to one shared case, conflicts reloaded and retried",
+                         ops: lat.count,
+                         extra: ["conflicts": "\(conflicts)", "busy_retries": "\(busy)",
+                                 "check": "{\"rows\":\(rows),\"lost\":\(lost),\"duplicated\":\(duplicated),\"gaps\":\(gaps),\"chain_ok\":\(chainOK),\"ok\":\(ok)}"],
+                         failed: !ok)
+    }
+
+    /// One W4 writer: waits for the common start, appends, prints its figures as JSON.
+    func w4Writer(_ w: Int, events n: Int, startAt: Date) throws -> String {
+        let store = try SQLiteEventStore.open(path: db, requireKey: false, durability: .normal)
+        defer { store.close() }
+        var (steps, g) = Self.writerSteps(seed: seed, writer: w, events: n)
+        var subjects: [Int: SubjectID] = [:]
+        let hot = CaseID(number: Self.hotCase).streamID
+        let hotSubject = try store.subjects(case: CaseID(number: Self.hotCase), role: .auditor).first?.id
+        var lat: [Double] = [], conflicts = 0, busy = 0
+        while Date() < startAt { usleep(1000) }
+        let start = Date().timeIntervalSince1970
+        for s in steps {
+            let a = Self.now()
+            if s.stream < 0 {
+                let e = g.event(.note, subject: hotSubject ?? store.keyring.newSubject(.applicant))
+                while true {
+                    let v = try store.version(of: hot)
+                    do {
+                        try store.append([e], to: hot, expected: .exact(StreamVersion(v)), actor: s.actor, at: Date())
+                        break
+                    } catch AppendError.wrongExpectedVersion {
+                        conflicts += 1
+                    } catch AppendError.busy {
+                        busy += 1
+                    }
+                }
+            } else {
+                let subject = subjects[s.stream] ?? store.keyring.newSubject(.applicant)
+                subjects[s.stream] = subject
+                let e = g.event(s.kind, subject: subject)
+                while true {
+                    do {
+                        try store.append([e], to: CaseID(number: s.stream).streamID,
+                                         expected: s.version == 1 ? .noStream : .exact(StreamVersion(s.version - 1)),
+                                         actor: s.actor, at: Date())
+                        break
+                    } catch AppendError.busy {
+                        busy += 1
+                    }
+                }
+            }
+            lat.append((Self.now() - a) * 1000)
+        }
+        steps = []
+        let end = Date().timeIntervalSince1970
+        return "{\"writer\":\(w),\"start\":\(start),\"end\":\(end),\"conflicts\":\(conflicts),\"busy\":\(busy),\"latencies\":["
+            + lat.map { String(format: "%.4f", $0) }.joined(separator: ",") + "]}"
+    }
+}
