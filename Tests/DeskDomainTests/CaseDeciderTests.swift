@@ -272,6 +272,12 @@ struct CaseDeciderTests {
                 when: .assess(Assessed(validity: .invalid, meansAcceptable: true, classification: .harassment, behaviours: [])),
                 role: .operator, .invalid(field: "meansAcceptable", reason: "harassment means the means were not acceptable")),
 
+        // police ladder (ordering in PoliceLadderTests)
+        ok("a clerk tells them the response has ended", given: S.atIntake, when: .takeLadderStep(.endResponse),
+           then: [.ladderStepTaken(LadderStepTaken(step: .endResponse))]),
+        refused("a closed case takes no ladder step", given: S.closed, when: .takeLadderStep(.endResponse),
+                .wrongState(command: "take a police-ladder step", status: .closed)),
+
         // legal hold
         ok("a supervisor puts a closed case on hold", given: S.closed, when: .placeHold(S.hold), role: .supervisor,
            then: [.legalHoldPlaced(S.hold)]),
@@ -299,7 +305,8 @@ struct CaseDeciderTests {
         }
         let all: Set<String> = ["record intake", "record facts", "record statement", "link counterparty", "hand over",
                                 "start review", "assess", "escalate", "report", "close", "reject as threat",
-                                "log enquiry", "add note", "assign", "place a legal hold", "lift the legal hold"]
+                                "log enquiry", "add note", "assign", "place a legal hold", "lift the legal hold",
+                                "take a police-ladder step"]
         let succeeding = names { if case .success(let e) = $0.then { !e.isEmpty } else { false } }
         let refused = names { if case .failure = $0.then { true } else { false } }
         #expect(succeeding == all)

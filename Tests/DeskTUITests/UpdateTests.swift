@@ -176,4 +176,15 @@ struct UpdateTests {
         _ = update(&m, .keyPressed(.enter))
         #expect(m.focus == .detail)
     }
+
+    @Test("p asks to confirm the next police-ladder step by name; y records it against the version on screen")
+    func ladder() {
+        var m = Self.model(role: .staff)
+        #expect(update(&m, .keyPressed(.char("p"))) == [])
+        #expect(m.prompt == .confirmLadder(.endResponse, CaseID(number: 1)))
+        #expect(update(&m, .keyPressed(.char("y"))) == [.execute(CaseID(number: 1), expected: 3, .takeLadderStep(.endResponse))])
+        _ = update(&m, .keyPressed(.char("p")))
+        #expect(update(&m, .keyPressed(.enter)) == [])       // No is the default
+        #expect(m.prompt == nil)
+    }
 }

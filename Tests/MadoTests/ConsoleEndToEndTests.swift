@@ -67,14 +67,21 @@ struct ConsoleEndToEndTests {
     func session() throws {
         let desk = try CommandLineTests.Desk()
         let t = try Session(db: desk.db, width: 160, height: 48, args: ["--lang", "en"])
-        try t.waitFor("the queue") { $0.contains("> C-000005") && $0.contains("1 Queue 48/48") }
+        let first = try t.waitFor("the queue") { $0.contains("> C-000005") && $0.contains("1 Queue 48/48") }
         #expect(try t.alternateScreen())
+        // The queue's ids as the screen lists them (the first one selected).
+        let ids = first.split(separator: "\n").compactMap { line -> String? in
+            let l = line.drop { $0 == " " || $0 == ">" }
+            return l.hasPrefix("C-") ? String(l.prefix(8)) : nil
+        }
+        try #require(ids.count >= 3)
+        let third = ids[2]
         try t.keys("j", "j")
-        try t.waitFor("the third row selected") { $0.contains("> C-000021") && $0.contains("2 Case C-000021") }
+        try t.waitFor("the third row selected") { $0.contains("> \(third)") && $0.contains("2 Case \(third)") }
         try t.keys("Enter")
-        try t.waitFor("the case pane focused") { $0.contains("* 2 Case C-000021") }
+        try t.waitFor("the case pane focused") { $0.contains("* 2 Case \(third)") }
         try t.tmux(["resize-window", "-t", "e2e", "-x", "80", "-y", "24"])
-        let small = try t.waitFor("one pane at 80x24") { $0.contains("1 Queue   2 Case   3 Escalation") && $0.contains("C-000021  demo-hotel") }
+        let small = try t.waitFor("one pane at 80x24") { $0.contains("1 Queue   2 Case   3 Escalation") && $0.contains("\(third)  demo-") }
         #expect(small.split(separator: "\n").allSatisfy { $0.count <= 80 })
         try t.tmux(["resize-window", "-t", "e2e", "-x", "60", "-y", "20"])
         try t.waitFor("the too-small notice") { $0.contains("Terminal too small") && $0.contains("60×20") }

@@ -17,6 +17,8 @@ public enum CaseCommand: Hashable, Sendable {
     case assign(Actor)
     case placeHold(LegalHoldPlaced)
     case liftHold(LegalHoldLifted)
+    /// A police-ladder step taken at the counter, in order (danger skips to 110).
+    case takeLadderStep(LadderStep)
 
     public var name: String {
         switch self {
@@ -36,13 +38,14 @@ public enum CaseCommand: Hashable, Sendable {
         case .assign: "assign"
         case .placeHold: "place a legal hold"
         case .liftHold: "lift the legal hold"
+        case .takeLadderStep: "take a police-ladder step"
         }
     }
 
     /// The least role that may issue the command.
     public var requiredRole: Role {
         switch self {
-        case .recordIntake, .recordFacts, .recordStatement, .linkCounterparty, .handOver, .logEnquiry, .addNote:
+        case .recordIntake, .recordFacts, .recordStatement, .linkCounterparty, .handOver, .logEnquiry, .addNote, .takeLadderStep:
             .staff
         case .startReview, .assess, .rejectAsThreat, .assign:
             .operator

@@ -83,6 +83,11 @@ public enum CaseDecider {
             guard s.hold != nil else { throw .missing(command: command.name, what: "place a hold") }
             guard !t.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missing(command: command.name, what: "the reason") }
             return [.legalHoldLifted(t)]
+        case .takeLadderStep(let step):
+            try require(open.union([.rejectedThreat]))
+            let danger = s.lane == .danger || (s.facts.map { $0.weaponOrPhysicalContact || $0.threatToLifeOrArson } ?? false)
+            if let why = s.ladder.refusal(step, danger: danger) { throw .invalid(field: "ladder", reason: why) }
+            return [.ladderStepTaken(LadderStepTaken(step: step))]
         case .assign(let who):
             try require(open)
             return s.assignee == who ? [] : [.caseAssigned(CaseAssigned(assignee: who))]

@@ -11,6 +11,7 @@ public struct CaseState: Hashable, Sendable {
     public var counterparties: [SubjectID] = []
     public var eventCount: Int = 0
     public var hold: HoldKind?
+    public var ladder = LadderProgress()
 
     public static let initial = CaseState()
 
@@ -51,6 +52,8 @@ public struct CaseState: Hashable, Sendable {
             s.hold = p.kind
         case .legalHoldLifted:
             s.hold = nil
+        case .ladderStepTaken(let p):
+            s.ladder.counts[p.step, default: 0] += 1
         case .statementRecorded, .enquiryLogged, .noteAdded, .organizationRegistered, .staffAdded, .staffRemoved,
              .subjectErased, .retentionSet, .subjectExported:
             break

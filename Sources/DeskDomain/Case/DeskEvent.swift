@@ -271,6 +271,11 @@ public struct SubjectExported: Hashable, Codable, Sendable {
     }
 }
 
+public struct LadderStepTaken: Hashable, Codable, Sendable {
+    public var step: LadderStep
+    public init(step: LadderStep) { self.step = step }
+}
+
 /// Everything that can happen, as stored in the log.
 public enum DeskEvent: Hashable, Sendable {
     // case streams
@@ -290,6 +295,7 @@ public enum DeskEvent: Hashable, Sendable {
     case caseAssigned(CaseAssigned)
     case legalHoldPlaced(LegalHoldPlaced)
     case legalHoldLifted(LegalHoldLifted)
+    case ladderStepTaken(LadderStepTaken)
     // organization streams
     case organizationRegistered(OrganizationRegistered)
     case retentionSet(RetentionSet)
@@ -324,6 +330,7 @@ public enum DeskEvent: Hashable, Sendable {
         case .legalHoldLifted: "legalHoldLifted"
         case .retentionSet: "retentionSet"
         case .subjectExported: "subjectExported"
+        case .ladderStepTaken: "ladderStepTaken"
         }
     }
 
@@ -361,6 +368,7 @@ public enum DeskEvent: Hashable, Sendable {
         case .legalHoldLifted(let p): return try e.encode(p)
         case .retentionSet(let p): return try e.encode(p)
         case .subjectExported(let p): return try e.encode(p)
+        case .ladderStepTaken(let p): return try e.encode(p)
         }
     }
 
@@ -395,6 +403,7 @@ public enum DeskEvent: Hashable, Sendable {
         case "legalHoldLifted": return .legalHoldLifted(try p(LegalHoldLifted.self))
         case "retentionSet": return .retentionSet(try p(RetentionSet.self))
         case "subjectExported": return .subjectExported(try p(SubjectExported.self))
+        case "ladderStepTaken": return .ladderStepTaken(try p(LadderStepTaken.self))
         default: throw EventDecodingError.unknownType(type)
         }
     }

@@ -161,6 +161,11 @@ public struct DemoData {
             let danger = sc.facts.map { PolicyTable.standard.decide($0).lane == .danger } ?? false
             if target == .rejectedThreat && sc.channel == .counter { target = .escalated }
             if danger && target != .intake { target = .escalated }
+            // At the counter: the police ladder as the clerk took it (danger skips straight to 110).
+            if danger && target != .intake { try run(.takeLadderStep(.call110), clerk) }
+            if sc.facts?.refusesToLeave == true {
+                for step: LadderStep in [.endResponse, .askToStop, .askToStop, .orderToLeave] { try run(.takeLadderStep(step), clerk) }
+            }
             if target == .intake { continue }
             if sc.channel == .counter || sc.facts != nil { try run(.handOver, taker) }
             if target == .handedOver && sc.facts != nil { continue }

@@ -108,6 +108,9 @@ enum Projector {
                            arguments: [p.years, String(e.stream.rawValue.dropFirst(4))])
         case .subjectExported:
             break
+        case .ladderStepTaken(let p):
+            try touch()
+            try ledger(about: "police ladder: \(p.step.rawValue)", answered: "-")
         case .enquiryLogged(let p):
             try touch()
             try ledger(about: "progress enquiry (\(p.channel.rawValue))", answered: p.answeredWith)

@@ -94,6 +94,8 @@ public enum Prompt: Equatable, Sendable {
     case menu(selected: Int, CaseID)
     case text(TextField, MenuAction, CaseID)
     case confirm(MenuAction, text: String, CaseID)
+    /// A police-ladder step leaves the desk: a dialog that names the event, No by default.
+    case confirmLadder(LadderStep, CaseID)
     case quitConfirm
 }
 

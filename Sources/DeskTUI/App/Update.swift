@@ -15,6 +15,12 @@ extension Model {
 
     var context: DecisionContext { DecisionContext(actor: Actor(me.user), role: me.role) }
 
+    /// A weapon, physical contact or a threat to life: the ladder is skipped.
+    var isDanger: Bool {
+        guard let s = detailState else { return false }
+        return s.lane == .danger || (s.facts.map { $0.weaponOrPhysicalContact || $0.threatToLifeOrArson } ?? false)
+    }
+
     /// Why a command would be refused right now (nil: allowed). Greys out actions instead of hiding them.
     func refusal(_ command: CaseCommand) -> String? {
         if readOnly { return t(.readOnly) }
@@ -149,6 +155,11 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
         let cmd = CaseCommand.assign(Actor(m.me.user))
         if let why = m.refusal(cmd) { return refuse(&m, why) }
         return [.execute(id, expected: d.row.version, cmd)]
+    case .ladderStep:
+        guard let id = m.selectedID, let state = m.detailState else { return refuse(&m, m.t(.selectCase)) }
+        guard let step = state.ladder.next(danger: m.isDanger) else { return refuse(&m, "110 has already been called") }
+        if let why = m.refusal(.takeLadderStep(step)) { return refuse(&m, why) }
+        m.prompt = .confirmLadder(step, id)
     case .changeState:
         guard let id = m.selectedID, m.detail != nil else { return refuse(&m, m.t(.selectCase)) }
         m.prompt = .menu(selected: MenuAction.allCases.firstIndex { m.refusal($0) == nil } ?? 0, id)
@@ -213,6 +224,13 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
         }
         edit(&f, key)
         m.prompt = .text(f, action, id)
+    case .confirmLadder(let step, let id):
+        m.prompt = nil
+        guard key == .char("y") || key == .char("Y"), let d = m.detail, d.row.id == id else {
+            m.message = StatusMessage(text: m.t(.cancelled), isError: false)
+            return []
+        }
+        return [.execute(id, expected: d.row.version, .takeLadderStep(step))]
     case .confirm(let action, let text, let id):
         m.prompt = nil
         guard key == .char("y") || key == .char("Y") else {

@@ -290,6 +290,18 @@ enum EscalationPane {
             lines.append(("\(m.t(.hold)): \(d.row.hold ?? m.t(.nothing))", d.row.hold == nil ? .normal : .warning))
             lines.append(("\(m.t(.escalations)): \(escalations.isEmpty ? m.t(.nothing) : escalations.joined(separator: ", "))", .normal))
             lines.append(("", .normal))
+            let ladder = m.detailState?.ladder ?? LadderProgress()
+            lines.append((m.t(.ladder) + ":", .header))
+            if m.isDanger && ladder.times(.call110) == 0 { lines.append(("  " + m.t(.ladderDanger), .danger)) }
+            let next = ladder.next(danger: m.isDanger)
+            for (i, step) in LadderStep.allCases.enumerated() {
+                let n = ladder.times(step)
+                let box = n == 0 ? "[ ]" : (step.maxTimes > 1 ? "[\(n)/\(step.maxTimes)]" : "[x]")
+                let label = m.language == .ja ? step.label.ja : step.label.en
+                lines.append(("  \(box) \(i + 1) \(label)" + (step == next ? "   <- \(m.t(.ladderNext)) (p)" : ""),
+                              step == next ? (step == .call110 ? .danger : .warning) : (n > 0 ? .normal : .muted)))
+            }
+            lines.append(("", .normal))
             lines.append((m.t(.actions) + ":", .header))
             var actions: [(String, String?)] = []
             if let a = m.applicantOnScreen {
@@ -387,6 +399,13 @@ enum Overlay {
                             role: i == sel ? .selected : (why == nil ? .dialog : .muted))
                 if i == sel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
             }
+        case .confirmLadder(let step, let id)?:
+            let inner = box(&s, width: 70, height: 6)
+            s.put("\(id): " + m.t(.ladder), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
+            s.put((m.language == .ja ? step.label.ja : step.label.en) + "  (ladderStepTaken \(step.rawValue))",
+                  x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 2, role: step == .call110 ? .danger : .dialog)
+            s.put(m.t(.confirmAction), x: inner.x + 1, y: inner.y + 2, maxWidth: inner.width - 2, role: .dialog)
+            s.put(m.t(.yesNo), x: inner.x + 1, y: inner.y + 3, role: .key)
         case .confirm(let a, let text, let id)?:
             let inner = box(&s, width: 70, height: 6)
             s.put("\(id): " + (m.language == .ja ? a.label.ja : a.label.en), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)

@@ -97,6 +97,7 @@ enum CasePrinter {
         case .caseAssigned(let p): return ": \(Sanitizer.visible(p.assignee.user))"
         case .legalHoldPlaced(let p): return " (\(p.kind.rawValue)): " + Sanitizer.visible(p.reason)
         case .legalHoldLifted(let p): return ": " + Sanitizer.visible(p.reason)
+        case .ladderStepTaken(let p): return ": \(p.step.rawValue)"
         case .counterpartyLinked(let p): return ": " + Sanitizer.visible(p.label.display)
         case .factsRecorded(let f):
             let yes = FactName.allCases.filter { $0.value(in: f) > 0 }.map { n -> String in

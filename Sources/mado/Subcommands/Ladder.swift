@@ -1,0 +1,43 @@
+import ArgumentParser
+import DeskDomain
+import DeskStore
+import Foundation
+
+extension LadderStep: ExpressibleByArgument {}
+
+extension Mado {
+    struct Ladder: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a police-ladder step taken at the counter, or show where the case stands.",
+            discussion: """
+                Steps, in order: endResponse → askToStop (up to 3 times) → orderToLeave (up to 3 times) → \
+                finalWarning → call110. A case with a weapon, physical contact or a threat to life skips straight \
+                to call110. Each step is a timestamped event. Without a step, prints the checklist.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Argument(help: "endResponse, askToStop, orderToLeave, finalWarning or call110.") var step: LadderStep?
+
+        func run() throws {
+            guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+            let s = try store.open()
+            defer { s.close() }
+            let me = try s.staffMember(Identity.osUser)
+            if let step {
+                try s.execute(.takeLadderStep(step), on: id, context: DecisionContext(actor: Actor(me.user), role: me.role), at: Date())
+            }
+            let state = try s.load(id.streamID).map(\.event).reduce(CaseState.initial, CaseState.evolve)
+            guard state.exists else { throw StoreError.noSuchCase(id.description) }
+            let danger = state.lane == .danger || (state.facts.map { $0.weaponOrPhysicalContact || $0.threatToLifeOrArson } ?? false)
+            if danger && state.ladder.times(.call110) == 0 { print("DANGER: skip the ladder, call 110 now / 危険: 今すぐ110番") }
+            let next = state.ladder.next(danger: danger)
+            for (i, st) in LadderStep.allCases.enumerated() {
+                let n = state.ladder.times(st)
+                let box = n == 0 ? "[ ]" : (st.maxTimes > 1 ? "[\(n)/\(st.maxTimes)]" : "[x]")
+                print("\(box) \(i + 1) \(st.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(st.label.en) / \(st.label.ja)"
+                      + (st == next ? "   <- next" : ""))
+            }
+        }
+    }
+}
