@@ -35,7 +35,7 @@ extension SQLiteEventStore {
         let encoded = try encode(events)
         var id: CaseID?
         try write(encoded, stream: { db in
-            let next = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM cases") ?? 0) + 1
+            let next = (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM cases")) ?? 0) + 1
             id = CaseID(number: next)
             return id!.streamID
         }, expected: .noStream, actor: actor, at: now, evidence: evidence)
@@ -63,15 +63,15 @@ extension SQLiteEventStore {
             var result = 0
             try db.inTransaction(.immediate) {
                 let streamID = try stream(db)
-                let actual = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?",
+                let actual = try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?"),
                                               arguments: [streamID.rawValue]) ?? 0
                 guard actual == expected.value else {
                     throw AppendError.wrongExpectedVersion(stream: streamID, expected: expected, actual: actual)
                 }
                 try extra?(db)
                 for (id, _, wrapped) in keys {
-                    try db.execute(sql: "INSERT OR IGNORE INTO subject_keys(subject_id, wrapped, created_at) VALUES (?, ?, ?)",
-                                   arguments: [id.rawValue, wrapped, recordedAt])
+                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO subject_keys(subject_id, wrapped, created_at) VALUES (?, ?, ?)")
+                        .execute(arguments: [id.rawValue, wrapped, recordedAt])
                 }
                 if let evidence {
                     if let fp = evidence.fingerprint,
@@ -82,7 +82,8 @@ extension SQLiteEventStore {
                     try db.execute(sql: "INSERT OR IGNORE INTO evidence(hash, subject_id, sealed) VALUES (?, ?, ?)",
                                    arguments: [evidence.hash, evidence.subject.rawValue, evidence.sealed])
                 }
-                var prev = try Data.fetchOne(db, sql: "SELECT hash FROM events ORDER BY position DESC LIMIT 1") ?? HashChain.genesis
+                var prev = try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM events ORDER BY position DESC LIMIT 1"))
+                    ?? HashChain.genesis
                 let insert = try db.cachedStatement(sql: """
                     INSERT INTO events(stream_id, version, type, schema_version, payload, actor, recorded_at, hash)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)

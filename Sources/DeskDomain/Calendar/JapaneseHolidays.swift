@@ -1,3 +1,5 @@
+import Foundation
+
 /// Japan's national holidays computed from the National Holidays Act (国民の祝日に関する法律)
 /// and the special laws of 1989, 1990, 1993, 2019 and 2020-2021; valid 1970-2099.
 public enum JapaneseHolidays {
@@ -51,10 +53,21 @@ public enum JapaneseHolidays {
         return days.values.sorted { $0.date < $1.date }
     }
 
-    /// The holiday on a date, if any.
+    /// The holiday on a date, if any. Years are computed once and kept (a business-day count asks daily).
     public static func holiday(on date: LocalDate) -> Holiday? {
-        holidays(in: date.year).first { $0.date == date }
+        cache.lock.lock()
+        defer { cache.lock.unlock() }
+        if cache.years[date.year] == nil {
+            cache.years[date.year] = Dictionary(holidays(in: date.year).map { ($0.date, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        return cache.years[date.year]?[date]
     }
+
+    private final class Cache: @unchecked Sendable {     // guarded by `lock`
+        let lock = NSLock()
+        var years: [Int: [LocalDate: Holiday]] = [:]
+    }
+    private static let cache = Cache()
 
     /// Vernal equinox day (March), by the formula the Cabinet Office's almanac follows.
     public static func vernalEquinoxDay(_ y: Int) -> Int {

@@ -11,26 +11,26 @@ enum Projector {
         let caseID = e.stream.caseID?.description
         func touch(state: CaseStatus? = nil, lane: Lane? = nil) throws {
             guard let caseID else { return }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE cases SET last_activity = ?, version = ?, state = COALESCE(?, state), lane = COALESCE(?, lane)
                 WHERE id = ?
-                """, arguments: [e.recordedAt, e.version, state?.rawValue, lane?.rawValue, caseID])
+                """).execute(arguments: [e.recordedAt, e.version, state?.rawValue, lane?.rawValue, caseID])
         }
         func ledger(about: String, answered: String) throws {
             guard let caseID else { return }
-            let parties = try String.fetchAll(db, sql: """
+            let parties = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT cs.subject_id FROM case_subjects cs JOIN subjects s ON s.id = cs.subject_id
                 WHERE cs.case_id = ? AND s.kind = 'counterparty' ORDER BY cs.subject_id
-                """, arguments: [caseID])
+                """), arguments: [caseID])
             for p in parties {
-                try db.execute(sql: "INSERT INTO ledger(event_position, counterparty, case_id, at, about, answered) VALUES (?, ?, ?, ?, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO ledger(event_position, counterparty, case_id, at, about, answered) VALUES (?, ?, ?, ?, ?, ?)").execute(
                                arguments: [e.position.value, p, caseID, e.recordedAt, about, answered])
             }
         }
         func subject(_ id: SubjectID, _ kind: SubjectKind) throws {
-            try db.execute(sql: "INSERT OR IGNORE INTO subjects(id, kind) VALUES (?, ?)", arguments: [id.rawValue, kind.rawValue])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO subjects(id, kind) VALUES (?, ?)").execute(arguments: [id.rawValue, kind.rawValue])
             if let caseID {
-                try db.execute(sql: "INSERT OR IGNORE INTO case_subjects(case_id, subject_id) VALUES (?, ?)",
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO case_subjects(case_id, subject_id) VALUES (?, ?)").execute(
                                arguments: [caseID, id.rawValue])
             }
         }
@@ -48,7 +48,7 @@ enum Projector {
             }
             for case let t? in texts {
                 guard let body = t.text else { continue }
-                try db.execute(sql: "INSERT INTO case_search(case_id, subject_id, body) VALUES (?, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO case_search(case_id, subject_id, body) VALUES (?, ?, ?)").execute(
                                arguments: [caseID, t.subject.rawValue, SearchFold.fold(body)])
             }
         }
@@ -56,30 +56,30 @@ enum Projector {
         switch e.event {
         case .intakeRecorded(let p):
             guard let id = e.stream.caseID else { return }
-            let closed = try String.fetchOne(db, sql: "SELECT closed_days FROM organizations WHERE id = ?",
+            let closed = try String.fetchOne(db.cachedStatement(sql: "SELECT closed_days FROM organizations WHERE id = ?"),
                                              arguments: [p.organization.rawValue])
             let periods = (closed ?? "").split(separator: ",").compactMap { ClosedPeriod(String($0)) }
             let day = LocalDate(japanTime: Timestamp.date(e.recordedAt) ?? Date(timeIntervalSince1970: 0))
             let due = BusinessCalendar(closed: periods).reportDue(intakeDay: day)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO cases(id, seq, organization, branch, store, channel, language, lane, state, opened_at,
                                   report_due_on, last_activity, summary, assignee, version, applicant)
                 VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?)
-                """, arguments: [id.description, id.number, p.organization.rawValue, p.branch, p.store, p.channel.rawValue,
+                """).execute(arguments: [id.description, id.number, p.organization.rawValue, p.branch, p.store, p.channel.rawValue,
                                  p.language.rawValue, CaseStatus.intake.rawValue, e.recordedAt, due.description,
                                  e.recordedAt, summary(p.complaint), e.version, p.applicant.subject.rawValue])
             try subject(p.applicant.subject, .applicant)
             for s in p.staff { try subject(s.subject, .staffMember) }
             if let hash = p.evidence, let sealed = try Data.fetchOne(db, sql: "SELECT sealed FROM evidence WHERE hash = ?", arguments: [hash]),
                let original = keyring.openEvidence(sealed, subject: p.applicant.subject), let desk = keyring.deskKey {
-                try db.execute(sql: "INSERT INTO intake_fingerprints(hmac, case_id, subject_id) VALUES (?, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO intake_fingerprints(hmac, case_id, subject_id) VALUES (?, ?, ?)").execute(
                                arguments: [desk.fingerprint(original), id.description, p.applicant.subject.rawValue])
             }
         case .counterpartyLinked(let p):
             try touch()
             try subject(p.counterparty, .counterparty)
             let channel = try String.fetchOne(db, sql: "SELECT channel FROM cases WHERE id = ?", arguments: [caseID]) ?? "-"
-            try db.execute(sql: "INSERT INTO ledger(event_position, counterparty, case_id, at, about, answered) VALUES (?, ?, ?, ?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO ledger(event_position, counterparty, case_id, at, about, answered) VALUES (?, ?, ?, ?, ?, ?)").execute(
                            arguments: [e.position.value, p.counterparty.rawValue, caseID, e.recordedAt,
                                        "contact (\(channel))", "-"])
         case .handedOver(let p):
@@ -88,23 +88,23 @@ enum Projector {
         case .reviewStarted: try touch(state: .underReview)
         case .escalated(let p):
             try touch()
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE cases SET state = 'escalated' WHERE id = ? AND state NOT IN ('reported', 'rejectedThreat')
-                """, arguments: [caseID])
+                """).execute(arguments: [caseID])
             try ledger(about: "escalated to \(p.target.rawValue)", answered: "-")
         case .reported: try touch(state: .reported)
         case .closed, .rejectedAsThreat:
             try touch(state: e.event.type == "closed" ? .closed : .rejectedThreat)
-            try db.execute(sql: "UPDATE cases SET closed_at = ? WHERE id = ?", arguments: [e.recordedAt, caseID])
+            try db.cachedStatement(sql: "UPDATE cases SET closed_at = ? WHERE id = ?").execute(arguments: [e.recordedAt, caseID])
         case .legalHoldPlaced(let p):
             try touch()
-            try db.execute(sql: "UPDATE cases SET hold = ? WHERE id = ?", arguments: [p.kind.rawValue, caseID])
+            try db.cachedStatement(sql: "UPDATE cases SET hold = ? WHERE id = ?").execute(arguments: [p.kind.rawValue, caseID])
         case .legalHoldLifted:
             try touch()
-            try db.execute(sql: "UPDATE cases SET hold = NULL WHERE id = ?", arguments: [caseID])
+            try db.cachedStatement(sql: "UPDATE cases SET hold = NULL WHERE id = ?").execute(arguments: [caseID])
         case .retentionSet(let p):
             guard e.stream.rawValue.hasPrefix("org-") else { return }
-            try db.execute(sql: "UPDATE organizations SET retention_years = ? WHERE id = ?",
+            try db.cachedStatement(sql: "UPDATE organizations SET retention_years = ? WHERE id = ?").execute(
                            arguments: [p.years, String(e.stream.rawValue.dropFirst(4))])
         case .subjectExported:
             break
@@ -116,33 +116,33 @@ enum Projector {
             try ledger(about: "progress enquiry (\(p.channel.rawValue))", answered: p.answeredWith)
         case .caseAssigned(let p):
             try touch()
-            try db.execute(sql: "UPDATE cases SET assignee = ? WHERE id = ?", arguments: [p.assignee.user, caseID])
+            try db.cachedStatement(sql: "UPDATE cases SET assignee = ? WHERE id = ?").execute(arguments: [p.assignee.user, caseID])
         case .factsRecorded, .statementRecorded, .assessed, .noteAdded:
             try touch()
         case .organizationRegistered(let p):
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys     // the same bytes on every replay
             let branches = String(decoding: try encoder.encode(p.branches), as: UTF8.self)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO organizations(id, name, report_to, language, closed_days, retention_years, branches)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [p.id.rawValue, p.name, p.reportTo, p.language.rawValue,
+                """).execute(arguments: [p.id.rawValue, p.name, p.reportTo, p.language.rawValue,
                                  p.closedDays.map(\.description).joined(separator: ","), p.retentionYears, branches])
         case .staffAdded(let p):
-            try db.execute(sql: "INSERT OR REPLACE INTO staff(user, display_name, role, active) VALUES (?, ?, ?, 1)",
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO staff(user, display_name, role, active) VALUES (?, ?, ?, 1)").execute(
                            arguments: [p.user, p.displayName, p.role.rawValue])
         case .staffRemoved(let p):
-            try db.execute(sql: "UPDATE staff SET active = 0 WHERE user = ?", arguments: [p.user])
+            try db.cachedStatement(sql: "UPDATE staff SET active = 0 WHERE user = ?").execute(arguments: [p.user])
         case .subjectErased(let p):
-            try db.execute(sql: "UPDATE subjects SET erased_at = ?, erased_by = ? WHERE id = ?",
+            try db.cachedStatement(sql: "UPDATE subjects SET erased_at = ?, erased_by = ? WHERE id = ?").execute(
                            arguments: [e.recordedAt, e.actor.user, p.subject.rawValue])
-            try db.execute(sql: "UPDATE cases SET summary = ? WHERE applicant = ?",
+            try db.cachedStatement(sql: "UPDATE cases SET summary = ? WHERE applicant = ?").execute(
                            arguments: [Personal(subject: p.subject, content: .erased).display, p.subject.rawValue])
-            try db.execute(sql: "DELETE FROM intake_fingerprints WHERE subject_id = ?", arguments: [p.subject.rawValue])
+            try db.cachedStatement(sql: "DELETE FROM intake_fingerprints WHERE subject_id = ?").execute(arguments: [p.subject.rawValue])
             // SQLite 3.40's FTS5 has no secure-delete: delete the rows, then merge every segment so that no
             // trigram of the erased text stays in an old one (secure_delete zeroes the freed pages).
-            try db.execute(sql: "DELETE FROM case_search WHERE subject_id = ?", arguments: [p.subject.rawValue])
-            try db.execute(sql: "INSERT INTO case_search(case_search) VALUES ('optimize')")
+            try db.cachedStatement(sql: "DELETE FROM case_search WHERE subject_id = ?").execute(arguments: [p.subject.rawValue])
+            try db.cachedStatement(sql: "INSERT INTO case_search(case_search) VALUES ('optimize')").execute()
         }
     }
 
