@@ -163,6 +163,13 @@ struct UpdateTests {
         _ = update(&m, .keyPressed(.char("c")))
         _ = update(&m, .keyPressed(.char("o")))
         #expect(m.visible.map { m.rows[$0].id.number } == [3])
+        _ = update(&m, .keyPressed(.char("c")))
+        _ = update(&m, .keyPressed(.char("S")))          // states in life-cycle order: underReview is the only one
+        #expect(m.filter.state == "underReview" && m.visible.count == 3)
+        _ = update(&m, .keyPressed(.char("S")))
+        #expect(m.filter.state == nil)
+        _ = update(&m, .keyPressed(.char("O")))
+        #expect(m.filter.organization == "demo-hotel")
     }
 
     @Test("Tab cycles the panes and 1 2 3 jump to them; Enter opens the case")

@@ -85,8 +85,7 @@ public enum CaseDecider {
             return [.legalHoldLifted(t)]
         case .takeLadderStep(let step):
             try require(open.union([.rejectedThreat]))
-            let danger = s.lane == .danger || (s.facts.map { $0.weaponOrPhysicalContact || $0.threatToLifeOrArson } ?? false)
-            if let why = s.ladder.refusal(step, danger: danger) { throw .invalid(field: "ladder", reason: why) }
+            if let why = s.ladder.refusal(step, danger: s.inDanger) { throw .invalid(field: "ladder", reason: why) }
             return [.ladderStepTaken(LadderStepTaken(step: step))]
         case .assign(let who):
             try require(open)

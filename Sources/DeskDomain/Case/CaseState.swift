@@ -17,6 +17,11 @@ public struct CaseState: Hashable, Sendable {
 
     public var exists: Bool { status != nil }
 
+    /// A weapon, physical contact or a threat to life, or the danger lane: the police ladder is skipped.
+    public var inDanger: Bool {
+        lane == .danger || (facts.map { $0.weaponOrPhysicalContact || $0.threatToLifeOrArson } ?? false)
+    }
+
     public static func evolve(_ state: CaseState, _ event: DeskEvent) -> CaseState {
         var s = state
         s.eventCount += 1

@@ -101,13 +101,15 @@ public enum Prompt: Equatable, Sendable {
 
 public struct QueueFilter: Equatable, Sendable {
     public var lane: Lane?
+    public var organization: String?
+    public var state: String?
     public var overdueOnly = false
     public var mineOnly = false
     public var text = ""
     /// Cases the full-text index found for `text` (nil until it answers).
     public var hits: Set<CaseID>?
     public init() {}
-    public var isEmpty: Bool { lane == nil && !overdueOnly && !mineOnly && text.isEmpty }
+    public var isEmpty: Bool { lane == nil && organization == nil && state == nil && !overdueOnly && !mineOnly && text.isEmpty }
 }
 
 public struct StatusMessage: Equatable, Sendable {
@@ -169,6 +171,8 @@ public struct Model: Equatable, Sendable {
         visible = rows.indices.filter { i in
             let r = rows[i]
             if let l = f.lane, r.lane != l.rawValue { return false }
+            if let o = f.organization, r.organization != o { return false }
+            if let st = f.state, r.state != st { return false }
             if f.overdueOnly, !(!["reported", "closed", "rejectedThreat"].contains(r.state) && r.reportDueOn < today) { return false }
             if f.mineOnly, r.assignee != me { return false }
             if !needle.isEmpty {

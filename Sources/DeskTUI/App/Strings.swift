@@ -8,7 +8,7 @@ public enum UIText: CaseIterable, Sendable {
          openHelp, redraw, nextHit, cycleLane, toggleOverdue, toggleMine, clearFilter, selectCase, timeline,
          applicant, complaint, requests, statements, facts, ledger, lanePolicy, escalations, actions, notAllowed,
          hold, reportDue, assignee, nothing, mine, all, actionMenu, enterText, cancelled, focusPane, helpTitle,
-         closeHelp, late, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote
+         closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -88,6 +88,8 @@ public enum UIText: CaseIterable, Sendable {
         case .helpTitle: ("キー操作", "Keys")
         case .closeHelp: ("Esc または ? で閉じる", "Esc or ? closes")
         case .late: ("超過", "late")
+        case .cycleOrganization: ("組織で絞り込み", "filter by organization")
+        case .cycleState: ("状態で絞り込み", "filter by state")
         case .ladderStep: ("警察対応の次の段階", "next police-ladder step")
         case .ladder: ("警察対応の段階", "Police ladder")
         case .ladderNext: ("次", "next")

@@ -16,10 +16,7 @@ extension Model {
     var context: DecisionContext { DecisionContext(actor: Actor(me.user), role: me.role) }
 
     /// A weapon, physical contact or a threat to life: the ladder is skipped.
-    var isDanger: Bool {
-        guard let s = detailState else { return false }
-        return s.lane == .danger || (s.facts.map { $0.weaponOrPhysicalContact || $0.threatToLifeOrArson } ?? false)
-    }
+    var isDanger: Bool { detailState?.inDanger ?? false }
 
     /// Why a command would be refused right now (nil: allowed). Greys out actions instead of hiding them.
     func refusal(_ command: CaseCommand) -> String? {
@@ -140,6 +137,13 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
         let order: [Lane?] = [nil, .danger, .handover, .complaint]
         m.filter.lane = order[((order.firstIndex(of: m.filter.lane) ?? 0) + 1) % order.count]
         return reselect(&m)
+    case .cycleOrganization:
+        m.filter.organization = cycle(m.filter.organization, through: Set(m.rows.map(\.organization)).sorted())
+        return reselect(&m)
+    case .cycleState:
+        let order = CaseStatus.allCases.map(\.rawValue).filter { s in m.rows.contains { $0.state == s } }
+        m.filter.state = cycle(m.filter.state, through: order)
+        return reselect(&m)
     case .toggleOverdue: m.filter.overdueOnly.toggle(); return reselect(&m)
     case .toggleMine: m.filter.mineOnly.toggle(); return reselect(&m)
     case .clearFilter: m.filter = QueueFilter(); m.newCount = 0; return reselect(&m)
@@ -165,6 +169,12 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
         m.prompt = .menu(selected: MenuAction.allCases.firstIndex { m.refusal($0) == nil } ?? 0, id)
     }
     return []
+}
+
+/// nil → first → … → last → nil.
+private func cycle(_ current: String?, through values: [String]) -> String? {
+    guard let c = current, let i = values.firstIndex(of: c) else { return values.first }
+    return i + 1 < values.count ? values[i + 1] : nil
 }
 
 /// After the filter changed: keep the selection if it is still shown, else take the first row.

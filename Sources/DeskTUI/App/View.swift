@@ -152,6 +152,8 @@ enum QueuePane {
         var title = "\(m.t(.queue)) \(rows.count)/\(m.rows.count)\(m.language == .ja ? "件" : "")  \(m.t(.danger)) \(danger)  \(m.t(.overdue)) \(overdue)"
         var filters: [String] = []
         if let l = m.filter.lane { filters.append(Words.lane(l.rawValue, m.language)) }
+        if let o = m.filter.organization { filters.append(Sanitizer.visible(o)) }
+        if let st = m.filter.state { filters.append(Words.state(st, m.language)) }
         if m.filter.overdueOnly { filters.append(m.t(.overdue)) }
         if m.filter.mineOnly { filters.append(m.t(.mine)) }
         if !m.filter.text.isEmpty { filters.append("/" + Sanitizer.visible(m.filter.text)) }

@@ -31,7 +31,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 /// Every named action a key can do. The status line, the help and the tests use these names.
 public enum KeyAction: String, CaseIterable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, nextPane, previousPane, focusQueue, focusDetail,
-         focusEscalation, open, back, search, nextHit, previousHit, addNote, take, changeState, ladderStep, cycleLane,
+         focusEscalation, open, back, search, nextHit, previousHit, addNote, take, changeState, ladderStep, cycleLane, cycleOrganization, cycleState,
          toggleOverdue, toggleMine, clearFilter, openHelp, redraw, quit
 }
 
@@ -70,6 +70,8 @@ public enum KeyMap {
         KeyBinding(keys: [.char("s")], action: .changeState, help: .changeState, hintIn: [.escalation, .detail]),
         KeyBinding(keys: [.char("p")], action: .ladderStep, help: .ladderStep, hintIn: [.escalation]),
         KeyBinding(keys: [.char("f")], action: .cycleLane, help: .cycleLane, hintIn: [.queue]),
+        KeyBinding(keys: [.char("O")], action: .cycleOrganization, help: .cycleOrganization, hintIn: []),
+        KeyBinding(keys: [.char("S")], action: .cycleState, help: .cycleState, hintIn: []),
         KeyBinding(keys: [.char("o")], action: .toggleOverdue, help: .toggleOverdue, hintIn: []),
         KeyBinding(keys: [.char("m")], action: .toggleMine, help: .toggleMine, hintIn: []),
         KeyBinding(keys: [.char("c")], action: .clearFilter, help: .clearFilter, hintIn: []),

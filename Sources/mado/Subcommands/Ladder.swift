@@ -29,7 +29,7 @@ extension Mado {
             }
             let state = try s.load(id.streamID).map(\.event).reduce(CaseState.initial, CaseState.evolve)
             guard state.exists else { throw StoreError.noSuchCase(id.description) }
-            let danger = state.lane == .danger || (state.facts.map { $0.weaponOrPhysicalContact || $0.threatToLifeOrArson } ?? false)
+            let danger = state.inDanger
             if danger && state.ladder.times(.call110) == 0 { print("DANGER: skip the ladder, call 110 now / 危険: 今すぐ110番") }
             let next = state.ladder.next(danger: danger)
             for (i, st) in LadderStep.allCases.enumerated() {
