@@ -4,9 +4,28 @@ import Foundation
 /// folded text and queries are folded the same way (SQLite's trigram tokenizer folds neither width nor kana).
 public enum SearchFold {
     public static func fold(_ s: String) -> String {
-        let n = s.precomposedStringWithCompatibilityMapping.lowercased()
-        return String(String.UnicodeScalarView(n.unicodeScalars.map { u in
-            (0x30A1...0x30F6).contains(u.value) ? Unicode.Scalar(u.value - 0x60)! : u
-        }))
+        // NFKC is costly and changes only compatibility characters (full/half-width forms, circled and
+        // squared signs, ligatures, vertical forms): skip it when there are none.
+        let needsNFKC = s.unicodeScalars.contains { u in
+            let v = u.value
+            return (0xFF00...0xFFEF).contains(v) || (0x2460...0x24FF).contains(v) || (0x3200...0x33FF).contains(v)
+                || (0xFB00...0xFB4F).contains(v) || (0xFE10...0xFE6F).contains(v) || (0x2150...0x218F).contains(v)
+                || (0x00A0...0x00BF).contains(v) || (0x2000...0x206F).contains(v) || (0x3000 == v)
+        }
+        let n = needsNFKC ? s.precomposedStringWithCompatibilityMapping : s
+        var out = String.UnicodeScalarView()
+        for u in n.unicodeScalars {
+            let v = u.value
+            if (0x41...0x5A).contains(v) {
+                out.append(Unicode.Scalar(v + 0x20)!)
+            } else if (0x30A1...0x30F6).contains(v) {
+                out.append(Unicode.Scalar(v - 0x60)!)
+            } else if v < 0x80 || (0x3040...0x9FFF).contains(v) {
+                out.append(u)
+            } else {
+                out.append(contentsOf: String(u).lowercased().unicodeScalars)
+            }
+        }
+        return String(out)
     }
 }
