@@ -59,52 +59,52 @@ extension SQLiteEventStore {
         let keys = try keyring.takePendingKeys()
         let newVersion: Int
         do {
-          newVersion = try pool.writeWithoutTransaction { db in
-            var result = 0
-            try db.inTransaction(.immediate) {
-                let streamID = try stream(db)
-                let actual = try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?"),
-                                              arguments: [streamID.rawValue]) ?? 0
-                guard actual == expected.value else {
-                    throw AppendError.wrongExpectedVersion(stream: streamID, expected: expected, actual: actual)
-                }
-                try extra?(db)
-                for (id, _, wrapped) in keys {
-                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO subject_keys(subject_id, wrapped, created_at) VALUES (?, ?, ?)")
-                        .execute(arguments: [id.rawValue, wrapped, recordedAt])
-                }
-                if let evidence {
-                    if let fp = evidence.fingerprint,
-                       let existing = try String.fetchOne(db, sql: "SELECT case_id FROM intake_fingerprints WHERE hmac = ?",
-                                                          arguments: [fp]) {
-                        throw AppendError.duplicateSubmission(existing: CaseID(existing) ?? CaseID(number: 0))
+            newVersion = try pool.writeWithoutTransaction { db in
+                var result = 0
+                try db.inTransaction(.immediate) {
+                    let streamID = try stream(db)
+                    let actual = try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?"),
+                                                  arguments: [streamID.rawValue]) ?? 0
+                    guard actual == expected.value else {
+                        throw AppendError.wrongExpectedVersion(stream: streamID, expected: expected, actual: actual)
                     }
-                    try db.execute(sql: "INSERT OR IGNORE INTO evidence(hash, subject_id, sealed) VALUES (?, ?, ?)",
-                                   arguments: [evidence.hash, evidence.subject.rawValue, evidence.sealed])
+                    try extra?(db)
+                    for (id, _, wrapped) in keys {
+                        try db.cachedStatement(sql: "INSERT OR IGNORE INTO subject_keys(subject_id, wrapped, created_at) VALUES (?, ?, ?)")
+                            .execute(arguments: [id.rawValue, wrapped, recordedAt])
+                    }
+                    if let evidence {
+                        if let fp = evidence.fingerprint,
+                           let existing = try String.fetchOne(db, sql: "SELECT case_id FROM intake_fingerprints WHERE hmac = ?",
+                                                              arguments: [fp]) {
+                            throw AppendError.duplicateSubmission(existing: CaseID(existing) ?? CaseID(number: 0))
+                        }
+                        try db.execute(sql: "INSERT OR IGNORE INTO evidence(hash, subject_id, sealed) VALUES (?, ?, ?)",
+                                       arguments: [evidence.hash, evidence.subject.rawValue, evidence.sealed])
+                    }
+                    var prev = try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM events ORDER BY position DESC LIMIT 1"))
+                        ?? HashChain.genesis
+                    let insert = try db.cachedStatement(sql: """
+                        INSERT INTO events(stream_id, version, type, schema_version, payload, actor, recorded_at, hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                    for (i, (event, payload)) in encoded.enumerated() {
+                        let version = actual + 1 + i
+                        let hash = HashChain.hash(previous: prev, stream: streamID.rawValue, version: version, type: event.type,
+                                                  schemaVersion: event.schemaVersion, payload: payload, actor: actor.user,
+                                                  recordedAt: recordedAt)
+                        try insert.execute(arguments: [streamID.rawValue, version, event.type, event.schemaVersion,
+                                                       String(decoding: payload, as: UTF8.self), actor.user, recordedAt, hash])
+                        let envelope = EventEnvelope(position: Position(db.lastInsertedRowID), stream: streamID, version: version,
+                                                     actor: actor, recordedAt: recordedAt, event: event)
+                        try Projector.apply(envelope, db, keyring: keyring)
+                        prev = hash
+                    }
+                    result = actual + encoded.count
+                    return .commit
                 }
-                var prev = try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM events ORDER BY position DESC LIMIT 1"))
-                    ?? HashChain.genesis
-                let insert = try db.cachedStatement(sql: """
-                    INSERT INTO events(stream_id, version, type, schema_version, payload, actor, recorded_at, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for (i, (event, payload)) in encoded.enumerated() {
-                    let version = actual + 1 + i
-                    let hash = HashChain.hash(previous: prev, stream: streamID.rawValue, version: version, type: event.type,
-                                              schemaVersion: event.schemaVersion, payload: payload, actor: actor.user,
-                                              recordedAt: recordedAt)
-                    try insert.execute(arguments: [streamID.rawValue, version, event.type, event.schemaVersion,
-                                                   String(decoding: payload, as: UTF8.self), actor.user, recordedAt, hash])
-                    let envelope = EventEnvelope(position: Position(db.lastInsertedRowID), stream: streamID, version: version,
-                                                 actor: actor, recordedAt: recordedAt, event: event)
-                    try Projector.apply(envelope, db, keyring: keyring)
-                    prev = hash
-                }
-                result = actual + encoded.count
-                return .commit
+                return result
             }
-            return result
-          }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             throw AppendError.busy
         }
