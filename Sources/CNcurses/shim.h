@@ -14,6 +14,9 @@ static inline int mado_cols(void) { return COLS; }
 static inline int mado_lines(void) { return LINES; }
 static inline int mado_colors(void) { return COLORS; }
 static inline int mado_color_pairs(void) { return COLOR_PAIRS; }
+// glibc's wcwidth is declared only under _XOPEN_SOURCE; ncurses moves its cursor by it.
+extern int wcwidth(wchar_t c);
+static inline int mado_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline attr_t mado_a_bold(void) { return A_BOLD; }
 static inline attr_t mado_a_dim(void) { return A_DIM; }
 static inline attr_t mado_a_underline(void) { return A_UNDERLINE; }

@@ -95,12 +95,22 @@ struct UpdateTests {
         #expect(m.prompt == nil)
     }
 
-    @Test("anything but y at the confirmation cancels (No is the default)")
+    @Test("anything but y at the confirmation cancels (No is the default); a typed reason is kept")
     func confirmDefaultsToNo() {
         var m = Self.model(role: .supervisor)
         m.prompt = .confirm(.startReview, text: "", CaseID(number: 1))
         #expect(update(&m, .keyPressed(.enter)) == [])
         #expect(m.prompt == nil && m.message?.text == "Cancelled")
+        m.prompt = .confirm(.escalateLawyer, text: "要求が執拗", CaseID(number: 1))
+        #expect(update(&m, .keyPressed(.char("n"))) == [])
+        #expect(m.prompt == .text(TextField(text: "要求が執拗", limit: 2_000), .escalateLawyer, CaseID(number: 1)))
+    }
+
+    @Test("a store that cannot be read says so in the status line")
+    func loadFailed() {
+        var m = Self.model()
+        #expect(update(&m, .loadFailed("database error: disk I/O error")) == [])
+        #expect(m.message == StatusMessage(text: "database error: disk I/O error", isError: true))
     }
 
     @Test("a refused action is a message, not a command: an operator may not escalate; read-only refuses notes")

@@ -17,6 +17,8 @@ public enum Msg: Equatable, Sendable {
     case appendConflicted(CaseID)
     /// The cases whose text matches a search, from the store's index.
     case searchLoaded(String, Set<CaseID>)
+    /// Reading the store failed (the message is the store's, already free of untrusted text).
+    case loadFailed(String)
 }
 
 /// Work `update` asks the runtime to do. Plain values, so tests compare them.

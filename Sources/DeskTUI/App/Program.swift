@@ -56,6 +56,10 @@ public final class Program {
         }
     }
 
+    private func load(_ read: () throws -> Msg) {
+        do { pending.append(try read()) } catch { pending.append(.loadFailed(String(describing: error))) }
+    }
+
     /// Runs one command; false means quit.
     @discardableResult
     private func perform(_ command: Command) -> Bool {
@@ -65,11 +69,11 @@ public final class Program {
         case .redraw:
             previous = nil
         case .loadQueue:
-            if let rows = try? store.allCases() { pending.append(.queueLoaded(rows)) }
+            load { .queueLoaded(try store.allCases()) }
         case .search(let text):
-            if let ids = try? store.search(text) { pending.append(.searchLoaded(text, ids)) }
+            load { .searchLoaded(text, try store.search(text)) }
         case .loadDetail(let id):
-            if let d = try? store.caseDetail(id, role: model.me.role) { pending.append(.detailLoaded(d)) }
+            load { .detailLoaded(try store.caseDetail(id, role: model.me.role)) }
         case .execute(let id, let expected, let cmd):
             do {
                 let events = try store.execute(cmd, on: id, context: model.context, at: Date(), expectedVersion: expected)

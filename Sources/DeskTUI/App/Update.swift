@@ -67,6 +67,9 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         return []
     case .logAdvanced:
         return [.loadQueue]
+    case .loadFailed(let why):
+        m.message = StatusMessage(text: why, isError: true)
+        return []
     case .searchLoaded(let text, let ids):
         guard text == m.filter.text else { return [] }      // an answer to an older query
         m.filter.hits = ids
@@ -244,6 +247,8 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
     case .confirm(let action, let text, let id):
         m.prompt = nil
         guard key == .char("y") || key == .char("Y") else {
+            // No keeps what was typed: back to the reason, not to an empty field.
+            if !text.isEmpty && !cancel { m.prompt = .text(TextField(text: text, limit: 2_000), action, id); return [] }
             m.message = StatusMessage(text: m.t(.cancelled), isError: false)
             return []
         }

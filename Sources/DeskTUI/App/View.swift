@@ -370,14 +370,21 @@ enum Overlay {
         switch m.prompt {
         case nil: return
         case .help?:
-            let inner = box(&s, width: 72, height: KeyMap.bindings.count + 4)
-            s.put(m.t(.helpTitle) + " — " + m.t(.closeHelp), x: inner.x + 1, y: inner.y, role: .title)
-            for (i, b) in KeyMap.bindings.prefix(inner.height - 1).enumerated() {
+            let inner = box(&s, width: 100, height: KeyMap.bindings.count + 4)
+            s.put(m.t(.helpTitle) + " — " + m.t(.closeHelp), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
+            // Every key, in as many columns as the height needs.
+            let rows = max(1, inner.height - 1)
+            let columns = (KeyMap.bindings.count + rows - 1) / rows
+            let colWidth = max(10, (inner.width - 1) / columns)
+            let keyWidth = min(14, colWidth / 3)
+            for (i, b) in KeyMap.bindings.enumerated() {
+                let x = inner.x + 1 + (i / rows) * colWidth, y = inner.y + 1 + i % rows
                 let keys = b.keys.map(\.description).joined(separator: " ")
                 let why = refusalFor(b.action, m)
-                s.put(DisplayWidth.fit(keys, width: 16), x: inner.x + 1, y: inner.y + 1 + i, role: why == nil ? .key : .muted)
-                s.put(DisplayWidth.truncate(m.t(b.help) + (why.map { "  (\(m.t(.notAllowed)): \($0))" } ?? ""), width: inner.width - 18),
-                      x: inner.x + 18, y: inner.y + 1 + i, role: why == nil ? .dialog : .muted)
+                s.put(DisplayWidth.fit(keys, width: keyWidth), x: x, y: y, maxWidth: keyWidth, role: why == nil ? .key : .muted)
+                s.put(DisplayWidth.truncate(m.t(b.help) + (why.map { " (\(m.t(.notAllowed)): \($0))" } ?? ""),
+                                            width: colWidth - keyWidth - 2),
+                      x: x + keyWidth + 1, y: y, role: why == nil ? .dialog : .muted)
             }
         case .quitConfirm?:
             let inner = box(&s, width: 50, height: 4)
@@ -422,7 +429,7 @@ enum Overlay {
         case .addNote:
             return m.applicantOnScreen.flatMap { m.refusal(.addNote(CaseText(text: Personal("x", owner: $0)))) }
         case .take: return m.detail == nil ? nil : m.refusal(.assign(Actor(m.me.user)))
-        case .changeState: return m.readOnly ? m.t(.readOnly) : nil
+        case .changeState, .ladderStep: return m.readOnly ? m.t(.readOnly) : nil
         default: return nil
         }
     }

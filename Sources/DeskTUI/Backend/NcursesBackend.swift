@@ -56,8 +56,13 @@ public final class NcursesBackend: Backend {
         if previous == nil { wclear(mado_stdscr()) }
         let roles = StyleRole.allCases
         for run in screen.changes(from: previous) {
-            wmove(mado_stdscr(), Int32(run.y), Int32(run.x))
-            for cell in run.cells where cell.width > 0 {
+            var x = run.x
+            for cell in run.cells {
+                defer { x += 1 }
+                guard cell.width > 0 else { continue }
+                // Each cell at its own column: where the terminal's idea of a width differs from ours
+                // (new emoji, flags), the error stays inside that cell instead of shifting the row.
+                wmove(mado_stdscr(), Int32(run.y), Int32(x))
                 let st = theme.style(cell.role)
                 var attrs = mado_a_normal()
                 for a in st.attributes {
@@ -69,10 +74,14 @@ public final class NcursesBackend: Backend {
                     }
                 }
                 let pair = colour ? Int16((roles.firstIndex(of: cell.role) ?? 0) + 1) : 0
-                var wide = Array(cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }) + [0]
+                var scalars = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                // ncurses holds at most a few code points per cell and refuses what wcwidth does not know.
+                if scalars.count > 4 || scalars.contains(where: { mado_wcwidth($0) < 0 }) {
+                    scalars = cell.width == 2 ? [0xFF1F] : [0x3F]        // ？ or ?
+                }
+                var wide = scalars + [0]
                 var cch = cchar_t()
-                setcchar(&cch, &wide, attrs, pair, nil)
-                wadd_wch(mado_stdscr(), &cch)
+                if setcchar(&cch, &wide, attrs, pair, nil) == OK { wadd_wch(mado_stdscr(), &cch) }
             }
         }
         if let c = screen.cursor {

@@ -257,7 +257,8 @@ struct BenchRunner {
             try store.append([g.event(.intake, subject: subject)], to: hot.streamID, expected: .noStream, actor: g.actor(), at: Date())
         }
         store.close()
-        let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
+        // This very binary, wherever PATH found it.
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let startAt = Date().addingTimeInterval(1.0).timeIntervalSince1970
         let procs = try (0..<writers).map { w -> (Process, Pipe) in
             let p = Process()
@@ -271,6 +272,11 @@ struct BenchRunner {
         }
         var lat: [Double] = [], conflicts = 0, busy = 0, first = Double.greatestFiniteMagnitude, last = 0.0
         var writerFailed = false
+        // A writer stuck behind a lock held elsewhere must not hang the run: give up after two minutes.
+        let deadline = Date().addingTimeInterval(120)
+        let watchdog = DispatchWorkItem { for (p, _) in procs where p.isRunning { p.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + deadline.timeIntervalSinceNow, execute: watchdog)
+        defer { watchdog.cancel() }
         for (p, out) in procs {
             let data = out.fileHandleForReading.readDataToEndOfFile()
             p.waitUntilExit()
@@ -279,8 +285,9 @@ struct BenchRunner {
             lat += (o["latencies"] as? [Double]) ?? []
             conflicts += o["conflicts"] as? Int ?? 0
             busy += o["busy"] as? Int ?? 0
-            first = min(first, o["start"] as? Double ?? 0)
-            last = max(last, o["end"] as? Double ?? 0)
+            guard let start = o["start"] as? Double, let end = o["end"] as? Double else { writerFailed = true; continue }
+            first = min(first, start)
+            last = max(last, end)
         }
         // The checks: every stream holds exactly what was sent to it, versions 1...n with no gap, the chain verifies.
         var expected: [StreamID: Int] = [hot.streamID: 1]
@@ -305,7 +312,7 @@ struct BenchRunner {
         let chainOK = try check.verify().firstBad == nil
         let ok = !writerFailed && lost == 0 && duplicated == 0 && gaps == 0 && chainOK
         lat.sort()
-        let secs = max(0, last - first)
+        let secs = writerFailed ? 0 : max(0, last - first)
         return BenchLine(impl: impl, workload: "W4", events: writers * n, seconds: secs, p50: Self.percentile(lat, 0.5),
                          p99: Self.percentile(lat, 0.99),
                          notes: "\(writers) processes, every 10th event to one shared case, conflicts reloaded and retried",
