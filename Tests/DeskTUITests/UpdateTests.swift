@@ -204,4 +204,20 @@ struct UpdateTests {
         #expect(update(&m, .keyPressed(.enter)) == [])       // No is the default
         #expect(m.prompt == nil)
     }
+
+    @Test("the case pane scrolls no further than its text: after G, k moves at once")
+    func detailScrollIsClamped() {
+        var m = Self.model()
+        m.size = Size(width: 80, height: 24)
+        m.focus = .detail
+        _ = update(&m, .keyPressed(.char("G")))
+        let bottom = m.detailScroll
+        #expect(bottom == DetailPane.maxScroll(m))
+        _ = update(&m, .keyPressed(.char("j")))
+        #expect(m.detailScroll == bottom)
+        if bottom > 0 {
+            _ = update(&m, .keyPressed(.char("k")))
+            #expect(m.detailScroll == bottom - 1)
+        }
+    }
 }

@@ -121,11 +121,11 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
     let inQueue = m.focus == .queue
     switch action {
     case .moveUp: if inQueue { return moveSelection(&m, by: -1) }; m.detailScroll = max(0, m.detailScroll - 1)
-    case .moveDown: if inQueue { return moveSelection(&m, by: 1) }; m.detailScroll += 1
+    case .moveDown: if inQueue { return moveSelection(&m, by: 1) }; m.detailScroll = min(m.detailScroll + 1, DetailPane.maxScroll(m))
     case .pageUp: if inQueue { return moveSelection(&m, by: -page) }; m.detailScroll = max(0, m.detailScroll - page)
-    case .pageDown: if inQueue { return moveSelection(&m, by: page) }; m.detailScroll += page
+    case .pageDown: if inQueue { return moveSelection(&m, by: page) }; m.detailScroll = min(m.detailScroll + page, DetailPane.maxScroll(m))
     case .top: if inQueue { return moveSelection(&m, by: nil, to: 0) }; m.detailScroll = 0
-    case .bottom: if inQueue { return moveSelection(&m, by: nil, to: Int.max) }; m.detailScroll = Int.max / 2
+    case .bottom: if inQueue { return moveSelection(&m, by: nil, to: Int.max) }; m.detailScroll = DetailPane.maxScroll(m)
     case .nextHit: return moveSelection(&m, by: 1)
     case .previousHit: return moveSelection(&m, by: -1)
     case .nextPane: m.focus = Pane(rawValue: (m.focus.rawValue + 1) % 3)!

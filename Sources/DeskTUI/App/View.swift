@@ -262,6 +262,23 @@ enum DetailPane {
         return out
     }
 
+    /// The case pane's area in the current layout (the same arithmetic as `view`).
+    static func area(_ m: Model) -> Rect {
+        let body = Rect(x: 0, y: 1, width: m.size.width, height: m.size.height - 2)
+        if m.size.width >= 120 && m.size.height >= 30 {
+            let left = body.width * 11 / 20
+            let width = body.width - left - 1
+            return Rect(x: left + 1, y: body.y, width: width, height: body.height * 3 / 5)
+        }
+        return Rect(x: 0, y: body.y + 1, width: body.width, height: body.height - 1)
+    }
+
+    /// How far the case pane can scroll: its lines less what fits.
+    static func maxScroll(_ m: Model) -> Int {
+        let a = area(m)
+        return max(0, lines(m, width: a.width - 2).count - (a.height - 1))
+    }
+
     static func render(_ m: Model, into s: inout Screen, area: Rect) {
         PaneTitle.render(.detail, m.t(.detail) + (m.detail.map { " \($0.row.id)" } ?? ""), m, into: &s, area: area)
         let all = lines(m, width: area.width - 2)
