@@ -114,6 +114,26 @@ struct ConsoleEndToEndTests {
         try a.waitFor("A exits") { $0.contains("EXITED:0") }
     }
 
+    @Test("pasted text is text: a pasted newline and q neither end the note nor quit the console")
+    func bracketedPaste() throws {
+        let desk = try CommandLineTests.Desk()
+        let t = try Session(db: desk.db, width: 120, height: 30, args: ["--lang", "en"])
+        try t.waitFor("the queue") { $0.contains("> C-") }
+        try t.keys("a")
+        try t.waitFor("the note prompt") { $0.contains("Note C-") }
+        try t.tmux(["set-buffer", "first line\nq second"])
+        try t.tmux(["paste-buffer", "-p", "-t", "e2e"])
+        try t.waitFor("the pasted note") { $0.contains("first line q second") }
+        try t.keys("Enter")
+        try t.waitFor("the note recorded") { $0.contains("Recorded: C-") }
+        try t.tmux(["set-buffer", "q"])
+        try t.tmux(["paste-buffer", "-p", "-t", "e2e"])
+        try t.keys("j")
+        try t.waitFor("still running after a pasted q") { $0.contains("> C-") && !$0.contains("EXITED") }
+        try t.keys("q")
+        try t.waitFor("exit 0") { $0.contains("EXITED:0") }
+    }
+
     @Test("SIGHUP (a dropped SSH connection) restores the terminal and exits")
     func hangUp() throws {
         let desk = try CommandLineTests.Desk()

@@ -27,6 +27,11 @@ public final class NcursesBackend: Backend {
             colour = true
         }
         self.theme = colour ? theme : theme.withoutColour
+        // Bracketed paste: pasted text arrives between two markers and is never read as keys (a pasted
+        // "q" must not quit). ncurses learns the markers as two key codes of our own.
+        define_key("\u{1B}[200~", Self.pasteStart)
+        define_key("\u{1B}[201~", Self.pasteEnd)
+        writeToTerminal("\u{1B}[?2004h")
         if colour {
             for (i, role) in StyleRole.allCases.enumerated() {
                 let st = self.theme.style(role)
@@ -47,6 +52,31 @@ public final class NcursesBackend: Backend {
         case .cyan: Int16(COLOR_CYAN)
         case .white: Int16(COLOR_WHITE)
         }
+    }
+
+    private static let pasteStart = KEY_MAX + 1, pasteEnd = KEY_MAX + 2
+
+    private func writeToTerminal(_ s: String) {
+        FileHandle.standardOutput.write(Data(s.utf8))
+    }
+
+    /// Reads until the end-of-paste marker (or a pause), keeping line breaks as text.
+    private func readPaste() -> BackendEvent {
+        var text = ""
+        while true {
+            wtimeout(mado_stdscr(), 200)
+            var ch: wint_t = 0
+            let r = wget_wch(mado_stdscr(), &ch)
+            if r == ERR { break }
+            if r == KEY_CODE_YES {
+                if Int32(ch) == Self.pasteEnd { break }
+                continue
+            }
+            if ch == 13 { text.append("\n"); continue }
+            if let u = Unicode.Scalar(UInt32(ch)) { text.unicodeScalars.append(u) }
+            if text.utf8.count > 1 << 20 { break }
+        }
+        return .paste(text)
     }
 
     public var size: Size { Size(width: Int(mado_cols()), height: Int(mado_lines())) }
@@ -117,6 +147,7 @@ public final class NcursesBackend: Backend {
             case KEY_DC: return .key(.delete)
             case KEY_ENTER: return .key(.enter)
             case KEY_F0 + 1: return .key(.f1)
+            case Self.pasteStart: return readPaste()
             default: return nil
             }
         }
@@ -135,6 +166,7 @@ public final class NcursesBackend: Backend {
     public func shutdown() {
         guard active else { return }
         active = false
+        writeToTerminal("\u{1B}[?2004l")
         endwin()
     }
 
