@@ -220,4 +220,17 @@ struct UpdateTests {
             #expect(m.detailScroll == bottom - 1)
         }
     }
+
+    @Test("j in the escalation pane scrolls that pane, not the case pane")
+    func escalationScrolls() {
+        var m = Self.model(role: .supervisor)
+        m.size = Size(width: 120, height: 30)
+        m.focus = .escalation
+        let limit = EscalationPane.maxScroll(m)
+        #expect(limit > 0)      // the ladder and the actions do not fit in 11 lines
+        _ = update(&m, .keyPressed(.char("G")))
+        #expect(m.escalationScroll == limit && m.detailScroll == 0)
+        _ = update(&m, .keyPressed(.char("k")))
+        #expect(m.escalationScroll == limit - 1)
+    }
 }

@@ -135,6 +135,7 @@ public struct Model: Equatable, Sendable {
     public var focus: Pane = .queue
     public var detail: CaseDetail?
     public var detailScroll = 0
+    public var escalationScroll = 0
     public var prompt: Prompt?
     public var message: StatusMessage?
     public var newCount = 0

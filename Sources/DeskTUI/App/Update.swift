@@ -61,7 +61,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         return research
     case .detailLoaded(let d):
         if d.row.id == m.selectedID {
-            if m.detail?.row.id != d.row.id { m.detailScroll = 0 }
+            if m.detail?.row.id != d.row.id { m.detailScroll = 0; m.escalationScroll = 0 }
             m.detail = d
         }
         return []
@@ -113,6 +113,7 @@ private func moveSelection(_ m: inout Model, by delta: Int?, to absolute: Int? =
     m.selectedID = id
     m.detail = m.detail?.row.id == id ? m.detail : nil
     m.detailScroll = 0
+    m.escalationScroll = 0
     return [.loadDetail(id)]
 }
 
@@ -120,12 +121,12 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
     let page = max(1, m.size.height - 6)
     let inQueue = m.focus == .queue
     switch action {
-    case .moveUp: if inQueue { return moveSelection(&m, by: -1) }; m.detailScroll = max(0, m.detailScroll - 1)
-    case .moveDown: if inQueue { return moveSelection(&m, by: 1) }; m.detailScroll = min(m.detailScroll + 1, DetailPane.maxScroll(m))
-    case .pageUp: if inQueue { return moveSelection(&m, by: -page) }; m.detailScroll = max(0, m.detailScroll - page)
-    case .pageDown: if inQueue { return moveSelection(&m, by: page) }; m.detailScroll = min(m.detailScroll + page, DetailPane.maxScroll(m))
-    case .top: if inQueue { return moveSelection(&m, by: nil, to: 0) }; m.detailScroll = 0
-    case .bottom: if inQueue { return moveSelection(&m, by: nil, to: Int.max) }; m.detailScroll = DetailPane.maxScroll(m)
+    case .moveUp: if inQueue { return moveSelection(&m, by: -1) }; scroll(&m, by: -1)
+    case .moveDown: if inQueue { return moveSelection(&m, by: 1) }; scroll(&m, by: 1)
+    case .pageUp: if inQueue { return moveSelection(&m, by: -page) }; scroll(&m, by: -page)
+    case .pageDown: if inQueue { return moveSelection(&m, by: page) }; scroll(&m, by: page)
+    case .top: if inQueue { return moveSelection(&m, by: nil, to: 0) }; scroll(&m, by: Int.min / 2)
+    case .bottom: if inQueue { return moveSelection(&m, by: nil, to: Int.max) }; scroll(&m, by: Int.max / 2)
     case .nextHit: return moveSelection(&m, by: 1)
     case .previousHit: return moveSelection(&m, by: -1)
     case .nextPane: m.focus = Pane(rawValue: (m.focus.rawValue + 1) % 3)!
@@ -172,6 +173,15 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
         m.prompt = .menu(selected: MenuAction.allCases.firstIndex { m.refusal($0) == nil } ?? 0, id)
     }
     return []
+}
+
+/// Scrolls the focused pane (case or escalation), never past its text.
+private func scroll(_ m: inout Model, by delta: Int) {
+    if m.focus == .escalation {
+        m.escalationScroll = max(0, min(m.escalationScroll + delta, EscalationPane.maxScroll(m)))
+    } else {
+        m.detailScroll = max(0, min(m.detailScroll + delta, DetailPane.maxScroll(m)))
+    }
 }
 
 /// nil → first → … → last → nil.

@@ -291,8 +291,29 @@ enum DetailPane {
 }
 
 enum EscalationPane {
+    /// The escalation pane's area in the current layout (the same arithmetic as `view`).
+    static func area(_ m: Model) -> Rect {
+        let d = DetailPane.area(m)
+        if m.size.width >= 120 && m.size.height >= 30 {
+            let bodyHeight = m.size.height - 2
+            return Rect(x: d.x, y: d.maxY, width: d.width, height: bodyHeight - d.height)
+        }
+        return d
+    }
+
+    static func maxScroll(_ m: Model) -> Int { max(0, lines(m).count - (area(m).height - 1)) }
+
     static func render(_ m: Model, into s: inout Screen, area: Rect) {
         PaneTitle.render(.escalation, m.t(.escalation), m, into: &s, area: area)
+        let all = lines(m)
+        let height = area.height - 1
+        let top = max(0, min(m.escalationScroll, all.count - height))
+        for (i, l) in all.dropFirst(top).prefix(height).enumerated() {
+            s.put(DisplayWidth.truncate(l.0, width: area.width - 2), x: area.x + 1, y: area.y + 1 + i, role: l.1)
+        }
+    }
+
+    static func lines(_ m: Model) -> [(String, StyleRole)] {
         var lines: [(String, StyleRole)] = []
         if let d = m.detail {
             var handover: HandedOver?
@@ -336,9 +357,7 @@ enum EscalationPane {
         } else {
             lines.append((m.t(.selectCase), .muted))
         }
-        for (i, l) in lines.prefix(area.height - 1).enumerated() {
-            s.put(DisplayWidth.truncate(l.0, width: area.width - 2), x: area.x + 1, y: area.y + 1 + i, role: l.1)
-        }
+        return lines
     }
 }
 
