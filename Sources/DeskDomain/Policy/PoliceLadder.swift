@@ -31,6 +31,12 @@ public struct LadderProgress: Hashable, Sendable {
 
     public func times(_ s: LadderStep) -> Int { counts[s] ?? 0 }
 
+    /// `[ ]`, `[x]`, or `[2/3]` for steps that may be repeated.
+    public func checkbox(_ s: LadderStep) -> String {
+        let n = times(s)
+        return n == 0 ? "[ ]" : (s.maxTimes > 1 ? "[\(n)/\(s.maxTimes)]" : "[x]")
+    }
+
     /// Why `step` may not be taken now (nil: it may). Danger skips straight to 110.
     public func refusal(_ step: LadderStep, danger: Bool) -> String? {
         if times(.call110) > 0 { return "110 has already been called" }

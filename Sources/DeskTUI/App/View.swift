@@ -336,7 +336,7 @@ enum EscalationPane {
             let next = ladder.next(danger: m.isDanger)
             for (i, step) in LadderStep.allCases.enumerated() {
                 let n = ladder.times(step)
-                let box = n == 0 ? "[ ]" : (step.maxTimes > 1 ? "[\(n)/\(step.maxTimes)]" : "[x]")
+                let box = ladder.checkbox(step)
                 let label = m.language == .ja ? step.label.ja : step.label.en
                 lines.append(("  \(box) \(i + 1) \(label)" + (step == next ? "   <- \(m.t(.ladderNext)) (p)" : ""),
                               step == next ? (step == .call110 ? .danger : .warning) : (n > 0 ? .normal : .muted)))

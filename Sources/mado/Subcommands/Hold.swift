@@ -37,10 +37,7 @@ extension Mado {
 
         static func act(_ store: StoreOptions, _ caseID: String, _ reason: String, _ command: CaseCommand) throws {
             guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty, reason.count <= 500,
-                  Sanitizer.visible(reason) == reason else {
-                throw ValidationError("--reason must be 1-500 printable characters (a reference, no personal data)")
-            }
+            try checkReason(reason)
             let s = try store.open()
             defer { s.close() }
             let me = try Identity.require(.supervisor, in: s, to: "change a legal hold")

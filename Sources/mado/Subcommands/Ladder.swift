@@ -33,9 +33,7 @@ extension Mado {
             if danger && state.ladder.times(.call110) == 0 { print("DANGER: skip the ladder, call 110 now / 危険: 今すぐ110番") }
             let next = state.ladder.next(danger: danger)
             for (i, st) in LadderStep.allCases.enumerated() {
-                let n = state.ladder.times(st)
-                let box = n == 0 ? "[ ]" : (st.maxTimes > 1 ? "[\(n)/\(st.maxTimes)]" : "[x]")
-                print("\(box) \(i + 1) \(st.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(st.label.en) / \(st.label.ja)"
+                print("\(state.ladder.checkbox(st)) \(i + 1) \(st.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(st.label.en) / \(st.label.ja)"
                       + (st == next ? "   <- next" : ""))
             }
         }

@@ -58,9 +58,7 @@ extension Mado {
             @Flag(help: "Do not ask for confirmation.") var yes = false
 
             func validate() throws {
-                guard !reason.trimmingCharacters(in: .whitespaces).isEmpty, reason.count <= 500 else {
-                    throw ValidationError("--reason must be 1-500 characters")
-                }
+                try checkReason(reason)
             }
 
             func run() throws {
@@ -104,9 +102,7 @@ extension Mado {
 
             func validate() throws {
                 guard format == .json else { throw ValidationError("--format must be json") }
-                guard !reason.trimmingCharacters(in: .whitespaces).isEmpty, reason.count <= 500 else {
-                    throw ValidationError("--reason must be 1-500 characters")
-                }
+                try checkReason(reason)
             }
 
             func run() throws {

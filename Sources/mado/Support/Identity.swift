@@ -1,3 +1,4 @@
+import ArgumentParser
 import DeskDomain
 import DeskStore
 import Foundation
@@ -33,6 +34,13 @@ enum Identity {
 /// Standard error, for messages beside the output scripts read.
 func warn(_ message: String) {
     FileHandle.standardError.write(Data(("mado: " + message + "\n").utf8))
+}
+
+/// A reason stored in clear in the log (erasure, disclosure, legal hold): one printable line, no more than 500.
+func checkReason(_ reason: String) throws {
+    guard !reason.trimmingCharacters(in: .whitespaces).isEmpty, reason.count <= 500, Sanitizer.visible(reason) == reason else {
+        throw ValidationError("--reason must be 1-500 printable characters on one line (a reference, no personal data)")
+    }
 }
 
 /// A refusal that is not a usage error (exit 1), with a message for a person.
