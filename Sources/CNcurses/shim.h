@@ -47,5 +47,11 @@ static inline void mado_install_signal_handlers(void) {
     sigaddset(&set, SIGCONT);
     sigprocmask(SIG_UNBLOCK, &set, 0);
 }
+// Ctrl-Z arrives as a key in raw mode: stop the whole job as the shell expects, with the default action
+// (ncurses' own SIGTSTP handler is not installed in raw mode). Returns when the shell continues us.
+static inline void mado_stop_job(void) {
+    signal(SIGTSTP, SIG_DFL);
+    kill(0, SIGTSTP);
+}
 static inline int mado_take_signal(void) { int s = mado_signal_received; mado_signal_received = 0; return s; }
 #endif

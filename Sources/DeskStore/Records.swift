@@ -31,6 +31,18 @@ public struct CaseRow: Hashable, Sendable, Codable {
     public let closedAt: String?
 }
 
+/// The first rows of the queue and the counts of all of it.
+public struct QueueHead: Equatable, Sendable {
+    public let rows: [CaseRow]
+    public let total: Int, danger: Int, overdue: Int
+    public init(rows: [CaseRow], total: Int, danger: Int, overdue: Int) {
+        self.rows = rows
+        self.total = total
+        self.danger = danger
+        self.overdue = overdue
+    }
+}
+
 /// A row of a counterparty's ledger: when, about what, what was answered.
 public struct LedgerRow: Hashable, Sendable {
     public let counterparty: SubjectID

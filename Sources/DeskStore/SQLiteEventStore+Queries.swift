@@ -13,14 +13,20 @@ public struct CaseDetail: Equatable, Sendable {
 extension SQLiteEventStore {
     /// Queue order: open cases first, the danger lane first among them, then by report due date.
     static let queueOrder = """
-        CASE WHEN state IN ('closed', 'rejectedThreat') THEN 1 ELSE 0 END,
-        CASE lane WHEN 'danger' THEN 0 ELSE 1 END, report_due_on, seq
+        (state IN ('closed', 'rejectedThreat')), (lane IS NOT 'danger'), report_due_on, seq
+        """
+
+    /// The columns of a `CaseRow`, in the order `caseRow` reads them by index (a name lookup per field per row
+    /// was most of the time of loading a large queue).
+    static let caseColumns = """
+        id, seq, organization, branch, store, channel, language, lane, state, opened_at, report_due_on,
+        last_activity, summary, assignee, version, hold, closed_at
         """
 
     /// Calls `body` for every case in queue order, reading row by row (memory does not grow with the log).
     public func forEachCase(_ body: (CaseRow) throws -> Void) throws {
         try pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM cases ORDER BY \(Self.queueOrder)")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.caseColumns) FROM cases ORDER BY \(Self.queueOrder)")
             while let row = try rows.next() { try body(Self.caseRow(row)) }
         }
     }
@@ -28,22 +34,37 @@ extension SQLiteEventStore {
     /// Every case in queue order.
     public func allCases() throws -> [CaseRow] {
         var out: [CaseRow] = []
+        out.reserveCapacity(try caseCount())
         try forEachCase { out.append($0) }
         return out
     }
 
+    /// The top of the queue and the whole queue's counts, for a first screen that does not wait for every row.
+    public func queueHead(limit: Int, today: String) throws -> QueueHead {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT \(Self.caseColumns) FROM cases ORDER BY \(Self.queueOrder) LIMIT ?",
+                                        arguments: [limit]).map(Self.caseRow)
+            let c = try Row.fetchOne(db, sql: """
+                SELECT count(*),
+                  coalesce(sum(lane = 'danger' AND state NOT IN ('closed', 'rejectedThreat')), 0),
+                  coalesce(sum(state NOT IN ('reported', 'closed', 'rejectedThreat') AND report_due_on < ?), 0)
+                FROM cases
+                """, arguments: [today])!
+            return QueueHead(rows: rows, total: c[0], danger: c[1], overdue: c[2])
+        }
+    }
+
     public func caseRow(_ id: CaseID) throws -> CaseRow? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE id = ?", arguments: [id.description]).map(Self.caseRow)
+            try Row.fetchOne(db, sql: "SELECT \(Self.caseColumns) FROM cases WHERE id = ?", arguments: [id.description]).map(Self.caseRow)
         }
     }
 
     static func caseRow(_ r: Row) -> CaseRow {
-        CaseRow(id: CaseID(r["id"] as String) ?? CaseID(number: r["seq"]), organization: r["organization"],
-                branch: r["branch"], store: r["store"], channel: r["channel"], language: r["language"], lane: r["lane"],
-                state: r["state"], openedAt: r["opened_at"], reportDueOn: r["report_due_on"],
-                lastActivity: r["last_activity"], summary: r["summary"], assignee: r["assignee"], version: r["version"],
-                hold: r["hold"], closedAt: r["closed_at"])
+        let id: String = r[0]
+        return CaseRow(id: CaseID(id) ?? CaseID(number: r[1]), organization: r[2], branch: r[3], store: r[4], channel: r[5],
+                       language: r[6], lane: r[7], state: r[8], openedAt: r[9], reportDueOn: r[10], lastActivity: r[11],
+                       summary: r[12], assignee: r[13], version: r[14], hold: r[15], closedAt: r[16])
     }
 
     /// A case with its timeline and the counterparty's earlier contacts, personal fields opened for `role`.

@@ -141,12 +141,15 @@ public final class SQLiteEventStore: Sendable {
     }
 
     private static func checkSchema(_ pool: DatabasePool, path: String) throws {
-        try pool.read { db in
+        let migrator = Migrations.migrator
+        let pending = try pool.read { db -> Bool in
             guard try db.tableExists("events") else { throw StoreError.notInitialized(path: path) }
-            let migrator = Migrations.migrator
             if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
-            if try !migrator.hasCompletedMigrations(db) { throw StoreError.olderFormat(path: path) }
+            if try !migrator.appliedIdentifiers(db).contains(Migrations.first) { throw StoreError.olderFormat(path: path) }
+            return try !migrator.hasCompletedMigrations(db)
         }
+        // Later migrations only add what the projections need (indexes); they run on the next open.
+        if pending { try migrator.migrate(pool) }
     }
 
     // MARK: Identity

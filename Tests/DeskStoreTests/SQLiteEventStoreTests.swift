@@ -104,6 +104,47 @@ struct SQLiteEventStoreTests {
         #expect(throws: StoreError.newerSchema(path: db.path)) { try SQLiteEventStore.open(path: db.path) }
     }
 
+    @Test("a database made before the queue indexes gets them on its next open, its log untouched")
+    func laterMigration() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        db.store.close()
+        let (s, o) = try TemporaryDatabase.run("/usr/bin/sqlite3", [db.path, """
+            DROP INDEX cases_queue; DROP INDEX cases_counts; DELETE FROM grdb_migrations WHERE identifier = 'v2-queue-indexes';
+            """])
+        #expect(s == 0, "\(o)")
+        let again = try SQLiteEventStore.open(path: db.path)
+        defer { again.close() }
+        let indexes = try again.pool.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'cases_%'") }
+        #expect(Set(indexes) == ["cases_queue", "cases_counts"])
+        #expect(try again.verify().firstBad == nil)
+    }
+
+    @Test("a database without the first migration predates sealing and is refused")
+    func olderFormat() throws {
+        let db = try TemporaryDatabase()
+        db.store.close()
+        let (s, o) = try TemporaryDatabase.run("/usr/bin/sqlite3", [db.path, "DELETE FROM grdb_migrations WHERE identifier = 'v1-sealed-log'"])
+        #expect(s == 0, "\(o)")
+        #expect(throws: StoreError.olderFormat(path: db.path)) { try SQLiteEventStore.open(path: db.path) }
+    }
+
+    @Test("the queue's head is the first rows of the whole queue, and its counts are the whole queue's")
+    func queueHead() throws {
+        let db = try TemporaryDatabase()
+        _ = try DemoData(seed: 3, now: TemporaryDatabase.t0).fill(db.store)
+        let all = try db.store.allCases()
+        let today = LocalDate(japanTime: TemporaryDatabase.t0.addingTimeInterval(86_400 * 10)).description
+        let head = try db.store.queueHead(limit: 10, today: today)
+        #expect(head.rows == Array(all.prefix(10)) && head.total == all.count)
+        #expect(head.danger == all.filter { $0.lane == "danger" && !["closed", "rejectedThreat"].contains($0.state) }.count)
+        let overdue = all.filter { !["reported", "closed", "rejectedThreat"].contains($0.state) && $0.reportDueOn < today }.count
+        #expect(head.overdue == overdue && overdue > 0 && head.danger > 0)
+        // Queue order: open danger cases, other open cases by due date, then closed ones.
+        let open = all.prefix { !["closed", "rejectedThreat"].contains($0.state) }
+        #expect(open.prefix { $0.lane == "danger" }.count == head.danger)
+    }
+
     @Test("opening a missing database says to run init")
     func missingDatabase() {
         #expect(throws: StoreError.noDatabase(path: "/nonexistent/desk.sqlite")) {

@@ -233,4 +233,58 @@ struct UpdateTests {
         _ = update(&m, .keyPressed(.char("k")))
         #expect(m.escalationScroll == limit - 1)
     }
+
+    @Test("the first screen shows the top of the queue with the whole queue's counts; the full load replaces it")
+    func queueHead() {
+        var m = Model(size: Size(width: 120, height: 30), now: Self.now,
+                      me: StaffMember(user: "suzuki", displayName: "鈴木", role: .operator, active: true), language: .en)
+        let head = QueueHead(rows: [Self.row(1, lane: "danger")], total: 3, danger: 1, overdue: 1)
+        #expect(update(&m, .queueHeadLoaded(head)) == [])
+        #expect(m.rows == head.rows && m.selectedID == CaseID(number: 1) && !m.loaded)
+        let title = view(m).textLines.first { $0.contains("Queue") && $0.contains("DANGER") } ?? ""
+        #expect(title.contains("Queue 3") && title.contains("DANGER 1") && title.contains("overdue 1") && title.contains("Loading…"))
+        let rows = [Self.row(1, lane: "danger"), Self.row(2), Self.row(3, lane: "complaint", due: "2026-11-01")]
+        #expect(update(&m, .queueLoaded(rows)) == [.loadDetail(CaseID(number: 1))])
+        #expect(m.head == nil && m.loaded && m.counts == QueueCounts(shown: 3, danger: 1, overdue: 1) && m.newCount == 0)
+        // A late answer to the first read changes nothing once everything is there.
+        #expect(update(&m, .queueHeadLoaded(head)) == [] && m.rows == rows)
+    }
+
+    @Test("n and N in the case pane mark the next and previous line holding the search text")
+    func findInCase() {
+        var m = Self.model()
+        m.size = Size(width: 80, height: 24)
+        m.filter.text = "苦情"
+        m.focus = .detail
+        let lines = DetailPane.lines(m, width: DetailPane.area(m).width - 2).map(\.0)
+        let hits = lines.indices.filter { lines[$0].contains("苦情") }
+        try? #require(hits.count >= 1)
+        _ = update(&m, .keyPressed(.char("n")))
+        #expect(m.detailMatch == hits[0])
+        let s = view(m)
+        #expect(s.textLines.contains { $0.contains(">") && $0.contains("苦情") })
+        for h in hits.dropFirst() {
+            _ = update(&m, .keyPressed(.char("n")))
+            #expect(m.detailMatch == h)
+        }
+        _ = update(&m, .keyPressed(.char("n")))
+        #expect(m.detailMatch == hits.last && m.message?.text == m.t(.noMatch))
+        _ = update(&m, .keyPressed(.char("N")))
+        #expect(m.detailMatch == (hits.count > 1 ? hits[hits.count - 2] : hits.last))
+        // In the queue, n steps to the next case instead.
+        m.focus = .queue
+        #expect(update(&m, .keyPressed(.char("n"))) == [.loadDetail(CaseID(number: 2))])
+    }
+
+    @Test("Ctrl-Z suspends from the queue and from a half-typed note, which is kept")
+    func suspend() {
+        var m = Self.model()
+        #expect(update(&m, .keyPressed(.ctrl("z"))) == [.suspend])
+        _ = update(&m, .keyPressed(.char("a")))
+        _ = update(&m, .keyPressed(.char("x")))
+        let before = m.prompt
+        #expect(update(&m, .keyPressed(.ctrl("z"))) == [.suspend])
+        #expect(m.prompt == before)
+    }
 }
+

@@ -32,7 +32,7 @@ struct ViewTests {
         if let diff = Golden.check(s, c.name) { Issue.record(Comment(rawValue: diff)) }
     }
 
-    @Test("the help overlay lists every key and greys what the role may not do")
+    @Test("the help overlay lists the focused pane's keys and those of every pane, and greys what the role may not do")
     func help() throws {
         let desk = try DemoDesk()
         var m = try desk.model(Size(width: 100, height: 40), .en, role: .auditor)
@@ -41,8 +41,19 @@ struct ViewTests {
         let s = view(m)
         if let diff = Golden.check(s, "help-auditor-en-100x40") { Issue.record(Comment(rawValue: diff)) }
         let text = s.textLines.joined(separator: "\n")
-        for b in KeyMap.bindings { #expect(text.contains(b.keys[0].description), "\(b.action)") }
+        for b in KeyMap.bindings where b.scope == nil || b.scope!.contains(.queue) {
+            #expect(text.contains(m.t(b.help)), "\(b.action)")
+        }
+        #expect(text.contains("Keys: Queue") && text.contains("In this pane") && text.contains("In every pane"))
+        #expect(!text.contains(m.t(.ladderStep)), "the escalation pane's key is in that pane's help")
         #expect(text.contains("not allowed: read-only"))
+
+        // The escalation pane's help: its ladder key, none of the queue's filters.
+        _ = update(&m, .keyPressed(.escape))
+        _ = update(&m, .keyPressed(.char("3")))
+        _ = update(&m, .keyPressed(.f1))
+        let e = view(m).textLines.joined(separator: "\n")
+        #expect(e.contains("Keys: Escalation") && e.contains(m.t(.ladderStep)) && !e.contains(m.t(.cycleLane)))
     }
 
     @Test("the selected row is marked by '>' and reverse video across the pane, not by colour alone")

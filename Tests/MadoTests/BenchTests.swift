@@ -36,6 +36,27 @@ struct BenchTests {
         }
     }
 
+    @Test("bench ui runs the console headless on a database it creates, and reports every figure")
+    func ui() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-bench-ui-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("ui.sqlite").path
+        let r = try CommandLineTests.run(["bench", "ui", "--db", db, "--cases", "300", "--keys", "120", "--width", "100", "--height", "30"])
+        #expect(r.status == 0, "\(r.err)")
+        let o = try Self.json(r.out)
+        #expect(o["workload"] as? String == "ui" && o["cases"] as? Int == 300 && o["keys"] as? Int == 120)
+        for key in ["first_frame_ms", "key_p50_ms", "key_p99_ms", "rss_first_frame_mb", "rss_loaded_mb", "rss_end_mb"] {
+            #expect((o[key] as? Double ?? 0) > 0, "\(key)")
+        }
+        #expect((o["bytes_per_key"] as? Int ?? 0) > 0)      // scrolling redrew something
+        // The file is an ordinary desk database: it verifies, and the queue lists every case.
+        #expect(try CommandLineTests.run(["verify", "--db", db]).status == 0)
+        #expect(try CommandLineTests.run(["list", "--format", "csv", "--db", db]).out.split(separator: "\n").count == 301)
+        let bad = try CommandLineTests.run(["bench", "ui", "--cases", "0"])
+        #expect(bad.status == 64 && bad.err.contains("--cases must be 1 to 2,000,000"))
+    }
+
     @Test("W4: several processes, nothing lost or duplicated, and the command says so")
     func w4() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-bench-\(UUID().uuidString)")

@@ -6,11 +6,19 @@ import Testing
 struct ConsoleEndToEndTests {
     final class Session {
         let socket = "mado-e2e-\(UUID().uuidString.prefix(8))"
-        init(db: String, width: Int, height: Int, args: [String] = []) throws {
+        /// With `inShell`, mado is typed into an interactive bash, whose job control Ctrl-Z and fg need.
+        init(db: String, width: Int, height: Int, args: [String] = [], inShell: Bool = false) throws {
             // No LINES/COLUMNS: ncurses would prefer them to the real window size.
             let cmd = "env -u LINES -u COLUMNS MADO_DB='\(db)' LANG=C.UTF-8 TERM=xterm-256color '\(CommandLineTests.mado)' "
-                + args.joined(separator: " ") + "; echo EXITED:$?; sleep 60"
-            try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e", cmd], quiet: true)
+                + args.joined(separator: " ")
+            if inShell {
+                try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e",
+                          "env PS1='shell$ ' bash --norc --noprofile -i"], quiet: true)
+                try tmux(["send-keys", "-t", "e2e", "-l", cmd])
+                try tmux(["send-keys", "-t", "e2e", "Enter"])
+            } else {
+                try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e", cmd + "; echo EXITED:$?; sleep 60"], quiet: true)
+            }
         }
         deinit { _ = try? tmux(["kill-server"], quiet: true) }
 
@@ -87,9 +95,9 @@ struct ConsoleEndToEndTests {
         try t.waitFor("the too-small notice") { $0.contains("Terminal too small") && $0.contains("60×20") }
         try t.tmux(["resize-window", "-t", "e2e", "-x", "120", "-y", "30"])
         try t.keys("?")
-        try t.waitFor("help") { $0.contains("Keys — Esc or ? closes") }
+        try t.waitFor("help") { $0.contains("Keys: Case — Esc or ? closes") }
         try t.keys("Escape")
-        try t.waitFor("help closed") { !$0.contains("Keys — Esc or ? closes") }
+        try t.waitFor("help closed") { !$0.contains("Esc or ? closes") }
         try t.keys("q")
         try t.waitFor("exit 0") { $0.contains("EXITED:0") }
         #expect(try !t.alternateScreen())
@@ -131,6 +139,31 @@ struct ConsoleEndToEndTests {
         try t.keys("j")
         try t.waitFor("still running after a pasted q") { $0.contains("> C-") && !$0.contains("EXITED") }
         try t.keys("q")
+        try t.waitFor("exit 0") { $0.contains("EXITED:0") }
+    }
+
+    @Test("Ctrl-Z gives the terminal back to the shell; fg brings the console back whole, with what was typed")
+    func suspend() throws {
+        let desk = try CommandLineTests.Desk()
+        let t = try Session(db: desk.db, width: 120, height: 30, args: ["--lang", "en"], inShell: true)
+        try t.waitFor("the queue") { $0.contains("> C-000005") }
+        try t.keys("a")
+        try t.tmux(["send-keys", "-t", "e2e", "-l", "half typed"])
+        try t.waitFor("the note prompt") { $0.contains("Note C-000005") && $0.contains("half typed") }
+        try t.keys("C-z")
+        try t.waitFor("the shell's prompt after Stopped") { $0.contains("Stopped") && $0.contains("shell$ ") }
+        #expect(try !t.alternateScreen())
+        try t.tmux(["send-keys", "-t", "e2e", "-l", "fg"])
+        try t.keys("Enter")
+        try t.waitFor("the console again, the note still there") {
+            $0.contains("> C-000005") && $0.contains("half typed") && !$0.contains("Stopped")
+        }
+        #expect(try t.alternateScreen())
+        try t.keys("Escape", "q")
+        let deadline = Date().addingTimeInterval(10)
+        while try t.alternateScreen(), Date() < deadline { usleep(50_000) }
+        try t.tmux(["send-keys", "-t", "e2e", "-l", "echo EXITED:$?"])
+        try t.keys("Enter")
         try t.waitFor("exit 0") { $0.contains("EXITED:0") }
     }
 

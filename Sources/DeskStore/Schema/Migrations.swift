@@ -54,8 +54,20 @@ enum Migrations {
                   case_id UNINDEXED, subject_id UNINDEXED, body, tokenize = 'trigram');
                 """)
         }
+        // The console's first screen reads the top of the queue and the whole queue's counts: an index in
+        // queue order (the same expressions as `queueOrder`) and one that covers the counts.
+        m.registerMigration("v2-queue-indexes") { db in
+            try db.execute(sql: """
+                CREATE INDEX cases_queue ON cases(
+                  (state IN ('closed', 'rejectedThreat')), (lane IS NOT 'danger'), report_due_on, seq);
+                CREATE INDEX cases_counts ON cases(state, lane, report_due_on);
+                """)
+        }
         return m
     }
+
+    /// The first migration: a database without it predates sealing and is refused, not migrated.
+    static let first = "v1-sealed-log"
 
     /// Tables that `rebuild` empties and fills again from the log.
     static let projectionTables = ["cases", "ledger", "subjects", "case_subjects", "organizations", "staff",

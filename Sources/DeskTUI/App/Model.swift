@@ -112,6 +112,10 @@ public struct QueueFilter: Equatable, Sendable {
     public var isEmpty: Bool { lane == nil && organization == nil && state == nil && !overdueOnly && !mineOnly && text.isEmpty }
 }
 
+public struct QueueCounts: Equatable, Sendable {
+    public var shown = 0, danger = 0, overdue = 0
+}
+
 public struct StatusMessage: Equatable, Sendable {
     public var text: String
     public var isError: Bool
@@ -120,7 +124,14 @@ public struct StatusMessage: Equatable, Sendable {
 /// Everything the console shows, as plain values: `view` draws it, `update` changes it.
 public struct Model: Equatable, Sendable {
     public var size: Size
-    public var now: Date
+    public var now: Date {
+        didSet {
+            let day = LocalDate(japanTime: now).description
+            if day != today { today = day; refilter() }          // overdue counts move at midnight
+        }
+    }
+    /// The Japanese calendar day of `now`, kept with it: the view asks for it once per row.
+    public private(set) var today: String
     public var me: StaffMember
     public var language: Language
     public var readOnly: Bool
@@ -130,40 +141,64 @@ public struct Model: Equatable, Sendable {
     /// Rows that pass the filter, as indexes into `rows`; kept in step by `refilter`.
     public private(set) var visible: [Int] = []
     /// The selection sticks to a case id when rows move.
-    public var selectedID: CaseID?
+    public var selectedID: CaseID? { didSet { locateSelection() } }
+    /// Where `selectedID` is in `visible`; found once per change, not once per frame.
+    public private(set) var selectedIndex: Int?
+    /// Shown, danger and overdue counts of the visible rows, counted when rows or filter change.
+    public private(set) var counts = QueueCounts()
     public var scroll = 0
     public var focus: Pane = .queue
     public var detail: CaseDetail?
     public var detailScroll = 0
+    /// The line of the case pane that n/N found (marked), if any.
+    public var detailMatch: Int?
     public var escalationScroll = 0
     public var prompt: Prompt?
     public var message: StatusMessage?
     public var newCount = 0
     public var loaded = false
+    /// Until the whole queue has loaded: its first rows (in `rows`) and the counts of all of it.
+    public var head: QueueHead?
     public var keyProblem: String?
 
     public init(size: Size, now: Date, me: StaffMember, language: Language, readOnly: Bool = false, databaseName: String = "") {
         self.size = size
         self.now = now
+        self.today = LocalDate(japanTime: now).description
         self.me = me
         self.language = language
         self.readOnly = readOnly
         self.databaseName = databaseName
     }
 
-    public var today: String { LocalDate(japanTime: now).description }
-
     public func t(_ s: UIText) -> String { s.text(language) }
 
-    public var selectedIndex: Int? {
-        guard let id = selectedID else { return nil }
-        return visible.firstIndex { rows[$0].id == id }
+    /// Selects the row at a position of `visible` without searching for it.
+    public mutating func select(at position: Int) {
+        hint = position
+        selectedID = rows[visible[position]].id
+    }
+
+    private var hint: Int?
+
+    private mutating func locateSelection() {
+        defer { hint = nil }
+        guard let id = selectedID else { selectedIndex = nil; return }
+        if let h = hint, h < visible.count, rows[visible[h]].id == id { selectedIndex = h; return }
+        selectedIndex = visible.firstIndex { rows[$0].id == id }
     }
 
     public var selectedRow: CaseRow? { selectedIndex.map { rows[visible[$0]] } }
 
     public func isOverdue(_ r: CaseRow) -> Bool {
-        !["reported", "closed", "rejectedThreat"].contains(r.state) && r.reportDueOn < today
+        Self.isOverdue(r, today: today)
+    }
+
+    static func isOverdue(_ r: CaseRow, today: String) -> Bool {
+        switch r.state {
+        case "reported", "closed", "rejectedThreat": false
+        default: r.reportDueOn < today
+        }
     }
 
     private mutating func refilter() {
@@ -174,7 +209,7 @@ public struct Model: Equatable, Sendable {
             if let l = f.lane, r.lane != l.rawValue { return false }
             if let o = f.organization, r.organization != o { return false }
             if let st = f.state, r.state != st { return false }
-            if f.overdueOnly, !(!["reported", "closed", "rejectedThreat"].contains(r.state) && r.reportDueOn < today) { return false }
+            if f.overdueOnly, !Self.isOverdue(r, today: today) { return false }
             if f.mineOnly, r.assignee != me { return false }
             if !needle.isEmpty {
                 if f.hits?.contains(r.id) == true { return true }
@@ -183,6 +218,15 @@ public struct Model: Equatable, Sendable {
             }
             return true
         }
-        if selectedIndex == nil { selectedID = visible.first.map { rows[$0].id } }
+        var c = QueueCounts()
+        c.shown = visible.count
+        for i in visible {
+            let r = rows[i]
+            if r.lane == "danger" && r.state != "closed" && r.state != "rejectedThreat" { c.danger += 1 }
+            if isOverdue(r) { c.overdue += 1 }
+        }
+        counts = c
+        locateSelection()
+        if selectedIndex == nil, !visible.isEmpty { select(at: 0) } else if visible.isEmpty { selectedID = nil }
     }
 }

@@ -9,6 +9,8 @@ public enum Msg: Equatable, Sendable {
     case resized(Size)
     case tick(Date)
     case queueLoaded([CaseRow])
+    /// The top of the queue and its counts, shown while the whole queue loads.
+    case queueHeadLoaded(QueueHead)
     case detailLoaded(CaseDetail)
     /// Another process (or this one) appended to the log.
     case logAdvanced
@@ -31,5 +33,7 @@ public enum Command: Equatable, Sendable {
     case execute(CaseID, expected: Int, CaseCommand)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
+    /// Stop the job (Ctrl-Z) and repaint everything when the shell continues it.
+    case suspend
     case quit
 }

@@ -21,7 +21,10 @@ public final class Program {
     /// Runs until the user quits or a signal arrives; the terminal is restored on every path.
     public func run() {
         defer { backend.shutdown() }
-        var running = perform(.loadQueue)
+        // The first screen shows the top of the queue at once; the whole queue loads right after it is drawn.
+        load { .queueHeadLoaded(try store.queueHead(limit: max(1, backend.size.height), today: model.today)) }
+        var deferred: [Command] = [.loadQueue]
+        var running = true
         var lastTick = Date.distantPast
         var drawn: Model?
         while running {
@@ -36,6 +39,11 @@ public final class Program {
                 backend.draw(screen, previous: previous)
                 previous = screen
                 drawn = model
+            }
+            if !deferred.isEmpty {
+                for c in deferred where !perform(c) { running = false }
+                deferred = []
+                continue
             }
             let event = backend.next(timeoutMs: 250)
             switch event {
@@ -68,6 +76,10 @@ public final class Program {
             return false
         case .redraw:
             previous = nil
+        case .suspend:
+            backend.suspend()
+            previous = nil
+            pending.append(.resized(backend.size))
         case .loadQueue:
             load { .queueLoaded(try store.allCases()) }
         case .search(let text):

@@ -8,7 +8,7 @@ public enum UIText: CaseIterable, Sendable {
          openHelp, redraw, nextHit, cycleLane, toggleOverdue, toggleMine, clearFilter, selectCase, timeline,
          applicant, complaint, requests, statements, facts, ledger, lanePolicy, escalations, actions, notAllowed,
          hold, reportDue, assignee, nothing, mine, all, actionMenu, enterText, cancelled, focusPane, helpTitle,
-         closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote
+         closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote, suspend, thisPane, everyPane, noMatch
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -86,6 +86,10 @@ public enum UIText: CaseIterable, Sendable {
         case .cancelled: ("取り消しました", "Cancelled")
         case .focusPane: ("枠へ移動", "go to pane")
         case .helpTitle: ("キー操作", "Keys")
+        case .suspend: ("一時停止 (fg で再開)", "suspend (fg resumes)")
+        case .thisPane: ("この枠", "In this pane")
+        case .everyPane: ("どの枠でも", "In every pane")
+        case .noMatch: ("これ以上の一致はありません", "no further match")
         case .closeHelp: ("Esc または ? で閉じる", "Esc or ? closes")
         case .late: ("超過", "late")
         case .cycleOrganization: ("組織で絞り込み", "filter by organization")

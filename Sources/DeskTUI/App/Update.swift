@@ -45,7 +45,13 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
     case .tick(let d):
         m.now = d
         return []
+    case .queueHeadLoaded(let h):
+        guard !m.loaded else { return [] }
+        m.head = h
+        m.rows = h.rows
+        return []
     case .queueLoaded(let rows):
+        m.head = nil
         if m.loaded {
             let old = Set(m.rows.map(\.id))
             m.newCount += rows.filter { !old.contains($0.id) }.count
@@ -61,7 +67,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         return research
     case .detailLoaded(let d):
         if d.row.id == m.selectedID {
-            if m.detail?.row.id != d.row.id { m.detailScroll = 0; m.escalationScroll = 0 }
+            if m.detail?.row.id != d.row.id { m.detailScroll = 0; m.escalationScroll = 0; m.detailMatch = nil }
             m.detail = d
         }
         return []
@@ -110,9 +116,10 @@ private func moveSelection(_ m: inout Model, by delta: Int?, to absolute: Int? =
     let target = max(0, min(m.visible.count - 1, absolute ?? (current + (delta ?? 0))))
     let id = m.rows[m.visible[target]].id
     guard id != m.selectedID || m.detail?.row.id != id else { return [] }
-    m.selectedID = id
+    m.select(at: target)
     m.detail = m.detail?.row.id == id ? m.detail : nil
     m.detailScroll = 0
+    m.detailMatch = nil
     m.escalationScroll = 0
     return [.loadDetail(id)]
 }
@@ -127,8 +134,8 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
     case .pageDown: if inQueue { return moveSelection(&m, by: page) }; scroll(&m, by: page)
     case .top: if inQueue { return moveSelection(&m, by: nil, to: 0) }; scroll(&m, by: Int.min / 2)
     case .bottom: if inQueue { return moveSelection(&m, by: nil, to: Int.max) }; scroll(&m, by: Int.max / 2)
-    case .nextHit: return moveSelection(&m, by: 1)
-    case .previousHit: return moveSelection(&m, by: -1)
+    case .nextHit: if m.focus == .detail { findInDetail(&m, forward: true) } else { return moveSelection(&m, by: 1) }
+    case .previousHit: if m.focus == .detail { findInDetail(&m, forward: false) } else { return moveSelection(&m, by: -1) }
     case .nextPane: m.focus = Pane(rawValue: (m.focus.rawValue + 1) % 3)!
     case .previousPane: m.focus = Pane(rawValue: (m.focus.rawValue + 2) % 3)!
     case .focusQueue: m.focus = .queue
@@ -153,6 +160,7 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
     case .clearFilter: m.filter = QueueFilter(); m.newCount = 0; return reselect(&m)
     case .openHelp: m.prompt = .help
     case .redraw: return [.redraw]
+    case .suspend: return [.suspend]
     case .quit: return [.quit]
     case .addNote:
         guard let id = m.selectedID, let a = m.applicantOnScreen else { return refuse(&m, m.t(.selectCase)) }
@@ -184,6 +192,21 @@ private func scroll(_ m: inout Model, by delta: Int) {
     }
 }
 
+/// n/N in the case pane: the next line (after the marked one) that holds the search text, marked and scrolled to.
+private func findInDetail(_ m: inout Model, forward: Bool) {
+    let needle = SearchFold.fold(m.filter.text)
+    guard !needle.isEmpty else { m.message = StatusMessage(text: m.t(.search) + ": /", isError: false); return }
+    let lines = DetailPane.lines(m, width: DetailPane.area(m).width - 2)
+    let from = m.detailMatch ?? (forward ? m.detailScroll - 1 : m.detailScroll + 1)
+    let order = forward ? Array(stride(from: from + 1, to: lines.count, by: 1)) : Array(stride(from: from - 1, through: 0, by: -1))
+    guard let hit = order.first(where: { SearchFold.fold(lines[$0].0).contains(needle) }) else {
+        m.message = StatusMessage(text: m.t(.noMatch), isError: false)
+        return
+    }
+    m.detailMatch = hit
+    m.detailScroll = min(max(0, hit - 2), DetailPane.maxScroll(m))
+}
+
 /// nil → first → … → last → nil.
 private func cycle(_ current: String?, through values: [String]) -> String? {
     guard let c = current, let i = values.firstIndex(of: c) else { return values.first }
@@ -203,6 +226,7 @@ private func refuse(_ m: inout Model, _ why: String) -> [Command] {
 
 /// Keys while a prompt, menu or overlay is open.
 private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
+    if key == .ctrl("z") { return [.suspend] }       // what was typed stays
     let cancel = key == .escape || key == .ctrl("c")
     switch m.prompt! {
     case .help:

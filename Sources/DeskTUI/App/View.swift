@@ -146,10 +146,13 @@ enum TooSmall {
 
 enum QueuePane {
     static func render(_ m: Model, into s: inout Screen, area: Rect) {
-        let rows = m.visible.map { m.rows[$0] }
-        let danger = rows.filter { $0.lane == "danger" && !["closed", "rejectedThreat"].contains($0.state) }.count
-        let overdue = rows.filter(m.isOverdue).count
-        var title = "\(m.t(.queue)) \(rows.count)/\(m.rows.count)\(m.language == .ja ? "件" : "")  \(m.t(.danger)) \(danger)  \(m.t(.overdue)) \(overdue)"
+        var title: String
+        if let h = m.head {
+            title = "\(m.t(.queue)) \(h.total)\(m.language == .ja ? "件" : "")  \(m.t(.danger)) \(h.danger)  \(m.t(.overdue)) \(h.overdue)  (\(m.t(.loading)))"
+        } else {
+            let c = m.counts
+            title = "\(m.t(.queue)) \(c.shown)/\(m.rows.count)\(m.language == .ja ? "件" : "")  \(m.t(.danger)) \(c.danger)  \(m.t(.overdue)) \(c.overdue)"
+        }
         var filters: [String] = []
         if let l = m.filter.lane { filters.append(Words.lane(l.rawValue, m.language)) }
         if let o = m.filter.organization { filters.append(Sanitizer.visible(o)) }
@@ -166,13 +169,14 @@ enum QueuePane {
         s.putPadded(line(["", headers[0], headers[1], headers[2], headers[3], headers[4], headers[5]], width: area.width, wide: wide),
                     x: area.x, y: area.y + 1, width: area.width, role: .header)
         let listTop = area.y + 2, listHeight = area.height - 2
-        guard !rows.isEmpty else {
+        guard !m.visible.isEmpty else {
             s.put(m.loaded ? m.t(.noCases) : m.t(.loading), x: area.x + 2, y: listTop, role: .muted)
             return
         }
         let sel = m.selectedIndex ?? 0
         let start = (sel / max(1, listHeight)) * listHeight
-        for (i, r) in rows[start..<min(rows.count, start + listHeight)].enumerated() {
+        for (i, ri) in m.visible[start..<min(m.visible.count, start + listHeight)].enumerated() {
+            let r = m.rows[ri]
             let y = listTop + i
             let isSel = start + i == sel
             let late = m.isOverdue(r)
@@ -285,6 +289,10 @@ enum DetailPane {
         let height = area.height - 1
         let top = max(0, min(m.detailScroll, all.count - height))
         for (i, l) in all.dropFirst(top).prefix(height).enumerated() {
+            if top + i == m.detailMatch {
+                s.putPadded(">" + l.0, x: area.x, y: area.y + 1 + i, width: area.width, role: .selected)
+                continue
+            }
             s.put(l.0, x: area.x + 1, y: area.y + 1 + i, maxWidth: area.width - 1, role: l.1)
         }
     }
@@ -406,15 +414,24 @@ enum Overlay {
         switch m.prompt {
         case nil: return
         case .help?:
-            let inner = box(&s, width: 100, height: KeyMap.bindings.count + 4)
-            s.put(m.t(.helpTitle) + " — " + m.t(.closeHelp), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
-            // Every key, in as many columns as the height needs.
+            // The focused pane's keys first, then those that work everywhere; other panes' keys are in their help.
+            let here = KeyMap.bindings.filter { $0.scope?.contains(m.focus) == true }
+            let everywhere = KeyMap.bindings.filter { $0.scope == nil }
+            let entries: [KeyBinding?] = [nil] + here + [nil] + everywhere
+            let inner = box(&s, width: 100, height: entries.count + 3)
+            let paneName = [m.t(.queue), m.t(.detail), m.t(.escalation)][m.focus.rawValue]
+            s.put("\(m.t(.helpTitle)): \(paneName) — " + m.t(.closeHelp), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
             let rows = max(1, inner.height - 1)
-            let columns = (KeyMap.bindings.count + rows - 1) / rows
+            let columns = (entries.count + rows - 1) / rows
             let colWidth = max(10, (inner.width - 1) / columns)
             let keyWidth = min(14, colWidth / 3)
-            for (i, b) in KeyMap.bindings.enumerated() {
+            var headers = [m.t(.thisPane), m.t(.everyPane)].makeIterator()
+            for (i, entry) in entries.enumerated() {
                 let x = inner.x + 1 + (i / rows) * colWidth, y = inner.y + 1 + i % rows
+                guard let b = entry else {
+                    s.put("-- " + (headers.next() ?? ""), x: x, y: y, maxWidth: colWidth - 1, role: .header)
+                    continue
+                }
                 let keys = b.keys.map(\.description).joined(separator: " ")
                 let why = refusalFor(b.action, m)
                 s.put(DisplayWidth.fit(keys, width: keyWidth), x: x, y: y, maxWidth: keyWidth, role: why == nil ? .key : .muted)

@@ -13,6 +13,8 @@ public protocol Backend: AnyObject {
     func draw(_ screen: Screen, previous: Screen?)
     /// Waits up to `timeoutMs` for input.
     func next(timeoutMs: Int) -> BackendEvent?
+    /// Restores the terminal, stops the process as Ctrl-Z does in a shell, and takes the terminal back on `fg`.
+    func suspend()
     /// Restores the terminal; safe to call more than once.
     func shutdown()
 }
@@ -22,6 +24,9 @@ public final class TestBackend: Backend {
     public var size: Size
     public private(set) var screen: Screen?
     public private(set) var frames = 0
+    /// Frames drawn whole (no previous screen to diff against): the first, and after a resize or a suspend.
+    public private(set) var fullFrames = 0
+    public private(set) var firstScreen: Screen?
     public var input: [BackendEvent] = []
     public private(set) var isShutDown = false
 
@@ -32,6 +37,8 @@ public final class TestBackend: Backend {
             precondition(!c.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
                          "a control character reached a cell")
         }
+        if firstScreen == nil { firstScreen = screen }
+        if previous == nil { fullFrames += 1 }
         self.screen = screen
         frames += 1
     }
@@ -39,6 +46,9 @@ public final class TestBackend: Backend {
     public func next(timeoutMs: Int) -> BackendEvent? {
         input.isEmpty ? .terminate : input.removeFirst()
     }
+
+    public private(set) var suspensions = 0
+    public func suspend() { suspensions += 1 }
 
     public func shutdown() { isShutDown = true }
 }

@@ -163,6 +163,17 @@ public final class NcursesBackend: Backend {
         }
     }
 
+    /// Ctrl-Z: give the terminal back to the shell, stop, and take it again on `fg`.
+    public func suspend() {
+        guard active else { return }
+        writeToTerminal("\u{1B}[?2004l")
+        endwin()
+        mado_stop_job()
+        // Continued: the window may have changed size while we were stopped.
+        writeToTerminal("\u{1B}[?2004h")
+        wrefresh(mado_stdscr())
+    }
+
     public func shutdown() {
         guard active else { return }
         active = false

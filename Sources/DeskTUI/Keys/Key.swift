@@ -32,7 +32,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 public enum KeyAction: String, CaseIterable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, nextPane, previousPane, focusQueue, focusDetail,
          focusEscalation, open, back, search, nextHit, previousHit, addNote, take, changeState, ladderStep, cycleLane, cycleOrganization, cycleState,
-         toggleOverdue, toggleMine, clearFilter, openHelp, redraw, quit
+         toggleOverdue, toggleMine, clearFilter, openHelp, redraw, suspend, quit
 }
 
 public enum Pane: Int, CaseIterable, Sendable { case queue, detail, escalation }
@@ -44,6 +44,16 @@ public struct KeyBinding: Sendable {
     public let help: UIText
     /// Shown in the status line when this pane has focus (nil: everywhere).
     public let hintIn: Set<Pane>?
+    /// The panes whose help lists it under "this pane" (nil: listed under "every pane").
+    public let scope: Set<Pane>?
+
+    init(keys: [Key], action: KeyAction, help: UIText, hintIn: Set<Pane>?, scope: Set<Pane>? = nil) {
+        self.keys = keys
+        self.action = action
+        self.help = help
+        self.hintIn = hintIn
+        self.scope = scope
+    }
 }
 
 /// The one key table.
@@ -55,28 +65,29 @@ public enum KeyMap {
         KeyBinding(keys: [.pageDown, .ctrl("d")], action: .pageDown, help: .page, hintIn: []),
         KeyBinding(keys: [.home, .char("g")], action: .top, help: .topBottom, hintIn: []),
         KeyBinding(keys: [.end, .char("G")], action: .bottom, help: .topBottom, hintIn: []),
-        KeyBinding(keys: [.enter, .char("l"), .right], action: .open, help: .open, hintIn: [.queue]),
-        KeyBinding(keys: [.escape, .char("h"), .left], action: .back, help: .back, hintIn: [.detail, .escalation]),
+        KeyBinding(keys: [.enter, .char("l"), .right], action: .open, help: .open, hintIn: [.queue], scope: [.queue]),
+        KeyBinding(keys: [.escape, .char("h"), .left], action: .back, help: .back, hintIn: [.detail, .escalation], scope: [.detail, .escalation]),
         KeyBinding(keys: [.tab], action: .nextPane, help: .nextPane, hintIn: nil),
         KeyBinding(keys: [.backTab], action: .previousPane, help: .nextPane, hintIn: []),
         KeyBinding(keys: [.char("1")], action: .focusQueue, help: .focusPane, hintIn: []),
         KeyBinding(keys: [.char("2")], action: .focusDetail, help: .focusPane, hintIn: []),
         KeyBinding(keys: [.char("3")], action: .focusEscalation, help: .focusPane, hintIn: []),
-        KeyBinding(keys: [.char("/")], action: .search, help: .search, hintIn: [.queue]),
-        KeyBinding(keys: [.char("n")], action: .nextHit, help: .nextHit, hintIn: []),
-        KeyBinding(keys: [.char("N")], action: .previousHit, help: .nextHit, hintIn: []),
-        KeyBinding(keys: [.char("a")], action: .addNote, help: .addNote, hintIn: [.queue, .detail, .escalation]),
-        KeyBinding(keys: [.char("t")], action: .take, help: .take, hintIn: [.queue, .escalation]),
-        KeyBinding(keys: [.char("s")], action: .changeState, help: .changeState, hintIn: [.escalation, .detail]),
-        KeyBinding(keys: [.char("p")], action: .ladderStep, help: .ladderStep, hintIn: [.escalation]),
-        KeyBinding(keys: [.char("f")], action: .cycleLane, help: .cycleLane, hintIn: [.queue]),
-        KeyBinding(keys: [.char("O")], action: .cycleOrganization, help: .cycleOrganization, hintIn: []),
-        KeyBinding(keys: [.char("S")], action: .cycleState, help: .cycleState, hintIn: []),
-        KeyBinding(keys: [.char("o")], action: .toggleOverdue, help: .toggleOverdue, hintIn: []),
-        KeyBinding(keys: [.char("m")], action: .toggleMine, help: .toggleMine, hintIn: []),
-        KeyBinding(keys: [.char("c")], action: .clearFilter, help: .clearFilter, hintIn: []),
+        KeyBinding(keys: [.char("/")], action: .search, help: .search, hintIn: [.queue], scope: [.queue]),
+        KeyBinding(keys: [.char("n")], action: .nextHit, help: .nextHit, hintIn: [], scope: [.queue, .detail]),
+        KeyBinding(keys: [.char("N")], action: .previousHit, help: .nextHit, hintIn: [], scope: [.queue, .detail]),
+        KeyBinding(keys: [.char("a")], action: .addNote, help: .addNote, hintIn: [.queue, .detail, .escalation], scope: [.queue, .detail, .escalation]),
+        KeyBinding(keys: [.char("t")], action: .take, help: .take, hintIn: [.queue, .escalation], scope: [.queue, .detail, .escalation]),
+        KeyBinding(keys: [.char("s")], action: .changeState, help: .changeState, hintIn: [.escalation, .detail], scope: [.queue, .detail, .escalation]),
+        KeyBinding(keys: [.char("p")], action: .ladderStep, help: .ladderStep, hintIn: [.escalation], scope: [.escalation]),
+        KeyBinding(keys: [.char("f")], action: .cycleLane, help: .cycleLane, hintIn: [.queue], scope: [.queue]),
+        KeyBinding(keys: [.char("O")], action: .cycleOrganization, help: .cycleOrganization, hintIn: [], scope: [.queue]),
+        KeyBinding(keys: [.char("S")], action: .cycleState, help: .cycleState, hintIn: [], scope: [.queue]),
+        KeyBinding(keys: [.char("o")], action: .toggleOverdue, help: .toggleOverdue, hintIn: [], scope: [.queue]),
+        KeyBinding(keys: [.char("m")], action: .toggleMine, help: .toggleMine, hintIn: [], scope: [.queue]),
+        KeyBinding(keys: [.char("c")], action: .clearFilter, help: .clearFilter, hintIn: [], scope: [.queue]),
         KeyBinding(keys: [.char("?"), .f1], action: .openHelp, help: .openHelp, hintIn: nil),
         KeyBinding(keys: [.ctrl("l")], action: .redraw, help: .redraw, hintIn: []),
+        KeyBinding(keys: [.ctrl("z")], action: .suspend, help: .suspend, hintIn: []),
         KeyBinding(keys: [.char("q")], action: .quit, help: .quit, hintIn: nil),
     ]
 

@@ -10,7 +10,7 @@ extension Mado {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure the desk's own store on this machine.",
-            subcommands: [BenchStore.self, BenchWriter.self])
+            subcommands: [BenchStore.self, BenchUI.self, BenchWriter.self])
     }
 
     struct BenchStore: ParsableCommand {
