@@ -60,6 +60,14 @@ public struct SubjectRow: Hashable, Sendable {
     public let erasedAt: String?
     /// The subject's name, for roles that may see it (nil if none, or erased).
     public let name: Personal?
+
+    public init(id: SubjectID, kind: SubjectKind, cases: [CaseID], erasedAt: String?, name: Personal?) {
+        self.id = id
+        self.kind = kind
+        self.cases = cases
+        self.erasedAt = erasedAt
+        self.name = name
+    }
 }
 
 /// A staff record: an OS user, their display name and role.

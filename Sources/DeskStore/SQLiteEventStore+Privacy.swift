@@ -3,6 +3,12 @@ import Foundation
 import GRDB
 
 /// What happened to old copies of erased data after an erasure.
+/// One case's fields that an erasure makes unreadable (`eventType.path`).
+public struct ErasureImpact: Hashable, Sendable {
+    public let caseID: CaseID
+    public let fields: [String]
+}
+
 public enum EraseOutcome: Equatable, Sendable {
     /// The WAL was truncated: no old copy is left in any database file.
     case complete
@@ -51,7 +57,7 @@ extension SQLiteEventStore {
     }
 
     /// What erasing a subject would make unreadable: per case, the fields that hold their data.
-    public func erasureImpact(_ subject: SubjectID) throws -> [(CaseID, [String])] {
+    public func erasureImpact(_ subject: SubjectID) throws -> [ErasureImpact] {
         let cases = try pool.read { db in
             try String.fetchAll(db, sql: "SELECT case_id FROM case_subjects WHERE subject_id = ? ORDER BY case_id",
                                 arguments: [subject.rawValue]).compactMap(CaseID.init)
@@ -61,7 +67,7 @@ extension SQLiteEventStore {
             let fields = try load(c.streamID, keyring: locked).flatMap { e in
                 e.event.personalFields.filter { $0.value.subject == subject }.map { "\(e.event.type).\($0.path)" }
             }
-            return (c, fields)
+            return ErasureImpact(caseID: c, fields: fields)
         }
     }
 

@@ -9,6 +9,13 @@ public struct RetentionDue: Hashable, Sendable {
     public let cases: [CaseID]
     /// The latest day any of their cases falls due, `YYYY-MM-DD`.
     public let dueOn: String
+
+    public init(subject: SubjectID, kind: SubjectKind, cases: [CaseID], dueOn: String) {
+        self.subject = subject
+        self.kind = kind
+        self.cases = cases
+        self.dueOn = dueOn
+    }
 }
 
 /// Everything the desk holds about one subject, opened, for a disclosure request.
@@ -33,7 +40,11 @@ extension SQLiteEventStore {
     /// Subjects not erased, not on hold, all of whose cases closed more than the organization's
     /// retention period before `now`.
     public func retentionDue(at now: Date) throws -> [RetentionDue] {
-        let today = LocalDate(japanTime: now)
+        try retentionDue(on: LocalDate(japanTime: now))
+    }
+
+    /// The same on a given day: those whose period has fully passed before `today`.
+    public func retentionDue(on today: LocalDate) throws -> [RetentionDue] {
         let rows = try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.id, s.kind, c.id AS case_id, c.state, c.closed_at, c.hold, o.retention_years

@@ -99,3 +99,17 @@ struct SanitizerTests {
         #expect(Sanitizer.visible(Sanitizer.decode(bytes)) == "␛[31m\u{FFFD}␍")
     }
 }
+
+@Suite("reasons kept in clear")
+struct ClearReasonTests {
+    @Test("a reason is one printable line of at most 500 characters; each refusal names the field")
+    func rules() throws {
+        try ClearReason.check("APPI request #12 受付")
+        #expect(throws: InputError.missing("reason")) { try ClearReason.check("   ") }
+        #expect(throws: InputError.tooLong("reason", limit: 500, actual: 501)) { try ClearReason.check(String(repeating: "a", count: 501)) }
+        #expect(throws: InputError.invalid("理由", expected: "printable characters on one line")) {
+            try ClearReason.check("line\nbreak", field: "理由")
+        }
+        #expect(throws: InputError.self) { try ClearReason.check("esc \u{1B}[2J") }
+    }
+}

@@ -29,3 +29,15 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+/// A reason that stays in clear in the log (an erasure, a hold, a disclosure): a short reference on one line,
+/// never personal data, so it must not need sealing.
+public enum ClearReason {
+    public static let limit = 500
+
+    public static func check(_ reason: String, field: String = "reason") throws(InputError) {
+        if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw .missing(field) }
+        if reason.count > limit { throw .tooLong(field, limit: limit, actual: reason.count) }
+        if Sanitizer.visible(reason) != reason { throw .invalid(field, expected: "printable characters on one line") }
+    }
+}

@@ -97,6 +97,14 @@ public enum Prompt: Equatable, Sendable {
     /// A police-ladder step leaves the desk: a dialog that names the event, No by default.
     case confirmLadder(LadderStep, CaseID)
     case quitConfirm
+    /// The people of a case, one to pick for erasure.
+    case subjects(selected: Int, CaseID, [SubjectRow])
+    /// The reason for an erasure, with what it will make unreadable.
+    case eraseReason(TextField, SubjectRow, [ErasureImpact])
+    /// Erasure is irreversible: a dialog naming the event, with Cancel focused until the user moves to Erase.
+    case confirmErase(SubjectRow, reason: String, [ErasureImpact], eraseFocused: Bool)
+    /// Who falls due for erasure this month.
+    case retention(selected: Int)
 }
 
 public struct QueueFilter: Equatable, Sendable {
@@ -160,6 +168,8 @@ public struct Model: Equatable, Sendable {
     /// Until the whole queue has loaded: its first rows (in `rows`) and the counts of all of it.
     public var head: QueueHead?
     public var keyProblem: String?
+    /// Supervisors: subjects whose retention period ends by the end of this month (nil until loaded).
+    public var retentionDue: [RetentionDue]?
 
     public init(size: Size, now: Date, me: StaffMember, language: Language, readOnly: Bool = false, databaseName: String = "") {
         self.size = size
@@ -189,6 +199,12 @@ public struct Model: Equatable, Sendable {
     }
 
     public var selectedRow: CaseRow? { selectedIndex.map { rows[visible[$0]] } }
+
+    /// Erasing personal data is the supervisors' (DESIGN's role table), and never in review-only mode.
+    public var erasureRefusal: String? {
+        if readOnly { return t(.readOnly) }
+        return me.role == .supervisor ? nil : t(.supervisorsOnly)
+    }
 
     public func isOverdue(_ r: CaseRow) -> Bool {
         Self.isOverdue(r, today: today)

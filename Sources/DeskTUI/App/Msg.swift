@@ -19,6 +19,14 @@ public enum Msg: Equatable, Sendable {
     case appendConflicted(CaseID)
     /// The cases whose text matches a search, from the store's index.
     case searchLoaded(String, Set<CaseID>)
+    /// The people whose data a case holds, for the erasure dialog.
+    case subjectsLoaded(CaseID, [SubjectRow])
+    /// What erasing a subject would make unreadable.
+    case erasureImpactLoaded(SubjectID, [ErasureImpact])
+    case erased(SubjectID, EraseOutcome)
+    case eraseFailed(SubjectID, reason: String)
+    /// Subjects whose retention period ends by the end of this month.
+    case retentionLoaded([RetentionDue])
     /// Reading the store failed (the message is the store's, already free of untrusted text).
     case loadFailed(String)
 }
@@ -31,6 +39,12 @@ public enum Command: Equatable, Sendable {
     case search(String)
     /// Append the command's events against the version on screen (`expected`); notes retry by themselves.
     case execute(CaseID, expected: Int, CaseCommand)
+    case loadSubjects(CaseID)
+    case loadErasureImpact(SubjectID)
+    /// Destroy the subject's key and record `subjectErased` (supervisors; the store checks holds).
+    case erase(SubjectID, reason: String)
+    /// Subjects due for erasure by the end of the current month.
+    case loadRetention
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Stop the job (Ctrl-Z) and repaint everything when the shell continues it.

@@ -23,7 +23,7 @@ public final class Program {
         defer { backend.shutdown() }
         // The first screen shows the top of the queue at once; the whole queue loads right after it is drawn.
         load { .queueHeadLoaded(try store.queueHead(limit: max(1, backend.size.height), today: model.today)) }
-        var deferred: [Command] = [.loadQueue]
+        var deferred: [Command] = [.loadQueue] + (model.me.role == .supervisor ? [.loadRetention] : [])
         var running = true
         var lastTick = Date.distantPast
         var drawn: Model?
@@ -84,6 +84,22 @@ public final class Program {
             load { .queueLoaded(try store.allCases()) }
         case .search(let text):
             load { .searchLoaded(text, try store.search(text)) }
+        case .loadSubjects(let id):
+            load { .subjectsLoaded(id, try store.subjects(case: id, role: model.me.role)) }
+        case .loadErasureImpact(let subject):
+            load { .erasureImpactLoaded(subject, try store.erasureImpact(subject)) }
+        case .erase(let subject, let reason):
+            do {
+                let outcome = try store.eraseSubject(subject, reason: reason, actor: Actor(model.me.user), at: Date())
+                pending.append(.erased(subject, outcome))
+            } catch {
+                pending.append(.eraseFailed(subject, reason: String(describing: error)))
+            }
+        case .loadRetention:
+            // Due by the end of this month: their period ends before the first day of the next.
+            let today = LocalDate(japanTime: Date())
+            let next = today.month == 12 ? LocalDate(today.year + 1, 1, 1) : LocalDate(today.year, today.month + 1, 1)
+            load { .retentionLoaded(try store.retentionDue(on: next)) }
         case .loadDetail(let id):
             load { .detailLoaded(try store.caseDetail(id, role: model.me.role)) }
         case .execute(let id, let expected, let cmd):

@@ -8,7 +8,7 @@ public enum UIText: CaseIterable, Sendable {
          openHelp, redraw, nextHit, cycleLane, toggleOverdue, toggleMine, clearFilter, selectCase, timeline,
          applicant, complaint, requests, statements, facts, ledger, lanePolicy, escalations, actions, notAllowed,
          hold, reportDue, assignee, nothing, mine, all, actionMenu, enterText, cancelled, focusPane, helpTitle,
-         closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote, suspend, thisPane, everyPane, noMatch
+         closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote, suspend, thisPane, everyPane, noMatch, eraseSubject, retentionDue, supervisorsOnly, erased, walRetained, eraseTitle, eraseWarning, cancel, eraseButton, noSubjects, alreadyErased, retentionNone, retentionHint, subjectsHint
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -90,6 +90,20 @@ public enum UIText: CaseIterable, Sendable {
         case .thisPane: ("この枠", "In this pane")
         case .everyPane: ("どの枠でも", "In every pane")
         case .noMatch: ("これ以上の一致はありません", "no further match")
+        case .eraseSubject: ("個人データを消去 (監督者)", "erase a person's data (supervisor)")
+        case .retentionDue: ("今月の保存期限", "retention due this month")
+        case .supervisorsOnly: ("監督者のみ可能です", "supervisors only")
+        case .erased: ("消去しました (subjectErased を記録)", "erased (subjectErased recorded)")
+        case .walRetained: ("記録済み。他の端末が読み終えるまで古い写しが WAL に残ります", "recorded; old copies stay in the WAL until every terminal releases it")
+        case .eraseTitle: ("個人データの消去", "Erase personal data")
+        case .eraseWarning: ("次の項目は二度と読めなくなります。取り消せません。", "These fields become unreadable for good. This cannot be undone.")
+        case .cancel: ("取消", "Cancel")
+        case .eraseButton: ("消去する", "Erase")
+        case .noSubjects: ("この案件に個人データはありません", "this case holds no personal data")
+        case .alreadyErased: ("消去済み", "erased")
+        case .retentionNone: ("今月保存期限を迎える人はいません", "nobody's retention period ends this month")
+        case .retentionHint: ("Enter 消去へ  Esc 閉じる", "Enter erase  Esc close")
+        case .subjectsHint: ("↑↓ 選択  Enter 次へ  Esc 取消", "↑↓ choose  Enter next  Esc cancel")
         case .closeHelp: ("Esc または ? で閉じる", "Esc or ? closes")
         case .late: ("超過", "late")
         case .cycleOrganization: ("組織で絞り込み", "filter by organization")

@@ -73,6 +73,35 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         return []
     case .logAdvanced:
         return [.loadQueue]
+    case .subjectsLoaded(let id, let list):
+        guard id == m.selectedID, m.prompt == nil else { return [] }
+        if list.isEmpty { m.message = StatusMessage(text: m.t(.noSubjects), isError: false); return [] }
+        m.prompt = .subjects(selected: list.firstIndex { $0.erasedAt == nil } ?? 0, id, list)
+        return []
+    case .erasureImpactLoaded(let subject, let impact):
+        let row: SubjectRow?
+        switch m.prompt {
+        case .subjects(let sel, _, let list)?: row = list[sel].id == subject ? list[sel] : nil
+        case .retention(let sel)?:
+            row = m.retentionDue.flatMap { d in
+                sel < d.count && d[sel].subject == subject
+                    ? SubjectRow(id: subject, kind: d[sel].kind, cases: d[sel].cases, erasedAt: nil, name: nil) : nil
+            }
+        default: row = nil
+        }
+        guard let row else { return [] }       // the dialog was closed meanwhile
+        m.prompt = .eraseReason(TextField(limit: ClearReason.limit), row, impact)
+        return []
+    case .erased(let subject, let outcome):
+        m.message = StatusMessage(text: "\(subject): " + m.t(outcome == .complete ? .erased : .walRetained), isError: false)
+        m.retentionDue?.removeAll { $0.subject == subject }
+        return [.loadQueue] + (m.selectedID.map { [.loadDetail($0)] } ?? [])
+    case .eraseFailed(_, let reason):
+        m.message = StatusMessage(text: "\(m.t(.refused)): \(reason)", isError: true)
+        return []
+    case .retentionLoaded(let due):
+        m.retentionDue = due
+        return []
     case .loadFailed(let why):
         m.message = StatusMessage(text: why, isError: true)
         return []
@@ -161,6 +190,14 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
     case .openHelp: m.prompt = .help
     case .redraw: return [.redraw]
     case .suspend: return [.suspend]
+    case .eraseSubject:
+        guard let id = m.selectedID, m.detail != nil else { return refuse(&m, m.t(.selectCase)) }
+        if let why = m.erasureRefusal { return refuse(&m, why) }
+        return [.loadSubjects(id)]
+    case .showRetention:
+        guard m.me.role == .supervisor else { return refuse(&m, m.t(.supervisorsOnly)) }
+        m.prompt = .retention(selected: 0)
+        return [.loadRetention]
     case .quit: return [.quit]
     case .addNote:
         guard let id = m.selectedID, let a = m.applicantOnScreen else { return refuse(&m, m.t(.selectCase)) }
@@ -271,6 +308,53 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
         }
         edit(&f, key)
         m.prompt = .text(f, action, id)
+    case .subjects(let sel, let id, let list):
+        switch key {
+        case .up, .char("k"): m.prompt = .subjects(selected: max(0, sel - 1), id, list)
+        case .down, .char("j"): m.prompt = .subjects(selected: min(list.count - 1, sel + 1), id, list)
+        case .enter:
+            if list[sel].erasedAt != nil { return refuse(&m, m.t(.alreadyErased)) }
+            return [.loadErasureImpact(list[sel].id)]
+        default: if cancel || key == .char("q") { m.prompt = nil }
+        }
+    case .retention(let sel):
+        let count = m.retentionDue?.count ?? 0
+        switch key {
+        case .up, .char("k"): m.prompt = .retention(selected: max(0, sel - 1))
+        case .down, .char("j"): m.prompt = .retention(selected: max(0, min(count - 1, sel + 1)))
+        case .enter:
+            guard sel < count, let due = m.retentionDue else { return [] }
+            if let why = m.erasureRefusal { return refuse(&m, why) }
+            return [.loadErasureImpact(due[sel].subject)]
+        default: if cancel || key == .char("q") || key == .char("R") { m.prompt = nil }
+        }
+    case .eraseReason(var f, let row, let impact):
+        if cancel { m.prompt = nil; m.message = StatusMessage(text: m.t(.cancelled), isError: false); return [] }
+        if key == .enter {
+            do {
+                try ClearReason.check(f.text, field: m.t(.reason))
+            } catch {
+                m.message = StatusMessage(text: error.description, isError: true)
+                return []
+            }
+            m.message = nil
+            m.prompt = .confirmErase(row, reason: f.text, impact, eraseFocused: false)
+            return []
+        }
+        edit(&f, key)
+        m.prompt = .eraseReason(f, row, impact)
+    case .confirmErase(let row, let reason, let impact, let focused):
+        switch key {
+        case .tab, .backTab, .left, .right, .char("h"), .char("l"):
+            m.prompt = .confirmErase(row, reason: reason, impact, eraseFocused: !focused)
+        case .enter where focused:
+            m.prompt = nil
+            return [.erase(row.id, reason: reason)]
+        case .enter, .escape, .ctrl("c"), .char("q"), .char("n"), .char("N"):
+            m.prompt = nil
+            m.message = StatusMessage(text: m.t(.cancelled), isError: false)
+        default: break
+        }
     case .confirmLadder(let step, let id):
         m.prompt = nil
         guard key == .char("y") || key == .char("Y"), let d = m.detail, d.row.id == id else {

@@ -162,6 +162,7 @@ enum QueuePane {
         if !m.filter.text.isEmpty { filters.append("/" + Sanitizer.visible(m.filter.text)) }
         if !filters.isEmpty { title += "  [\(filters.joined(separator: " "))]" }
         if m.newCount > 0 { title += "  +\(m.newCount) \(m.t(.newCases))" }
+        if let due = m.retentionDue, !due.isEmpty { title += "  \(m.t(.retentionDue)) \(due.count) (R)" }
         PaneTitle.render(.queue, title, m, into: &s, area: area)
         guard area.height > 2 else { return }
         let wide = area.width >= 100
@@ -461,6 +462,52 @@ enum Overlay {
                             role: i == sel ? .selected : (why == nil ? .dialog : .muted))
                 if i == sel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
             }
+        case .subjects(let sel, let id, let list)?:
+            let inner = box(&s, width: 90, height: list.count + 5)
+            s.put("\(m.t(.eraseTitle)) \(id)", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
+            for (i, r) in list.enumerated() where i < inner.height - 2 {
+                let name = r.name.map { "  " + Sanitizer.visible($0.display) } ?? ""
+                let label = (i == sel ? "> " : "  ") + "\(r.id)  \(r.kind.rawValue)\(name)  "
+                    + r.cases.map(\.description).joined(separator: " ") + (r.erasedAt == nil ? "" : "  [\(m.t(.alreadyErased))]")
+                s.putPadded(label, x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2,
+                            role: i == sel ? .selected : (r.erasedAt == nil ? .dialog : .muted))
+                if i == sel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
+            }
+            s.put(m.t(.subjectsHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        case .retention(let sel)?:
+            let due = m.retentionDue ?? []
+            let inner = box(&s, width: 90, height: max(1, due.count) + 5)
+            s.put("\(m.t(.retentionDue)) (\(due.count))", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
+            if m.retentionDue == nil {
+                s.put(m.t(.loading), x: inner.x + 1, y: inner.y + 1, role: .muted)
+            } else if due.isEmpty {
+                s.put(m.t(.retentionNone), x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 2, role: .dialog)
+            }
+            let rows = max(1, inner.height - 2)
+            let start = (sel / rows) * rows
+            for (i, d) in due.dropFirst(start).prefix(rows).enumerated() {
+                let isSel = start + i == sel
+                let label = (isSel ? "> " : "  ") + "\(d.subject)  \(d.kind.rawValue)  \(m.t(.due)) \(d.dueOn)  "
+                    + d.cases.map(\.description).joined(separator: " ")
+                s.putPadded(label, x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2, role: isSel ? .selected : .dialog)
+                if isSel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
+            }
+            let hint = m.t(.retentionHint) + (m.erasureRefusal.map { "  (\(m.t(.notAllowed)): \($0))" } ?? "")
+            s.put(hint, x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        case .eraseReason(let f, let row, let impact)?:
+            let inner = box(&s, width: 90, height: impact.count + 6)
+            erasureHeader(&s, m, inner, row, impact)
+            input(&s, label: "\(m.t(.eraseTitle)) — \(m.t(.reason)): ", f, hint: m.t(.enterText))
+        case .confirmErase(let row, let reason, let impact, let focused)?:
+            let inner = box(&s, width: 90, height: impact.count + 8)
+            let y = erasureHeader(&s, m, inner, row, impact)
+            s.put("subjectErased \(row.id) — \(m.t(.reason)): " + Sanitizer.visible(reason), x: inner.x + 1, y: y,
+                  maxWidth: inner.width - 2, role: .dialog)
+            let cancel = (focused ? "  " : "> ") + "[ \(m.t(.cancel)) ]", erase = (focused ? "> " : "  ") + "[ \(m.t(.eraseButton)) ]"
+            let by = inner.maxY - 1
+            let cw = s.put(cancel, x: inner.x + 1, y: by, role: focused ? .dialog : .selected)
+            s.put(erase, x: inner.x + 3 + cw, y: by, role: focused ? .danger : .dialog)
+            s.cursor = (focused ? inner.x + 3 + cw : inner.x + 1, by)
         case .confirmLadder(let step, let id)?:
             let inner = box(&s, width: 70, height: 6)
             s.put("\(id): " + m.t(.ladder), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
@@ -477,8 +524,25 @@ enum Overlay {
         }
     }
 
+    /// The subject, the warning and what becomes unreadable; returns the next free row.
+    @discardableResult
+    static func erasureHeader(_ s: inout Screen, _ m: Model, _ inner: Rect, _ row: SubjectRow, _ impact: [ErasureImpact]) -> Int {
+        let name = row.name.map { "  " + Sanitizer.visible($0.display) } ?? ""
+        s.put("\(m.t(.eraseTitle)): \(row.id) (\(row.kind.rawValue))\(name)", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
+        s.put(m.t(.eraseWarning), x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 2, role: .warning)
+        var y = inner.y + 2
+        for i in impact where y < inner.maxY - 2 {
+            s.put("  \(i.caseID): \(i.fields.count)  " + i.fields.joined(separator: ", "), x: inner.x + 1, y: y,
+                  maxWidth: inner.width - 2, role: .dialog)
+            y += 1
+        }
+        return y
+    }
+
     static func refusalFor(_ a: KeyAction, _ m: Model) -> String? {
         switch a {
+        case .eraseSubject: return m.erasureRefusal
+        case .showRetention: return m.me.role == .supervisor ? nil : m.t(.supervisorsOnly)
         case .addNote:
             return m.applicantOnScreen.flatMap { m.refusal(.addNote(CaseText(text: Personal("x", owner: $0)))) }
         case .take: return m.detail == nil ? nil : m.refusal(.assign(Actor(m.me.user)))

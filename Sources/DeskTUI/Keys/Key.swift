@@ -32,7 +32,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 public enum KeyAction: String, CaseIterable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, nextPane, previousPane, focusQueue, focusDetail,
          focusEscalation, open, back, search, nextHit, previousHit, addNote, take, changeState, ladderStep, cycleLane, cycleOrganization, cycleState,
-         toggleOverdue, toggleMine, clearFilter, openHelp, redraw, suspend, quit
+         toggleOverdue, toggleMine, clearFilter, openHelp, redraw, suspend, eraseSubject, showRetention, quit
 }
 
 public enum Pane: Int, CaseIterable, Sendable { case queue, detail, escalation }
@@ -79,6 +79,8 @@ public enum KeyMap {
         KeyBinding(keys: [.char("t")], action: .take, help: .take, hintIn: [.queue, .escalation], scope: [.queue, .detail, .escalation]),
         KeyBinding(keys: [.char("s")], action: .changeState, help: .changeState, hintIn: [.escalation, .detail], scope: [.queue, .detail, .escalation]),
         KeyBinding(keys: [.char("p")], action: .ladderStep, help: .ladderStep, hintIn: [.escalation], scope: [.escalation]),
+        KeyBinding(keys: [.char("E")], action: .eraseSubject, help: .eraseSubject, hintIn: [], scope: [.detail]),
+        KeyBinding(keys: [.char("R")], action: .showRetention, help: .retentionDue, hintIn: [], scope: [.queue]),
         KeyBinding(keys: [.char("f")], action: .cycleLane, help: .cycleLane, hintIn: [.queue], scope: [.queue]),
         KeyBinding(keys: [.char("O")], action: .cycleOrganization, help: .cycleOrganization, hintIn: [], scope: [.queue]),
         KeyBinding(keys: [.char("S")], action: .cycleState, help: .cycleState, hintIn: [], scope: [.queue]),

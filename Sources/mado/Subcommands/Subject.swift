@@ -74,7 +74,7 @@ extension Mado {
                 if !yes {
                     let impact = try s.erasureImpact(id)
                     print("Erasing \(id) (\(row.kind.rawValue)) makes these unreadable for good / 次の項目は二度と読めなくなります:")
-                    for (c, fields) in impact { print("  \(c): \(fields.count) field(s): \(fields.joined(separator: ", "))") }
+                    for i in impact { print("  \(i.caseID): \(i.fields.count) field(s): \(i.fields.joined(separator: ", "))") }
                     print("A subjectErased event will be recorded. Type yes to erase: ", terminator: "")
                     guard let answer = readLine(), answer == "yes" else {
                         print("\nnothing was changed")

@@ -38,7 +38,7 @@ func warn(_ message: String) {
 
 /// A reason stored in clear in the log (erasure, disclosure, legal hold): one printable line, no more than 500.
 func checkReason(_ reason: String) throws {
-    guard !reason.trimmingCharacters(in: .whitespaces).isEmpty, reason.count <= 500, Sanitizer.visible(reason) == reason else {
+    guard (try? ClearReason.check(reason)) != nil else {
         throw ValidationError("--reason must be 1-500 printable characters on one line (a reference, no personal data)")
     }
 }

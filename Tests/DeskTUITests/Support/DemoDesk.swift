@@ -10,12 +10,12 @@ final class DemoDesk {
     let dir: URL
     let store: SQLiteEventStore
 
-    init() throws {
+    init(now: Date = DemoDesk.now) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-tui-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         store = try SQLiteEventStore.initialize(path: dir.appendingPathComponent("desk.sqlite").path, supervisor: "tester",
-                                                displayName: "試験 花子", at: Self.now)
-        _ = try DemoData(seed: 1, now: Self.now).fill(store)
+                                                displayName: "試験 花子", at: now)
+        _ = try DemoData(seed: 1, now: now).fill(store)
     }
 
     deinit {
