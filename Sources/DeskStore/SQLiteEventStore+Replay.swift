@@ -60,6 +60,8 @@ extension SQLiteEventStore {
     /// the chain held.
     public func replay(_ body: (EventEnvelope) throws -> Void) throws -> (events: Int, chainOK: Bool) {
         try pool.read { db in
+            // A replay opens every subject's fields: one pass over the key table beats a lookup per subject.
+            try preloadKeys(db)
             var prev = HashChain.genesis
             var count = 0, ok = true
             let rows = try Row.fetchCursor(db, sql: """
@@ -85,12 +87,7 @@ extension SQLiteEventStore {
     /// Refuses without the key file: every personal field would come back as locked.
     public func rebuild() throws -> Int {
         guard keyring.isUnlocked else { throw StoreError.keyRequired(what: "rebuild") }
-        let rows = try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT subject_id, wrapped FROM subject_keys").map {
-                (SubjectID($0[0] as String), $0[1] as Data)
-            }
-        }
-        keyring.preload(rows)
+        try pool.read { try preloadKeys($0) }
         return try pool.writeWithoutTransaction { db in
             var n = 0
             try db.inTransaction(.immediate) {
@@ -107,6 +104,13 @@ extension SQLiteEventStore {
             }
             return n
         }
+    }
+
+    /// Unwraps every subject key into the keyring's cache (the cache holds them once used anyway).
+    func preloadKeys(_ db: Database) throws {
+        guard keyring.deskKey != nil, !keyring.passThrough else { return }
+        let rows = try Row.fetchCursor(db, sql: "SELECT subject_id, wrapped FROM subject_keys")
+        while let r = try rows.next() { keyring.preload(SubjectID(r[0] as String), wrapped: r[1]) }
     }
 
     /// Every projection table's rows, for comparing a rebuild with the live tables.

@@ -73,13 +73,12 @@ public final class SubjectKeyring: FieldSealer, @unchecked Sendable {
         missing.insert(id)
     }
 
-    /// Puts already-loaded wrapped keys into the cache (rebuild opens every field).
-    func preload(_ rows: [(SubjectID, Data)]) {
+    /// Puts an already-loaded wrapped key into the cache (rebuild and replay open every field).
+    func preload(_ id: SubjectID, wrapped: Data) {
         guard let deskKey else { return }
         lock.lock(); defer { lock.unlock() }
-        for (id, w) in rows where keys[id] == nil {
-            if let k = try? unwrap(w, subject: id, with: deskKey) { keys[id] = k } else { corrupt.insert(id) }
-        }
+        guard keys[id] == nil else { return }
+        if let k = try? unwrap(wrapped, subject: id, with: deskKey) { keys[id] = k } else { corrupt.insert(id) }
     }
 
     enum Lookup { case key(SymmetricKey), erased, locked, corrupt }
