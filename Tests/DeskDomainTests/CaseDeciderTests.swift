@@ -257,15 +257,19 @@ struct CaseDeciderTests {
                 role: .auditor, .roleNotAllowed(command: "add note", role: .auditor, needs: .staff)),
 
         // assign
-        ok("an operator assigns a case", given: S.handedOver, when: .assign("suzuki"), role: .operator,
+        ok("an operator takes a case", given: S.handedOver, when: .assign("tanaka"), role: .operator,
+           then: [.caseAssigned(CaseAssigned(assignee: "tanaka"))]),
+        refused("an operator may not hand a case to someone else", given: S.handedOver, when: .assign("suzuki"), role: .operator,
+                .roleNotAllowed(command: "assign a case to someone else", role: .operator, needs: .supervisor)),
+        ok("a supervisor assigns a case to an operator", given: S.handedOver, when: .assign("suzuki"), role: .supervisor,
            then: [.caseAssigned(CaseAssigned(assignee: "suzuki"))]),
-        ok("assigning to the same assignee changes nothing", given: S.assigned, when: .assign("suzuki"), role: .operator,
+        ok("assigning to the same assignee changes nothing", given: S.assigned, when: .assign("suzuki"), role: .supervisor,
            then: []),
         ok("a case is reassigned", given: S.assigned, when: .assign("tanaka"), role: .supervisor,
            then: [.caseAssigned(CaseAssigned(assignee: "tanaka"))]),
         refused("staff may not assign", given: S.handedOver, when: .assign("suzuki"), role: .staff,
                 .roleNotAllowed(command: "assign", role: .staff, needs: .operator)),
-        refused("a closed case is not assigned", given: S.closed, when: .assign("suzuki"), role: .operator,
+        refused("a closed case is not assigned", given: S.closed, when: .assign("tanaka"), role: .operator,
                 .wrongState(command: "assign", status: .closed)),
 
         refused("harassment with acceptable means contradicts the two-axis definition", given: S.underReview,
@@ -345,7 +349,7 @@ struct CaseDeciderTests {
         #expect(DecideError.wrongState(command: "hand over", status: .handedOver).description
             == "cannot hand over: the case is handedOver")
         #expect(DecideError.roleNotAllowed(command: "escalate", role: .staff, needs: .supervisor).description
-            == "a staff may not escalate; it needs a supervisor")
+            == "staff may not escalate; it needs a supervisor")
         #expect(DecideError.missing(command: "hand over", what: "record the facts").description
             == "cannot hand over: record the facts first")
     }

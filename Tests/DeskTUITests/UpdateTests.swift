@@ -118,7 +118,7 @@ struct UpdateTests {
         var m = Self.model(role: .operator)
         m.prompt = .menu(selected: MenuAction.allCases.firstIndex(of: .escalatePolice)!, CaseID(number: 1))
         #expect(update(&m, .keyPressed(.enter)) == [])
-        #expect(m.message == StatusMessage(text: "Refused: a operator may not escalate; it needs a supervisor", isError: true))
+        #expect(m.message == StatusMessage(text: "Refused: an operator may not escalate; it needs a supervisor", isError: true))
         var ro = Self.model(readOnly: true)
         #expect(update(&ro, .keyPressed(.char("a"))) == [])
         #expect(ro.prompt == nil && ro.message == StatusMessage(text: "Refused: read-only", isError: true))
@@ -128,6 +128,24 @@ struct UpdateTests {
     func take() {
         var m = Self.model()
         #expect(update(&m, .keyPressed(.char("t"))) == [.execute(CaseID(number: 1), expected: 3, .assign("suzuki"))])
+    }
+
+    @Test("A: a supervisor picks whom to assign the case to; an operator is told it is a supervisor's call")
+    func assign() {
+        var m = Self.model(role: .supervisor)
+        #expect(update(&m, .keyPressed(.char("A"))) == [.loadStaff(CaseID(number: 1))])
+        let staff = [StaffMember(user: "tanaka", displayName: "田中", role: .staff, active: true),
+                     StaffMember(user: "sato", displayName: "佐藤", role: .operator, active: false),
+                     StaffMember(user: "ito", displayName: "伊藤", role: .operator, active: true),
+                     StaffMember(user: "suzuki", displayName: "鈴木", role: .supervisor, active: true)]
+        _ = update(&m, .staffLoaded(CaseID(number: 1), staff))
+        // Only active operators and supervisors can hold a case.
+        #expect(m.prompt == .assign(selected: 0, CaseID(number: 1), [staff[2], staff[3]]))
+        #expect(view(m).textLines.contains { $0.contains("> 伊藤 (ito, operator)") })
+        #expect(update(&m, .keyPressed(.enter)) == [.execute(CaseID(number: 1), expected: 3, .assign("ito"))])
+        var op = Self.model(role: .operator)
+        #expect(update(&op, .keyPressed(.char("A"))) == [])
+        #expect(op.message?.text == "Refused: an operator may not assign a case to someone else; it needs a supervisor")
     }
 
     @Test("new cases from another terminal show as new, and the selection sticks to its case")

@@ -88,6 +88,10 @@ public enum CaseDecider {
             if let why = s.ladder.refusal(step, danger: s.inDanger) { throw .invalid(field: "ladder", reason: why) }
             return [.ladderStepTaken(LadderStepTaken(step: step))]
         case .assign(let who):
+            // Taking a case is an operator's own call; handing it to someone else is a supervisor's.
+            if who != ctx.actor, !ctx.role.includes(.supervisor) {
+                throw .roleNotAllowed(command: "assign a case to someone else", role: ctx.role, needs: .supervisor)
+            }
             try require(open)
             return s.assignee == who ? [] : [.caseAssigned(CaseAssigned(assignee: who))]
         }

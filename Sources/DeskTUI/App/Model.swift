@@ -103,6 +103,8 @@ public enum Prompt: Equatable, Sendable {
     case eraseReason(TextField, SubjectRow, [ErasureImpact])
     /// Erasure is irreversible: a dialog naming the event, with Cancel focused until the user moves to Erase.
     case confirmErase(SubjectRow, reason: String, [ErasureImpact], eraseFocused: Bool)
+    /// Whom to assign a case to.
+    case assign(selected: Int, CaseID, [StaffMember])
     /// Who falls due for erasure this month.
     case retention(selected: Int)
 }

@@ -25,6 +25,8 @@ public enum Msg: Equatable, Sendable {
     case erasureImpactLoaded(SubjectID, [ErasureImpact])
     case erased(SubjectID, EraseOutcome)
     case eraseFailed(SubjectID, reason: String)
+    /// Active staff who can hold a case, for the assign dialog.
+    case staffLoaded(CaseID, [StaffMember])
     /// Subjects whose retention period ends by the end of this month.
     case retentionLoaded([RetentionDue])
     /// Reading the store failed (the message is the store's, already free of untrusted text).
@@ -39,6 +41,7 @@ public enum Command: Equatable, Sendable {
     case search(String)
     /// Append the command's events against the version on screen (`expected`); notes retry by themselves.
     case execute(CaseID, expected: Int, CaseCommand)
+    case loadStaff(CaseID)
     case loadSubjects(CaseID)
     case loadErasureImpact(SubjectID)
     /// Destroy the subject's key and record `subjectErased` (supervisors; the store checks holds).

@@ -84,6 +84,8 @@ public final class Program {
             load { .queueLoaded(try store.allCases()) }
         case .search(let text):
             load { .searchLoaded(text, try store.search(text)) }
+        case .loadStaff(let id):
+            load { .staffLoaded(id, try store.staffList()) }
         case .loadSubjects(let id):
             load { .subjectsLoaded(id, try store.subjects(case: id, role: model.me.role)) }
         case .loadErasureImpact(let subject):

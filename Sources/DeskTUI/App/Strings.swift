@@ -8,7 +8,7 @@ public enum UIText: CaseIterable, Sendable {
          openHelp, redraw, nextHit, cycleLane, toggleOverdue, toggleMine, clearFilter, selectCase, timeline,
          applicant, complaint, requests, statements, facts, ledger, lanePolicy, escalations, actions, notAllowed,
          hold, reportDue, assignee, nothing, mine, all, actionMenu, enterText, cancelled, focusPane, helpTitle,
-         closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote, suspend, thisPane, everyPane, noMatch, eraseSubject, retentionDue, supervisorsOnly, erased, walRetained, eraseTitle, eraseWarning, cancel, eraseButton, noSubjects, alreadyErased, retentionNone, retentionHint, subjectsHint
+         closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote, suspend, thisPane, everyPane, noMatch, eraseSubject, retentionDue, supervisorsOnly, erased, walRetained, eraseTitle, eraseWarning, cancel, eraseButton, noSubjects, alreadyErased, retentionNone, retentionHint, subjectsHint, assignTo, noStaff
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -92,6 +92,8 @@ public enum UIText: CaseIterable, Sendable {
         case .noMatch: ("これ以上の一致はありません", "no further match")
         case .eraseSubject: ("個人データを消去 (監督者)", "erase a person's data (supervisor)")
         case .retentionDue: ("今月の保存期限", "retention due this month")
+        case .assignTo: ("担当者を割り当てる (監督者)", "assign to someone (supervisor)")
+        case .noStaff: ("割り当てられる職員がいません", "no active operator or supervisor")
         case .supervisorsOnly: ("監督者のみ可能です", "supervisors only")
         case .erased: ("消去しました (subjectErased を記録)", "erased (subjectErased recorded)")
         case .walRetained: ("記録済み。他の端末が読み終えるまで古い写しが WAL に残ります", "recorded; old copies stay in the WAL until every terminal releases it")

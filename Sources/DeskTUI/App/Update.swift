@@ -99,6 +99,13 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
     case .eraseFailed(_, let reason):
         m.message = StatusMessage(text: "\(m.t(.refused)): \(reason)", isError: true)
         return []
+    case .staffLoaded(let id, let staff):
+        guard id == m.selectedID, m.prompt == nil else { return [] }
+        let holders = staff.filter { $0.active && $0.role.includes(.operator) }
+        if holders.isEmpty { m.message = StatusMessage(text: m.t(.noStaff), isError: true); return [] }
+        let current = m.detail?.row.assignee
+        m.prompt = .assign(selected: holders.firstIndex { $0.user == current } ?? 0, id, holders)
+        return []
     case .retentionLoaded(let due):
         m.retentionDue = due
         return []
@@ -190,6 +197,11 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
     case .openHelp: m.prompt = .help
     case .redraw: return [.redraw]
     case .suspend: return [.suspend]
+    case .assign:
+        guard let id = m.selectedID, m.detail != nil else { return refuse(&m, m.t(.selectCase)) }
+        // Refused up front if even a supervisor's assignment would be (closed case, read-only, role).
+        if let why = m.refusal(.assign(Actor("someone-else." + m.me.user))) { return refuse(&m, why) }
+        return [.loadStaff(id)]
     case .eraseSubject:
         guard let id = m.selectedID, m.detail != nil else { return refuse(&m, m.t(.selectCase)) }
         if let why = m.erasureRefusal { return refuse(&m, why) }
@@ -315,6 +327,18 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
         case .enter:
             if list[sel].erasedAt != nil { return refuse(&m, m.t(.alreadyErased)) }
             return [.loadErasureImpact(list[sel].id)]
+        default: if cancel || key == .char("q") { m.prompt = nil }
+        }
+    case .assign(let sel, let id, let staff):
+        switch key {
+        case .up, .char("k"): m.prompt = .assign(selected: max(0, sel - 1), id, staff)
+        case .down, .char("j"): m.prompt = .assign(selected: min(staff.count - 1, sel + 1), id, staff)
+        case .enter:
+            m.prompt = nil
+            guard let d = m.detail, d.row.id == id else { return [] }
+            let cmd = CaseCommand.assign(Actor(staff[sel].user))
+            if let why = m.refusal(cmd) { return refuse(&m, why) }
+            return [.execute(id, expected: d.row.version, cmd)]
         default: if cancel || key == .char("q") { m.prompt = nil }
         }
     case .retention(let sel):

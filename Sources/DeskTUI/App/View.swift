@@ -474,6 +474,18 @@ enum Overlay {
                 if i == sel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
             }
             s.put(m.t(.subjectsHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        case .assign(let sel, let id, let staff)?:
+            let inner = box(&s, width: 70, height: staff.count + 4)
+            s.put("\(m.t(.assignTo)) \(id)", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
+            let rows = max(1, inner.height - 2), start = (sel / rows) * rows
+            for (i, st) in staff.dropFirst(start).prefix(rows).enumerated() {
+                let isSel = start + i == sel
+                let mark = st.user == m.detail?.row.assignee ? "  *" : ""
+                s.putPadded((isSel ? "> " : "  ") + Sanitizer.visible("\(st.displayName) (\(st.user), \(st.role.rawValue))") + mark,
+                            x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2, role: isSel ? .selected : .dialog)
+                if isSel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
+            }
+            s.put(m.t(.subjectsHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
         case .retention(let sel)?:
             let due = m.retentionDue ?? []
             let inner = box(&s, width: 90, height: max(1, due.count) + 5)
@@ -542,6 +554,7 @@ enum Overlay {
     static func refusalFor(_ a: KeyAction, _ m: Model) -> String? {
         switch a {
         case .eraseSubject: return m.erasureRefusal
+        case .assign: return m.detail == nil ? nil : m.refusal(.assign(Actor("someone-else." + m.me.user)))
         case .showRetention: return m.me.role == .supervisor ? nil : m.t(.supervisorsOnly)
         case .addNote:
             return m.applicantOnScreen.flatMap { m.refusal(.addNote(CaseText(text: Personal("x", owner: $0)))) }

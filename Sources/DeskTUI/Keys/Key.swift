@@ -32,7 +32,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 public enum KeyAction: String, CaseIterable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, nextPane, previousPane, focusQueue, focusDetail,
          focusEscalation, open, back, search, nextHit, previousHit, addNote, take, changeState, ladderStep, cycleLane, cycleOrganization, cycleState,
-         toggleOverdue, toggleMine, clearFilter, openHelp, redraw, suspend, eraseSubject, showRetention, quit
+         toggleOverdue, toggleMine, clearFilter, openHelp, redraw, suspend, eraseSubject, showRetention, assign, quit
 }
 
 public enum Pane: Int, CaseIterable, Sendable { case queue, detail, escalation }
@@ -77,6 +77,7 @@ public enum KeyMap {
         KeyBinding(keys: [.char("N")], action: .previousHit, help: .nextHit, hintIn: [], scope: [.queue, .detail]),
         KeyBinding(keys: [.char("a")], action: .addNote, help: .addNote, hintIn: [.queue, .detail, .escalation], scope: [.queue, .detail, .escalation]),
         KeyBinding(keys: [.char("t")], action: .take, help: .take, hintIn: [.queue, .escalation], scope: [.queue, .detail, .escalation]),
+        KeyBinding(keys: [.char("A")], action: .assign, help: .assignTo, hintIn: [], scope: [.queue, .detail, .escalation]),
         KeyBinding(keys: [.char("s")], action: .changeState, help: .changeState, hintIn: [.escalation, .detail], scope: [.queue, .detail, .escalation]),
         KeyBinding(keys: [.char("p")], action: .ladderStep, help: .ladderStep, hintIn: [.escalation], scope: [.escalation]),
         KeyBinding(keys: [.char("E")], action: .eraseSubject, help: .eraseSubject, hintIn: [], scope: [.detail]),
