@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "DeskDomain"),
@@ -21,7 +22,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "DeskIntake", dependencies: ["DeskDomain"]),
+        .target(name: "DeskIntake", dependencies: ["DeskDomain", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "DeskTUI", dependencies: ["DeskDomain", "DeskStore", "CNcurses"]),
         .systemLibrary(
             name: "CNcurses",

@@ -58,8 +58,9 @@ enum Sample {
     static let threatFacts = facts { $0.threatToLifeOrArson = true }
     static let quietFacts = FactSheet()
 
-    static let handoverLane = HandedOver(lane: .handover, rule: "harassment-suspected", policyVersion: "standard/1",
-                                         behaviours: [.authority], script: "handover-to-desk", leaflet: "desk-leaflet")
+    static let handoverLane = HandedOver(lane: .handover, rule: "kneeling-apology", policyVersion: "standard/2",
+                                         behaviours: [.authority], scripts: ["refuse-kneeling-apology", "handover-to-desk"],
+                                         leaflet: "desk-leaflet", actions: [.secondStaff, .preserveEvidence], answers: apologyFacts)
     static let assessment = Assessed(validity: .invalid, meansAcceptable: false, classification: .harassment,
                                      behaviours: [.authority], opinion: personal("謝罪要求は過剰"))
     static let escalation = Escalated(target: .lawyer, reason: personal("繰り返しの要求"))
@@ -361,7 +362,7 @@ struct CaseDeciderTests {
         let events = try CaseDecider.decide(.handOver, state, DecisionContext(actor: "tanaka", role: .staff, policy: policy))
         guard events.count == 1, case .handedOver(let h) = events[0] else {
             Issue.record("expected one handedOver event, got \(events)")
-            return HandedOver(lane: .complaint, rule: "", policyVersion: "", behaviours: [], script: "", leaflet: "")
+            return HandedOver(lane: .complaint, rule: "", policyVersion: "", behaviours: [], scripts: [], leaflet: "")
         }
         return h
     }
@@ -371,8 +372,8 @@ struct CaseDeciderTests {
         let h = try handOver(Sample.threatFacts)
         #expect(h.lane == .danger)
         #expect(h.rule == "danger")
-        #expect(h.script == "call-police")
-        #expect(h.policyVersion == "standard/1")
+        #expect(h.scripts == ["danger-stop"] && h.actions.first == .call110)
+        #expect(h.policyVersion == "standard/2")
         #expect(h.behaviours == [.intimidation])
     }
 
@@ -387,7 +388,7 @@ struct CaseDeciderTests {
         let h = try handOver(Sample.quietFacts)
         #expect(h.lane == .complaint)
         #expect(h.rule == "ordinary-complaint")
-        #expect(h.script == "complaint-remedy")
+        #expect(h.scripts == ["complaint-remedy"] && h.actions.isEmpty)
         #expect(h.behaviours.isEmpty)
     }
 
@@ -432,6 +433,7 @@ struct CaseDeciderTests {
             case .excessiveMoneyDemand: f.excessiveMoneyDemand = true
             case .offSiteSummons: f.offSiteSummons = true
             case .reviewOrMediaThreat: f.reviewOrMediaThreat = true
+            case .shoutingOrAbuse: f.shoutingOrAbuse = true
             case .minutesSpent, .earlierContacts: continue
             }
             let h = try handOver(f)
@@ -442,11 +444,14 @@ struct CaseDeciderTests {
 
     @Test("the policy in the decision context, not the clerk, picks the lane")
     func customPolicy() throws {
-        let strict = PolicyTable(id: "strict", version: "7", rules: [
+        var strict = PolicyTable.standard
+        strict.id = "strict"
+        strict.version = "7"
+        strict.rules = [
             PolicyRule(id: "any-apology", anyOf: [FactCondition(.apologyDemand)], lane: .danger,
-                       script: "call-police", leaflet: "strict-leaflet"),
-            PolicyRule(id: "rest", anyOf: [], lane: .complaint, script: "complaint-remedy", leaflet: "strict-leaflet"),
-        ])
+                       scripts: ["danger-stop"], leaflet: "strict-leaflet", actions: [.call110]),
+            PolicyRule(id: "rest", anyOf: [], lane: .complaint, scripts: ["complaint-remedy"], leaflet: "strict-leaflet"),
+        ]
         let h = try handOver(Sample.apologyFacts, policy: strict)
         #expect(h.lane == .danger)
         #expect(h.rule == "any-apology")

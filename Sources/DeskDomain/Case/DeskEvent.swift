@@ -18,7 +18,32 @@ public struct FactSheet: Hashable, Codable, Sendable {
     public var excessiveMoneyDemand = false
     public var offSiteSummons = false
     public var reviewOrMediaThreat = false
+    public var shoutingOrAbuse = false
     public init() {}
+
+    /// Sets a fact by name (yes/no facts: 0 or 1).
+    public mutating func set(_ f: FactName, _ v: Int) {
+        let b = v >= 1
+        switch f {
+        case .weaponOrPhysicalContact: weaponOrPhysicalContact = b
+        case .threatToLifeOrArson: threatToLifeOrArson = b
+        case .refusesToLeave: refusesToLeave = b
+        case .minutesSpent: minutesSpent = v
+        case .earlierContacts: earlierContacts = v
+        case .apologyDemand: apologyDemand = b
+        case .demandAboutEmployee: demandAboutEmployee = b
+        case .sexualRemarksOrFollowing: sexualRemarksOrFollowing = b
+        case .filmingOrPosting: filmingOrPosting = b
+        case .discriminatoryRemarks: discriminatoryRemarks = b
+        case .excessiveMoneyDemand: excessiveMoneyDemand = b
+        case .offSiteSummons: offSiteSummons = b
+        case .reviewOrMediaThreat: reviewOrMediaThreat = b
+        case .shoutingOrAbuse: shoutingOrAbuse = b
+        }
+    }
+
+    /// The yes answers and the counts, by name: what a person reads back.
+    public var answered: [FactName] { FactName.allCases.filter { $0.value(in: self) >= 1 } }
 }
 
 public struct Applicant: Hashable, Codable, Sendable {
@@ -105,20 +130,28 @@ public struct CounterpartyLinked: Hashable, Codable, Sendable {
     }
 }
 
+/// The policy's decision at the counter: the answers it was given, the rule that matched and what follows.
 public struct HandedOver: Hashable, Codable, Sendable {
     public var lane: Lane
     public var rule: String
+    /// `policy-id/version` of the table that decided.
     public var policyVersion: String
     public var behaviours: [BehaviourType]
-    public var script: String
+    public var scripts: [String]
     public var leaflet: String
-    public init(lane: Lane, rule: String, policyVersion: String, behaviours: [BehaviourType], script: String, leaflet: String) {
+    public var actions: [RequiredAction]
+    /// The counter's answers, as the rule saw them.
+    public var answers: FactSheet
+    public init(lane: Lane, rule: String, policyVersion: String, behaviours: [BehaviourType], scripts: [String],
+                leaflet: String, actions: [RequiredAction] = [], answers: FactSheet = FactSheet()) {
         self.lane = lane
         self.rule = rule
         self.policyVersion = policyVersion
         self.behaviours = behaviours
-        self.script = script
+        self.scripts = scripts
         self.leaflet = leaflet
+        self.actions = actions
+        self.answers = answers
     }
 }
 

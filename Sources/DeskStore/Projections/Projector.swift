@@ -84,7 +84,7 @@ enum Projector {
                                        "contact (\(channel))", "-"])
         case .handedOver(let p):
             try touch(state: .handedOver, lane: p.lane)
-            try ledger(about: "hand-over (\(p.lane.rawValue))", answered: p.script)
+            try ledger(about: "hand-over (\(p.lane.rawValue))", answered: p.scripts.joined(separator: ","))
         case .reviewStarted: try touch(state: .underReview)
         case .escalated(let p):
             try touch()

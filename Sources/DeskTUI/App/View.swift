@@ -334,7 +334,7 @@ enum EscalationPane {
                 }
             }
             let lane = Words.lane(d.row.lane, m.language)
-            lines.append(("\(m.t(.lanePolicy)): \(lane)" + (handover.map { "  rule \($0.rule) (\($0.policyVersion))  script \($0.script)  leaflet \($0.leaflet)" } ?? ""),
+            lines.append(("\(m.t(.lanePolicy)): \(lane)" + (handover.map { "  rule \($0.rule) (\($0.policyVersion))  script \($0.scripts.joined(separator: ","))  leaflet \($0.leaflet)" } ?? ""),
                           d.row.lane == "danger" ? .danger : .normal))
             lines.append(("\(m.t(.hold)): \(d.row.hold ?? m.t(.nothing))", d.row.hold == nil ? .normal : .warning))
             lines.append(("\(m.t(.escalations)): \(escalations.isEmpty ? m.t(.nothing) : escalations.joined(separator: ", "))", .normal))

@@ -84,7 +84,7 @@ enum CasePrinter {
     private static func detail(_ e: DeskEvent) -> String {
         func text(_ p: Personal) -> String { ": " + Sanitizer.visible(p.display) }
         switch e {
-        case .handedOver(let p): return ": lane \(p.lane.rawValue), rule \(p.rule) (\(p.policyVersion)), script \(p.script), leaflet \(p.leaflet)"
+        case .handedOver(let p): return ": lane \(p.lane.rawValue), rule \(p.rule) (\(p.policyVersion)), script \(p.scripts.joined(separator: ",")), leaflet \(p.leaflet)"
         case .statementRecorded(let p): return " (\(p.speaker.rawValue)\(p.verbatim ? ", verbatim" : ""))" + text(p.text)
         case .noteAdded(let p), .rejectedAsThreat(let p): return text(p.text)
         case .escalated(let p): return " to \(p.target.rawValue)" + text(p.reason)
