@@ -50,8 +50,14 @@ static inline void mado_install_signal_handlers(void) {
 // Ctrl-Z arrives as a key in raw mode: stop the whole job as the shell expects, with the default action
 // (ncurses' own SIGTSTP handler is not installed in raw mode). Returns when the shell continues us.
 static inline void mado_stop_job(void) {
-    signal(SIGTSTP, SIG_DFL);
-    kill(0, SIGTSTP);
+    struct sigaction dfl, old;
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    dfl.sa_flags = 0;
+    sigaction(SIGTSTP, &dfl, &old);
+    // Started with job control off (SIGTSTP ignored): nobody could continue us, so do not stop.
+    if (old.sa_handler != SIG_IGN) kill(0, SIGTSTP);
+    sigaction(SIGTSTP, &old, 0);      // whatever was there before (ncurses' handler, or ignored) again
 }
 static inline int mado_take_signal(void) { int s = mado_signal_received; mado_signal_received = 0; return s; }
 #endif

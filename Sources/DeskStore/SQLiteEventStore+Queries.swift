@@ -130,6 +130,13 @@ extension SQLiteEventStore {
         return try json.map { try JSONDecoder().decode([Branch].self, from: Data($0.utf8)) }
     }
 
+    /// An organization's display name, as registered.
+    public func organizationName(_ id: OrganizationID) throws -> String? {
+        try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT name FROM organizations WHERE id = ?", arguments: [id.rawValue])
+        }
+    }
+
     public func organizationIDs() throws -> [OrganizationID] {
         try pool.read { db in
             try String.fetchAll(db, sql: "SELECT id FROM organizations ORDER BY id").map { OrganizationID($0) }

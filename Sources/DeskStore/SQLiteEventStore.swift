@@ -149,7 +149,13 @@ public final class SQLiteEventStore: Sendable {
             return try !migrator.hasCompletedMigrations(db)
         }
         // Later migrations only add what the projections need (indexes); they run on the next open.
-        if pending { try migrator.migrate(pool) }
+        guard pending else { return }
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            // Several terminals opening after an upgrade race to migrate; the loser finds it done.
+            if try !pool.read({ try migrator.hasCompletedMigrations($0) }) { throw error }
+        }
     }
 
     // MARK: Identity

@@ -147,4 +147,38 @@ struct ErasureTests {
         let expected = try desk.store.retentionDue(on: next)
         #expect(!expected.isEmpty && p.model.retentionDue == expected)
     }
+
+    @Test("letters typed after an early Enter never move the focus to Erase; only Tab or an arrow does")
+    func typingCannotErase() {
+        var m = UpdateTests.model(role: .supervisor)
+        m.prompt = .confirmErase(Self.row, reason: "ref 12", Self.impact, eraseFocused: false)
+        var commands: [Command] = []
+        for c in "hello" { commands += update(&m, .keyPressed(.char(c))) }
+        commands += update(&m, .keyPressed(.enter))
+        #expect(commands.isEmpty && m.prompt == nil && m.message?.text == m.t(.cancelled))
+        m.prompt = .confirmErase(Self.row, reason: "ref 12", Self.impact, eraseFocused: false)
+        _ = update(&m, .keyPressed(.right))
+        #expect(update(&m, .keyPressed(.enter)) == [.erase(Self.subject, reason: "ref 12")])
+    }
+
+    @Test("a reference pasted into the reason is kept")
+    func pasteReason() {
+        var m = UpdateTests.model(role: .supervisor)
+        m.prompt = .eraseReason(TextField(limit: ClearReason.limit), Self.row, Self.impact)
+        _ = update(&m, .pasted("APPI-2026-118"))
+        guard case .eraseReason(let f, _, _)? = m.prompt else { Issue.record("prompt closed"); return }
+        #expect(f.text == "APPI-2026-118")
+    }
+
+    @Test("someone whose period ends later this month is listed but not yet erasable")
+    func notYetDue() {
+        var m = UpdateTests.model(role: .supervisor)
+        let later = RetentionDue(subject: Self.subject, kind: .applicant, cases: [CaseID(number: 1)], dueOn: "2026-11-28")
+        _ = update(&m, .keyPressed(.char("R")))
+        _ = update(&m, .retentionLoaded([later]))
+        #expect(view(m).textLines.contains { $0.contains("due 2026-11-28  C-000001  (not yet due)") })
+        #expect(update(&m, .keyPressed(.enter)) == [])
+        #expect(m.message?.isError == true && m.message?.text.contains("2026-11-28") == true)
+    }
 }
+

@@ -304,5 +304,32 @@ struct UpdateTests {
         #expect(update(&m, .keyPressed(.ctrl("z"))) == [.suspend])
         #expect(m.prompt == before)
     }
+
+    @Test("after the case text re-wraps wider, n and N stay inside it and the scroll is clamped")
+    func findAfterResize() throws {
+        let desk = try DemoDesk()
+        var m = try desk.model(Size(width: 80, height: 24), .ja, focus: .detail)
+        m.filter.text = "の"
+        _ = update(&m, .keyPressed(.char("G")))
+        let narrowBottom = m.detailScroll
+        _ = update(&m, .resized(Size(width: 400, height: 60)))
+        #expect(m.detailScroll <= DetailPane.maxScroll(m) && m.detailScroll <= narrowBottom)
+        _ = update(&m, .keyPressed(.char("N")))
+        _ = update(&m, .keyPressed(.char("n")))
+        let lines = DetailPane.lines(m, width: DetailPane.area(m).width - 2)
+        #expect(m.detailMatch.map { $0 < lines.count } ?? true)
+    }
+
+    @Test("at midnight the overdue filter re-selects and asks for the case it now shows")
+    func midnight() {
+        var m = Self.model()
+        m.rows = [Self.row(1, due: "2026-11-25")]
+        m.filter.overdueOnly = true
+        m.detail = nil
+        #expect(m.visible.isEmpty)
+        let next = Self.now.addingTimeInterval(86_400)
+        #expect(update(&m, .tick(next)) == [.loadDetail(CaseID(number: 1))])
+        #expect(m.counts.overdue == 1)
+    }
 }
 

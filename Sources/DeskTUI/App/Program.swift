@@ -92,6 +92,11 @@ public final class Program {
             load { .erasureImpactLoaded(subject, try store.erasureImpact(subject)) }
         case .erase(let subject, let reason):
             do {
+                // The role as it is now, not as it was when the console opened.
+                let now = try store.staffMember(model.me.user)
+                guard now.role == .supervisor else {
+                    throw StoreError.notAllowed(action: "erase a person's data", role: now.role, needs: "supervisor")
+                }
                 let outcome = try store.eraseSubject(subject, reason: reason, actor: Actor(model.me.user), at: Date())
                 pending.append(.erased(subject, outcome))
             } catch {

@@ -8,7 +8,7 @@ public enum UIText: CaseIterable, Sendable {
          openHelp, redraw, nextHit, cycleLane, toggleOverdue, toggleMine, clearFilter, selectCase, timeline,
          applicant, complaint, requests, statements, facts, ledger, lanePolicy, escalations, actions, notAllowed,
          hold, reportDue, assignee, nothing, mine, all, actionMenu, enterText, cancelled, focusPane, helpTitle,
-         closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote, suspend, thisPane, everyPane, noMatch, eraseSubject, retentionDue, supervisorsOnly, erased, walRetained, eraseTitle, eraseWarning, cancel, eraseButton, noSubjects, alreadyErased, retentionNone, retentionHint, subjectsHint, assignTo, noStaff
+         closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote, suspend, thisPane, everyPane, noMatch, eraseSubject, retentionDue, supervisorsOnly, erased, walRetained, eraseTitle, eraseWarning, cancel, eraseButton, noSubjects, alreadyErased, retentionNone, retentionHint, subjectsHint, assignTo, noStaff, notYetDue, notYetDueShort
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -93,6 +93,8 @@ public enum UIText: CaseIterable, Sendable {
         case .eraseSubject: ("個人データを消去 (監督者)", "erase a person's data (supervisor)")
         case .retentionDue: ("今月の保存期限", "retention due this month")
         case .assignTo: ("担当者を割り当てる (監督者)", "assign to someone (supervisor)")
+        case .notYetDue: ("保存期間がまだ終わっていません。期限", "the retention period has not ended yet; it ends on")
+        case .notYetDueShort: ("期限前", "not yet due")
         case .noStaff: ("割り当てられる職員がいません", "no active operator or supervisor")
         case .supervisorsOnly: ("監督者のみ可能です", "supervisors only")
         case .erased: ("消去しました (subjectErased を記録)", "erased (subjectErased recorded)")

@@ -41,10 +41,13 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
     switch msg {
     case .resized(let s):
         m.size = s
+        clampScrolls(&m)
         return []
     case .tick(let d):
+        let day = m.today
         m.now = d
-        return []
+        // Past midnight, cases may have become overdue and the filtered rows changed.
+        return m.today == day ? [] : reselect(&m)
     case .queueHeadLoaded(let h):
         guard !m.loaded else { return [] }
         m.head = h
@@ -69,6 +72,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         if d.row.id == m.selectedID {
             if m.detail?.row.id != d.row.id { m.detailScroll = 0; m.escalationScroll = 0; m.detailMatch = nil }
             m.detail = d
+            clampScrolls(&m)
         }
         return []
     case .logAdvanced:
@@ -111,6 +115,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         return []
     case .loadFailed(let why):
         m.message = StatusMessage(text: why, isError: true)
+        if case .retention? = m.prompt, m.retentionDue == nil { m.prompt = nil }
         return []
     case .searchLoaded(let text, let ids):
         guard text == m.filter.text else { return [] }      // an answer to an older query
@@ -135,6 +140,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
             return reselect(&m) + [.search(f.text)]
         case .note(var f, let id)?: f.insert(text); m.prompt = .note(f, id)
         case .text(var f, let a, let id)?: f.insert(text); m.prompt = .text(f, a, id)
+        case .eraseReason(var f, let row, let impact)?: f.insert(text); m.prompt = .eraseReason(f, row, impact)
         default: break
         }
         return []
@@ -241,12 +247,20 @@ private func scroll(_ m: inout Model, by delta: Int) {
     }
 }
 
+/// Keeps the case and escalation panes' scroll (and the marked line) inside their text after it re-wrapped.
+private func clampScrolls(_ m: inout Model) {
+    m.detailScroll = max(0, min(m.detailScroll, DetailPane.maxScroll(m)))
+    m.escalationScroll = max(0, min(m.escalationScroll, EscalationPane.maxScroll(m)))
+    m.detailMatch = nil
+}
+
 /// n/N in the case pane: the next line (after the marked one) that holds the search text, marked and scrolled to.
 private func findInDetail(_ m: inout Model, forward: Bool) {
     let needle = SearchFold.fold(m.filter.text)
     guard !needle.isEmpty else { m.message = StatusMessage(text: m.t(.search) + ": /", isError: false); return }
     let lines = DetailPane.lines(m, width: DetailPane.area(m).width - 2)
-    let from = m.detailMatch ?? (forward ? m.detailScroll - 1 : m.detailScroll + 1)
+    // The text may have re-wrapped since (a resize, a reload): start inside it.
+    let from = min(m.detailMatch ?? (forward ? m.detailScroll - 1 : m.detailScroll + 1), lines.count)
     let order = forward ? Array(stride(from: from + 1, to: lines.count, by: 1)) : Array(stride(from: from - 1, through: 0, by: -1))
     guard let hit = order.first(where: { SearchFold.fold(lines[$0].0).contains(needle) }) else {
         m.message = StatusMessage(text: m.t(.noMatch), isError: false)
@@ -349,6 +363,8 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
         case .enter:
             guard sel < count, let due = m.retentionDue else { return [] }
             if let why = m.erasureRefusal { return refuse(&m, why) }
+            // Listed because the period ends this month; the desk must keep the data until it has.
+            if due[sel].dueOn >= m.today { return refuse(&m, "\(m.t(.notYetDue)) \(due[sel].dueOn)") }
             return [.loadErasureImpact(due[sel].subject)]
         default: if cancel || key == .char("q") || key == .char("R") { m.prompt = nil }
         }
@@ -369,7 +385,8 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
         m.prompt = .eraseReason(f, row, impact)
     case .confirmErase(let row, let reason, let impact, let focused):
         switch key {
-        case .tab, .backTab, .left, .right, .char("h"), .char("l"):
+        // Only Tab and the arrows move the focus: letters typed after an early Enter (h, l) must never reach Erase.
+        case .tab, .backTab, .left, .right:
             m.prompt = .confirmErase(row, reason: reason, impact, eraseFocused: !focused)
         case .enter where focused:
             m.prompt = nil

@@ -465,13 +465,14 @@ enum Overlay {
         case .subjects(let sel, let id, let list)?:
             let inner = box(&s, width: 90, height: list.count + 5)
             s.put("\(m.t(.eraseTitle)) \(id)", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
-            for (i, r) in list.enumerated() where i < inner.height - 2 {
+            let rows = max(1, inner.height - 2), start = (sel / rows) * rows
+            for (i, r) in list.enumerated().dropFirst(start).prefix(rows).map({ ($0.offset - start, $0.element) }) {
                 let name = r.name.map { "  " + Sanitizer.visible($0.display) } ?? ""
-                let label = (i == sel ? "> " : "  ") + "\(r.id)  \(r.kind.rawValue)\(name)  "
+                let label = (start + i == sel ? "> " : "  ") + "\(r.id)  \(r.kind.rawValue)\(name)  "
                     + r.cases.map(\.description).joined(separator: " ") + (r.erasedAt == nil ? "" : "  [\(m.t(.alreadyErased))]")
                 s.putPadded(label, x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2,
-                            role: i == sel ? .selected : (r.erasedAt == nil ? .dialog : .muted))
-                if i == sel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
+                            role: start + i == sel ? .selected : (r.erasedAt == nil ? .dialog : .muted))
+                if start + i == sel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
             }
             s.put(m.t(.subjectsHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
         case .assign(let sel, let id, let staff)?:
@@ -499,8 +500,9 @@ enum Overlay {
             let start = (sel / rows) * rows
             for (i, d) in due.dropFirst(start).prefix(rows).enumerated() {
                 let isSel = start + i == sel
+                let wait = d.dueOn >= m.today ? "  (\(m.t(.notYetDueShort)))" : ""
                 let label = (isSel ? "> " : "  ") + "\(d.subject)  \(d.kind.rawValue)  \(m.t(.due)) \(d.dueOn)  "
-                    + d.cases.map(\.description).joined(separator: " ")
+                    + d.cases.map(\.description).joined(separator: " ") + wait
                 s.putPadded(label, x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2, role: isSel ? .selected : .dialog)
                 if isSel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
             }

@@ -1,0 +1,179 @@
+import ArgumentParser
+import DeskDomain
+import DeskIntake
+import DeskStore
+import Foundation
+
+extension Channel: ExpressibleByArgument {}
+extension FactName: ExpressibleByArgument {}
+
+extension Mado {
+    struct Handover: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record what happened at the counter or on the phone and hand the case over; prints what to read aloud and do.",
+            discussion: """
+                The clerk answers facts, never "is this harassment?": the organization's policy decides the lane, \
+                the scripts to read aloud, the leaflet and the actions to take now. Answers come as flags (--yes FACT, \
+                --minutes, --earlier-contacts) or as JSON (--answers FILE, {"weaponOrPhysicalContact": true, \
+                "minutesSpent": 40, ...}). Facts (--yes):
+                """ + "\n" + FactName.allCases.filter { !$0.isCount }.map { "  \($0.rawValue): \($0.question.en) / \($0.question.ja)" }
+                    .joined(separator: "\n"))
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The organization (registered id).") var org: String
+        @Option(help: "Branch (one of the organization's).") var branch: String?
+        @Option(name: .customLong("store"), help: "Store (one of the branch's).") var storeName: String?
+        @Option(help: "counter or phone.") var channel: Channel = .counter
+        @Option(help: "What happened, in facts (not opinions).") var complaint: String
+        @Option(help: "The customer's words, verbatim.") var words: String?
+        @Option(help: "What the customer demands.") var demand: String?
+        @Option(name: .customLong("staff"), help: "A staff member involved (repeat for each).") var staffNames: [String] = []
+        @Option(name: .customLong("yes"), help: "A fact that is true (repeat; see the list above).") var yes: [FactName] = []
+        @Option(help: "Minutes spent on this interaction so far.") var minutes: Int?
+        @Option(help: "Earlier visits or calls about the same matter.") var earlierContacts: Int?
+        @Option(help: ArgumentHelp("Answers as JSON (a file, or - for standard input).", valueName: "file")) var answers: String?
+        @Option(help: "Language of the scripts and leaflet, ja or en.") var language: Language = .ja
+        @Option(help: "text or json.") var format: OutputFormat = .text
+        @Option(help: ArgumentHelp("Write the leaflet for the counter printer to this file.", valueName: "file")) var leaflet: String?
+
+        func validate() throws {
+            guard format == .text || format == .json else { throw ValidationError("--format must be text or json") }
+            guard channel == .counter || channel == .phone else { throw ValidationError("--channel must be counter or phone") }
+            for (name, v) in [("--minutes", minutes), ("--earlier-contacts", earlierContacts)] {
+                if let v, !(0...10_000).contains(v) { throw ValidationError("\(name) must be 0 to 10,000") }
+            }
+            for (name, v, limit) in [("--complaint", complaint, 20_000), ("--words", words ?? "", 20_000), ("--demand", demand ?? "", 20_000)] {
+                if v.count > limit { throw ValidationError("\(name) is \(v.count) characters; the limit is \(limit)") }
+                if v.unicodeScalars.contains(where: { $0.value == 0 }) { throw ValidationError("\(name) contains a NUL character") }
+            }
+            if complaint.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--complaint is required: what happened") }
+            guard staffNames.count <= 20 else { throw ValidationError("--staff may be given at most 20 times") }
+        }
+
+        func run() throws {
+            var facts = FactSheet()
+            if let answers { facts = try Self.readAnswers(try readInput(answers)) }
+            for f in yes { facts.set(f, 1) }
+            if let minutes { facts.minutesSpent = minutes }
+            if let earlierContacts { facts.earlierContacts = earlierContacts }
+
+            let s = try store.open(requireKey: true)
+            defer { s.close() }
+            let me = try Identity.require(.staff, in: s, to: "hand a case over")
+            let orgID = OrganizationID(org)
+            guard let orgName = try s.organizationName(orgID) else {
+                throw InputError.invalid("--org", expected: "a registered organization (\(try s.organizationIDs().map(\.rawValue).joined(separator: ", ")))")
+            }
+            let branches = try s.branches(of: orgID) ?? []
+            if let b = branch, !branches.contains(where: { $0.name == b }) {
+                throw InputError.invalid("--branch", expected: "one of \(branches.map(\.name).joined(separator: ", "))")
+            }
+            if let st = storeName, !branches.filter({ branch == nil || $0.name == branch }).flatMap(\.stores).contains(st) {
+                throw InputError.invalid("--store", expected: "one of the stores of \(branch ?? orgName)")
+            }
+            let policy = PolicyTable.standard
+            let ctx = DecisionContext(actor: Actor(me.user), role: me.role, policy: policy)
+            let applicant = s.keyring.newSubject(.applicant)
+            let staff = staffNames.map { n -> NamedStaff in
+                let id = s.keyring.newSubject(.staffMember)
+                return NamedStaff(subject: id, name: Personal(n, owner: id))
+            }
+            let intake = IntakeRecorded(organization: orgID, branch: branch, store: storeName, channel: channel,
+                                        occurredAt: ISO8601DateFormatter().string(from: Date()), language: language,
+                                        applicant: Applicant(subject: applicant, anonymous: true), staff: staff,
+                                        complaint: Personal(complaint, owner: applicant),
+                                        requests: demand.map { Personal($0, owner: applicant) })
+            var commands: [CaseCommand] = [.recordIntake(intake)]
+            if let words { commands.append(.recordStatement(StatementRecorded(speaker: .applicant, text: Personal(words, owner: applicant), verbatim: true))) }
+            commands += [.recordFacts(facts), .handOver]
+            var state = CaseState.initial
+            var events: [DeskEvent] = []
+            for c in commands {
+                let new = try CaseDecider.decide(c, state, ctx)
+                state = new.reduce(state, CaseState.evolve)
+                events += new
+            }
+            guard case .handedOver(let decision)? = events.last else { throw Refusal("the policy made no decision") }
+            let id = try s.appendNewCase(events, actor: ctx.actor, at: Date())
+            let sheet = HandoverSheet(caseID: id, decision: decision, policy: policy, organization: orgName, language: language)
+            if let leaflet {
+                guard FileManager.default.createFile(atPath: leaflet, contents: Data(sheet.leafletText.utf8)) else {
+                    throw Refusal("cannot write the leaflet to \(Sanitizer.visible(leaflet))")
+                }
+            }
+            print(format == .json ? sheet.json : sheet.text, terminator: "")
+        }
+
+        /// `{"factName": true | number, ...}`; unknown names and wrong types are refused by name.
+        static func readAnswers(_ data: Data) throws -> FactSheet {
+            enum Answer: Decodable {
+                case yes(Bool), count(Int)
+                init(from d: Decoder) throws {
+                    let c = try d.singleValueContainer()
+                    if let b = try? c.decode(Bool.self) { self = .yes(b) } else { self = .count(try c.decode(Int.self)) }
+                }
+            }
+            guard data.count <= 64 * 1024 else { throw InputError.tooLarge(what: "--answers", limit: 64 * 1024, actual: data.count) }
+            guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else { throw InputError.notAnObject(what: "--answers") }
+            var f = FactSheet()
+            let raw = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+            for k in raw.keys.sorted() {
+                guard let fact = FactName(rawValue: k) else { throw InputError.unknownField(k) }
+                let sub = try JSONSerialization.data(withJSONObject: [k: raw[k]!])
+                let v = (try? JSONDecoder().decode([String: Answer].self, from: sub))?[k]
+                switch (fact.isCount, v) {
+                case (true, .count(let n)?) where (0...10_000).contains(n): f.set(fact, n)
+                case (true, _): throw InputError.wrongType("answers.\(k)", expected: "a whole number from 0 to 10,000")
+                case (false, .yes(let b)?): f.set(fact, b ? 1 : 0)
+                case (false, _): throw InputError.wrongType("answers.\(k)", expected: "true or false")
+                }
+            }
+            return f
+        }
+    }
+}
+
+/// What the counter needs after a hand-over: the lane, the scripts, the leaflet, the actions; text or JSON.
+struct HandoverSheet {
+    let caseID: CaseID
+    let decision: HandedOver
+    let policy: PolicyTable
+    let organization: String
+    let language: Language
+
+    var scripts: [PolicyScript] { decision.scripts.compactMap(policy.script) }
+
+    var leafletText: String {
+        let body = policy.leaflet(decision.leaflet)?.text(language) ?? ""
+        let ref = language == .ja ? "受付番号" : "Reference"
+        return body.replacingOccurrences(of: "{organization}", with: Sanitizer.visible(organization))
+            + (body.hasSuffix("\n") ? "" : "\n") + "\(ref): \(caseID)\n"
+    }
+
+    var text: String {
+        let ja = language == .ja
+        var out = "\(caseID)  " + (ja ? "区分" : "lane") + ": \(decision.lane.rawValue)"
+            + "  (rule \(decision.rule), policy \(decision.policyVersion))\n"
+        if decision.lane == .danger { out += ja ? "!! 今すぐ110番通報してください。警察対応の手順は飛ばします。\n" : "!! Call 110 now. Skip the ladder.\n" }
+        out += (ja ? "読み上げる文:" : "Read aloud:") + "\n"
+        for (i, s) in scripts.enumerated() { out += "  \(i + 1). \(s.text(language))\n" }
+        out += (ja ? "お渡しするご案内: " : "Leaflet to hand over: ") + decision.leaflet + "\n"
+        out += (ja ? "今すること:" : "Do now:") + "\n"
+        for a in decision.actions { out += "  [ ] " + (ja ? a.label.ja : a.label.en) + "\n" }
+        if decision.actions.isEmpty { out += ja ? "  (なし)\n" : "  (nothing)\n" }
+        return out
+    }
+
+    var json: String {
+        func obj(_ pairs: [(String, String)]) -> String { "{" + pairs.map { "\(jsonString($0.0)):\($0.1)" }.joined(separator: ",") + "}" }
+        let scriptList = "[" + scripts.map { obj([("id", jsonString($0.id)), ("text", jsonString($0.text(language)))]) }.joined(separator: ",") + "]"
+        let actions = "[" + decision.actions.map { a in
+            obj([("id", jsonString(a.rawValue)), ("text", jsonString(language == .ja ? a.label.ja : a.label.en))])
+        }.joined(separator: ",") + "]"
+        return obj([("case", jsonString(caseID.description)), ("lane", jsonString(decision.lane.rawValue)),
+                    ("rule", jsonString(decision.rule)), ("policy", jsonString(decision.policyVersion)),
+                    ("behaviours", "[" + decision.behaviours.map { jsonString($0.rawValue) }.joined(separator: ",") + "]"),
+                    ("scripts", scriptList), ("leaflet", obj([("id", jsonString(decision.leaflet)), ("text", jsonString(leafletText))])),
+                    ("actions", actions)]) + "\n"
+    }
+}

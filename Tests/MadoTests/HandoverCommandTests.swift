@@ -1,0 +1,85 @@
+import DeskDomain
+import DeskStore
+import Foundation
+import Testing
+
+/// `mado handover` and `mado policy`: the counter without the console.
+@Suite("mado handover and policy", .serialized)
+struct HandoverCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("a sit-in for a written apology: one case, the policy's scripts and checklist, the leaflet file, the log")
+    func sitIn() throws {
+        let desk = try CommandLineTests.Desk()
+        let answers = desk.write("a.json", #"{"apologyDemand": true, "minutesSpent": 180, "refusesToLeave": true}"#)
+        let leaflet = desk.dir.appendingPathComponent("leaflet.txt").path
+        let before = try desk.events()
+        let r = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-hotel", "--branch", "新宿", "--store", "本館",
+                                          "--complaint", "フロントで三時間、謝罪文を求めて帰らない", "--words", "土下座しろ",
+                                          "--staff", "井上", "--answers", answers, "--leaflet", leaflet])
+        #expect(r.status == 0, "\(r.err)")
+        let id = try #require(r.out.split(separator: " ").first.map(String.init))
+        #expect(r.out.contains("区分: handover  (rule sit-in, policy standard/2)"))
+        #expect(r.out.contains("  1. これ以上この場ではご対応できません。") && r.out.contains("  2. 本日の対応は終了しました。お引き取りください。"))
+        #expect(r.out.contains("  [ ] 警察対応の手順に沿って進める"))
+        let paper = try String(contentsOfFile: leaflet, encoding: .utf8)
+        #expect(paper.contains("(デモホテル東京)") && paper.hasSuffix("受付番号: \(id)\n"))
+        // intake, statement, facts, hand-over: one transaction, in the log.
+        #expect(try desk.events() == before + 4)
+        let show = try CommandLineTests.run(["show", id, "--db", desk.db])
+        #expect(show.out.contains("handedOver") && show.out.contains("rule sit-in (standard/2)") && show.out.contains("土下座しろ"))
+        #expect(show.out.contains("refusesToLeave, minutesSpent=180, apologyDemand"))
+    }
+
+    @Test("a knife: the danger lane says call 110 now, in English and as JSON")
+    func danger() throws {
+        let desk = try CommandLineTests.Desk()
+        let r = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-rail", "--channel", "phone", "--complaint", "knife shown",
+                                          "--yes", "weaponOrPhysicalContact", "--language", "en", "--format", "json"])
+        #expect(r.status == 0, "\(r.err)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        #expect(o["lane"] as? String == "danger" && o["rule"] as? String == "danger" && o["policy"] as? String == "standard/2")
+        let actions = (o["actions"] as? [[String: String]])?.compactMap { $0["id"] }
+        #expect(actions?.first == "call110")
+        #expect((o["scripts"] as? [[String: String]])?.first?["text"] == "We cannot continue. We are calling the police.")
+        let text = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-rail", "--complaint", "threat",
+                                             "--yes", "threatToLifeOrArson", "--language", "en"])
+        #expect(text.out.contains("!! Call 110 now. Skip the ladder."))
+    }
+
+    @Test("bad answers are refused by name, and nothing is written", arguments: [
+        (["--answers", "ANSWERS:{\"apologyDemand\": 1}"], "answers.apologyDemand must be true or false"),
+        (["--answers", "ANSWERS:{\"minutesSpent\": true}"], "answers.minutesSpent must be a whole number from 0 to 10,000"),
+        (["--answers", "ANSWERS:{\"kneeling\": true}"], "kneeling is not a field"),
+        (["--answers", "ANSWERS:[1]"], "--answers must be a JSON object"),
+        (["--yes", "kneeling"], "--yes"),
+        (["--minutes=-5"], "--minutes must be 0 to 10,000"),
+        (["--org", "nowhere"], "--org must be a registered organization"),
+        (["--store", "\u{1B}[2Jshop"], "--store must be one of the stores"),
+    ])
+    func refusals(_ extra: [String], _ message: String) throws {
+        let desk = try CommandLineTests.Desk()
+        let before = try desk.events()
+        let args = extra.map { $0.hasPrefix("ANSWERS:") ? desk.write("bad.json", String($0.dropFirst(8))) : $0 }
+        var base = ["handover", "--db", desk.db, "--complaint", "x"]
+        if !args.contains("--org") { base += ["--org", "demo-hotel"] }
+        let r = try CommandLineTests.run(base + args)
+        #expect(r.status != 0)
+        #expect(r.err.contains(message), "\(r.err)")
+        #expect(!r.err.contains("\u{1B}"))
+        #expect(try desk.events() == before)
+    }
+
+    @Test("policy check passes the shipped file and names the rule in a broken one; policy show lists the rules")
+    func policy() throws {
+        let file = Self.root.appendingPathComponent("Policies/standard.toml").path
+        let ok = try CommandLineTests.run(["policy", "check", file])
+        #expect(ok.status == 0 && ok.out.contains("policy standard/2, effective 2026-04-01: 10 rules"))
+        let desk = try CommandLineTests.Desk(demo: false)
+        let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "scripts = [\"refuse-filming\", ", with: "scripts = [\"refuse-photos\", ")
+        let bad = try CommandLineTests.run(["policy", "check", desk.write("bad.toml", text)])
+        #expect(bad.status == 1 && bad.err.contains("rule filming-or-posting: script refuse-photos is not defined"))
+        let show = try CommandLineTests.run(["policy", "show"])
+        #expect(show.out.contains("sit-in: refusesToLeave -> handover") && show.out.contains("too-long: minutesSpent >= 30 -> handover"))
+    }
+}
