@@ -43,6 +43,18 @@ public struct QueueHead: Equatable, Sendable {
     }
 }
 
+/// A registered organization, for choosing one at the counter.
+public struct OrganizationSummary: Hashable, Sendable {
+    public let id: OrganizationID
+    public let name: String
+    public let branches: [Branch]
+    public init(id: OrganizationID, name: String, branches: [Branch]) {
+        self.id = id
+        self.name = name
+        self.branches = branches
+    }
+}
+
 /// A row of a counterparty's ledger: when, about what, what was answered.
 public struct LedgerRow: Hashable, Sendable {
     public let counterparty: SubjectID

@@ -36,3 +36,25 @@ extension SQLiteEventStore {
         }
     }
 }
+
+extension SQLiteEventStore {
+    /// Records a counter report as a new case and hands it over, in one transaction; returns the case and
+    /// the policy's decision. The organization, branch and store must be registered (they are kept in clear).
+    public func handOver(_ report: CounterReport, context: DecisionContext, at now: Date) throws -> (CaseID, HandedOver) {
+        try report.check()
+        guard try organizationExists(report.organization) else { throw StoreError.noSuchOrganization(report.organization.rawValue) }
+        let branches = try self.branches(of: report.organization) ?? []
+        if let b = report.branch, !branches.contains(where: { $0.name == b }) {
+            throw InputError.invalid("branch", expected: "one of \(branches.map(\.name).joined(separator: ", "))")
+        }
+        if let st = report.store, !branches.filter({ report.branch == nil || $0.name == report.branch }).flatMap(\.stores).contains(st) {
+            throw InputError.invalid("store", expected: "one of the registered stores")
+        }
+        let applicant = keyring.newSubject(.applicant)
+        let staff = report.staff.map { _ in keyring.newSubject(.staffMember) }
+        let events = try CaseDecider.decideAll(report.commands(applicant: applicant, staffSubjects: staff), .initial, context)
+        guard case .handedOver(let decision)? = events.last else { throw StoreError.noSuchCase("(hand-over)") }
+        let id = try appendNewCase(events, actor: context.actor, at: now)
+        return (id, decision)
+    }
+}

@@ -130,6 +130,15 @@ extension SQLiteEventStore {
         return try json.map { try JSONDecoder().decode([Branch].self, from: Data($0.utf8)) }
     }
 
+    /// Every registered organization with its branches and stores, by id.
+    public func organizations() throws -> [OrganizationSummary] {
+        let rows = try pool.read { db in try Row.fetchAll(db, sql: "SELECT id, name, branches FROM organizations ORDER BY id") }
+        return try rows.map { r in
+            OrganizationSummary(id: OrganizationID(r[0] as String), name: r[1],
+                                branches: try JSONDecoder().decode([Branch].self, from: Data((r[2] as String).utf8)))
+        }
+    }
+
     /// An organization's display name, as registered.
     public func organizationName(_ id: OrganizationID) throws -> String? {
         try pool.read { db in

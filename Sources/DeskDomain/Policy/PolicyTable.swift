@@ -182,6 +182,13 @@ public struct PolicyTable: Hashable, Codable, Sendable {
                                       "refuse-discipline-talk", "end-of-call"]
 
     public func script(_ id: String) -> PolicyScript? { scripts.first { $0.id == id } }
+
+    /// The leaflet as printed at the counter: the organization's name filled in, the case's reference below.
+    public func leafletText(_ id: String, organization: String, caseID: CaseID, language: Language) -> String {
+        let body = (leaflet(id)?.text(language) ?? "").replacingOccurrences(of: "{organization}", with: Sanitizer.visible(organization))
+        let ref = language == .ja ? "受付番号" : "Reference"
+        return body + (body.hasSuffix("\n") || body.isEmpty ? "" : "\n") + "\(ref): \(caseID)\n"
+    }
     public func leaflet(_ id: String) -> PolicyLeaflet? { leaflets.first { $0.id == id } }
 
     /// Every reason the table cannot be used, in file order. Empty: the table is sound.

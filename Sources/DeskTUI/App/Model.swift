@@ -107,6 +107,14 @@ public enum Prompt: Equatable, Sendable {
     case assign(selected: Int, CaseID, [StaffMember])
     /// Who falls due for erasure this month.
     case retention(selected: Int)
+    /// The counter form (H); the interaction's timer runs from when it opened.
+    case counterForm(CounterForm)
+    /// Leaving a form with input asks first (No keeps it).
+    case discardForm(CounterForm)
+    /// The policy's decision after a hand-over.
+    case decision(HandoverDecision)
+    /// The fixed scripts, for the phone and the counter (F).
+    case fixedScripts
 }
 
 public struct QueueFilter: Equatable, Sendable {

@@ -27,6 +27,11 @@ public enum Msg: Equatable, Sendable {
     case eraseFailed(SubjectID, reason: String)
     /// Active staff who can hold a case, for the assign dialog.
     case staffLoaded(CaseID, [StaffMember])
+    case organizationsLoaded([OrganizationSummary])
+    /// A counter report became a case; the policy decided (organization's name for the leaflet).
+    case handedOver(CaseID, HandedOver, organization: String)
+    case handOverFailed(String)
+    case leafletWritten(String)
     /// Subjects whose retention period ends by the end of this month.
     case retentionLoaded([RetentionDue])
     /// Reading the store failed (the message is the store's, already free of untrusted text).
@@ -42,6 +47,11 @@ public enum Command: Equatable, Sendable {
     /// Append the command's events against the version on screen (`expected`); notes retry by themselves.
     case execute(CaseID, expected: Int, CaseCommand)
     case loadStaff(CaseID)
+    case loadOrganizations
+    /// Record a counter report as a new case and hand it over.
+    case handOver(CounterReport)
+    /// Write the leaflet text to a file for the counter printer.
+    case writeLeaflet(CaseID, text: String)
     case loadSubjects(CaseID)
     case loadErasureImpact(SubjectID)
     /// Destroy the subject's key and record `subjectErased` (supervisors; the store checks holds).

@@ -84,6 +84,22 @@ public final class Program {
             load { .queueLoaded(try store.allCases()) }
         case .search(let text):
             load { .searchLoaded(text, try store.search(text)) }
+        case .loadOrganizations:
+            load { .organizationsLoaded(try store.organizations()) }
+        case .handOver(let report):
+            do {
+                let (id, decision) = try store.handOver(report, context: model.context, at: Date())
+                pending.append(.handedOver(id, decision, organization: try store.organizationName(report.organization) ?? report.organization.rawValue))
+            } catch {
+                pending.append(.handOverFailed(String(describing: error)))
+            }
+        case .writeLeaflet(let id, let text):
+            let path = FileManager.default.currentDirectoryPath + "/mado-leaflet-\(id).txt"
+            if FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) {
+                pending.append(.leafletWritten(path))
+            } else {
+                pending.append(.loadFailed("cannot write \(Sanitizer.visible(path))"))
+            }
         case .loadStaff(let id):
             load { .staffLoaded(id, try store.staffList()) }
         case .loadSubjects(let id):

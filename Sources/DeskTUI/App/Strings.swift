@@ -8,7 +8,7 @@ public enum UIText: CaseIterable, Sendable {
          openHelp, redraw, nextHit, cycleLane, toggleOverdue, toggleMine, clearFilter, selectCase, timeline,
          applicant, complaint, requests, statements, facts, ledger, lanePolicy, escalations, actions, notAllowed,
          hold, reportDue, assignee, nothing, mine, all, actionMenu, enterText, cancelled, focusPane, helpTitle,
-         closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote, suspend, thisPane, everyPane, noMatch, eraseSubject, retentionDue, supervisorsOnly, erased, walRetained, eraseTitle, eraseWarning, cancel, eraseButton, noSubjects, alreadyErased, retentionNone, retentionHint, subjectsHint, assignTo, noStaff, notYetDue, notYetDueShort
+         closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote, suspend, thisPane, everyPane, noMatch, eraseSubject, retentionDue, supervisorsOnly, erased, walRetained, eraseTitle, eraseWarning, cancel, eraseButton, noSubjects, alreadyErased, retentionNone, retentionHint, subjectsHint, assignTo, noStaff, notYetDue, notYetDueShort, handOverKey, fixedScriptsKey, counterForm, elapsed, factsNotJudgement, formHint, handOverButton, complaintNeeded, decisionHint, fixedScriptsTitle, discardForm, leafletWritten, noOrganizations
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -95,6 +95,19 @@ public enum UIText: CaseIterable, Sendable {
         case .assignTo: ("担当者を割り当てる (監督者)", "assign to someone (supervisor)")
         case .notYetDue: ("保存期間がまだ終わっていません。期限", "the retention period has not ended yet; it ends on")
         case .notYetDueShort: ("期限前", "not yet due")
+        case .handOverKey: ("引継ぎ (事実を記録して窓口へ)", "hand over (record the facts)")
+        case .fixedScriptsKey: ("定型文", "fixed scripts")
+        case .counterForm: ("引継ぎ", "Hand over")
+        case .elapsed: ("経過", "elapsed")
+        case .factsNotJudgement: ("判断せず、事実と言葉だけを記録します", "record facts and words, not judgements")
+        case .formHint: ("↑↓/Tab 項目  Space はい/いいえ  ←→ 選択  Enter 次へ・引継ぎ  Esc 閉じる", "↑↓/Tab field  Space yes/no  ←→ choose  Enter next / hand over  Esc close")
+        case .handOverButton: ("引継ぐ (方針が判断します)", "Hand over (the policy decides)")
+        case .complaintNeeded: ("何があったかを書いてください", "write what happened first")
+        case .decisionHint: ("↑↓ 項目  Space 済  L 言語  w ご案内を書き出す  F 定型文  Esc 閉じる", "↑↓ item  Space done  L language  w write leaflet  F fixed scripts  Esc close")
+        case .fixedScriptsTitle: ("定型文 (そのまま読み上げます)", "Fixed scripts (read them as written)")
+        case .discardForm: ("入力中の内容を破棄しますか? y/N", "Discard what you typed? y/N")
+        case .leafletWritten: ("ご案内を書き出しました", "leaflet written to")
+        case .noOrganizations: ("登録された組織がありません (mado org add)", "no organization is registered")
         case .noStaff: ("割り当てられる職員がいません", "no active operator or supervisor")
         case .supervisorsOnly: ("監督者のみ可能です", "supervisors only")
         case .erased: ("消去しました (subjectErased を記録)", "erased (subjectErased recorded)")

@@ -103,6 +103,24 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
     case .eraseFailed(_, let reason):
         m.message = StatusMessage(text: "\(m.t(.refused)): \(reason)", isError: true)
         return []
+    case .organizationsLoaded(let orgs):
+        guard m.prompt == nil else { return [] }
+        if orgs.isEmpty { m.message = StatusMessage(text: m.t(.noOrganizations), isError: true); return [] }
+        var f = CounterForm(organizations: orgs, openedAt: m.now)
+        // Start on the selected case's organization: the counter usually belongs to one.
+        if let o = m.selectedRow?.organization, let i = orgs.firstIndex(where: { $0.id.rawValue == o }) { f.org = i }
+        m.prompt = .counterForm(f)
+        return []
+    case .handedOver(let id, let decision, let org):
+        m.prompt = .decision(HandoverDecision(caseID: id, decision: decision, organization: org, scriptLanguage: m.language))
+        m.message = StatusMessage(text: "\(m.t(.saved)): \(id)", isError: false)
+        return [.loadQueue]
+    case .handOverFailed(let why):
+        m.message = StatusMessage(text: "\(m.t(.refused)): \(why)", isError: true)
+        return []
+    case .leafletWritten(let path):
+        m.message = StatusMessage(text: "\(m.t(.leafletWritten)) " + Sanitizer.visible(path), isError: false)
+        return []
     case .staffLoaded(let id, let staff):
         guard id == m.selectedID, m.prompt == nil else { return [] }
         let holders = staff.filter { $0.active && $0.role.includes(.operator) }
@@ -141,6 +159,15 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         case .note(var f, let id)?: f.insert(text); m.prompt = .note(f, id)
         case .text(var f, let a, let id)?: f.insert(text); m.prompt = .text(f, a, id)
         case .eraseReason(var f, let row, let impact)?: f.insert(text); m.prompt = .eraseReason(f, row, impact)
+        case .counterForm(var f)?:
+            switch f.field {
+            case .complaint: f.complaint.insert(text)
+            case .words: f.words.insert(text)
+            case .demand: f.demand.insert(text)
+            case .staff: f.staff.insert(text)
+            default: break
+            }
+            m.prompt = .counterForm(f)
         default: break
         }
         return []
@@ -203,6 +230,12 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
     case .openHelp: m.prompt = .help
     case .redraw: return [.redraw]
     case .suspend: return [.suspend]
+    case .handOver:
+        if m.readOnly { return refuse(&m, m.t(.readOnly)) }
+        guard m.me.role.includes(.staff) else { return refuse(&m, DecideError.roleNotAllowed(command: "record intake", role: m.me.role, needs: .staff).description) }
+        return [.loadOrganizations]
+    case .fixedScripts:
+        m.prompt = .fixedScripts
     case .assign:
         guard let id = m.selectedID, m.detail != nil else { return refuse(&m, m.t(.selectCase)) }
         // Refused up front if even a supervisor's assignment would be (closed case, read-only, role).
@@ -343,6 +376,39 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
             return [.loadErasureImpact(list[sel].id)]
         default: if cancel || key == .char("q") { m.prompt = nil }
         }
+    case .counterForm(var f):
+        if cancel {
+            m.prompt = f.isDirty ? .discardForm(f) : nil
+            return []
+        }
+        let commands = updateForm(&m, &f, key)
+        m.prompt = .counterForm(f)
+        return commands
+    case .discardForm(let f):
+        if key == .char("y") || key == .char("Y") { m.prompt = nil; m.message = StatusMessage(text: m.t(.cancelled), isError: false) }
+        else { m.prompt = .counterForm(f) }
+    case .decision(var d):
+        switch key {
+        case .up, .char("k"): d.selected = max(0, d.selected - 1)
+        case .down, .char("j"): d.selected = min(max(0, d.decision.actions.count - 1), d.selected + 1)
+        case .char(" "):
+            if d.decision.actions.indices.contains(d.selected) {
+                let a = d.decision.actions[d.selected]
+                if d.done.contains(a) { d.done.remove(a) } else { d.done.insert(a) }
+            }
+        case .char("L"): d.scriptLanguage = d.scriptLanguage == .ja ? .en : .ja
+        case .char("w"):
+            let text = PolicyTable.standard.leafletText(d.decision.leaflet, organization: d.organization, caseID: d.caseID,
+                                                        language: d.scriptLanguage)
+            m.prompt = .decision(d)
+            return [.writeLeaflet(d.caseID, text: text)]
+        case .char("F"): m.prompt = .fixedScripts; return []
+        default:
+            if cancel || key == .char("q") || key == .enter { m.prompt = nil; return [] }
+        }
+        m.prompt = .decision(d)
+    case .fixedScripts:
+        if cancel || key == .char("q") || key == .char("F") || key == .enter { m.prompt = nil }
     case .assign(let sel, let id, let staff):
         switch key {
         case .up, .char("k"): m.prompt = .assign(selected: max(0, sel - 1), id, staff)
@@ -417,7 +483,7 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
     return []
 }
 
-private func edit(_ f: inout TextField, _ key: Key) {
+func edit(_ f: inout TextField, _ key: Key) {
     switch key {
     case .char(let c): f.insert(String(c))
     case .backspace: f.backspace()

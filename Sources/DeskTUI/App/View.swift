@@ -416,8 +416,21 @@ enum Overlay {
         case nil: return
         case .help?:
             // The focused pane's keys first, then those that work everywhere; other panes' keys are in their help.
-            let here = KeyMap.bindings.filter { $0.scope?.contains(m.focus) == true }
-            let everywhere = KeyMap.bindings.filter { $0.scope == nil }
+            // Bindings that share a help text (PgUp/PgDn, 1 2 3, n/N) are one row with all their keys.
+            func merged(_ list: [KeyBinding]) -> [KeyBinding] {
+                var out: [KeyBinding] = []
+                for b in list {
+                    if let last = out.last, last.help == b.help {
+                        out[out.count - 1] = KeyBinding(keys: last.keys + b.keys, action: last.action, help: last.help,
+                                                        hintIn: last.hintIn, scope: last.scope)
+                    } else {
+                        out.append(b)
+                    }
+                }
+                return out
+            }
+            let here = merged(KeyMap.bindings.filter { $0.scope?.contains(m.focus) == true })
+            let everywhere = merged(KeyMap.bindings.filter { $0.scope == nil })
             let entries: [KeyBinding?] = [nil] + here + [nil] + everywhere
             let inner = box(&s, width: 100, height: entries.count + 3)
             let paneName = [m.t(.queue), m.t(.detail), m.t(.escalation)][m.focus.rawValue]
@@ -425,7 +438,7 @@ enum Overlay {
             let rows = max(1, inner.height - 1)
             let columns = (entries.count + rows - 1) / rows
             let colWidth = max(10, (inner.width - 1) / columns)
-            let keyWidth = min(14, colWidth / 3)
+            let keyWidth = min(24, colWidth / 3)
             var headers = [m.t(.thisPane), m.t(.everyPane)].makeIterator()
             for (i, entry) in entries.enumerated() {
                 let x = inner.x + 1 + (i / rows) * colWidth, y = inner.y + 1 + i % rows
@@ -475,6 +488,31 @@ enum Overlay {
                 if start + i == sel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
             }
             s.put(m.t(.subjectsHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        case .counterForm(let f)?:
+            CounterFormView.render(m, f, into: &s)
+        case .discardForm(let f)?:
+            CounterFormView.render(m, f, into: &s)
+            let inner = box(&s, width: 50, height: 3)
+            s.put(m.t(.discardForm), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .warning)
+            s.cursor = (inner.x + 1, inner.y)
+        case .decision(let d)?:
+            DecisionView.render(m, d, into: &s)
+        case .fixedScripts?:
+            let policy = PolicyTable.standard
+            let inner = box(&s, width: 110, height: s.height)
+            s.put(m.t(.fixedScriptsTitle) + " — Esc", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
+            var y = inner.y + 1
+            for id in PolicyTable.fixedScripts {
+                guard let sc = policy.script(id), y < inner.maxY else { continue }
+                s.put(id, x: inner.x + 1, y: y, maxWidth: inner.width - 2, role: .header)
+                y += 1
+                for l in [sc.ja, sc.en] {
+                    for w in DisplayWidth.wrap(l, width: inner.width - 4) where y < inner.maxY {
+                        s.put(w, x: inner.x + 3, y: y, maxWidth: inner.width - 4, role: .dialog)
+                        y += 1
+                    }
+                }
+            }
         case .assign(let sel, let id, let staff)?:
             let inner = box(&s, width: 70, height: staff.count + 4)
             s.put("\(m.t(.assignTo)) \(id)", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
@@ -555,6 +593,9 @@ enum Overlay {
 
     static func refusalFor(_ a: KeyAction, _ m: Model) -> String? {
         switch a {
+        case .handOver:
+            if m.readOnly { return m.t(.readOnly) }
+            return m.me.role.includes(.staff) ? nil : DecideError.roleNotAllowed(command: "record intake", role: m.me.role, needs: .staff).description
         case .eraseSubject: return m.erasureRefusal
         case .assign: return m.detail == nil ? nil : m.refusal(.assign(Actor("someone-else." + m.me.user)))
         case .showRetention: return m.me.role == .supervisor ? nil : m.t(.supervisorsOnly)

@@ -32,7 +32,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 public enum KeyAction: String, CaseIterable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, nextPane, previousPane, focusQueue, focusDetail,
          focusEscalation, open, back, search, nextHit, previousHit, addNote, take, changeState, ladderStep, cycleLane, cycleOrganization, cycleState,
-         toggleOverdue, toggleMine, clearFilter, openHelp, redraw, suspend, eraseSubject, showRetention, assign, quit
+         toggleOverdue, toggleMine, clearFilter, openHelp, redraw, suspend, eraseSubject, showRetention, assign, handOver, fixedScripts, quit
 }
 
 public enum Pane: Int, CaseIterable, Sendable { case queue, detail, escalation }
@@ -75,6 +75,8 @@ public enum KeyMap {
         KeyBinding(keys: [.char("/")], action: .search, help: .search, hintIn: [.queue], scope: [.queue]),
         KeyBinding(keys: [.char("n")], action: .nextHit, help: .nextHit, hintIn: [], scope: [.queue, .detail]),
         KeyBinding(keys: [.char("N")], action: .previousHit, help: .nextHit, hintIn: [], scope: [.queue, .detail]),
+        KeyBinding(keys: [.char("H")], action: .handOver, help: .handOverKey, hintIn: [.queue], scope: nil),
+        KeyBinding(keys: [.char("F")], action: .fixedScripts, help: .fixedScriptsKey, hintIn: [], scope: nil),
         KeyBinding(keys: [.char("a")], action: .addNote, help: .addNote, hintIn: [.queue, .detail, .escalation], scope: [.queue, .detail, .escalation]),
         KeyBinding(keys: [.char("t")], action: .take, help: .take, hintIn: [.queue, .escalation], scope: [.queue, .detail, .escalation]),
         KeyBinding(keys: [.char("A")], action: .assign, help: .assignTo, hintIn: [], scope: [.queue, .detail, .escalation]),

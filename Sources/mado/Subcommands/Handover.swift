@@ -73,28 +73,10 @@ extension Mado {
             }
             let policy = PolicyTable.standard
             let ctx = DecisionContext(actor: Actor(me.user), role: me.role, policy: policy)
-            let applicant = s.keyring.newSubject(.applicant)
-            let staff = staffNames.map { n -> NamedStaff in
-                let id = s.keyring.newSubject(.staffMember)
-                return NamedStaff(subject: id, name: Personal(n, owner: id))
-            }
-            let intake = IntakeRecorded(organization: orgID, branch: branch, store: storeName, channel: channel,
-                                        occurredAt: ISO8601DateFormatter().string(from: Date()), language: language,
-                                        applicant: Applicant(subject: applicant, anonymous: true), staff: staff,
-                                        complaint: Personal(complaint, owner: applicant),
-                                        requests: demand.map { Personal($0, owner: applicant) })
-            var commands: [CaseCommand] = [.recordIntake(intake)]
-            if let words { commands.append(.recordStatement(StatementRecorded(speaker: .applicant, text: Personal(words, owner: applicant), verbatim: true))) }
-            commands += [.recordFacts(facts), .handOver]
-            var state = CaseState.initial
-            var events: [DeskEvent] = []
-            for c in commands {
-                let new = try CaseDecider.decide(c, state, ctx)
-                state = new.reduce(state, CaseState.evolve)
-                events += new
-            }
-            guard case .handedOver(let decision)? = events.last else { throw Refusal("the policy made no decision") }
-            let id = try s.appendNewCase(events, actor: ctx.actor, at: Date())
+            let report = CounterReport(organization: orgID, branch: branch, store: storeName, channel: channel, language: language,
+                                       occurredAt: ISO8601DateFormatter().string(from: Date()), complaint: complaint,
+                                       words: words, demand: demand, staff: staffNames, facts: facts)
+            let (id, decision) = try s.handOver(report, context: ctx, at: Date())
             let sheet = HandoverSheet(caseID: id, decision: decision, policy: policy, organization: orgName, language: language)
             if let leaflet {
                 guard FileManager.default.createFile(atPath: leaflet, contents: Data(sheet.leafletText.utf8)) else {
@@ -144,10 +126,7 @@ struct HandoverSheet {
     var scripts: [PolicyScript] { decision.scripts.compactMap(policy.script) }
 
     var leafletText: String {
-        let body = policy.leaflet(decision.leaflet)?.text(language) ?? ""
-        let ref = language == .ja ? "受付番号" : "Reference"
-        return body.replacingOccurrences(of: "{organization}", with: Sanitizer.visible(organization))
-            + (body.hasSuffix("\n") ? "" : "\n") + "\(ref): \(caseID)\n"
+        policy.leafletText(decision.leaflet, organization: organization, caseID: caseID, language: language)
     }
 
     var text: String {

@@ -1,0 +1,119 @@
+import DeskDomain
+@testable import DeskStore
+@testable import DeskTUI
+import Foundation
+import Testing
+
+/// The counter form and the decision screen: facts in, the policy's decision out, headless.
+@Suite("hand-over in the console", .serialized)
+struct HandoverScreenTests {
+    static func type(_ m: inout Model, _ text: String) { for c in text { _ = update(&m, .keyPressed(.char(c))) } }
+    static func go(_ m: inout Model, to field: CounterForm.Field) {
+        for _ in 0..<CounterForm.fields.count {
+            guard case .counterForm(let f)? = m.prompt, f.field != field else { return }
+            _ = update(&m, .keyPressed(.down))
+        }
+    }
+
+    /// Opens the form on the demo desk and fills a sit-in for a written apology.
+    static func fill(_ desk: DemoDesk, _ lang: Language) throws -> Model {
+        var m = try desk.model(Size(width: 100, height: 30), lang)
+        #expect(update(&m, .keyPressed(.char("H"))) == [.loadOrganizations])
+        _ = update(&m, .organizationsLoaded(try desk.store.organizations()))
+        go(&m, to: .complaint)
+        type(&m, "フロントで謝罪文を求めて帰らない")
+        go(&m, to: .words)
+        _ = update(&m, .pasted("土下座しろ\nq"))             // a paste is text, even its q
+        go(&m, to: .fact(.refusesToLeave))
+        _ = update(&m, .keyPressed(.char(" ")))
+        go(&m, to: .fact(.apologyDemand))
+        _ = update(&m, .keyPressed(.char("y")))
+        go(&m, to: .fact(.minutesSpent))
+        type(&m, "x180")                                        // letters are ignored in a number
+        return m
+    }
+
+    @Test("the form records facts and words; Hand over sends one report; the store decides by the policy")
+    func formToDecision() throws {
+        let desk = try DemoDesk()
+        var m = try Self.fill(desk, .ja)
+        guard case .counterForm(let f)? = m.prompt else { Issue.record("no form"); return }
+        #expect(f.words.text == "土下座しろ q" && f.minutes.text == "180" && f.facts.refusesToLeave && f.facts.apologyDemand)
+        Self.go(&m, to: .submit)
+        let commands = update(&m, .keyPressed(.enter))
+        guard case .handOver(let report)? = commands.first else { Issue.record("no hand-over: \(commands)"); return }
+        #expect(report.organization == "demo-hotel" && report.facts.minutesSpent == 180 && report.words == "土下座しろ q")
+        #expect(report.complaint == "フロントで謝罪文を求めて帰らない")
+        let (id, decision) = try desk.store.handOver(report, context: m.context, at: DemoDesk.now)
+        #expect(decision.rule == "sit-in" && decision.answers.apologyDemand)
+        _ = update(&m, .handedOver(id, decision, organization: "デモホテル東京"))
+        guard case .decision(let d)? = m.prompt else { Issue.record("no decision screen"); return }
+        #expect(d.caseID == id)
+        // Space ticks an action; L switches the script language; w asks for the leaflet file.
+        _ = update(&m, .keyPressed(.char(" ")))
+        _ = update(&m, .keyPressed(.char("L")))
+        guard case .decision(let d2)? = m.prompt else { return }
+        #expect(d2.done == [.secondStaff] && d2.scriptLanguage == .en)
+        let w = update(&m, .keyPressed(.char("w")))
+        guard case .writeLeaflet(let wid, let text)? = w.first else { Issue.record("no leaflet"); return }
+        #expect(wid == id && text.contains("Complaints and requests (デモホテル東京)"))
+    }
+
+    @Test("the decision screen in Japanese and in English", arguments: [Language.ja, .en])
+    func decisionScreen(_ lang: Language) throws {
+        let desk = try DemoDesk()
+        var m = try desk.model(Size(width: 100, height: 30), lang)
+        var facts = FactSheet()
+        facts.refusesToLeave = true
+        facts.apologyDemand = true
+        facts.minutesSpent = 180
+        let decision = PolicyTable.standard.decide(facts)
+        _ = update(&m, .handedOver(CaseID(number: 49), decision, organization: "デモホテル東京"))
+        let s = view(m)
+        if let diff = Golden.check(s, "decision-\(lang.rawValue)-100x30") { Issue.record(Comment(rawValue: diff)) }
+        let text = s.textLines.joined(separator: "\n")
+        #expect(text.contains("C-000049") && text.contains("rule sit-in, standard/2"))
+        #expect(text.contains(PolicyTable.standard.script("leave-request")!.text(lang)))
+    }
+
+    @Test("the counter form in Japanese and in English; past the policy's minutes it offers the end-of-call script", arguments: [Language.ja, .en])
+    func formScreen(_ lang: Language) throws {
+        let desk = try DemoDesk()
+        var m = try Self.fill(desk, lang)
+        _ = update(&m, .tick(DemoDesk.now.addingTimeInterval(31 * 60)))
+        let s = view(m)
+        if let diff = Golden.check(s, "counter-form-\(lang.rawValue)-100x30") { Issue.record(Comment(rawValue: diff)) }
+        let end = PolicyTable.standard.script("end-of-call")!.text(lang)
+        #expect(s.textLines.contains { $0.contains(String(end.prefix(12))) })
+    }
+
+    @Test("Esc with input asks before discarding; No keeps the form; a form without a complaint is not sent")
+    func discard() throws {
+        let desk = try DemoDesk()
+        var m = try Self.fill(desk, .en)
+        _ = update(&m, .keyPressed(.escape))
+        guard case .discardForm? = m.prompt else { Issue.record("no discard question"); return }
+        _ = update(&m, .keyPressed(.char("n")))
+        guard case .counterForm? = m.prompt else { Issue.record("the form was lost"); return }
+        // Empty form: Esc closes at once; Hand over without a complaint is refused with the field.
+        _ = update(&m, .keyPressed(.escape))
+        _ = update(&m, .keyPressed(.char("y")))
+        #expect(m.prompt == nil)
+        _ = update(&m, .keyPressed(.char("H")))
+        _ = update(&m, .organizationsLoaded(try desk.store.organizations()))
+        Self.go(&m, to: .submit)
+        #expect(update(&m, .keyPressed(.enter)) == [] && m.message?.text == m.t(.complaintNeeded))
+        _ = update(&m, .keyPressed(.escape))
+        #expect(m.prompt == nil)
+    }
+
+    @Test("an auditor and a read-only session cannot open the form; F shows the fixed scripts to anyone")
+    func refusals() throws {
+        let desk = try DemoDesk()
+        var a = try desk.model(Size(width: 100, height: 30), .en, role: .auditor)
+        #expect(update(&a, .keyPressed(.char("H"))) == [] && a.message?.text.contains("an auditor may not record intake") == true)
+        _ = update(&a, .keyPressed(.char("F")))
+        let text = view(a).textLines.joined(separator: "\n")
+        #expect(text.contains("no-progress-answers") && text.contains("We are sorry, but we do not answer questions about progress."))
+    }
+}
