@@ -39,6 +39,29 @@ extension SQLiteEventStore {
         return out
     }
 
+    /// Every case in queue order, and the log position the rows reflect (read in one snapshot).
+    public func queueSnapshot() throws -> (rows: [CaseRow], through: Int64) {
+        try pool.read { db in
+            let through = try Int64.fetchOne(db, sql: "SELECT coalesce(max(position), 0) FROM events") ?? 0
+            var out: [CaseRow] = []
+            out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0)
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.caseColumns) FROM cases ORDER BY \(Self.queueOrder)")
+            while let row = try rows.next() { out.append(Self.caseRow(row)) }
+            return (out, through)
+        }
+    }
+
+    /// The cases that changed after log position `after`, and the position they reflect: what a terminal
+    /// needs to bring its queue up to date without reading every row again.
+    public func casesChanged(after: Int64) throws -> (rows: [CaseRow], through: Int64) {
+        try pool.read { db in
+            let through = try Int64.fetchOne(db, sql: "SELECT coalesce(max(position), 0) FROM events") ?? 0
+            let rows = try Row.fetchAll(db, sql: "SELECT \(Self.caseColumns) FROM cases WHERE changed_at > ? ORDER BY \(Self.queueOrder)",
+                                        arguments: [after]).map(Self.caseRow)
+            return (rows, through)
+        }
+    }
+
     /// The top of the queue and the whole queue's counts, for a first screen that does not wait for every row.
     public func queueHead(limit: Int, today: String) throws -> QueueHead {
         try pool.read { db in

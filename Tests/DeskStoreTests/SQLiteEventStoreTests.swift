@@ -116,7 +116,7 @@ struct SQLiteEventStoreTests {
         let again = try SQLiteEventStore.open(path: db.path)
         defer { again.close() }
         let indexes = try again.pool.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'cases_%'") }
-        #expect(Set(indexes) == ["cases_queue", "cases_counts"])
+        #expect(Set(indexes).isSuperset(of: ["cases_queue", "cases_counts"]))
         #expect(try again.verify().firstBad == nil)
     }
 

@@ -34,3 +34,41 @@ struct ProgramTests {
         #expect(program.model.selectedIndex == 2)
     }
 }
+
+/// Another terminal appends: the queue takes in only the changed cases, and ends up as a full reload would.
+@Suite("incremental refresh", .serialized)
+struct IncrementalRefreshTests {
+    @Test("notes, a new case, a closed case and an erasure merge into the same queue a full reload gives")
+    func mergeEqualsReload() throws {
+        let desk = try DemoDesk()
+        var m = Model(size: Size(width: 120, height: 30), now: DemoDesk.now, me: DemoDesk.me, language: .en)
+        let first = try desk.store.queueSnapshot()
+        _ = update(&m, .queueLoaded(first.rows, through: first.through))
+        m.selectedID = CaseID(number: 12)
+        let ctx = DecisionContext(actor: "tester", role: .supervisor)
+        // Changes from "another terminal".
+        try desk.store.execute(.addNote(CaseText(text: Personal("確認", owner: try applicant(desk, 7)))), on: CaseID(number: 7),
+                               context: ctx, at: DemoDesk.now)
+        let closing = try #require(try desk.store.allCases().first { $0.state == "reported" })
+        try desk.store.execute(.close(Closed(outcome: "done")), on: closing.id, context: ctx, at: DemoDesk.now)
+        let (newID, _) = try desk.store.handOver(CounterReport(organization: "demo-rail", complaint: "二時間の抗議",
+                                                               facts: { var f = FactSheet(); f.refusesToLeave = true; return f }()),
+                                                 context: ctx, at: DemoDesk.now)
+        let victim = try #require(try desk.store.subjects(case: CaseID(number: 3), role: .supervisor).first { $0.kind == .applicant })
+        _ = try desk.store.eraseSubject(victim.id, reason: "APPI 12", actor: "tester", at: DemoDesk.now)
+
+        #expect(update(&m, .logAdvanced) == [.loadChanges(since: first.through)])
+        let changes = try desk.store.casesChanged(after: first.through)
+        #expect(Set(changes.rows.map(\.id)).isSuperset(of: [CaseID(number: 7), closing.id, newID, CaseID(number: 3)]))
+        #expect(changes.rows.count < 10)        // not the whole queue
+        _ = update(&m, .queueChanged(changes.rows, through: changes.through))
+        #expect(m.rows == (try desk.store.allCases()))
+        #expect(m.newCount == 1 && m.selectedID == CaseID(number: 12) && m.seenPosition == changes.through)
+        // An answer that is not newer than what was seen changes nothing.
+        #expect(update(&m, .queueChanged([], through: first.through)) == [])
+    }
+
+    func applicant(_ desk: DemoDesk, _ n: Int) throws -> SubjectID {
+        try #require(try desk.store.subjects(case: CaseID(number: n), role: .supervisor).first { $0.kind == .applicant }).id
+    }
+}

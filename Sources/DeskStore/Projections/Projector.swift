@@ -12,9 +12,9 @@ enum Projector {
         func touch(state: CaseStatus? = nil, lane: Lane? = nil) throws {
             guard let caseID else { return }
             try db.cachedStatement(sql: """
-                UPDATE cases SET last_activity = ?, version = ?, state = COALESCE(?, state), lane = COALESCE(?, lane)
+                UPDATE cases SET last_activity = ?, version = ?, state = COALESCE(?, state), lane = COALESCE(?, lane), changed_at = ?
                 WHERE id = ?
-                """).execute(arguments: [e.recordedAt, e.version, state?.rawValue, lane?.rawValue, caseID])
+                """).execute(arguments: [e.recordedAt, e.version, state?.rawValue, lane?.rawValue, e.position.value, caseID])
         }
         func ledger(about: String, answered: String) throws {
             guard let caseID else { return }
@@ -63,11 +63,11 @@ enum Projector {
             let due = BusinessCalendar(closed: periods).reportDue(intakeDay: day)
             try db.cachedStatement(sql: """
                 INSERT INTO cases(id, seq, organization, branch, store, channel, language, lane, state, opened_at,
-                                  report_due_on, last_activity, summary, assignee, version, applicant)
-                VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?)
+                                  report_due_on, last_activity, summary, assignee, version, applicant, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
                 """).execute(arguments: [id.description, id.number, p.organization.rawValue, p.branch, p.store, p.channel.rawValue,
                                  p.language.rawValue, CaseStatus.intake.rawValue, e.recordedAt, due.description,
-                                 e.recordedAt, summary(p.complaint), e.version, p.applicant.subject.rawValue])
+                                 e.recordedAt, summary(p.complaint), e.version, p.applicant.subject.rawValue, e.position.value])
             try subject(p.applicant.subject, .applicant)
             for s in p.staff { try subject(s.subject, .staffMember) }
             if let hash = p.evidence, let sealed = try Data.fetchOne(db, sql: "SELECT sealed FROM evidence WHERE hash = ?", arguments: [hash]),
@@ -136,8 +136,8 @@ enum Projector {
         case .subjectErased(let p):
             try db.cachedStatement(sql: "UPDATE subjects SET erased_at = ?, erased_by = ? WHERE id = ?").execute(
                            arguments: [e.recordedAt, e.actor.user, p.subject.rawValue])
-            try db.cachedStatement(sql: "UPDATE cases SET summary = ? WHERE applicant = ?").execute(
-                           arguments: [Personal(subject: p.subject, content: .erased).display, p.subject.rawValue])
+            try db.cachedStatement(sql: "UPDATE cases SET summary = ?, changed_at = ? WHERE applicant = ?").execute(
+                           arguments: [Personal(subject: p.subject, content: .erased).display, e.position.value, p.subject.rawValue])
             try db.cachedStatement(sql: "DELETE FROM intake_fingerprints WHERE subject_id = ?").execute(arguments: [p.subject.rawValue])
             // SQLite 3.40's FTS5 has no secure-delete: delete the rows, then merge every segment so that no
             // trigram of the erased text stays in an old one (secure_delete zeroes the freed pages).

@@ -63,6 +63,13 @@ enum Migrations {
                 CREATE INDEX cases_counts ON cases(state, lane, report_due_on);
                 """)
         }
+        // Other terminals refresh only the cases that changed since the position they last saw.
+        m.registerMigration("v3-case-change-position") { db in
+            try db.execute(sql: """
+                ALTER TABLE cases ADD COLUMN changed_at INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX cases_changed ON cases(changed_at);
+                """)
+        }
         return m
     }
 

@@ -175,6 +175,8 @@ public struct Model: Equatable, Sendable {
     public var message: StatusMessage?
     public var newCount = 0
     public var loaded = false
+    /// The log position the rows reflect, so a refresh reads only what changed after it.
+    public var seenPosition: Int64?
     /// Until the whole queue has loaded: its first rows (in `rows`) and the counts of all of it.
     public var head: QueueHead?
     public var keyProblem: String?
@@ -214,6 +216,36 @@ public struct Model: Equatable, Sendable {
     public var erasureRefusal: String? {
         if readOnly { return t(.readOnly) }
         return me.role == .supervisor ? nil : t(.supervisorsOnly)
+    }
+
+    /// Queue order, as the store's `queueOrder`: open before closed, danger first, then due date, then number.
+    static func queueBefore(_ a: CaseRow, _ b: CaseRow) -> Bool {
+        func key(_ r: CaseRow) -> (Int, Int) {
+            ((r.state == "closed" || r.state == "rejectedThreat") ? 1 : 0, r.lane == "danger" ? 0 : 1)
+        }
+        let ka = key(a), kb = key(b)
+        if ka != kb { return ka < kb }
+        if a.reportDueOn != b.reportDueOn { return Array(a.reportDueOn.utf8).lexicographicallyPrecedes(Array(b.reportDueOn.utf8)) }
+        return a.id.number < b.id.number
+    }
+
+    /// Puts changed rows in place (replacing their old versions, inserting new cases in queue order);
+    /// returns how many were new.
+    @discardableResult
+    public mutating func merge(_ changed: [CaseRow]) -> Int {
+        let ids = Set(changed.map(\.id))
+        var next = rows.filter { !ids.contains($0.id) }
+        let fresh = changed.count - (rows.count - next.count)
+        for r in changed {
+            var lo = 0, hi = next.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Self.queueBefore(next[mid], r) { lo = mid + 1 } else { hi = mid }
+            }
+            next.insert(r, at: lo)
+        }
+        rows = next
+        return fresh
     }
 
     public func isOverdue(_ r: CaseRow) -> Bool {

@@ -8,7 +8,10 @@ public enum Msg: Equatable, Sendable {
     case pasted(String)
     case resized(Size)
     case tick(Date)
-    case queueLoaded([CaseRow])
+    /// Every case, and the log position the rows reflect (nil: unknown, the next refresh reads everything).
+    case queueLoaded([CaseRow], through: Int64? = nil)
+    /// The cases that changed since the position last seen, up to `through`.
+    case queueChanged([CaseRow], through: Int64)
     /// The top of the queue and its counts, shown while the whole queue loads.
     case queueHeadLoaded(QueueHead)
     case detailLoaded(CaseDetail)
@@ -41,6 +44,8 @@ public enum Msg: Equatable, Sendable {
 /// Work `update` asks the runtime to do. Plain values, so tests compare them.
 public enum Command: Equatable, Sendable {
     case loadQueue
+    /// Only the cases changed after this log position (another terminal appended).
+    case loadChanges(since: Int64)
     case loadDetail(CaseID)
     /// Look the text up in the full-text index (case text the queue row does not show).
     case search(String)

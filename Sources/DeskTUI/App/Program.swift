@@ -81,7 +81,15 @@ public final class Program {
             previous = nil
             pending.append(.resized(backend.size))
         case .loadQueue:
-            load { .queueLoaded(try store.allCases()) }
+            load {
+                let q = try store.queueSnapshot()
+                return .queueLoaded(q.rows, through: q.through)
+            }
+        case .loadChanges(let since):
+            load {
+                let c = try store.casesChanged(after: since)
+                return .queueChanged(c.rows, through: c.through)
+            }
         case .search(let text):
             load { .searchLoaded(text, try store.search(text)) }
         case .loadOrganizations:

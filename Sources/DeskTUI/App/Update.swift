@@ -53,8 +53,18 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         m.head = h
         m.rows = h.rows
         return []
-    case .queueLoaded(let rows):
+    case .queueChanged(let changed, let through):
+        guard m.loaded, let seen = m.seenPosition, through > seen else { return [] }
+        let fresh = m.merge(changed)
+        m.newCount += fresh
+        m.seenPosition = through
+        let research: [Command] = m.filter.text.isEmpty ? [] : [.search(m.filter.text)]
+        guard let sel = m.selectedRow else { m.detail = nil; return research }
+        if m.detail?.row != sel { return [.loadDetail(sel.id)] + research }
+        return research
+    case .queueLoaded(let rows, let through):
         m.head = nil
+        m.seenPosition = through
         if m.loaded {
             let old = Set(m.rows.map(\.id))
             m.newCount += rows.filter { !old.contains($0.id) }.count
@@ -76,7 +86,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         }
         return []
     case .logAdvanced:
-        return [.loadQueue]
+        return [refresh(m)]
     case .subjectsLoaded(let id, let list):
         guard id == m.selectedID, m.prompt == nil else { return [] }
         if list.isEmpty { m.message = StatusMessage(text: m.t(.noSubjects), isError: false); return [] }
@@ -99,7 +109,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
     case .erased(let subject, let outcome):
         m.message = StatusMessage(text: "\(subject): " + m.t(outcome == .complete ? .erased : .walRetained), isError: false)
         m.retentionDue?.removeAll { $0.subject == subject }
-        return [.loadQueue] + (m.selectedID.map { [.loadDetail($0)] } ?? [])
+        return [refresh(m)] + (m.selectedID.map { [.loadDetail($0)] } ?? [])
     case .eraseFailed(_, let reason):
         m.message = StatusMessage(text: "\(m.t(.refused)): \(reason)", isError: true)
         return []
@@ -114,7 +124,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
     case .handedOver(let id, let decision, let org):
         m.prompt = .decision(HandoverDecision(caseID: id, decision: decision, organization: org, scriptLanguage: m.language))
         m.message = StatusMessage(text: "\(m.t(.saved)): \(id)", isError: false)
-        return [.loadQueue]
+        return [refresh(m)]
     case .handOverFailed(let why):
         m.message = StatusMessage(text: "\(m.t(.refused)): \(why)", isError: true)
         return []
@@ -141,7 +151,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         return reselect(&m)
     case .appended(let id, _):
         m.message = StatusMessage(text: m.t(.saved) + ": \(id)", isError: false)
-        return [.loadQueue, .loadDetail(id)]
+        return [refresh(m), .loadDetail(id)]
     case .appendFailed(let id, let reason):
         m.message = StatusMessage(text: "\(m.t(.refused)): \(reason)", isError: true)
         return [.loadDetail(id)]
@@ -278,6 +288,12 @@ private func scroll(_ m: inout Model, by delta: Int) {
     } else {
         m.detailScroll = max(0, min(m.detailScroll + delta, DetailPane.maxScroll(m)))
     }
+}
+
+/// Brings the queue up to date: only what changed when the position last seen is known.
+private func refresh(_ m: Model) -> Command {
+    if m.loaded, let p = m.seenPosition { return .loadChanges(since: p) }
+    return .loadQueue
 }
 
 /// Keeps the case and escalation panes' scroll (and the marked line) inside their text after it re-wrapped.
