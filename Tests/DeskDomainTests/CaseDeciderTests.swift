@@ -61,8 +61,10 @@ enum Sample {
     static let handoverLane = HandedOver(lane: .handover, rule: "kneeling-apology", policyVersion: "standard/2",
                                          behaviours: [.authority], scripts: ["refuse-kneeling-apology", "handover-to-desk"],
                                          leaflet: "desk-leaflet", actions: [.secondStaff, .preserveEvidence], answers: apologyFacts)
-    static let assessment = Assessed(validity: .invalid, meansAcceptable: false, classification: .harassment,
-                                     behaviours: [.authority], opinion: personal("謝罪要求は過剰"))
+    static let assessment = Assessed(validity: .invalid, means: .unacceptable, behaviours: [.authority],
+                                     reason: personal("土下座を三度求めた"), opinion: personal("謝罪要求は過剰"))
+    static let politeAssessment = Assessed(validity: .valid, means: .acceptable, behaviours: [], reason: personal("穏当な指摘"))
+    static let harassment = Classified(classification: .harassment, reason: personal("手段が不相当"))
     static let escalation = Escalated(target: .lawyer, reason: personal("繰り返しの要求"))
     static let report = Reported(sentTo: "総務部")
     static let closing = Closed(outcome: "報告済み、終了")
@@ -273,9 +275,36 @@ struct CaseDeciderTests {
         refused("a closed case is not assigned", given: S.closed, when: .assign("tanaka"), role: .operator,
                 .wrongState(command: "assign", status: .closed)),
 
-        refused("harassment with acceptable means contradicts the two-axis definition", given: S.underReview,
-                when: .assess(Assessed(validity: .invalid, meansAcceptable: true, classification: .harassment, behaviours: [])),
-                role: .operator, .invalid(field: "meansAcceptable", reason: "harassment means the means were not acceptable")),
+        refused("an assessment needs a written reason", given: S.underReview,
+                when: .assess(Assessed(validity: .unclear, means: .criminal, behaviours: [], reason: S.personal("  "))),
+                role: .operator, .missing(command: "assess", what: "the reason")),
+
+        // classify: the supervisor's decision, after the desk's assessment
+        ok("a supervisor classifies an assessed case", given: S.assessed, when: .classify(S.harassment), role: .supervisor,
+           then: [.classified(S.harassment)]),
+        refused("an operator may not classify", given: S.assessed, when: .classify(S.harassment), role: .operator,
+                .roleNotAllowed(command: "classify", role: .operator, needs: .supervisor)),
+        refused("staff may not classify", given: S.assessed, when: .classify(S.harassment), role: .staff,
+                .roleNotAllowed(command: "classify", role: .staff, needs: .supervisor)),
+        refused("a classification needs an assessment", given: S.underReview, when: .classify(S.harassment), role: .supervisor,
+                .missing(command: "classify", what: "assess the case")),
+        refused("harassment with acceptable means contradicts the two-axis definition",
+                given: S.underReview + [.assessed(S.politeAssessment)], when: .classify(S.harassment), role: .supervisor,
+                .invalid(field: "classification", reason: "harassment means the means were not acceptable; the assessment says they were")),
+        ok("classifying the same way again records nothing", given: S.assessed + [.classified(S.harassment)],
+           when: .classify(S.harassment), role: .supervisor, then: []),
+
+        // override the policy's lane: supervisor, reason, its own event
+        ok("a supervisor moves a case to the danger lane", given: S.handedOver, when: .overrideLane(.danger, reason: S.personal("刃物を持っていたと後で判明")),
+           role: .supervisor, then: [.laneOverridden(LaneOverridden(from: .handover, to: .danger, reason: S.personal("刃物を持っていたと後で判明")))]),
+        refused("an operator may not override the lane", given: S.handedOver, when: .overrideLane(.complaint, reason: S.personal("軽微")),
+                role: .operator, .roleNotAllowed(command: "override the lane", role: .operator, needs: .supervisor)),
+        refused("an override needs a reason", given: S.handedOver, when: .overrideLane(.complaint, reason: S.personal("")),
+                role: .supervisor, .missing(command: "override the lane", what: "the reason")),
+        refused("an override to the same lane is refused", given: S.handedOver, when: .overrideLane(.handover, reason: S.personal("同じ")),
+                role: .supervisor, .invalid(field: "lane", reason: "the case is already in the handover lane")),
+        refused("a case not yet handed over has no lane to override", given: S.withFacts,
+                when: .overrideLane(.danger, reason: S.personal("危険")), role: .supervisor, .wrongState(command: "override the lane", status: .intake)),
 
         // police ladder (ordering in PoliceLadderTests)
         ok("a clerk tells them the response has ended", given: S.atIntake, when: .takeLadderStep(.endResponse),
@@ -311,7 +340,7 @@ struct CaseDeciderTests {
         let all: Set<String> = ["record intake", "record facts", "record statement", "link counterparty", "hand over",
                                 "start review", "assess", "escalate", "report", "close", "reject as threat",
                                 "log enquiry", "add note", "assign", "place a legal hold", "lift the legal hold",
-                                "take a police-ladder step"]
+                                "take a police-ladder step", "classify", "override the lane"]
         let succeeding = names { if case .success(let e) = $0.then { !e.isEmpty } else { false } }
         let refused = names { if case .failure = $0.then { true } else { false } }
         #expect(succeeding == all)

@@ -11,8 +11,9 @@ struct RetentionTests {
     /// Takes a case through review, report and closing at `at`.
     static func closeCase(_ db: TemporaryDatabase, _ id: CaseID, at: Date) throws {
         for c: CaseCommand in [.startReview,
-                               .assess(Assessed(validity: .valid, meansAcceptable: true, classification: .legitimateComplaint,
-                                                behaviours: [])),
+                               .assess(Assessed(validity: .valid, means: .acceptable, behaviours: [],
+                                                reason: Personal("穏当な指摘", owner: try db.store.subjects(case: id, role: .supervisor)
+                                                    .first { $0.kind == .applicant }!.id))),
                                .report(Reported(sentTo: "総務部")), .close(Closed(outcome: "resolved"))] {
             try db.store.execute(c, on: id, context: sup, at: at)
         }
@@ -114,7 +115,7 @@ struct RetentionTests {
         try db.registerOrganization()
         let (id, a) = try db.intake()
         for c: CaseCommand in [.startReview,
-                               .assess(Assessed(validity: .invalid, meansAcceptable: false, classification: .harassment, behaviours: [])),
+                               .assess(Assessed(validity: .invalid, means: .unacceptable, behaviours: [], reason: Personal("不相当", owner: a))),
                                .report(Reported(sentTo: "総務部")),
                                .escalate(Escalated(target: .lawyer, reason: Personal("弁護士に相談", owner: a)))] {
             try db.store.execute(c, on: id, context: Self.sup, at: TemporaryDatabase.t0)

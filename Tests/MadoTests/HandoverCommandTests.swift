@@ -1,6 +1,7 @@
 import DeskDomain
 import DeskStore
 import Foundation
+@testable import mado
 import Testing
 
 /// `mado handover` and `mado policy`: the counter without the console.
@@ -82,4 +83,34 @@ struct HandoverCommandTests {
         let show = try CommandLineTests.run(["policy", "show"])
         #expect(show.out.contains("sit-in: refusesToLeave -> handover") && show.out.contains("too-long: minutesSpent >= 30 -> handover"))
     }
+
+    @Test("assess, classify and override the lane from the command line; the two-axis rule refuses by name")
+    func assessClassifyOverride() throws {
+        let desk = try CommandLineTests.Desk()
+        let h = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-hotel", "--complaint", "料金の説明が分かりにくい",
+                                          "--minutes", "10"])
+        let id = try #require(h.out.split(separator: " ").first.map(String.init))
+        #expect(h.out.contains("complaint"))
+        #expect(try CommandLineTests.run(["note", id, "--db", desk.db, "--text", "確認開始"]).status == 0)
+        // Review, then assess as polite: classifying it as harassment is refused.
+        let db = try SQLiteEventStore.open(path: desk.db)
+        try db.execute(.startReview, on: CaseID(id)!, context: DecisionContext(actor: Actor(Identity.osUser), role: .supervisor), at: Date())
+        db.close()
+        let a = try CommandLineTests.run(["assess", id, "--db", desk.db, "--validity", "valid", "--means", "acceptable",
+                                          "--reason", "穏当な問い合わせ"])
+        #expect(a.status == 0 && a.out.contains("assessed recorded"), "\(a.err)")
+        let bad = try CommandLineTests.run(["classify", id, "--db", desk.db, "--as", "harassment", "--reason", "念のため"])
+        #expect(bad.status == 1 && bad.err.contains("harassment means the means were not acceptable"))
+        let ok = try CommandLineTests.run(["classify", id, "--db", desk.db, "--as", "legitimateComplaint", "--reason", "正当な指摘"])
+        #expect(ok.status == 0 && ok.out.contains("classified recorded"))
+        let lane = try CommandLineTests.run(["lane", id, "--db", desk.db, "--to", "handover", "--reason", "同じ客が三度目"])
+        #expect(lane.status == 0 && lane.out.contains("laneOverridden recorded"))
+        let show = try CommandLineTests.run(["show", id, "--db", desk.db])
+        #expect(show.out.contains("classified") && show.out.contains("legitimateComplaint: 正当な指摘"))
+        #expect(show.out.contains("laneOverridden") && show.out.contains("complaint -> handover: 同じ客が三度目"))
+        #expect(show.out.contains("lane        handover"))
+        let empty = try CommandLineTests.run(["lane", id, "--db", desk.db, "--to", "danger", "--reason", " "])
+        #expect(empty.status == 64 && empty.err.contains("--reason is empty"))
+    }
 }
+

@@ -8,6 +8,10 @@ public enum CaseCommand: Hashable, Sendable {
     case handOver
     case startReview
     case assess(Assessed)
+    /// A supervisor's classification of an assessed case.
+    case classify(Classified)
+    /// A supervisor moves the case to another lane than the policy's, with a reason.
+    case overrideLane(Lane, reason: Personal)
     case escalate(Escalated)
     case report(Reported)
     case close(Closed)
@@ -29,6 +33,8 @@ public enum CaseCommand: Hashable, Sendable {
         case .handOver: "hand over"
         case .startReview: "start review"
         case .assess: "assess"
+        case .classify: "classify"
+        case .overrideLane: "override the lane"
         case .escalate: "escalate"
         case .report: "report"
         case .close: "close"
@@ -49,7 +55,7 @@ public enum CaseCommand: Hashable, Sendable {
             .staff
         case .startReview, .assess, .rejectAsThreat, .assign:
             .operator
-        case .escalate, .report, .close, .placeHold, .liftHold:
+        case .escalate, .report, .close, .placeHold, .liftHold, .classify, .overrideLane:
             .supervisor
         }
     }

@@ -48,11 +48,29 @@ public enum CaseDecider {
             return [.reviewStarted]
         case .assess(let a):
             try require([.underReview, .escalated])
-            // Two axes (MHLW): harassment is a demand pressed by socially unacceptable means.
-            if a.classification == .harassment && a.meansAcceptable {
-                throw .invalid(field: "meansAcceptable", reason: "harassment means the means were not acceptable")
+            guard !(a.reason.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw .missing(command: command.name, what: "the reason")
             }
             return [.assessed(a)]
+        case .classify(let c):
+            try require([.underReview, .escalated, .reported])
+            guard let a = s.assessment else { throw .missing(command: command.name, what: "assess the case") }
+            guard !(c.reason.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw .missing(command: command.name, what: "the reason")
+            }
+            // Two axes (MHLW): harassment is a demand pressed by socially unacceptable means.
+            if c.classification == .harassment && a.means == .acceptable {
+                throw .invalid(field: "classification", reason: "harassment means the means were not acceptable; the assessment says they were")
+            }
+            return s.classification == c.classification ? [] : [.classified(c)]
+        case .overrideLane(let lane, let reason):
+            try require(open.subtracting([.intake]))
+            guard let current = s.lane else { throw .missing(command: command.name, what: "hand the case over") }
+            guard lane != current else { throw .invalid(field: "lane", reason: "the case is already in the \(lane.rawValue) lane") }
+            guard !(reason.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw .missing(command: command.name, what: "the reason")
+            }
+            return [.laneOverridden(LaneOverridden(from: current, to: lane, reason: reason))]
         case .escalate(let e):
             try require([.handedOver, .underReview, .reported, .escalated, .rejectedThreat])
             return [.escalated(e)]

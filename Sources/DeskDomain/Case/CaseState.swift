@@ -6,6 +6,12 @@ public struct CaseState: Hashable, Sendable {
     public var lane: Lane?
     public var facts: FactSheet?
     public var assessed: Bool = false
+    /// The desk's latest two-axis assessment.
+    public var assessment: Assessed?
+    /// The supervisor's classification, once decided.
+    public var classification: Classification?
+    /// The lane the policy chose, when a supervisor has moved the case to another.
+    public var policyLane: Lane?
     public var assignee: Actor?
     public var escalations: [EscalationTarget] = []
     public var counterparties: [SubjectID] = []
@@ -39,8 +45,14 @@ public struct CaseState: Hashable, Sendable {
             s.lane = p.lane
         case .reviewStarted:
             s.status = .underReview
-        case .assessed:
+        case .assessed(let a):
             s.assessed = true
+            s.assessment = a
+        case .classified(let c):
+            s.classification = c.classification
+        case .laneOverridden(let o):
+            if s.policyLane == nil { s.policyLane = o.from }
+            s.lane = o.to
         case .escalated(let p):
             // A reported case stays reported and a rejected one stays rejected: escalation is a side track.
             if s.status != .reported && s.status != .rejectedThreat { s.status = .escalated }

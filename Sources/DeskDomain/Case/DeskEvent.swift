@@ -155,20 +155,44 @@ public struct HandedOver: Hashable, Codable, Sendable {
     }
 }
 
+/// The desk's two-axis assessment (validity of the demand, means used), with the behaviour types seen
+/// and a written reason. It does not classify: that is a supervisor's decision (`Classified`).
 public struct Assessed: Hashable, Codable, Sendable {
     public var validity: DemandValidity
-    public var meansAcceptable: Bool
-    public var classification: Classification
+    public var means: Means
     public var behaviours: [BehaviourType]
-    /// The desk's opinion and advice for the report; sealed under the applicant (it is about their case).
+    /// Why, in the desk's words; sealed under the applicant (it is about their case).
+    public var reason: Personal
+    /// The desk's opinion and advice for the report; sealed under the applicant.
     public var opinion: Personal?
-    public init(validity: DemandValidity, meansAcceptable: Bool, classification: Classification,
-                behaviours: [BehaviourType], opinion: Personal? = nil) {
+    public init(validity: DemandValidity, means: Means, behaviours: [BehaviourType], reason: Personal, opinion: Personal? = nil) {
         self.validity = validity
-        self.meansAcceptable = meansAcceptable
-        self.classification = classification
+        self.means = means
         self.behaviours = behaviours
+        self.reason = reason
         self.opinion = opinion
+    }
+}
+
+/// A supervisor's classification of an assessed case.
+public struct Classified: Hashable, Codable, Sendable {
+    public var classification: Classification
+    public var reason: Personal
+    public init(classification: Classification, reason: Personal) {
+        self.classification = classification
+        self.reason = reason
+    }
+}
+
+/// A supervisor moves a case to another lane than the policy chose; its own event, with the reason.
+public struct LaneOverridden: Hashable, Codable, Sendable {
+    public var from: Lane?
+    public var to: Lane
+    public var reason: Personal
+    public init(from: Lane?, to: Lane, reason: Personal) {
+        self.from = from
+        self.to = to
+        self.reason = reason
     }
 }
 
@@ -319,6 +343,8 @@ public enum DeskEvent: Hashable, Sendable {
     case handedOver(HandedOver)
     case reviewStarted
     case assessed(Assessed)
+    case classified(Classified)
+    case laneOverridden(LaneOverridden)
     case escalated(Escalated)
     case reported(Reported)
     case closed(Closed)
@@ -348,6 +374,8 @@ public enum DeskEvent: Hashable, Sendable {
         case .handedOver: "handedOver"
         case .reviewStarted: "reviewStarted"
         case .assessed: "assessed"
+        case .classified: "classified"
+        case .laneOverridden: "laneOverridden"
         case .escalated: "escalated"
         case .reported: "reported"
         case .closed: "closed"
@@ -386,6 +414,8 @@ public enum DeskEvent: Hashable, Sendable {
         case .handedOver(let p): return try e.encode(p)
         case .reviewStarted: return try e.encode(Empty())
         case .assessed(let p): return try e.encode(p)
+        case .classified(let p): return try e.encode(p)
+        case .laneOverridden(let p): return try e.encode(p)
         case .escalated(let p): return try e.encode(p)
         case .reported(let p): return try e.encode(p)
         case .closed(let p): return try e.encode(p)
@@ -421,6 +451,8 @@ public enum DeskEvent: Hashable, Sendable {
         case "handedOver": return .handedOver(try p(HandedOver.self))
         case "reviewStarted": return .reviewStarted
         case "assessed": return .assessed(try p(Assessed.self))
+        case "classified": return .classified(try p(Classified.self))
+        case "laneOverridden": return .laneOverridden(try p(LaneOverridden.self))
         case "escalated": return .escalated(try p(Escalated.self))
         case "reported": return .reported(try p(Reported.self))
         case "closed": return .closed(try p(Closed.self))
@@ -458,7 +490,11 @@ public enum DeskEvent: Hashable, Sendable {
             add("requests", p.requests)
         case .statementRecorded(let p): add("text", p.text)
         case .counterpartyLinked(let p): add("label", p.label)
-        case .assessed(let p): add("opinion", p.opinion)
+        case .assessed(let p):
+            add("reason", p.reason)
+            add("opinion", p.opinion)
+        case .classified(let p): add("reason", p.reason)
+        case .laneOverridden(let p): add("reason", p.reason)
         case .escalated(let p): add("reason", p.reason)
         case .rejectedAsThreat(let p), .noteAdded(let p): add("text", p.text)
         default: break

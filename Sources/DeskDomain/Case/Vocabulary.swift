@@ -64,7 +64,12 @@ public enum EscalationTarget: String, Codable, Sendable, CaseIterable {
 
 /// How valid the demand is (first axis of the MHLW definition).
 public enum DemandValidity: String, Codable, Sendable, CaseIterable {
-    case valid, partlyValid, invalid
+    case valid, partlyValid, invalid, unclear
+}
+
+/// The second axis (MHLW manual): how the demand was pressed.
+public enum Means: String, Codable, Sendable, CaseIterable {
+    case acceptable, unacceptable, criminal
 }
 
 /// The desk's conclusion after verification.

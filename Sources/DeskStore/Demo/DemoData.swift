@@ -183,11 +183,14 @@ public struct DemoData {
                 continue
             }
             let harassment = sc.facts.map { PolicyTable.standard.decide($0).lane != .complaint } ?? false
-            try run(.assess(Assessed(validity: harassment ? .invalid : .valid, meansAcceptable: !harassment,
-                                     classification: harassment ? .harassment : .legitimateComplaint,
+            try run(.assess(Assessed(validity: harassment ? .invalid : .valid, means: harassment ? .unacceptable : .acceptable,
                                      behaviours: sc.facts.map { PolicyTable.standard.decide($0).behaviours } ?? [],
+                                     reason: Personal(harassment ? "長時間にわたり同じ要求を繰り返し、退去の求めに応じなかった。"
+                                                                 : "案内表示が分かりにくかったという指摘で、手段は穏当だった。", owner: applicant),
                                      opinion: Personal(harassment ? "要求の手段が社会通念上不相当であり、組織として対応を打ち切ることを勧める。"
                                                                   : "正当な苦情であり、案内表示の改善を勧める。", owner: applicant))), op)
+            try run(.classify(Classified(classification: harassment ? .harassment : .legitimateComplaint,
+                                         reason: Personal(harassment ? "手段が不相当なため" : "正当な指摘のため", owner: applicant))), sup)
             try run(.report(Reported(sentTo: org.reportTo)), sup)
             if target == .closed { try run(.close(Closed(outcome: harassment ? "serviceRefused" : "resolved")), sup) }
         }

@@ -43,7 +43,9 @@ enum Projector {
             case .statementRecorded(let p): texts = [p.text]
             case .noteAdded(let p), .rejectedAsThreat(let p): texts = [p.text]
             case .escalated(let p): texts = [p.reason]
-            case .assessed(let p): texts = [p.opinion]
+            case .assessed(let p): texts = [p.reason, p.opinion]
+            case .classified(let p): texts = [p.reason]
+            case .laneOverridden(let p): texts = [p.reason]
             default: texts = []
             }
             for case let t? in texts {
@@ -117,8 +119,10 @@ enum Projector {
         case .caseAssigned(let p):
             try touch()
             try db.cachedStatement(sql: "UPDATE cases SET assignee = ? WHERE id = ?").execute(arguments: [p.assignee.user, caseID])
-        case .factsRecorded, .statementRecorded, .assessed, .noteAdded:
+        case .factsRecorded, .statementRecorded, .assessed, .classified, .noteAdded:
             try touch()
+        case .laneOverridden(let p):
+            try touch(lane: p.to)
         case .organizationRegistered(let p):
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys     // the same bytes on every replay

@@ -89,8 +89,10 @@ enum CasePrinter {
         case .noteAdded(let p), .rejectedAsThreat(let p): return text(p.text)
         case .escalated(let p): return " to \(p.target.rawValue)" + text(p.reason)
         case .assessed(let p):
-            return ": \(p.classification.rawValue), demand \(p.validity.rawValue), means \(p.meansAcceptable ? "acceptable" : "unacceptable")"
-                + (p.opinion.map(text) ?? "")
+            return ": demand \(p.validity.rawValue), means \(p.means.rawValue), behaviours \(p.behaviours.map(\.rawValue).joined(separator: ","))"
+                + text(p.reason) + (p.opinion.map { " / opinion" + text($0) } ?? "")
+        case .classified(let p): return ": \(p.classification.rawValue)" + text(p.reason)
+        case .laneOverridden(let p): return ": \(p.from?.rawValue ?? "-") -> \(p.to.rawValue)" + text(p.reason)
         case .reported(let p): return ": sent to \(Sanitizer.visible(p.sentTo))"
         case .closed(let p): return ": \(Sanitizer.visible(p.outcome))"
         case .enquiryLogged(let p): return " (\(p.channel.rawValue)): answered with \(p.answeredWith)"

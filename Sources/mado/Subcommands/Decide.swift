@@ -1,0 +1,98 @@
+import ArgumentParser
+import DeskDomain
+import DeskStore
+import Foundation
+
+extension DemandValidity: ExpressibleByArgument {}
+extension Means: ExpressibleByArgument {}
+extension BehaviourType: ExpressibleByArgument {}
+extension Classification: ExpressibleByArgument {}
+extension Lane: ExpressibleByArgument {}
+
+/// Free text from the command line that goes into the log sealed under the case's applicant.
+private func checkText(_ text: String, _ name: String) throws {
+    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("\(name) is empty") }
+    guard text.count <= 20_000 else { throw InputError.tooLong(name, limit: 20_000, actual: text.count) }
+    guard !text.unicodeScalars.contains("\0") else { throw InputError.nul(name) }
+}
+
+/// Runs a command on a case as the current user, with text sealed under its applicant.
+private func onCase(_ store: StoreOptions, _ caseID: String, needs role: Role, to what: String,
+                    _ command: (SubjectID) -> CaseCommand) throws {
+    guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+    let s = try store.open(requireKey: true)
+    defer { s.close() }
+    let me = try Identity.require(role, in: s, to: what)
+    guard let applicant = try s.subjects(case: id, role: .auditor).first(where: { $0.kind == .applicant }) else {
+        throw StoreError.noSuchCase(id.description)
+    }
+    let events = try s.execute(command(applicant.id), on: id, context: DecisionContext(actor: Actor(me.user), role: me.role), at: Date())
+    print(events.isEmpty ? "\(id): nothing changed" : "\(id): " + events.map(\.type).joined(separator: ", ") + " recorded")
+}
+
+extension Mado {
+    struct Assess: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the desk's two-axis assessment of a case under review (operators).",
+            discussion: """
+                Validity of the demand (valid, partlyValid, invalid, unclear) and the means used (acceptable, \
+                unacceptable, criminal), the behaviour types seen, and the reason in writing. The assessment does \
+                not classify: a supervisor does (`mado classify`).
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "valid, partlyValid, invalid or unclear.") var validity: DemandValidity
+        @Option(help: "acceptable, unacceptable or criminal.") var means: Means
+        @Option(name: .customLong("behaviour"), help: "A behaviour type seen (repeat).") var behaviours: [BehaviourType] = []
+        @Option(help: "Why, in writing.") var reason: String
+        @Option(help: "The desk's opinion and advice for the report.") var opinion: String?
+
+        func validate() throws {
+            try checkText(reason, "--reason")
+            if let opinion { try checkText(opinion, "--opinion") }
+        }
+
+        func run() throws {
+            try onCase(store, caseID, needs: .operator, to: "assess a case") { a in
+                .assess(Assessed(validity: validity, means: means, behaviours: behaviours, reason: Personal(reason, owner: a),
+                                 opinion: opinion.map { Personal($0, owner: a) }))
+            }
+        }
+    }
+
+    struct Classify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Decide whether an assessed case is a legitimate complaint or harassment (supervisors only).",
+            discussion: "Harassment needs an assessment whose means were not acceptable (the MHLW two-axis definition).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Option(name: .customLong("as"), help: "legitimateComplaint or harassment.") var classification: Classification
+        @Option(help: "Why, in writing.") var reason: String
+
+        func validate() throws { try checkText(reason, "--reason") }
+
+        func run() throws {
+            try onCase(store, caseID, needs: .supervisor, to: "classify a case") { a in
+                .classify(Classified(classification: classification, reason: Personal(reason, owner: a)))
+            }
+        }
+    }
+
+    struct LaneCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lane",
+            abstract: "Move a case to another lane than the policy chose (supervisors only; recorded with the reason).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "danger, handover or complaint.") var to: Lane
+        @Option(help: "Why, in writing.") var reason: String
+
+        func validate() throws { try checkText(reason, "--reason") }
+
+        func run() throws {
+            try onCase(store, caseID, needs: .supervisor, to: "override the policy's lane") { a in
+                .overrideLane(to, reason: Personal(reason, owner: a))
+            }
+        }
+    }
+}
