@@ -38,7 +38,6 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAllowed(action: String, role: Role, needs: String)
     case noSuchCase(String)
     case noSuchSubject(String)
-    case noSuchOrganization(String)
     case alreadyErased(String)
     case unknownOrganization(String)
     case onHold(subject: String, case: String, kind: String)
@@ -67,7 +66,6 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .notAllowed(a, r, n): "a \(r.rawValue) may not \(a); it needs \(n)"
         case .noSuchCase(let c): "there is no case \(Sanitizer.visible(c))"
         case .noSuchSubject(let s): "there is no subject \(Sanitizer.visible(s))"
-        case .noSuchOrganization(let o): "there is no organization \(Sanitizer.visible(o)) (mado list shows the registered ones)"
         case .alreadyErased(let s): "subject \(s) was already erased; nothing was changed"
         case .unknownOrganization(let o): "unknown organization \(Sanitizer.visible(o))"
         case .subjectWasErased(let s): "subject \(s)'s data was erased; nothing more can be written under them"

@@ -48,10 +48,13 @@ public struct OrganizationSummary: Hashable, Sendable {
     public let id: OrganizationID
     public let name: String
     public let branches: [Branch]
-    public init(id: OrganizationID, name: String, branches: [Branch]) {
+    /// The counter policy in force there: its own if it adopted one, else the standard table.
+    public let policy: PolicyTable
+    public init(id: OrganizationID, name: String, branches: [Branch], policy: PolicyTable = .standard) {
         self.id = id
         self.name = name
         self.branches = branches
+        self.policy = policy
     }
 }
 

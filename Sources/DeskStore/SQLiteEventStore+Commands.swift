@@ -40,9 +40,13 @@ extension SQLiteEventStore {
 extension SQLiteEventStore {
     /// Records a counter report as a new case and hands it over, in one transaction; returns the case and
     /// the policy's decision. The organization, branch and store must be registered (they are kept in clear).
-    public func handOver(_ report: CounterReport, context: DecisionContext, at now: Date) throws -> (CaseID, HandedOver) {
+    public func handOver(_ report: CounterReport, context: DecisionContext, at now: Date) throws
+        -> (id: CaseID, decision: HandedOver, policy: PolicyTable) {
         try report.check()
-        guard try organizationExists(report.organization) else { throw StoreError.noSuchOrganization(report.organization.rawValue) }
+        guard try organizationExists(report.organization) else { throw StoreError.unknownOrganization(report.organization.rawValue) }
+        // The organization's own policy decides, not whatever the caller had in hand.
+        var context = context
+        context.policy = try policy(for: report.organization)
         let branches = try self.branches(of: report.organization) ?? []
         if let b = report.branch, !branches.contains(where: { $0.name == b }) {
             throw InputError.invalid("branch", expected: "one of \(branches.map(\.name).joined(separator: ", "))")
@@ -55,6 +59,6 @@ extension SQLiteEventStore {
         let events = try CaseDecider.decideAll(report.commands(applicant: applicant, staffSubjects: staff), .initial, context)
         guard case .handedOver(let decision)? = events.last else { throw StoreError.noSuchCase("(hand-over)") }
         let id = try appendNewCase(events, actor: context.actor, at: now)
-        return (id, decision)
+        return (id, decision, context.policy)
     }
 }

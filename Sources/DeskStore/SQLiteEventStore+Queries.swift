@@ -155,11 +155,25 @@ extension SQLiteEventStore {
 
     /// Every registered organization with its branches and stores, by id.
     public func organizations() throws -> [OrganizationSummary] {
-        let rows = try pool.read { db in try Row.fetchAll(db, sql: "SELECT id, name, branches FROM organizations ORDER BY id") }
+        let rows = try pool.read { db in try Row.fetchAll(db, sql: "SELECT id, name, branches, policy FROM organizations ORDER BY id") }
         return try rows.map { r in
             OrganizationSummary(id: OrganizationID(r[0] as String), name: r[1],
-                                branches: try JSONDecoder().decode([Branch].self, from: Data((r[2] as String).utf8)))
+                                branches: try JSONDecoder().decode([Branch].self, from: Data((r[2] as String).utf8)),
+                                policy: try Self.policy(json: r[3]))
         }
+    }
+
+    /// The counter policy in force at an organization: its own if it adopted one, else the standard table.
+    public func policy(for id: OrganizationID) throws -> PolicyTable {
+        let json = try pool.read { db in
+            try String?.fetchOne(db, sql: "SELECT policy FROM organizations WHERE id = ?", arguments: [id.rawValue]) ?? nil
+        }
+        return try Self.policy(json: json)
+    }
+
+    static func policy(json: String?) throws -> PolicyTable {
+        guard let json else { return .standard }
+        return try JSONDecoder().decode(PolicyTable.self, from: Data(json.utf8))
     }
 
     /// An organization's display name, as registered.

@@ -53,7 +53,7 @@ struct IncrementalRefreshTests {
                                context: ctx, at: DemoDesk.now)
         let closing = try #require(try desk.store.allCases().first { $0.state == "reported" })
         try desk.store.execute(.close(Closed(outcome: "done")), on: closing.id, context: ctx, at: DemoDesk.now)
-        let (newID, _) = try desk.store.handOver(CounterReport(organization: "demo-rail", complaint: "二時間の抗議",
+        let (newID, _, _) = try desk.store.handOver(CounterReport(organization: "demo-rail", complaint: "二時間の抗議",
                                                                facts: { var f = FactSheet(); f.refusesToLeave = true; return f }()),
                                                  context: ctx, at: DemoDesk.now)
         let victim = try #require(try desk.store.subjects(case: CaseID(number: 3), role: .supervisor).first { $0.kind == .applicant })

@@ -112,5 +112,40 @@ struct HandoverCommandTests {
         let empty = try CommandLineTests.run(["lane", id, "--db", desk.db, "--to", "danger", "--reason", " "])
         #expect(empty.status == 64 && empty.err.contains("--reason is empty"))
     }
+
+    @Test("an organization adopts its own policy: later hand-overs there follow it and record its version")
+    func adopt() throws {
+        let desk = try CommandLineTests.Desk()
+        let std = try String(contentsOfFile: Self.root.appendingPathComponent("Policies/standard.toml").path, encoding: .utf8)
+        let own = std.replacingOccurrences(of: "id = \"standard\"", with: "id = \"city-hall\"")
+            .replacingOccurrences(of: "minutes_threshold = 30", with: "minutes_threshold = 20")
+            .replacingOccurrences(of: "minutesSpent >= 30", with: "minutesSpent >= 20")
+        let file = desk.write("city.toml", own)
+        let before = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-city", "--complaint", "窓口で長い説明を求めた",
+                                               "--minutes", "25"])
+        #expect(before.out.contains("rule ordinary-complaint, policy standard/2"))
+        let a = try CommandLineTests.run(["policy", "adopt", "--db", desk.db, "--org", "demo-city", file])
+        #expect(a.status == 0 && a.out.contains("demo-city: policy city-hall/2"), "\(a.err)")
+        let after = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-city", "--complaint", "窓口で長い説明を求めた",
+                                              "--minutes", "25"])
+        #expect(after.out.contains("rule too-long, policy city-hall/2"))
+        // Other organizations keep the standard table.
+        let other = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-hotel", "--complaint", "説明", "--minutes", "25"])
+        #expect(other.out.contains("policy standard/2"))
+        let show = try CommandLineTests.run(["policy", "show", "--db", desk.db, "--org", "demo-city"])
+        #expect(show.out.contains("policy city-hall/2") && show.out.contains("too-long: minutesSpent >= 20"))
+        // A rebuild gives the organization the same policy back.
+        #expect(try CommandLineTests.run(["rebuild", "--db", desk.db]).status == 0)
+        let again = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-city", "--complaint", "説明", "--minutes", "21"])
+        #expect(again.out.contains("policy city-hall/2"))
+        // A broken file and a future one are refused; nothing is adopted.
+        let broken = try CommandLineTests.run(["policy", "adopt", "--db", desk.db, "--org", "demo-hotel",
+                                               desk.write("b.toml", own.replacingOccurrences(of: "lane = \"complaint\"", with: "lane = \"x\""))])
+        #expect(broken.status == 1 && broken.err.contains("rule ordinary-complaint: lane must be one of"))
+        let future = try CommandLineTests.run(["policy", "adopt", "--db", desk.db, "--org", "demo-hotel",
+                                               desk.write("f.toml", own.replacingOccurrences(of: "effective = 2026-04-01", with: "effective = 2099-04-01"))])
+        #expect(future.status == 1 && future.err.contains("takes effect on 2099-04-01"))
+        #expect(try CommandLineTests.run(["policy", "adopt", "--db", desk.db, "--org", "nowhere", file]).status == 1)
+    }
 }
 

@@ -72,7 +72,7 @@ public struct CaseState: Hashable, Sendable {
         case .ladderStepTaken(let p):
             s.ladder.counts[p.step, default: 0] += 1
         case .statementRecorded, .enquiryLogged, .noteAdded, .organizationRegistered, .staffAdded, .staffRemoved,
-             .subjectErased, .retentionSet, .subjectExported:
+             .subjectErased, .retentionSet, .subjectExported, .policyAdopted:
             break
         }
         return s

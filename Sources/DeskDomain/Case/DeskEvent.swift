@@ -313,6 +313,13 @@ public struct LegalHoldLifted: Hashable, Codable, Sendable {
     public init(reason: String) { self.reason = reason }
 }
 
+/// An organization adopts its own counter policy (validated); the whole table is recorded, so every later
+/// decision can be traced to the exact rules.
+public struct PolicyAdopted: Hashable, Codable, Sendable {
+    public var table: PolicyTable
+    public init(table: PolicyTable) { self.table = table }
+}
+
 public struct RetentionSet: Hashable, Codable, Sendable {
     public var years: Int
     public init(years: Int) { self.years = years }
@@ -358,6 +365,7 @@ public enum DeskEvent: Hashable, Sendable {
     // organization streams
     case organizationRegistered(OrganizationRegistered)
     case retentionSet(RetentionSet)
+    case policyAdopted(PolicyAdopted)
     // staff streams
     case staffAdded(StaffAdded)
     case staffRemoved(StaffRemoved)
@@ -390,6 +398,7 @@ public enum DeskEvent: Hashable, Sendable {
         case .legalHoldPlaced: "legalHoldPlaced"
         case .legalHoldLifted: "legalHoldLifted"
         case .retentionSet: "retentionSet"
+        case .policyAdopted: "policyAdopted"
         case .subjectExported: "subjectExported"
         case .ladderStepTaken: "ladderStepTaken"
         }
@@ -430,6 +439,7 @@ public enum DeskEvent: Hashable, Sendable {
         case .legalHoldPlaced(let p): return try e.encode(p)
         case .legalHoldLifted(let p): return try e.encode(p)
         case .retentionSet(let p): return try e.encode(p)
+        case .policyAdopted(let p): return try e.encode(p)
         case .subjectExported(let p): return try e.encode(p)
         case .ladderStepTaken(let p): return try e.encode(p)
         }
@@ -467,6 +477,7 @@ public enum DeskEvent: Hashable, Sendable {
         case "legalHoldPlaced": return .legalHoldPlaced(try p(LegalHoldPlaced.self))
         case "legalHoldLifted": return .legalHoldLifted(try p(LegalHoldLifted.self))
         case "retentionSet": return .retentionSet(try p(RetentionSet.self))
+        case "policyAdopted": return .policyAdopted(try p(PolicyAdopted.self))
         case "subjectExported": return .subjectExported(try p(SubjectExported.self))
         case "ladderStepTaken": return .ladderStepTaken(try p(LadderStepTaken.self))
         default: throw EventDecodingError.unknownType(type)

@@ -4,6 +4,14 @@ import GRDB
 
 /// Writes the projections for one event. The same code runs inside the append transaction and in
 /// `rebuild`, which is why a rebuild gives the same tables.
+extension JSONEncoder {
+    static var sorted: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+}
+
 enum Projector {
     static let summaryLength = 80
 
@@ -110,6 +118,11 @@ enum Projector {
                            arguments: [p.years, String(e.stream.rawValue.dropFirst(4))])
         case .subjectExported:
             break
+        case .policyAdopted(let p):
+            guard e.stream.rawValue.hasPrefix("org-") else { return }
+            let json = String(decoding: try JSONEncoder.sorted.encode(p.table), as: UTF8.self)
+            try db.cachedStatement(sql: "UPDATE organizations SET policy = ? WHERE id = ?").execute(
+                           arguments: [json, String(e.stream.rawValue.dropFirst(4))])
         case .ladderStepTaken(let p):
             try touch()
             try ledger(about: "police ladder: \(p.step.rawValue)", answered: "-")

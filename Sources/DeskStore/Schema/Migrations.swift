@@ -70,6 +70,10 @@ enum Migrations {
                 CREATE INDEX cases_changed ON cases(changed_at);
                 """)
         }
+        // An organization's own counter policy (the table as JSON), from its latest policyAdopted event.
+        m.registerMigration("v4-organization-policy") { db in
+            try db.execute(sql: "ALTER TABLE organizations ADD COLUMN policy TEXT")
+        }
         return m
     }
 

@@ -138,8 +138,9 @@ enum CounterFormView {
         s.putPadded(" \(m.t(.counterForm))  —  \(m.t(.elapsed)) \(elapsed)\(ja ? "分" : " min")  —  \(m.t(.factsNotJudgement))",
                     x: 0, y: r.y, width: s.width, role: .title)
         var top = r.y + 1
-        let threshold = PolicyTable.standard.minutesThreshold
-        if elapsed >= threshold, let end = PolicyTable.standard.script("end-of-call") {
+        let policy = f.organizations.indices.contains(f.org) ? f.organizations[f.org].policy : .standard
+        let threshold = policy.minutesThreshold
+        if elapsed >= threshold, let end = policy.script("end-of-call") {
             s.putPadded(" ! \(threshold)\(ja ? "分を超えました。終了の定型文" : " minutes passed. End-of-call script"): \(end.text(m.language))",
                         x: 0, y: top, width: s.width, role: .warning)
             top += 1
@@ -209,7 +210,7 @@ enum DecisionView {
         func add(_ text: String, _ role: StyleRole = .dialog, indent: String = "") {
             for l in DisplayWidth.wrap(text, width: max(1, width - indent.count)) { out.append((indent + l, role)) }
         }
-        let policy = PolicyTable.standard
+        let policy = d.policy
         if d.decision.lane == .danger { add(ja ? "!!! 今すぐ110番通報してください。営業時間を待たず、警察対応の手順は飛ばします。" : "!!! Call 110 now. Do not wait for business hours; skip the ladder.", .danger) }
         add("\(d.caseID)   \(m.t(.lane)): \(Words.lane(d.decision.lane.rawValue, m.language))   (rule \(d.decision.rule), \(d.decision.policyVersion))",
             d.decision.lane == .danger ? .danger : .title)
@@ -247,6 +248,8 @@ public struct HandoverDecision: Equatable, Sendable {
     public let caseID: CaseID
     public let decision: HandedOver
     public let organization: String
+    /// The table that decided (the organization's), for its scripts and leaflet.
+    public let policy: PolicyTable
     public var scriptLanguage: Language
     public var selected = 0
     public var done: Set<RequiredAction> = []

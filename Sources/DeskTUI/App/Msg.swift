@@ -32,7 +32,7 @@ public enum Msg: Equatable, Sendable {
     case staffLoaded(CaseID, [StaffMember])
     case organizationsLoaded([OrganizationSummary])
     /// A counter report became a case; the policy decided (organization's name for the leaflet).
-    case handedOver(CaseID, HandedOver, organization: String)
+    case handedOver(CaseID, HandedOver, organization: String, policy: PolicyTable = .standard)
     case handOverFailed(String)
     case leafletWritten(String)
     /// Subjects whose retention period ends by the end of this month.

@@ -96,8 +96,9 @@ public final class Program {
             load { .organizationsLoaded(try store.organizations()) }
         case .handOver(let report):
             do {
-                let (id, decision) = try store.handOver(report, context: model.context, at: Date())
-                pending.append(.handedOver(id, decision, organization: try store.organizationName(report.organization) ?? report.organization.rawValue))
+                let r = try store.handOver(report, context: model.context, at: Date())
+                pending.append(.handedOver(r.id, r.decision, organization: try store.organizationName(report.organization)
+                                                                                ?? report.organization.rawValue, policy: r.policy))
             } catch {
                 pending.append(.handOverFailed(String(describing: error)))
             }

@@ -121,8 +121,9 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         if let o = m.selectedRow?.organization, let i = orgs.firstIndex(where: { $0.id.rawValue == o }) { f.org = i }
         m.prompt = .counterForm(f)
         return []
-    case .handedOver(let id, let decision, let org):
-        m.prompt = .decision(HandoverDecision(caseID: id, decision: decision, organization: org, scriptLanguage: m.language))
+    case .handedOver(let id, let decision, let org, let policy):
+        m.prompt = .decision(HandoverDecision(caseID: id, decision: decision, organization: org, policy: policy,
+                                              scriptLanguage: m.language))
         m.message = StatusMessage(text: "\(m.t(.saved)): \(id)", isError: false)
         return [refresh(m)]
     case .handOverFailed(let why):
@@ -414,7 +415,7 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
             }
         case .char("L"): d.scriptLanguage = d.scriptLanguage == .ja ? .en : .ja
         case .char("w"):
-            let text = PolicyTable.standard.leafletText(d.decision.leaflet, organization: d.organization, caseID: d.caseID,
+            let text = d.policy.leafletText(d.decision.leaflet, organization: d.organization, caseID: d.caseID,
                                                         language: d.scriptLanguage)
             m.prompt = .decision(d)
             return [.writeLeaflet(d.caseID, text: text)]

@@ -71,12 +71,11 @@ extension Mado {
             if let st = storeName, !branches.filter({ branch == nil || $0.name == branch }).flatMap(\.stores).contains(st) {
                 throw InputError.invalid("--store", expected: "one of the stores of \(branch ?? orgName)")
             }
-            let policy = PolicyTable.standard
-            let ctx = DecisionContext(actor: Actor(me.user), role: me.role, policy: policy)
+            let ctx = DecisionContext(actor: Actor(me.user), role: me.role)
             let report = CounterReport(organization: orgID, branch: branch, store: storeName, channel: channel, language: language,
                                        occurredAt: ISO8601DateFormatter().string(from: Date()), complaint: complaint,
                                        words: words, demand: demand, staff: staffNames, facts: facts)
-            let (id, decision) = try s.handOver(report, context: ctx, at: Date())
+            let (id, decision, policy) = try s.handOver(report, context: ctx, at: Date())
             let sheet = HandoverSheet(caseID: id, decision: decision, policy: policy, organization: orgName, language: language)
             if let leaflet {
                 guard FileManager.default.createFile(atPath: leaflet, contents: Data(sheet.leafletText.utf8)) else {

@@ -1,13 +1,29 @@
 import ArgumentParser
 import DeskDomain
 import DeskIntake
+import DeskStore
 import Foundation
 
 extension Mado {
     struct Policy: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a counter policy file, or show the policy mado ships with.",
-            subcommands: [Check.self, Show.self])
+            subcommands: [Check.self, Show.self, Adopt.self])
+
+        /// Reads and validates a policy file; every problem named.
+        static func load(_ file: String) throws -> PolicyTable {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw Refusal("cannot read \(Sanitizer.visible(file)): no such file or no permission")
+            }
+            guard data.count <= PolicyFile.maxBytes else {
+                throw Refusal("\(Sanitizer.visible(file)) is \(data.count) bytes; the limit is \(PolicyFile.maxBytes) bytes")
+            }
+            do {
+                return try PolicyFile.parse(data)
+            } catch {
+                throw Refusal(Sanitizer.visibleLines(error.description))
+            }
+        }
 
         struct Check: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -15,27 +31,26 @@ extension Mado {
             @Argument(help: "The policy file.") var file: String
 
             func run() throws {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw Refusal("cannot read \(Sanitizer.visible(file)): no such file or no permission")
-                }
-                guard data.count <= PolicyFile.maxBytes else {
-                    throw Refusal("\(Sanitizer.visible(file)) is \(data.count) bytes; the limit is \(PolicyFile.maxBytes) bytes")
-                }
-                do {
-                    let t = try PolicyFile.parse(data)
-                    print("policy \(t.versionTag), effective \(t.effective): \(t.rules.count) rules, \(t.scripts.count) scripts, \(t.leaflets.count) leaflet(s); no problems")
-                } catch {
-                    throw Refusal(Sanitizer.visibleLines(error.description))
-                }
+                let t = try Policy.load(file)
+                print("policy \(t.versionTag), effective \(t.effective): \(t.rules.count) rules, \(t.scripts.count) scripts, \(t.leaflets.count) leaflet(s); no problems")
             }
         }
 
         struct Show: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Print the standard policy: the questions, then the rules in order.")
+            static let configuration = CommandConfiguration(
+                abstract: "Print a policy: the questions, then the rules in order (the standard one, or an organization's).")
+            @OptionGroup var store: StoreOptions
             @Option(help: "ja or en.") var language: Language = .en
+            @Option(help: "Show the policy in force at this organization.") var org: String?
 
             func run() throws {
-                let t = PolicyTable.standard
+                var t = PolicyTable.standard
+                if let org {
+                    let s = try store.open()
+                    defer { s.close() }
+                    guard try s.organizationExists(OrganizationID(org)) else { throw StoreError.unknownOrganization(org) }
+                    t = try s.policy(for: OrganizationID(org))
+                }
                 let ja = language == .ja
                 print("policy \(t.versionTag), effective \(t.effective); end-of-call offered after \(t.minutesThreshold) minutes")
                 print(ja ? "\n質問 (fact):" : "\nQuestions (fact):")
@@ -48,6 +63,31 @@ extension Mado {
                 }
                 print(ja ? "\n定型文:" : "\nScripts:")
                 for s in t.scripts { print("  \(s.id): \(s.text(language))") }
+            }
+        }
+
+        struct Adopt: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Put a policy file in force at an organization (supervisors only); the table is recorded in the log.",
+                discussion: "The file is validated first; later hand-overs there are decided by it and record its id and version.")
+            @OptionGroup var store: StoreOptions
+            @Option(help: "The organization id.") var org: String
+            @Argument(help: "The policy file (TOML).") var file: String
+
+            func run() throws {
+                let table = try Policy.load(file)
+                let today = LocalDate(japanTime: Date())
+                guard table.effective <= today else {
+                    throw Refusal("policy \(table.versionTag) takes effect on \(table.effective); adopt it on or after that day")
+                }
+                let s = try store.open()
+                defer { s.close() }
+                let me = try Identity.require(.supervisor, in: s, to: "adopt a counter policy")
+                let id = OrganizationID(org)
+                guard try s.organizationExists(id) else { throw StoreError.unknownOrganization(org) }
+                try s.append([.policyAdopted(PolicyAdopted(table: table))], to: id.streamID,
+                             expected: .exact(StreamVersion(try s.version(of: id.streamID))), actor: Actor(me.user), at: Date())
+                print("\(id): policy \(table.versionTag) (effective \(table.effective)) in force")
             }
         }
     }
