@@ -38,6 +38,20 @@ extension SQLiteEventStore {
 }
 
 extension SQLiteEventStore {
+    /// Warns or bans a counterparty until a day, or lifts it (supervisors); on the subject's own stream.
+    public func setStanding(_ change: StandingSet, of subject: SubjectID, context: DecisionContext, at now: Date) throws {
+        let kind = try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT kind FROM subjects WHERE id = ? AND erased_at IS NULL", arguments: [subject.rawValue])
+        }
+        guard let kind else { throw StoreError.noSuchSubject(subject.rawValue) }
+        guard kind == SubjectKind.counterparty.rawValue else {
+            throw InputError.invalid("subject", expected: "a counterparty (this one is \(kind))")
+        }
+        let events = try CounterpartyDecider.decide(change, today: LocalDate(japanTime: now), ctx: context)
+        let v = try version(of: subject.streamID)
+        try append(events, to: subject.streamID, expected: v == 0 ? .noStream : .exact(StreamVersion(v)), actor: context.actor, at: now)
+    }
+
     /// Records a counter report as a new case and hands it over, in one transaction; returns the case and
     /// the policy's decision. The organization, branch and store must be registered (they are kept in clear).
     public func handOver(_ report: CounterReport, context: DecisionContext, at now: Date) throws

@@ -8,6 +8,24 @@ public struct CaseDetail: Equatable, Sendable {
     public let events: [EventEnvelope]
     public let ledger: [LedgerRow]
     public let reportTo: String?
+    /// The case's counterparties and where each stands (warned or banned until a day).
+    public var standings: [CounterpartyStanding] = []
+}
+
+/// A counterparty's standing as recorded; `effective(on:)` says whether it still applies.
+public struct CounterpartyStanding: Hashable, Sendable {
+    public let subject: SubjectID
+    public let standing: Standing
+    public let until: LocalDate?
+    public init(subject: SubjectID, standing: Standing, until: LocalDate?) {
+        self.subject = subject
+        self.standing = standing
+        self.until = until
+    }
+    public func effective(on day: LocalDate) -> Standing {
+        guard standing != .none, let until, until >= day else { return .none }
+        return standing
+    }
 }
 
 extension SQLiteEventStore {
@@ -114,7 +132,17 @@ extension SQLiteEventStore {
         let reportTo = try pool.read { db in
             try String.fetchOne(db, sql: "SELECT report_to FROM organizations WHERE id = ?", arguments: [row.organization])
         }
-        return CaseDetail(row: row, events: events, ledger: ledger, reportTo: reportTo)
+        var detail = CaseDetail(row: row, events: events, ledger: ledger, reportTo: reportTo)
+        detail.standings = try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.id, s.standing, s.standing_until FROM subjects s JOIN case_subjects cs ON cs.subject_id = s.id
+                WHERE cs.case_id = ? AND s.kind = 'counterparty' ORDER BY s.id
+                """, arguments: [id.description]).map { r in
+                CounterpartyStanding(subject: SubjectID(r[0] as String), standing: Standing(rawValue: (r[1] as String?) ?? "none") ?? .none,
+                                     until: (r[2] as String?).flatMap { LocalDate(iso: $0) })
+            }
+        }
+        return detail
     }
 
     /// The cases whose text contains `query` (folded for width and kana). Three characters or more use the
@@ -151,6 +179,27 @@ extension SQLiteEventStore {
             try String.fetchOne(db, sql: "SELECT branches FROM organizations WHERE id = ?", arguments: [id.rawValue])
         }
         return try json.map { try JSONDecoder().decode([Branch].self, from: Data($0.utf8)) }
+    }
+
+    /// Every counterparty not erased: their standing, their cases, and the label from their latest link (opened).
+    public func counterparties() throws -> [(standing: CounterpartyStanding, cases: [CaseID], label: Personal?)] {
+        let rows = try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.id, s.standing, s.standing_until, group_concat(cs.case_id, ' ') FROM subjects s
+                LEFT JOIN case_subjects cs ON cs.subject_id = s.id
+                WHERE s.kind = 'counterparty' AND s.erased_at IS NULL GROUP BY s.id ORDER BY s.id
+                """)
+        }
+        return try rows.map { r in
+            let id = SubjectID(r[0] as String)
+            let cases = ((r[3] as String?) ?? "").split(separator: " ").compactMap { CaseID(String($0)) }.sorted { $0.number < $1.number }
+            var label: Personal?
+            if let last = cases.last {
+                for e in try load(last.streamID) { if case .counterpartyLinked(let p) = e.event, p.counterparty == id { label = p.label } }
+            }
+            return (CounterpartyStanding(subject: id, standing: Standing(rawValue: (r[1] as String?) ?? "none") ?? .none,
+                                         until: (r[2] as String?).flatMap { LocalDate(iso: $0) }), cases, label)
+        }
     }
 
     /// Every registered organization with its branches and stores, by id.

@@ -507,3 +507,37 @@ struct CaseDeciderTests {
         #expect(Sample.escalated.reduce(CaseState.initial, CaseState.evolve).escalations == [.lawyer])
     }
 }
+
+@Suite("counterparty standing")
+struct CounterpartyDeciderTests {
+    static let today = LocalDate(2026, 11, 25)
+    static let party = SubjectID("s-00000000000000c1")
+    static func change(_ s: Standing, _ until: LocalDate?, _ reason: String = "退去命令に従わない") -> StandingSet {
+        StandingSet(standing: s, until: until, reason: Personal(reason, owner: party))
+    }
+
+    @Test("a supervisor bans until a day; it lapses after that day")
+    func ban() throws {
+        let ctx = DecisionContext(actor: "sato", role: .supervisor)
+        let c = Self.change(.banned, LocalDate(2027, 3, 31))
+        #expect(try CounterpartyDecider.decide(c, today: Self.today, ctx: ctx) == [.standingSet(c)])
+        #expect(c.effective(on: LocalDate(2027, 3, 31)) == .banned && c.effective(on: LocalDate(2027, 4, 1)) == .none)
+    }
+
+    @Test("refusals: role, reason, day past or too far, lifting with a day", arguments: [
+        (Role.operator, change(.warned, LocalDate(2027, 1, 1)), "an operator may not warn or ban a counterparty; it needs a supervisor"),
+        (.supervisor, change(.warned, LocalDate(2027, 1, 1), " "), "the reason"),
+        (.supervisor, change(.warned, LocalDate(2026, 11, 24)), "2026-11-24 is already past"),
+        (.supervisor, change(.banned, LocalDate(2031, 1, 1)), "at most 1098 days ahead"),
+        (.supervisor, change(.banned, nil), "a warning or ban needs its last day"),
+        (.supervisor, change(.none, LocalDate(2027, 1, 1)), "lifting a standing takes no end date"),
+    ])
+    func refusals(_ role: Role, _ c: StandingSet, _ message: String) {
+        do {
+            _ = try CounterpartyDecider.decide(c, today: Self.today, ctx: DecisionContext(actor: "x", role: role))
+            Issue.record("not refused")
+        } catch {
+            #expect(error.description.contains(message), "\(error.description)")
+        }
+    }
+}

@@ -331,5 +331,17 @@ struct UpdateTests {
         #expect(update(&m, .tick(next)) == [.loadDetail(CaseID(number: 1))])
         #expect(m.counts.overdue == 1)
     }
+
+    @Test("the case pane says when a counterparty is banned or warned, and not once it has lapsed")
+    func standingShown() {
+        var m = Self.model()
+        var d = m.detail!
+        d.standings = [CounterpartyStanding(subject: SubjectID("s-00000000000000c1"), standing: .banned, until: LocalDate(2026, 12, 31)),
+                       CounterpartyStanding(subject: SubjectID("s-00000000000000c2"), standing: .warned, until: LocalDate(2026, 11, 1))]
+        m.detail = d
+        let lines = DetailPane.lines(m, width: 70).map(\.0)
+        #expect(lines.contains("counterparty s-00000000000000c1: BANNED until 2026-12-31"))
+        #expect(!lines.contains { $0.contains("s-00000000000000c2") })
+    }
 }
 

@@ -149,3 +149,37 @@ struct HandoverCommandTests {
     }
 }
 
+
+/// Counterparties: linked to cases, warned or banned until a day by a supervisor, lapsing on their own.
+@Suite("mado counterparty", .serialized)
+struct CounterpartyCommandTests {
+    @Test("link, ban until a day, show it on the case, lift it; refusals name the field")
+    func standing() throws {
+        let desk = try CommandLineTests.Desk()
+        let l = try CommandLineTests.run(["counterparty", "link", "C-000002", "--db", desk.db, "--label", "60代男性、常連"])
+        #expect(l.status == 0, "\(l.err)")
+        let subject = try #require(l.out.split(separator: " ").first.map(String.init))
+        let again = try CommandLineTests.run(["counterparty", "link", "C-000003", "--db", desk.db, "--label", "同じ男性", "--subject", subject])
+        #expect(again.status == 0 && again.out.contains("linked to C-000003"))
+        let until = LocalDate(japanTime: Date()).adding(days: 90).description
+        let ban = try CommandLineTests.run(["counterparty", "standing", subject, "--db", desk.db, "--set", "banned", "--until", until,
+                                            "--reason", "三度の退去命令に従わなかった"])
+        #expect(ban.status == 0 && ban.out.contains("banned until \(until)"), "\(ban.err)")
+        let show = try CommandLineTests.run(["show", "C-000003", "--db", desk.db])
+        #expect(show.out.contains("\(subject)  banned until \(until) / 利用禁止 \(until) まで"))
+        let list = try CommandLineTests.run(["counterparty", "list", "--db", desk.db])
+        #expect(list.out.contains("\(subject)  banned until \(until)  C-000002 C-000003  同じ男性"))
+        // Refusals: past day, no day, not a counterparty, lifting with a day.
+        let past = try CommandLineTests.run(["counterparty", "standing", subject, "--db", desk.db, "--set", "warned", "--until", "2020-01-01", "--reason", "x"])
+        #expect(past.status == 1 && past.err.contains("until: 2020-01-01 is already past"))
+        let noDay = try CommandLineTests.run(["counterparty", "standing", subject, "--db", desk.db, "--set", "warned", "--reason", "x"])
+        #expect(noDay.status == 1 && noDay.err.contains("a warning or ban needs its last day"))
+        let applicant = try #require(try CommandLineTests.run(["subject", "list", "--case", "C-000003", "--db", desk.db]).out
+            .split(separator: "\n").first { $0.contains("applicant") }?.split(separator: " ").first.map(String.init))
+        let wrong = try CommandLineTests.run(["counterparty", "standing", applicant, "--db", desk.db, "--set", "warned", "--until", until, "--reason", "x"])
+        #expect(wrong.status == 1 && wrong.err.contains("subject must be a counterparty"))
+        let lift = try CommandLineTests.run(["counterparty", "standing", subject, "--db", desk.db, "--set", "none", "--reason", "和解した"])
+        #expect(lift.status == 0)
+        #expect(try CommandLineTests.run(["show", "C-000003", "--db", desk.db]).out.contains("\(subject)  no warning or ban"))
+    }
+}

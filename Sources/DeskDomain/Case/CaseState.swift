@@ -72,7 +72,7 @@ public struct CaseState: Hashable, Sendable {
         case .ladderStepTaken(let p):
             s.ladder.counts[p.step, default: 0] += 1
         case .statementRecorded, .enquiryLogged, .noteAdded, .organizationRegistered, .staffAdded, .staffRemoved,
-             .subjectErased, .retentionSet, .subjectExported, .policyAdopted:
+             .subjectErased, .retentionSet, .subjectExported, .policyAdopted, .standingSet:
             break
         }
         return s

@@ -372,6 +372,8 @@ public enum DeskEvent: Hashable, Sendable {
     // subject streams
     case subjectErased(SubjectErased)
     case subjectExported(SubjectExported)
+    /// A counterparty warned or banned until a day (or lifted), on the counterparty's subject stream.
+    case standingSet(StandingSet)
 
     public var type: String {
         switch self {
@@ -401,6 +403,7 @@ public enum DeskEvent: Hashable, Sendable {
         case .policyAdopted: "policyAdopted"
         case .subjectExported: "subjectExported"
         case .ladderStepTaken: "ladderStepTaken"
+        case .standingSet: "standingSet"
         }
     }
 
@@ -442,6 +445,7 @@ public enum DeskEvent: Hashable, Sendable {
         case .policyAdopted(let p): return try e.encode(p)
         case .subjectExported(let p): return try e.encode(p)
         case .ladderStepTaken(let p): return try e.encode(p)
+        case .standingSet(let p): return try e.encode(p)
         }
     }
 
@@ -480,6 +484,7 @@ public enum DeskEvent: Hashable, Sendable {
         case "policyAdopted": return .policyAdopted(try p(PolicyAdopted.self))
         case "subjectExported": return .subjectExported(try p(SubjectExported.self))
         case "ladderStepTaken": return .ladderStepTaken(try p(LadderStepTaken.self))
+        case "standingSet": return .standingSet(try p(StandingSet.self))
         default: throw EventDecodingError.unknownType(type)
         }
     }
@@ -505,6 +510,7 @@ public enum DeskEvent: Hashable, Sendable {
             add("reason", p.reason)
             add("opinion", p.opinion)
         case .classified(let p): add("reason", p.reason)
+        case .standingSet(let p): add("reason", p.reason)
         case .laneOverridden(let p): add("reason", p.reason)
         case .escalated(let p): add("reason", p.reason)
         case .rejectedAsThreat(let p), .noteAdded(let p): add("text", p.text)

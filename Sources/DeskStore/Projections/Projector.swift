@@ -118,6 +118,11 @@ enum Projector {
                            arguments: [p.years, String(e.stream.rawValue.dropFirst(4))])
         case .subjectExported:
             break
+        case .standingSet(let p):
+            guard e.stream.rawValue.hasPrefix("subject-") else { return }
+            try db.cachedStatement(sql: "UPDATE subjects SET standing = ?, standing_until = ? WHERE id = ?").execute(
+                           arguments: [p.standing == .none ? nil : p.standing.rawValue, p.until?.description,
+                                       String(e.stream.rawValue.dropFirst(8))])
         case .policyAdopted(let p):
             guard e.stream.rawValue.hasPrefix("org-") else { return }
             let json = String(decoding: try JSONEncoder.sorted.encode(p.table), as: UTF8.self)

@@ -74,6 +74,13 @@ enum Migrations {
         m.registerMigration("v4-organization-policy") { db in
             try db.execute(sql: "ALTER TABLE organizations ADD COLUMN policy TEXT")
         }
+        // A counterparty's standing (warned / banned until a day), from their latest standingSet event.
+        m.registerMigration("v5-counterparty-standing") { db in
+            try db.execute(sql: """
+                ALTER TABLE subjects ADD COLUMN standing TEXT;
+                ALTER TABLE subjects ADD COLUMN standing_until TEXT;
+                """)
+        }
         return m
     }
 

@@ -227,6 +227,14 @@ enum DetailPane {
         add("\(m.t(.reportDue)) \(r.reportDueOn)" + (m.isOverdue(r) ? "  !\(m.t(.overdue))" : ""), m.isOverdue(r) ? .warning : .normal)
         if let a = r.assignee { add("\(m.t(.assignee)) " + Sanitizer.visible(a)) }
         if let h = r.hold { add("[\(m.t(.hold)): \(h)]", .warning) }
+        for c in d.standings {
+            let st = c.effective(on: LocalDate(iso: m.today) ?? LocalDate(2000, 1, 1))
+            guard st != .none, let until = c.until else { continue }
+            let ja = m.language == .ja
+            add((ja ? "相手方 " : "counterparty ") + "\(c.subject): "
+                + (st == .banned ? (ja ? "利用禁止 \(until) まで" : "BANNED until \(until)") : (ja ? "警告済み \(until) まで" : "warned until \(until)")),
+                st == .banned ? .danger : .warning)
+        }
         var statements: [String] = [], timeline: [String] = [], facts: String?
         for e in d.events {
             timeline.append("\(Clock.short(e.recordedAt))  \(e.event.type)  \(Sanitizer.visible(e.actor.user))")

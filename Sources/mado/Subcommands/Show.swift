@@ -78,6 +78,15 @@ enum CasePrinter {
                 line("  \(l.at)  \(l.caseID)  \(Sanitizer.visible(l.about))  answered: \(Sanitizer.visible(l.answered))")
             }
         }
+        if !d.standings.isEmpty {
+            line()
+            line("counterparties / 相手方")
+            let today = LocalDate(japanTime: Date())
+            for c in d.standings {
+                let st = c.effective(on: today)
+                line("  \(c.subject)  " + (st == .none ? "no warning or ban / 警告・利用禁止なし" : "\(st.rawValue) until \(c.until!) / \(st == .banned ? "利用禁止" : "警告済み") \(c.until!) まで"))
+            }
+        }
         return out
     }
 

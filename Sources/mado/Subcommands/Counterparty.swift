@@ -1,0 +1,98 @@
+import ArgumentParser
+import DeskDomain
+import DeskStore
+import Foundation
+
+extension Standing: ExpressibleByArgument {}
+
+extension Mado {
+    struct Counterparty: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The people who harass: link one to a case, warn or ban them until a day, list them.",
+            subcommands: [Link.self, Standing.self, List.self])
+
+        struct Link: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Link a counterparty to a case: a new one described by --label, or one already known (--subject).",
+                discussion: "Their earlier contacts then show in the case (the ledger), so staff can say what was answered when.")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The case id.") var caseID: String
+            @Option(help: "How the desk recognizes them (e.g. 60代男性、常連); sealed under them.") var label: String
+            @Option(help: "An existing counterparty's subject id.") var subject: String?
+
+            func validate() throws {
+                guard CaseID(caseID) != nil else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+                guard !label.trimmingCharacters(in: .whitespaces).isEmpty, label.count <= 200 else {
+                    throw ValidationError("--label must be 1 to 200 characters")
+                }
+                if let subject, !SubjectID.isWellFormed(subject) { throw ValidationError("--subject is not a subject id") }
+            }
+
+            func run() throws {
+                let id = CaseID(caseID)!
+                let s = try store.open(requireKey: true)
+                defer { s.close() }
+                let me = try Identity.require(.staff, in: s, to: "link a counterparty")
+                let party: SubjectID
+                if let subject {
+                    guard try s.subjects(role: .auditor).contains(where: { $0.id == SubjectID(subject) && $0.kind == .counterparty && $0.erasedAt == nil }) else {
+                        throw StoreError.noSuchSubject(subject)
+                    }
+                    party = SubjectID(subject)
+                } else {
+                    party = s.keyring.newSubject(.counterparty)
+                }
+                let events = try s.execute(.linkCounterparty(CounterpartyLinked(counterparty: party, label: Personal(label, owner: party))),
+                                           on: id, context: DecisionContext(actor: Actor(me.user), role: me.role), at: Date())
+                print(events.isEmpty ? "\(party) was already linked to \(id)" : "\(party) linked to \(id)")
+            }
+        }
+
+        struct Standing: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Warn or ban a counterparty until a day, or lift it (supervisors only; recorded with the reason).",
+                discussion: "A warning or ban lapses by itself after --until (at most about three years ahead).")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The counterparty's subject id.") var subject: String
+            @Option(name: .customLong("set"), help: "warned, banned or none.") var standing: DeskDomain.Standing
+            @Option(help: "The last day it applies, YYYY-MM-DD.") var until: String?
+            @Option(help: "Why, in writing.") var reason: String
+
+            func validate() throws {
+                guard SubjectID.isWellFormed(subject) else { throw ValidationError("not a subject id: \(Sanitizer.visible(subject))") }
+                if let until, LocalDate(iso: until) == nil { throw ValidationError("--until must be a date, YYYY-MM-DD") }
+                guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, reason.count <= 2_000 else {
+                    throw ValidationError("--reason must be 1 to 2,000 characters")
+                }
+            }
+
+            func run() throws {
+                let s = try store.open(requireKey: true)
+                defer { s.close() }
+                let me = try Identity.require(.supervisor, in: s, to: "warn or ban a counterparty")
+                let id = SubjectID(subject)
+                try s.setStanding(StandingSet(standing: standing, until: until.flatMap { LocalDate(iso: $0) }, reason: Personal(reason, owner: id)),
+                                  of: id, context: DecisionContext(actor: Actor(me.user), role: me.role), at: Date())
+                print(standing == .none ? "\(id): no longer warned or banned" : "\(id): \(standing.rawValue) until \(until ?? "")")
+            }
+        }
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Every counterparty, where they stand today, and their cases.")
+            @OptionGroup var store: StoreOptions
+
+            func run() throws {
+                let s = try store.open()
+                defer { s.close() }
+                let me = try Identity.require(.staff, in: s, to: "list counterparties")
+                let today = LocalDate(japanTime: Date())
+                for c in try s.counterparties() {
+                    let st = c.standing.effective(on: today)
+                    let standing = st == .none ? "-" : "\(st.rawValue) until \(c.standing.until.map(\.description) ?? "")"
+                    let label = me.role.seesContactDetails ? (c.label.map { "  " + Sanitizer.visible($0.display) } ?? "") : ""
+                    print("\(c.standing.subject)  \(standing)  \(c.cases.map(\.description).joined(separator: " "))\(label)")
+                }
+            }
+        }
+    }
+}
