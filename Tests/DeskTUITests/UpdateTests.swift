@@ -343,5 +343,44 @@ struct UpdateTests {
         #expect(lines.contains("counterparty s-00000000000000c1: BANNED until 2026-12-31"))
         #expect(!lines.contains { $0.contains("s-00000000000000c2") })
     }
+
+    @Test("the assessment form: validity and means by arrows, behaviour types by Space, a reason, then one assess command")
+    func assessForm() {
+        var m = Self.model(role: .operator)
+        _ = update(&m, .keyPressed(.char("s")))
+        guard case .menu(_, let id)? = m.prompt else { Issue.record("no menu"); return }
+        m.prompt = .menu(selected: MenuAction.allCases.firstIndex(of: .assess)!, id)
+        _ = update(&m, .keyPressed(.enter))
+        guard case .assessForm(let f0, _)? = m.prompt else { Issue.record("no form: \(String(describing: m.prompt))"); return }
+        #expect(f0.behaviours.isEmpty)                   // the sample's hand-over named none
+        _ = update(&m, .keyPressed(.right))             // unclear → valid (cycles)
+        _ = update(&m, .keyPressed(.right))             // → partlyValid
+        _ = update(&m, .keyPressed(.down))
+        _ = update(&m, .keyPressed(.right))             // acceptable → unacceptable
+        _ = update(&m, .keyPressed(.down))              // timeRestraint
+        _ = update(&m, .keyPressed(.char(" ")))
+        for _ in 0..<BehaviourType.allCases.count { _ = update(&m, .keyPressed(.down)) }   // to the reason
+        for c in "三時間同じ要求" { _ = update(&m, .keyPressed(.char(c))) }
+        _ = update(&m, .keyPressed(.enter))             // to Record
+        let commands = update(&m, .keyPressed(.enter))
+        guard case .execute(let cid, 3, .assess(let a))? = commands.first else { Issue.record("no assess: \(commands)"); return }
+        #expect(cid == CaseID(number: 1) && a.validity == .partlyValid && a.means == .unacceptable)
+        #expect(a.behaviours == [.timeRestraint] && a.reason.text == "三時間同じ要求")
+    }
+
+    @Test("classifying and moving lanes are the supervisor's menu items; an operator sees them greyed with the reason")
+    func classifyMenu() {
+        let op = Self.model(role: .operator)
+        #expect(op.refusal(.classifyHarassment) == "an operator may not classify; it needs a supervisor")
+        #expect(op.refusal(.laneDanger) == "an operator may not override the lane; it needs a supervisor")
+        var sup = Self.model(role: .supervisor)
+        sup.prompt = .menu(selected: MenuAction.allCases.firstIndex(of: .laneDanger)!, CaseID(number: 1))
+        _ = update(&sup, .keyPressed(.enter))
+        for c in "刃物が見つかった" { _ = update(&sup, .keyPressed(.char(c))) }
+        _ = update(&sup, .keyPressed(.enter))
+        let commands = update(&sup, .keyPressed(.char("y")))
+        guard case .execute(_, _, .overrideLane(.danger, let reason))? = commands.first else { Issue.record("\(commands)"); return }
+        #expect(reason.text == "刃物が見つかった")
+    }
 }
 

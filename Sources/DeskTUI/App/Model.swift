@@ -49,11 +49,18 @@ public struct TextField: Equatable, Sendable {
 
 /// State changes offered in the action menu.
 public enum MenuAction: Equatable, Sendable, CaseIterable {
-    case startReview, report, close, rejectAsThreat, escalatePolice, escalateLawyer, escalateHeadquarters
+    case startReview, assess, classifyHarassment, classifyLegitimate, report, close, rejectAsThreat, escalatePolice,
+         escalateLawyer, escalateHeadquarters, laneDanger, laneHandover, laneComplaint
 
     public var label: (ja: String, en: String) {
         switch self {
         case .startReview: ("確認を開始する", "start review")
+        case .assess: ("評価を記録する (要求の妥当性 × 手段)", "record the assessment (demand × means)")
+        case .classifyHarassment: ("カスハラと判断する (監督者)", "classify as harassment (supervisor)")
+        case .classifyLegitimate: ("正当な苦情と判断する (監督者)", "classify as a legitimate complaint (supervisor)")
+        case .laneDanger: ("区分を「危険」に変更 (監督者)", "move to the danger lane (supervisor)")
+        case .laneHandover: ("区分を「引継」に変更 (監督者)", "move to the handover lane (supervisor)")
+        case .laneComplaint: ("区分を「苦情」に変更 (監督者)", "move to the complaint lane (supervisor)")
         case .report: ("組織へ報告済みにする", "mark reported to the organization")
         case .close: ("完了にする", "close")
         case .rejectAsThreat: ("脅迫・誹謗として受け付けない", "reject as threatening")
@@ -66,9 +73,10 @@ public enum MenuAction: Equatable, Sendable, CaseIterable {
     /// What the action asks the user to type first, if anything.
     public var needsText: UIText? {
         switch self {
-        case .startReview, .report: nil
+        case .startReview, .report, .assess: nil
         case .close: .outcome
-        case .rejectAsThreat, .escalatePolice, .escalateLawyer, .escalateHeadquarters: .reason
+        case .rejectAsThreat, .escalatePolice, .escalateLawyer, .escalateHeadquarters, .classifyHarassment, .classifyLegitimate,
+             .laneDanger, .laneHandover, .laneComplaint: .reason
         }
     }
 
@@ -77,6 +85,13 @@ public enum MenuAction: Equatable, Sendable, CaseIterable {
         let p = Personal(text, owner: applicant)
         switch self {
         case .startReview: return .startReview
+        // The assessment comes from its own form; this is what the menu checks it against.
+        case .assess: return .assess(Assessed(validity: .unclear, means: .acceptable, behaviours: [], reason: p))
+        case .classifyHarassment: return .classify(Classified(classification: .harassment, reason: p))
+        case .classifyLegitimate: return .classify(Classified(classification: .legitimateComplaint, reason: p))
+        case .laneDanger: return .overrideLane(.danger, reason: p)
+        case .laneHandover: return .overrideLane(.handover, reason: p)
+        case .laneComplaint: return .overrideLane(.complaint, reason: p)
         case .report: return .report(Reported(sentTo: reportTo))
         case .close: return .close(Closed(outcome: text))
         case .rejectAsThreat: return .rejectAsThreat(CaseText(text: p))
@@ -97,6 +112,8 @@ public enum Prompt: Equatable, Sendable {
     /// A police-ladder step leaves the desk: a dialog that names the event, No by default.
     case confirmLadder(LadderStep, CaseID)
     case quitConfirm
+    /// The desk's two-axis assessment of the case on screen.
+    case assessForm(AssessForm, CaseID)
     /// The people of a case, one to pick for erasure.
     case subjects(selected: Int, CaseID, [SubjectRow])
     /// The reason for an erasure, with what it will make unreadable.
@@ -115,6 +132,18 @@ public enum Prompt: Equatable, Sendable {
     case decision(HandoverDecision)
     /// The fixed scripts, for the phone and the counter (F).
     case fixedScripts
+}
+
+/// The assessment form: validity of the demand, the means, the behaviour types seen, the reason.
+public struct AssessForm: Equatable, Sendable {
+    public enum Row: Equatable, Sendable { case validity, means, behaviour(BehaviourType), reason, submit }
+    public static let rows: [Row] = [.validity, .means] + BehaviourType.allCases.map { .behaviour($0) } + [.reason, .submit]
+    public var validity: DemandValidity = .unclear
+    public var means: Means = .acceptable
+    public var behaviours: [BehaviourType] = []
+    public var reason = TextField(limit: 2_000)
+    public var focus = 0
+    public init(behaviours: [BehaviourType] = []) { self.behaviours = behaviours }
 }
 
 public struct QueueFilter: Equatable, Sendable {

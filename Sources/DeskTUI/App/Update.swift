@@ -170,6 +170,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         case .note(var f, let id)?: f.insert(text); m.prompt = .note(f, id)
         case .text(var f, let a, let id)?: f.insert(text); m.prompt = .text(f, a, id)
         case .eraseReason(var f, let row, let impact)?: f.insert(text); m.prompt = .eraseReason(f, row, impact)
+        case .assessForm(var f, let id)?: if AssessForm.rows[f.focus] == .reason { f.reason.insert(text) }; m.prompt = .assessForm(f, id)
         case .counterForm(var f)?:
             switch f.field {
             case .complaint: f.complaint.insert(text)
@@ -373,9 +374,44 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
         case .enter:
             let action = items[sel]
             if let why = m.refusal(action) { m.prompt = nil; return refuse(&m, why) }
+            if action == .assess {
+                // Start from the behaviour types the policy saw at hand-over.
+                var seen: [BehaviourType] = []
+                for e in m.detail?.events ?? [] { if case .handedOver(let h) = e.event { seen = h.behaviours } }
+                m.prompt = .assessForm(AssessForm(behaviours: seen), id)
+                return []
+            }
             m.prompt = action.needsText == nil ? .confirm(action, text: "", id) : .text(TextField(limit: 2_000), action, id)
         default: if cancel { m.prompt = nil }
         }
+    case .assessForm(var f, let id):
+        if cancel { m.prompt = nil; m.message = StatusMessage(text: m.t(.cancelled), isError: false); return [] }
+        let n = AssessForm.rows.count
+        switch (AssessForm.rows[f.focus], key) {
+        case (_, .up), (_, .backTab): f.focus = (f.focus + n - 1) % n
+        case (_, .down), (_, .tab): f.focus = (f.focus + 1) % n
+        case (.validity, .left), (.validity, .right), (.validity, .char(" ")):
+            let all = DemandValidity.allCases
+            f.validity = all[((all.firstIndex(of: f.validity) ?? 0) + (key == .left ? all.count - 1 : 1)) % all.count]
+        case (.means, .left), (.means, .right), (.means, .char(" ")):
+            let all = Means.allCases
+            f.means = all[((all.firstIndex(of: f.means) ?? 0) + (key == .left ? all.count - 1 : 1)) % all.count]
+        case (.behaviour(let b), .char(" ")), (.behaviour(let b), .enter):
+            if let i = f.behaviours.firstIndex(of: b) { f.behaviours.remove(at: i) } else { f.behaviours.append(b) }
+        case (.reason, .enter): f.focus += 1
+        case (.reason, _): edit(&f.reason, key)
+        case (.submit, .enter):
+            guard !f.reason.isBlank, let a = m.applicantOnScreen, let d = m.detail, d.row.id == id else {
+                m.message = StatusMessage(text: m.t(.reason) + ": " + m.t(.enterText), isError: true)
+                return []
+            }
+            m.prompt = nil
+            let ordered = BehaviourType.allCases.filter(f.behaviours.contains)
+            return [.execute(id, expected: d.row.version, .assess(Assessed(validity: f.validity, means: f.means, behaviours: ordered,
+                                                                           reason: Personal(f.reason.text, owner: a))))]
+        default: break
+        }
+        m.prompt = .assessForm(f, id)
     case .text(var f, let action, let id):
         if cancel { m.prompt = nil; m.message = StatusMessage(text: m.t(.cancelled), isError: false); return [] }
         if key == .enter {

@@ -496,6 +496,30 @@ enum Overlay {
                 if start + i == sel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
             }
             s.put(m.t(.subjectsHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        case .assessForm(let f, let id)?:
+            let inner = box(&s, width: 90, height: AssessForm.rows.count + 3)
+            let ja = m.language == .ja
+            s.put("\(id): " + (ja ? MenuAction.assess.label.ja : MenuAction.assess.label.en), x: inner.x + 1, y: inner.y,
+                  maxWidth: inner.width - 2, role: .title)
+            for (i, row) in AssessForm.rows.enumerated() where inner.y + 1 + i < inner.maxY {
+                let y = inner.y + 1 + i, focused = i == f.focus
+                let text: String
+                switch row {
+                case .validity: text = (ja ? "要求の妥当性: " : "demand: ") + "◀ \(f.validity.rawValue) ▶"
+                case .means: text = (ja ? "手段: " : "means: ") + "◀ \(f.means.rawValue) ▶"
+                case .behaviour(let b): text = (f.behaviours.contains(b) ? "[x] " : "[ ] ") + b.rawValue
+                case .reason: text = m.t(.reason) + ": "
+                case .submit: text = "[ " + (ja ? "記録する" : "Record") + " ]"
+                }
+                s.putPadded((focused ? "> " : "  ") + text, x: inner.x + 1, y: y, width: inner.width - 2, role: focused ? .selected : .dialog)
+                if row == .reason {
+                    let x = inner.x + 3 + DisplayWidth.of(text)
+                    s.put(f.reason.text, x: x, y: y, maxWidth: (inner.x + inner.width) - x - 1, role: .input)
+                    if focused { s.cursor = (min((inner.x + inner.width) - 2, x + DisplayWidth.of(String(f.reason.text.prefix(f.reason.caret)))), y) }
+                } else if focused {
+                    s.cursor = (inner.x + 1, y)
+                }
+            }
         case .counterForm(let f)?:
             CounterFormView.render(m, f, into: &s)
         case .discardForm(let f)?:
