@@ -217,18 +217,26 @@ enum DecisionView {
         out.append(("", .dialog))
         add((ja ? "読み上げる文" : "Read aloud") + " (\(lang == .ja ? "日本語" : "English"); L \(ja ? "で切り替え" : "switches")):", .header)
         for (i, id) in d.decision.scripts.enumerated() {
-            add("\(i + 1). " + (policy.script(id)?.text(lang) ?? id), .normal, indent: "  ")
+            // Numbered, with wrapped lines under the text, not under the number.
+            let lines = DisplayWidth.wrap(policy.script(id)?.text(lang) ?? id, width: max(1, width - 5))
+            for (j, l) in lines.enumerated() { out.append(((j == 0 ? "  \(i + 1). " : "     ") + l, .normal)) }
             out.append(("", .dialog))
         }
-        add((ja ? "お渡しするご案内: " : "Leaflet to hand over: ") + d.decision.leaflet + "  (\(Sanitizer.visible(d.organization)))"
-            + (ja ? "  — w で印刷用ファイルに書き出す" : "  — w writes it for the printer"), .dialog)
-        out.append(("", .dialog))
+        // What to do now comes before the leaflet: on a small screen the checklist must not be cut off.
         add((ja ? "今すること" : "Do now") + " (Space):", .header)
         for (i, a) in d.decision.actions.enumerated() {
             let mark = d.done.contains(a) ? "[x] " : "[ ] "
             add((i == d.selected ? "> " : "  ") + mark + (ja ? a.label.ja : a.label.en), i == d.selected ? .selected : .dialog)
         }
         if d.decision.actions.isEmpty { add(ja ? "  (なし)" : "  (nothing)") }
+        out.append(("", .dialog))
+        add((ja ? "お渡しするご案内: " : "Leaflet to hand over: ") + d.decision.leaflet + "  (\(Sanitizer.visible(d.organization)))"
+            + (ja ? "  — w で印刷用ファイルに書き出す" : "  — w writes it for the printer"), .dialog)
+        // The leaflet's text is the desk's contact for this organization: what the customer is told to use.
+        for l in policy.leafletText(d.decision.leaflet, organization: d.organization, caseID: d.caseID, language: lang)
+            .split(separator: "\n") {
+            add(String(l), .muted, indent: "    ")
+        }
         return out
     }
 
