@@ -225,6 +225,14 @@ extension SQLiteEventStore {
         return try JSONDecoder().decode(PolicyTable.self, from: Data(json.utf8))
     }
 
+    /// What `mado org show` prints beside the summary: the reports' recipient and language, closed days, retention.
+    public func organizationDetails(_ id: OrganizationID) throws -> (reportTo: String, language: String, closedDays: String, retentionYears: Int)? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT report_to, language, closed_days, retention_years FROM organizations WHERE id = ?",
+                             arguments: [id.rawValue]).map { ($0[0], $0[1], $0[2], $0[3]) }
+        }
+    }
+
     /// An organization's display name, as registered.
     public func organizationName(_ id: OrganizationID) throws -> String? {
         try pool.read { db in

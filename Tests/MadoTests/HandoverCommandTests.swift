@@ -183,3 +183,40 @@ struct CounterpartyCommandTests {
         #expect(try CommandLineTests.run(["show", "C-000003", "--db", desk.db]).out.contains("\(subject)  no warning or ban"))
     }
 }
+
+/// `mado org`: registering the organizations a desk serves, without the demo.
+@Suite("mado org", .serialized)
+struct OrgCommandTests {
+    @Test("register, list and show an organization; a hand-over there uses its stores and closed days")
+    func register() throws {
+        let desk = try CommandLineTests.Desk(demo: false)
+        let add = try CommandLineTests.run(["org", "add", "city-hall", "--db", desk.db, "--name", "みどり市役所", "--report-to", "市民課 課長",
+                                            "--branch", "本庁舎:1階窓口,2階窓口", "--branch", "北支所", "--closed", "12-29..01-03",
+                                            "--closed", "08-15", "--retention-years", "5"])
+        #expect(add.status == 0 && add.out.contains("city-hall registered"), "\(add.err)")
+        let list = try CommandLineTests.run(["org", "list", "--db", desk.db])
+        #expect(list.out.contains("city-hall  みどり市役所  2 branch(es), 2 store(s)  policy standard/2"))
+        let show = try CommandLineTests.run(["org", "show", "city-hall", "--db", desk.db])
+        #expect(show.out.contains("reports to   市民課 課長 (ja)") && show.out.contains("closed days  12-29..01-03,08-15")
+                && show.out.contains("retention    5 year(s)") && show.out.contains("本庁舎: 1階窓口, 2階窓口"))
+        let h = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "city-hall", "--branch", "本庁舎", "--store", "2階窓口",
+                                          "--complaint", "窓口で大声", "--yes", "shoutingOrAbuse"])
+        #expect(h.status == 0 && h.out.contains("rule other-harassment"), "\(h.err)")
+        let again = try CommandLineTests.run(["org", "add", "city-hall", "--db", desk.db, "--name", "x", "--report-to", "y"])
+        #expect(again.status == 1 && again.err.contains("city-hall is already registered"))
+    }
+
+    @Test("bad organization input is refused by name", arguments: [
+        (["Bad_ID", "--name", "x", "--report-to", "y"], "the id must be 1-40 lowercase letters"),
+        (["ok", "--name", "a\u{1B}[2J", "--report-to", "y"], "--name must be 1-200 printable characters on one line"),
+        (["ok", "--name", "x", "--report-to", "y", "--closed", "13-01"], "--closed 13-01 is not MM-DD"),
+        (["ok", "--name", "x", "--report-to", "y", "--branch", "A", "--branch", "A"], "--branch A is given twice"),
+        (["ok", "--name", "x", "--report-to", "y", "--retention-years", "0"], "--retention-years must be 1 to 30"),
+    ])
+    func refusals(_ args: [String], _ message: String) throws {
+        let desk = try CommandLineTests.Desk(demo: false)
+        let r = try CommandLineTests.run(["org", "add"] + args + ["--db", desk.db])
+        #expect(r.status == 64 && r.err.contains(message), "\(r.err)")
+        #expect(!r.err.contains("\u{1B}"))
+    }
+}
