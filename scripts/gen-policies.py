@@ -7,7 +7,7 @@ checks that both give the same tables. Run from the repository's root.
 import pathlib, re, tomllib
 
 def lit(s):
-    return '"' + s.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n') + '"'
+    return '"' + s.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n').replace('\r', '\\r').replace('\t', '\\t') + '"'
 
 def cond(c):
     m = re.fullmatch(r'\s*([A-Za-z]+)\s*(?:>=\s*(\d+))?\s*', c)

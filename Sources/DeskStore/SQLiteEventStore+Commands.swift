@@ -70,9 +70,15 @@ extension SQLiteEventStore {
         }
         let applicant = keyring.newSubject(.applicant)
         let staff = report.staff.map { _ in keyring.newSubject(.staffMember) }
-        let events = try CaseDecider.decideAll(report.commands(applicant: applicant, staffSubjects: staff), .initial, context)
-        guard case .handedOver(let decision)? = events.last else { throw StoreError.noSuchCase("(hand-over)") }
-        let id = try appendNewCase(events, actor: context.actor, at: now)
-        return (id, decision, context.policy)
+        do {
+            let events = try CaseDecider.decideAll(report.commands(applicant: applicant, staffSubjects: staff), .initial, context)
+            guard case .handedOver(let decision)? = events.last else { throw StoreError.noSuchCase("(hand-over)") }
+            let id = try appendNewCase(events, actor: context.actor, at: now)
+            return (id, decision, context.policy)
+        } catch {
+            // A refused hand-over leaves no key rows behind for people it never recorded.
+            keyring.discardPending([applicant] + staff)
+            throw error
+        }
     }
 }

@@ -10,6 +10,8 @@ public struct CaseDetail: Equatable, Sendable {
     public let reportTo: String?
     /// The case's counterparties and where each stands (warned or banned until a day).
     public var standings: [CounterpartyStanding] = []
+    /// The counter policy in force at the case's organization (for its scripts).
+    public var policy: PolicyTable = .standard
 }
 
 /// A counterparty's standing as recorded; `effective(on:)` says whether it still applies.
@@ -133,6 +135,7 @@ extension SQLiteEventStore {
             try String.fetchOne(db, sql: "SELECT report_to FROM organizations WHERE id = ?", arguments: [row.organization])
         }
         var detail = CaseDetail(row: row, events: events, ledger: ledger, reportTo: reportTo)
+        detail.policy = try policy(for: OrganizationID(row.organization))
         detail.standings = try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.id, s.standing, s.standing_until FROM subjects s JOIN case_subjects cs ON cs.subject_id = s.id

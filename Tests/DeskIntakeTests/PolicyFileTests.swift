@@ -61,6 +61,10 @@ struct PolicyFileTests {
         (edited("effective = 2026-04-01", "effective = \"April\""), "the policy: effective must be a date"),
         (edited("version = \"2\"\n", "version = \"2\"\nversion = \"3\"\n"), "line 8: Error while parsing key-value pair: cannot redefine existing string 'version'"),
         ("id = \"x\"\nversion = \"1\"\neffective = 2026-01-01\n", "the policy has no [[rule]] tables"),
+        (edited("when_any = [\"earlierContacts >= 3\"]", "when_any = [\"earlierContacts >= 99999\"]"),
+         "rule repeat-contact: earlierContacts must be at least 1 and at most 10000"),
+        (edited("en = \"We cannot continue. We are calling the police.\"", "en = \"We cannot continue.\\u001b[2J\""),
+         "script danger-stop: text must be printable, on one line"),
     ])
     func refusals(_ text: String, _ expected: String) {
         let p = Self.problem(text)

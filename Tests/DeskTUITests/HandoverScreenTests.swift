@@ -116,4 +116,43 @@ struct HandoverScreenTests {
         let text = view(a).textLines.joined(separator: "\n")
         #expect(text.contains("no-progress-answers") && text.contains("We are sorry, but we do not answer questions about progress."))
     }
+
+    @Test("Enter moves past a yes/no fact without answering it; full-width digits count; arrows do not stop the timer")
+    func formKeys() throws {
+        let desk = try DemoDesk()
+        var m = try desk.model(Size(width: 100, height: 30), .ja)
+        _ = update(&m, .keyPressed(.char("H")))
+        _ = update(&m, .organizationsLoaded(try desk.store.organizations()))
+        Self.go(&m, to: .complaint)
+        Self.type(&m, "説明を求めた")
+        for _ in 0..<8 { _ = update(&m, .keyPressed(.enter)) }       // through every field up to the facts, and on
+        guard case .counterForm(let f)? = m.prompt else { Issue.record("no form"); return }
+        #expect(f.facts.answered.isEmpty, "Enter answered a fact: \(f.facts.answered)")
+        Self.go(&m, to: .fact(.minutesSpent))
+        _ = update(&m, .keyPressed(.right))                        // moving does not freeze the timer
+        _ = update(&m, .tick(DemoDesk.now.addingTimeInterval(45 * 60)))
+        guard case .counterForm(let f2)? = m.prompt else { return }
+        #expect(!f2.minutesTyped && f2.report(language: .ja, now: m.now)?.facts.minutesSpent == 45)
+        Self.type(&m, "５０")                                        // the IME's full-width digits
+        Self.go(&m, to: .fact(.earlierContacts))
+        Self.type(&m, "３")
+        guard case .counterForm(let f3)? = m.prompt, let r = f3.report(language: .ja, now: m.now) else { Issue.record("no report"); return }
+        #expect(r.facts.minutesSpent == 50 && r.facts.earlierContacts == 3)
+    }
+
+    @Test("F from the decision screen shows the organization's fixed scripts and Esc goes back to the decision")
+    func fixedScriptsReturn() throws {
+        let desk = try DemoDesk()
+        var m = try desk.model(Size(width: 100, height: 30), .en)
+        var own = PolicyTable.standard
+        own.id = "city"
+        own.scripts = own.scripts.map { s in s.id == "end-of-call" ? PolicyScript(id: s.id, ja: "本日は終了します。", en: "We end here today.") : s }
+        _ = update(&m, .handedOver(CaseID(number: 49), PolicyTable.standard.decide(FactSheet()), organization: "x", policy: own))
+        guard case .decision(let d)? = m.prompt else { Issue.record("no decision"); return }
+        _ = update(&m, .keyPressed(.char("F")))
+        #expect(view(m).textLines.contains { $0.contains("We end here today.") })
+        _ = update(&m, .keyPressed(.escape))
+        #expect(m.prompt == .decision(d))
+    }
 }
+

@@ -146,6 +146,10 @@ struct HandoverCommandTests {
                                                desk.write("f.toml", own.replacingOccurrences(of: "effective = 2026-04-01", with: "effective = 2099-04-01"))])
         #expect(future.status == 1 && future.err.contains("takes effect on 2099-04-01"))
         #expect(try CommandLineTests.run(["policy", "adopt", "--db", desk.db, "--org", "nowhere", file]).status == 1)
+        // The shipped id and version with other rules would make recorded decisions ambiguous.
+        let clash = try CommandLineTests.run(["policy", "adopt", "--db", desk.db, "--org", "demo-hotel",
+                                              desk.write("c.toml", std.replacingOccurrences(of: "minutes_threshold = 30", with: "minutes_threshold = 25"))])
+        #expect(clash.status == 1 && clash.err.contains("standard/2 is the shipped policy's id and version"))
     }
 }
 

@@ -51,6 +51,10 @@ public enum CaseDecider {
             guard !(a.reason.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw .missing(command: command.name, what: "the reason")
             }
+            // A case classified as harassment cannot be re-assessed into acceptable means behind the classification.
+            if s.classification == .harassment && a.means == .acceptable {
+                throw .invalid(field: "means", reason: "the case is classified as harassment; a supervisor must classify it again first")
+            }
             return [.assessed(a)]
         case .classify(let c):
             try require([.underReview, .escalated, .reported])
@@ -62,7 +66,10 @@ public enum CaseDecider {
             if c.classification == .harassment && a.means == .acceptable {
                 throw .invalid(field: "classification", reason: "harassment means the means were not acceptable; the assessment says they were")
             }
-            return s.classification == c.classification ? [] : [.classified(c)]
+            if s.classification == c.classification {
+                throw .invalid(field: "classification", reason: "the case is already classified as \(c.classification.rawValue)")
+            }
+            return [.classified(c)]
         case .overrideLane(let lane, let reason):
             try require(open.subtracting([.intake]))
             guard let current = s.lane else { throw .missing(command: command.name, what: "hand the case over") }

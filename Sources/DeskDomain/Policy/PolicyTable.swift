@@ -207,8 +207,8 @@ public struct PolicyTable: Hashable, Codable, Sendable {
             if r.scripts.isEmpty { out.append(PolicyProblem("\(name): names no script to read")) }
             for s in r.scripts where script(s) == nil { out.append(PolicyProblem("\(name): script \(s) is not defined")) }
             if leaflet(r.leaflet) == nil { out.append(PolicyProblem("\(name): leaflet \(r.leaflet) is not defined")) }
-            for c in r.anyOf where c.atLeast < 1 || (!c.fact.isCount && c.atLeast != 1) {
-                out.append(PolicyProblem("\(name): \(c.fact.rawValue) \(c.fact.isCount ? "must be at least 1" : "is yes/no; its threshold is 1")"))
+            for c in r.anyOf where c.atLeast < 1 || c.atLeast > 10_000 || (!c.fact.isCount && c.atLeast != 1) {
+                out.append(PolicyProblem("\(name): \(c.fact.rawValue) \(c.fact.isCount ? "must be at least 1 and at most 10000" : "is yes/no; its threshold is 1")"))
             }
             if r.lane == .danger && !r.actions.contains(.call110) {
                 out.append(PolicyProblem("\(name): a danger rule must require call110"))
@@ -231,12 +231,19 @@ public struct PolicyTable: Hashable, Codable, Sendable {
             if !id(s.id) { out.append(PolicyProblem("script \(s.id): id must be 1-64 letters, digits, '-', '_' or '.'")) }
             if !scriptIDs.insert(s.id).inserted { out.append(PolicyProblem("script \(s.id): defined twice")) }
             if s.ja.isEmpty || s.en.isEmpty { out.append(PolicyProblem("script \(s.id): needs both ja and en text")) }
+            if Sanitizer.visible(s.ja) != s.ja || Sanitizer.visible(s.en) != s.en {
+                out.append(PolicyProblem("script \(s.id): text must be printable, on one line"))
+            }
         }
         for f in Self.fixedScripts where script(f) == nil {
             out.append(PolicyProblem("script \(f) is required (a fixed script the console offers) but not defined"))
         }
         var leafletIDs: Set<String> = []
         for l in leaflets {
+            if !id(l.id) { out.append(PolicyProblem("leaflet \(Sanitizer.visible(l.id)): id must be 1-64 letters, digits, '-', '_' or '.'")) }
+            if Sanitizer.visibleLines(l.ja) != l.ja || Sanitizer.visibleLines(l.en) != l.en {
+                out.append(PolicyProblem("leaflet \(l.id): text must be printable (line breaks allowed)"))
+            }
             if !leafletIDs.insert(l.id).inserted { out.append(PolicyProblem("leaflet \(l.id): defined twice")) }
             if l.ja.isEmpty || l.en.isEmpty { out.append(PolicyProblem("leaflet \(l.id): needs both ja and en text")) }
         }

@@ -61,6 +61,12 @@ public final class SubjectKeyring: FieldSealer, @unchecked Sendable {
         for id in ids { if let p = pending.removeValue(forKey: id) { keys[id] = p.key } }
     }
 
+    /// Forgets keys created for an append that did not happen.
+    func discardPending(_ ids: [SubjectID]) {
+        lock.lock(); defer { lock.unlock() }
+        for id in ids { pending[id] = nil }
+    }
+
     func pendingKind(_ id: SubjectID) -> SubjectKind? {
         lock.lock(); defer { lock.unlock() }
         return pending[id]?.kind

@@ -59,13 +59,24 @@ public struct CounterForm: Equatable, Sendable {
         f.minutesSpent = minutesTyped ? Int(minutes.text) ?? 0 : elapsedMinutes(at: now)
         f.earlierContacts = Int(contacts.text) ?? 0
         let p = place.flatMap { places.indices.contains($0) ? places[$0] : nil }
-        let names = staff.text.split(whereSeparator: { $0 == "," || $0 == "、" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = staff.text.split(whereSeparator: { $0 == "," || $0 == "、" || $0 == "，" }).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         return CounterReport(organization: organizations[org].id, branch: p?.branch, store: p?.store, channel: channel,
                              language: language, occurredAt: ISO8601DateFormatter().string(from: openedAt),
                              complaint: complaint.text, words: words.isBlank ? nil : words.text,
                              demand: demand.isBlank ? nil : demand.text, staff: names, facts: f)
     }
+}
+
+/// Full-width digits from a Japanese input method count as the digits they are.
+private func asciiDigit(_ key: Key) -> Key {
+    guard case .char(let c) = key, let u = c.unicodeScalars.first, c.unicodeScalars.count == 1,
+          (0xFF10...0xFF19).contains(u.value), let d = Unicode.Scalar(u.value - 0xFF10 + 0x30) else { return key }
+    return .char(Character(d))
+}
+
+private extension Key {
+    var isDigit: Bool { if case .char(let c) = self { c.isASCII && c.isNumber } else { false } }
 }
 
 /// Keys in the counter form. Arrows and Tab move between fields (letters are text); Space answers yes/no.
@@ -100,21 +111,25 @@ func updateForm(_ m: inout Model, _ f: inout CounterForm, _ key: Key) -> [Comman
     case .staff: if key == .enter { f.focus += 1 } else { edit(&f.staff, key) }
     case .fact(let fact) where fact == .minutesSpent:
         if key == .enter { f.focus += 1; return [] }
-        if case .char(let c) = key, !c.isNumber { return [] }
+        // Only a digit or Backspace takes over from the timer; moving the caret does not freeze it.
+        let key = asciiDigit(key)
+        guard key.isDigit || key == .backspace || (f.minutesTyped && key != .enter) else { return [] }
         if !f.minutesTyped {
-            // A typed number replaces the timer's; editing keys start from it.
-            var start = ""
-            if case .char = key {} else { start = String(f.elapsedMinutes(at: m.now)) }
-            f.minutes = TextField(text: start, limit: 5)
+            f.minutes = TextField(text: key == .backspace ? String(f.elapsedMinutes(at: m.now)) : "", limit: 5)
             f.minutesTyped = true
         }
+        if case .char(let c) = key, !c.isASCII || !c.isNumber { return [] }
         edit(&f.minutes, key)
+        if f.minutes.text.isEmpty { f.minutesTyped = false }      // an empty field gives the timer back
     case .fact(let fact) where fact == .earlierContacts:
         if key == .enter { f.focus += 1; return [] }
-        if case .char(let c) = key, !c.isNumber { return [] }
+        let key = asciiDigit(key)
+        if case .char(let c) = key, !c.isASCII || !c.isNumber { return [] }
         edit(&f.contacts, key)
     case .fact(let fact):
-        if key == .char(" ") || key == .enter { f.facts.set(fact, fact.value(in: f.facts) >= 1 ? 0 : 1) }
+        // Enter moves on, as everywhere in the form; only Space, y and n answer.
+        if key == .enter { f.focus += 1 }
+        else if key == .char(" ") { f.facts.set(fact, fact.value(in: f.facts) >= 1 ? 0 : 1) }
         else if key == .char("y") || key == .char("Y") { f.facts.set(fact, 1) }
         else if key == .char("n") || key == .char("N") { f.facts.set(fact, 0) }
     case .submit:

@@ -130,8 +130,9 @@ public enum Prompt: Equatable, Sendable {
     case discardForm(CounterForm)
     /// The policy's decision after a hand-over.
     case decision(HandoverDecision)
-    /// The fixed scripts, for the phone and the counter (F).
-    case fixedScripts
+    /// The fixed scripts, for the phone and the counter (F), in a policy's words; Esc goes back to the decision
+    /// screen it was opened from, if any.
+    case fixedScripts(PolicyTable, returnTo: HandoverDecision?)
 }
 
 /// The assessment form: validity of the demand, the means, the behaviour types seen, the reason.

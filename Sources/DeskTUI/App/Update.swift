@@ -247,7 +247,8 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
         guard m.me.role.includes(.staff) else { return refuse(&m, DecideError.roleNotAllowed(command: "record intake", role: m.me.role, needs: .staff).description) }
         return [.loadOrganizations]
     case .fixedScripts:
-        m.prompt = .fixedScripts
+        // The selected case's organization's wording, when it adopted its own policy.
+        m.prompt = .fixedScripts(m.detail?.policy ?? .standard, returnTo: nil)
     case .assign:
         guard let id = m.selectedID, m.detail != nil else { return refuse(&m, m.t(.selectCase)) }
         // Refused up front if even a supervisor's assignment would be (closed case, read-only, role).
@@ -455,13 +456,13 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
                                                         language: d.scriptLanguage)
             m.prompt = .decision(d)
             return [.writeLeaflet(d.caseID, text: text)]
-        case .char("F"): m.prompt = .fixedScripts; return []
+        case .char("F"): m.prompt = .fixedScripts(d.policy, returnTo: d); return []
         default:
             if cancel || key == .char("q") || key == .enter { m.prompt = nil; return [] }
         }
         m.prompt = .decision(d)
-    case .fixedScripts:
-        if cancel || key == .char("q") || key == .char("F") || key == .enter { m.prompt = nil }
+    case .fixedScripts(_, let back):
+        if cancel || key == .char("q") || key == .char("F") || key == .enter { m.prompt = back.map { .decision($0) } }
     case .assign(let sel, let id, let staff):
         switch key {
         case .up, .char("k"): m.prompt = .assign(selected: max(0, sel - 1), id, staff)

@@ -529,8 +529,7 @@ enum Overlay {
             s.cursor = (inner.x + 1, inner.y)
         case .decision(let d)?:
             DecisionView.render(m, d, into: &s)
-        case .fixedScripts?:
-            let policy = PolicyTable.standard
+        case .fixedScripts(let policy, _)?:
             let inner = box(&s, width: 110, height: s.height)
             s.put(m.t(.fixedScriptsTitle) + " — Esc", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
             var y = inner.y + 1

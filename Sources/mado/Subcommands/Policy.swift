@@ -80,6 +80,10 @@ extension Mado {
                 guard table.effective <= today else {
                     throw Refusal("policy \(table.versionTag) takes effect on \(table.effective); adopt it on or after that day")
                 }
+                // A version tag must name one table: every hand-over records it.
+                if table.versionTag == PolicyTable.standard.versionTag && table != PolicyTable.standard {
+                    throw Refusal("\(table.versionTag) is the shipped policy's id and version, but these rules differ; give the file its own id or version")
+                }
                 let s = try store.open()
                 defer { s.close() }
                 let me = try Identity.require(.supervisor, in: s, to: "adopt a counter policy")
