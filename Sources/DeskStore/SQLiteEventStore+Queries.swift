@@ -24,10 +24,7 @@ public struct CounterpartyStanding: Hashable, Sendable {
         self.standing = standing
         self.until = until
     }
-    public func effective(on day: LocalDate) -> Standing {
-        guard standing != .none, let until, until >= day else { return .none }
-        return standing
-    }
+    public func effective(on day: LocalDate) -> Standing { standing.effective(until: until, on: day) }
 }
 
 extension SQLiteEventStore {

@@ -17,9 +17,14 @@ public struct StandingSet: Hashable, Codable, Sendable {
     }
 
     /// The standing on `day`: a warning or ban past its last day has lapsed.
-    public func effective(on day: LocalDate) -> Standing {
-        guard standing != .none, let until, until >= day else { return .none }
-        return standing
+    public func effective(on day: LocalDate) -> Standing { standing.effective(until: until, on: day) }
+}
+
+extension Standing {
+    /// This standing on `day`, if it applies until `until`: a warning or ban past its last day has lapsed.
+    public func effective(until: LocalDate?, on day: LocalDate) -> Standing {
+        guard self != .none, let until, until >= day else { return .none }
+        return self
     }
 }
 

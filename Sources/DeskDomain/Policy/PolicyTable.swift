@@ -96,8 +96,8 @@ public enum RequiredAction: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// A script read aloud at the counter, in both languages.
-public struct PolicyScript: Hashable, Codable, Sendable {
+/// Text the policy gives in both languages: a script read aloud, or a leaflet handed over.
+public struct PolicyText: Hashable, Codable, Sendable {
     public var id: String
     public var ja: String
     public var en: String
@@ -109,18 +109,10 @@ public struct PolicyScript: Hashable, Codable, Sendable {
     public func text(_ l: Language) -> String { l == .ja ? ja : en }
 }
 
-/// The leaflet handed over at the counter: the desk's channels, in both languages.
-public struct PolicyLeaflet: Hashable, Codable, Sendable {
-    public var id: String
-    public var ja: String
-    public var en: String
-    public init(id: String, ja: String, en: String) {
-        self.id = id
-        self.ja = ja
-        self.en = en
-    }
-    public func text(_ l: Language) -> String { l == .ja ? ja : en }
-}
+/// A script read aloud at the counter (one line).
+public typealias PolicyScript = PolicyText
+/// The leaflet handed over at the counter: the desk's channels (several lines).
+public typealias PolicyLeaflet = PolicyText
 
 /// One rule: when any condition holds (or always, with none), route to `lane` with these scripts,
 /// this leaflet and these actions.
