@@ -224,3 +224,31 @@ struct OrgCommandTests {
         #expect(!r.err.contains("\u{1B}"))
     }
 }
+
+/// The answering machine: a transcription with the recording's reference and time becomes a case, once.
+@Suite("mado transcribe", .serialized)
+struct TranscribeCommandTests {
+    @Test("a message becomes a case on the answering-machine channel; typing it in again is not a second case")
+    func message() throws {
+        let desk = try CommandLineTests.Desk()
+        let args = ["transcribe", "--db", desk.db, "--org", "demo-rail", "--recording", "AM-2026-1124-07",
+                    "--at", "2026-11-24T22:15:00+09:00", "--text", "昨日の駅員の態度について、上司から電話がほしい。"]
+        let first = try CommandLineTests.run(args)
+        #expect(first.status == 0, "\(first.err)")
+        let id = first.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        let before = try desk.events()
+        let again = try CommandLineTests.run(args)
+        #expect(again.status == 0 && again.out.trimmingCharacters(in: .whitespacesAndNewlines) == id)
+        let after = try desk.events()
+        #expect(again.err.contains("already taken in as case \(id)") && after == before)
+        let show = try CommandLineTests.run(["show", id, "--db", desk.db])
+        #expect(show.out.contains("answeringMachine") && show.out.contains("上司から電話がほしい") && show.out.contains("2026-11-24T22:15:00+09:00"))
+        // Another recording with the same words is another message.
+        var other = args
+        other[other.firstIndex(of: "AM-2026-1124-07")!] = "AM-2026-1124-08"
+        let second = try CommandLineTests.run(other)
+        #expect(second.status == 0 && second.out.trimmingCharacters(in: .whitespacesAndNewlines) != id)
+        let bad = try CommandLineTests.run(["transcribe", "--db", desk.db, "--org", "demo-rail", "--recording", "x", "--at", "yesterday", "--text", "t"])
+        #expect(bad.status == 64 && bad.err.contains("--at must be an ISO 8601 time"))
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import DeskDomain
+import DeskStore
+import Foundation
+
+extension Mado {
+    /// The answering machine: the operator types what the recording says, with its reference and time.
+    struct Transcribe: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "transcribe",
+            abstract: "Take in an answering-machine message: the operator's transcription, the recording's reference and time.",
+            discussion: """
+                The transcription becomes the complaint; the reference, time and transcription are kept, sealed, as \
+                the case's original. The same recording typed in twice (same reference, time and text) is not taken \
+                in again: the existing case id is printed.
+                """)
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The organization the message is about.") var org: String
+        @Option(help: "The recording's reference (file name or number in the answering machine).") var recording: String
+        @Option(help: "When the message was left, ISO 8601 (2026-11-24T22:15:00+09:00).") var at: String
+        @Option(help: "What the caller said, as typed by the operator.") var text: String
+        @Option(help: "Branch, if the message names one of the organization's.") var branch: String?
+        @Option(name: .customLong("store"), help: "Store, if the message names one.") var storeName: String?
+        @Option(help: "The message's language, ja or en.") var language: Language = .ja
+
+        func validate() throws {
+            guard !recording.isEmpty, recording.count <= 200, Sanitizer.visible(recording) == recording else {
+                throw ValidationError("--recording must be 1-200 printable characters on one line")
+            }
+            guard ISO8601DateFormatter().date(from: at) != nil else { throw ValidationError("--at must be an ISO 8601 time with its offset") }
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("--text is empty") }
+            guard text.count <= 20_000 else { throw InputError.tooLong("--text", limit: 20_000, actual: text.count) }
+            guard !text.unicodeScalars.contains("\0") else { throw InputError.nul("--text") }
+        }
+
+        func run() throws {
+            let s = try store.open(requireKey: true)
+            defer { s.close() }
+            let me = try Identity.require(.staff, in: s, to: "take in a message")
+            let oid = OrganizationID(org)
+            guard try s.organizationExists(oid) else { throw StoreError.unknownOrganization(org) }
+            let branches = try s.branches(of: oid) ?? []
+            if let b = branch, !branches.contains(where: { $0.name == b }) {
+                throw InputError.invalid("--branch", expected: "one of \(branches.map(\.name).joined(separator: ", "))")
+            }
+            if let st = storeName, !branches.filter({ branch == nil || $0.name == branch }).flatMap(\.stores).contains(st) {
+                throw InputError.invalid("--store", expected: "one of the registered stores")
+            }
+            let applicant = s.keyring.newSubject(.applicant)
+            // The original as the desk received it: what identifies the recording, then the words.
+            let original = Data("recording: \(recording)\nat: \(at)\n\n\(text)".utf8)
+            let evidence = try s.sealEvidence(original, subject: applicant)
+            let intake = IntakeRecorded(organization: oid, branch: branch, store: storeName, channel: .answeringMachine,
+                                        occurredAt: at, language: language, applicant: Applicant(subject: applicant, anonymous: true),
+                                        complaint: Personal(text, owner: applicant), evidence: evidence.hash)
+            let ctx = DecisionContext(actor: Actor(me.user), role: me.role)
+            do {
+                let events = try CaseDecider.decide(.recordIntake(intake), .initial, ctx)
+                print(try s.appendNewCase(events, actor: ctx.actor, at: Date(), evidence: evidence))
+            } catch AppendError.duplicateSubmission(let existing) {
+                warn("this recording was already taken in as case \(existing); nothing was appended")
+                print(existing)
+            }
+        }
+    }
+}
