@@ -57,17 +57,10 @@ extension SQLiteEventStore {
     public func handOver(_ report: CounterReport, context: DecisionContext, at now: Date) throws
         -> (id: CaseID, decision: HandedOver, policy: PolicyTable) {
         try report.check()
-        guard try organizationExists(report.organization) else { throw StoreError.unknownOrganization(report.organization.rawValue) }
         // The organization's own policy decides, not whatever the caller had in hand.
         var context = context
         context.policy = try policy(for: report.organization)
-        let branches = try self.branches(of: report.organization) ?? []
-        if let b = report.branch, !branches.contains(where: { $0.name == b }) {
-            throw InputError.invalid("branch", expected: "one of \(branches.map(\.name).joined(separator: ", "))")
-        }
-        if let st = report.store, !branches.filter({ report.branch == nil || $0.name == report.branch }).flatMap(\.stores).contains(st) {
-            throw InputError.invalid("store", expected: "one of the registered stores")
-        }
+        try checkPlace(report.organization, branch: report.branch, store: report.store)
         let applicant = keyring.newSubject(.applicant)
         let staff = report.staff.map { _ in keyring.newSubject(.staffMember) }
         do {

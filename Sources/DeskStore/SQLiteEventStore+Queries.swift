@@ -240,6 +240,21 @@ extension SQLiteEventStore {
         }
     }
 
+    /// Refuses a branch or store the organization has not registered: they are kept in clear, so they must be
+    /// its names, never free text. `field` prefixes the names in the message ("" for forms, "--" for options).
+    public func checkPlace(_ org: OrganizationID, branch: String?, store: String?, field: String = "") throws {
+        guard let branches = try self.branches(of: org) else { throw StoreError.unknownOrganization(org.rawValue) }
+        if let b = branch, !branches.contains(where: { $0.name == b }) {
+            throw InputError.invalid("\(field)branch", expected: "one of the organization's branches: \(branches.map(\.name).joined(separator: ", "))")
+        }
+        if let st = store {
+            let stores = branches.filter { branch == nil || $0.name == branch }.flatMap(\.stores)
+            guard stores.contains(st) else {
+                throw InputError.invalid("\(field)store", expected: "one of the stores of \(branch ?? "the organization"): \(stores.joined(separator: ", "))")
+            }
+        }
+    }
+
     public func organizationIDs() throws -> [OrganizationID] {
         try pool.read { db in
             try String.fetchAll(db, sql: "SELECT id FROM organizations ORDER BY id").map { OrganizationID($0) }

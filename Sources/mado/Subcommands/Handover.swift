@@ -64,13 +64,7 @@ extension Mado {
             guard let orgName = try s.organizationName(orgID) else {
                 throw InputError.invalid("--org", expected: "a registered organization (\(try s.organizationIDs().map(\.rawValue).joined(separator: ", ")))")
             }
-            let branches = try s.branches(of: orgID) ?? []
-            if let b = branch, !branches.contains(where: { $0.name == b }) {
-                throw InputError.invalid("--branch", expected: "one of \(branches.map(\.name).joined(separator: ", "))")
-            }
-            if let st = storeName, !branches.filter({ branch == nil || $0.name == branch }).flatMap(\.stores).contains(st) {
-                throw InputError.invalid("--store", expected: "one of the stores of \(branch ?? orgName)")
-            }
+            try s.checkPlace(orgID, branch: branch, store: storeName, field: "--")
             let ctx = DecisionContext(actor: Actor(me.user), role: me.role)
             let report = CounterReport(organization: orgID, branch: branch, store: storeName, channel: channel, language: language,
                                        occurredAt: ISO8601DateFormatter().string(from: Date()), complaint: complaint,

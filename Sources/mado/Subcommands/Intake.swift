@@ -30,16 +30,7 @@ extension Mado {
             }
             // Branch and store are stored in clear (the queue needs them without keys), so they must be the
             // organization's registered names, never free text an applicant could fill with personal data.
-            let branches = try s.branches(of: form.organization) ?? []
-            if let b = form.branch, !branches.contains(where: { $0.name == b }) {
-                throw InputError.invalid("branch", expected: "one of the organization's branches: \(branches.map(\.name).joined(separator: ", "))")
-            }
-            if let st = form.store {
-                let stores = branches.filter { form.branch == nil || $0.name == form.branch }.flatMap(\.stores)
-                guard stores.contains(st) else {
-                    throw InputError.invalid("store", expected: "one of the stores of \(form.branch ?? "the organization"): \(stores.joined(separator: ", "))")
-                }
-            }
+            try s.checkPlace(form.organization, branch: form.branch, store: form.store)
             let ctx = DecisionContext(actor: Actor(me.user), role: me.role)
             let now = Date()
             let intake = try WebIntake.record(form, in: s)

@@ -38,14 +38,7 @@ extension Mado {
             defer { s.close() }
             let me = try Identity.require(.staff, in: s, to: "take in a message")
             let oid = OrganizationID(org)
-            guard try s.organizationExists(oid) else { throw StoreError.unknownOrganization(org) }
-            let branches = try s.branches(of: oid) ?? []
-            if let b = branch, !branches.contains(where: { $0.name == b }) {
-                throw InputError.invalid("--branch", expected: "one of \(branches.map(\.name).joined(separator: ", "))")
-            }
-            if let st = storeName, !branches.filter({ branch == nil || $0.name == branch }).flatMap(\.stores).contains(st) {
-                throw InputError.invalid("--store", expected: "one of the registered stores")
-            }
+            try s.checkPlace(oid, branch: branch, store: storeName, field: "--")
             let applicant = s.keyring.newSubject(.applicant)
             // The original as the desk received it: what identifies the recording, then the words.
             let original = Data("recording: \(recording)\nat: \(at)\n\n\(text)".utf8)
