@@ -34,6 +34,12 @@ enum Sample {
         i.applicant = Applicant(subject: applicant, anonymous: false, name: personal("山田太郎"))
         return i
     }
+    static var contactableIntake: IntakeRecorded {
+        var i = intake
+        i.applicant = Applicant(subject: applicant, anonymous: false, name: personal("山田太郎"), email: personal("taro@example.jp"))
+        i.feedbackWanted = true
+        return i
+    }
     static var anonymousWithName: IntakeRecorded {
         var i = intake
         i.applicant = Applicant(subject: applicant, anonymous: true, name: personal("山田太郎"))
@@ -79,7 +85,13 @@ enum Sample {
     static let handedOver: [DeskEvent] = withFacts + [.handedOver(handoverLane)]
     static let underReview: [DeskEvent] = handedOver + [.reviewStarted]
     static let assessed: [DeskEvent] = underReview + [.assessed(assessment)]
-    static let reported: [DeskEvent] = assessed + [.reported(report)]
+    static let draft = ReportDrafted(includeName: false, includeContact: false, opinion: personal("手段が不相当、対応の打切りを勧める"))
+    static let classified: [DeskEvent] = assessed + [.classified(harassment)]
+    static let drafted: [DeskEvent] = classified + [.reportDrafted(draft)]
+    static let approved: [DeskEvent] = drafted + [.reportApproved(ReportApproved(draft: drafted.count))]
+    static let reported: [DeskEvent] = approved + [.reported(report)]
+    static let decidedWithFeedback: [DeskEvent] = reported
+        + [.organizationDecided(OrganizationDecided(decision: personal("対応を打ち切る"), feedback: true))]
     static let escalated: [DeskEvent] = underReview + [.escalated(escalation)]
     static let closed: [DeskEvent] = reported + [.closed(closing)]
     static let rejected: [DeskEvent] = atIntake + [.rejectedAsThreat(text("殺すと言った"))]
@@ -205,18 +217,70 @@ struct CaseDeciderTests {
                 .wrongState(command: "escalate", status: .closed)),
 
         // report
-        ok("an assessed case is reported", given: S.assessed, when: .report(S.report), role: .supervisor,
-           then: [.reported(S.report)]),
+        ok("an approved draft is reported by the operator who sends it", given: S.approved, when: .report(S.report),
+           role: .operator, then: [.reported(S.report)]),
         refused("a report before the review is refused", given: S.handedOver, when: .report(S.report),
                 role: .supervisor, .wrongState(command: "report", status: .handedOver)),
-        refused("a report before the assessment is refused", given: S.underReview, when: .report(S.report),
-                role: .supervisor, .missing(command: "report", what: "assess the case")),
-        refused("a report needs a recipient", given: S.assessed, when: .report(Reported(sentTo: "")), role: .supervisor,
+        refused("a report without a draft is refused", given: S.classified, when: .report(S.report),
+                role: .supervisor, .missing(command: "report", what: "draft the report")),
+        refused("an unapproved draft is not sent", given: S.drafted, when: .report(S.report), role: .operator,
+                .missing(command: "report", what: "a supervisor's approval of the latest draft")),
+        refused("a draft written after the approval needs approving again", given: S.approved + [.reportDrafted(S.draft)],
+                when: .report(S.report), role: .operator,
+                .missing(command: "report", what: "a supervisor's approval of the latest draft")),
+        refused("a report needs a recipient", given: S.approved, when: .report(Reported(sentTo: " ")), role: .operator,
                 .missing(command: "report", what: "the recipient")),
-        refused("an operator may not report", given: S.assessed, when: .report(S.report), role: .operator,
-                .roleNotAllowed(command: "report", role: .operator, needs: .supervisor)),
-
-        // close
+        refused("staff may not report", given: S.approved, when: .report(S.report), role: .staff,
+                .roleNotAllowed(command: "report", role: .staff, needs: .operator)),
+        // drafting and approving
+        ok("an operator drafts the report of an assessed case", given: S.assessed, when: .draftReport(S.draft), role: .operator,
+           then: [.reportDrafted(S.draft)]),
+        refused("a draft before the assessment is refused", given: S.underReview, when: .draftReport(S.draft), role: .operator,
+                .missing(command: "draft the report", what: "assess the case")),
+        refused("a draft needs the desk's opinion", given: S.assessed,
+                when: .draftReport(ReportDrafted(includeName: false, includeContact: false, opinion: S.personal(" "))),
+                role: .operator, .missing(command: "draft the report", what: "the desk's opinion and advice")),
+        refused("an anonymous applicant's name cannot be included", given: S.assessed,
+                when: .draftReport(ReportDrafted(includeName: true, includeContact: false, opinion: S.personal("意見"))),
+                role: .operator, .invalid(field: "includeName", reason: "the applicant is anonymous or gave no name")),
+        refused("contact details the applicant never gave cannot be included", given: S.assessed,
+                when: .draftReport(ReportDrafted(includeName: false, includeContact: true, opinion: S.personal("意見"))),
+                role: .operator, .invalid(field: "includeContact", reason: "the applicant left no phone or e-mail")),
+        ok("a supervisor approves the latest draft", given: S.drafted, when: .approveReport, role: .supervisor,
+           then: [.reportApproved(ReportApproved(draft: S.drafted.count))]),
+        refused("an operator may not approve", given: S.drafted, when: .approveReport, role: .operator,
+                .roleNotAllowed(command: "approve the report", role: .operator, needs: .supervisor)),
+        refused("approval needs the classification", given: S.assessed + [.reportDrafted(S.draft)], when: .approveReport,
+                role: .supervisor, .missing(command: "approve the report", what: "classify the case")),
+        refused("approval needs a draft", given: S.classified, when: .approveReport, role: .supervisor,
+                .missing(command: "approve the report", what: "draft the report")),
+        refused("the same draft is not approved twice", given: S.approved, when: .approveReport, role: .supervisor,
+                .invalid(field: "report", reason: "the latest draft is already approved")),
+        // the organization's decision and feedback
+        ok("the organization's decision is recorded after the report", given: S.reported,
+           when: .recordDecision(OrganizationDecided(decision: S.personal("対応を打ち切る"), feedback: false)), role: .operator,
+           then: [.organizationDecided(OrganizationDecided(decision: S.personal("対応を打ち切る"), feedback: false))]),
+        refused("no decision before the report", given: S.approved,
+                when: .recordDecision(OrganizationDecided(decision: S.personal("打切り"), feedback: false)), role: .operator,
+                .missing(command: "record the organization's decision", what: "report the case to the organization")),
+        refused("no feedback before the organization's decision", given: S.reported,
+                when: .giveFeedback(FeedbackGiven(channel: .phone, text: S.personal("結果をお伝えした"))), role: .operator,
+                .missing(command: "give feedback to the applicant", what: "the organization's decision")),
+        refused("no feedback when the organization decided against it", given: S.reported
+                    + [.organizationDecided(OrganizationDecided(decision: S.personal("打切り"), feedback: false))],
+                when: .giveFeedback(FeedbackGiven(channel: .phone, text: S.personal("結果をお伝えした"))), role: .operator,
+                .invalid(field: "feedback", reason: "the organization decided the applicant is not to be contacted")),
+        ok("feedback after the organization decided it was needed", given: [.intakeRecorded(S.contactableIntake)]
+                + S.decidedWithFeedback.dropFirst(),
+           when: .giveFeedback(FeedbackGiven(channel: .email, text: S.personal("結果をお伝えした"))), role: .operator,
+           then: [.feedbackGiven(FeedbackGiven(channel: .email, text: S.personal("結果をお伝えした")))]),
+        ok("a named applicant's name and contact go into the draft when they agreed",
+           given: [.intakeRecorded(S.contactableIntake)] + S.assessed.dropFirst(),
+           when: .draftReport(ReportDrafted(includeName: true, includeContact: true, opinion: S.personal("意見"))), role: .operator,
+           then: [.reportDrafted(ReportDrafted(includeName: true, includeContact: true, opinion: S.personal("意見")))]),
+        refused("no feedback to an applicant who left no contact", given: S.decidedWithFeedback,
+                when: .giveFeedback(FeedbackGiven(channel: .phone, text: S.personal("結果をお伝えした"))), role: .operator,
+                .invalid(field: "feedback", reason: "the applicant left no phone or e-mail")),
         ok("a reported case is closed", given: S.reported, when: .close(S.closing), role: .supervisor,
            then: [.closed(S.closing)]),
         ok("a case rejected as a threat is closed", given: S.rejected, when: .close(S.closing), role: .supervisor,
@@ -230,7 +294,14 @@ struct CaseDeciderTests {
 
         // reject as threat
         ok("an operator rejects a threatening case", given: S.atIntake, when: .rejectAsThreat(S.text("殺すと言った")),
-           role: .operator, then: [.rejectedAsThreat(S.text("殺すと言った"))]),
+           role: .operator, then: [.rejectedAsThreat(S.text("殺すと言った")), .taskOpened(TaskOpened(kind: .policeReport)),
+                                   .taskOpened(TaskOpened(kind: .notifyOrganization))]),
+        ok("a rejection's police report is done with its reference", given: S.rejected + [.taskOpened(TaskOpened(kind: .policeReport))],
+           when: .completeTask(TaskDone(kind: .policeReport, reference: "新宿署 受理番号 123")), role: .operator,
+           then: [.taskDone(TaskDone(kind: .policeReport, reference: "新宿署 受理番号 123"))]),
+        refused("a task that is not open cannot be done", given: S.rejected,
+                when: .completeTask(TaskDone(kind: .policeReport, reference: "x")), role: .operator,
+                .invalid(field: "task", reason: "the case has no open policeReport task")),
         refused("a rejection needs a reason", given: S.atIntake, when: .rejectAsThreat(S.text("")), role: .operator,
                 .missing(command: "reject as threat", what: "the reason")),
         refused("a reported case is not rejected", given: S.reported, when: .rejectAsThreat(S.text("脅迫")),
@@ -345,7 +416,9 @@ struct CaseDeciderTests {
         let all: Set<String> = ["record intake", "record facts", "record statement", "link counterparty", "hand over",
                                 "start review", "assess", "escalate", "report", "close", "reject as threat",
                                 "log enquiry", "add note", "assign", "place a legal hold", "lift the legal hold",
-                                "take a police-ladder step", "classify", "override the lane"]
+                                "take a police-ladder step", "classify", "override the lane", "draft the report",
+                                "approve the report", "record the organization's decision", "give feedback to the applicant",
+                                "complete a task"]
         let succeeding = names { if case .success(let e) = $0.then { !e.isEmpty } else { false } }
         let refused = names { if case .failure = $0.then { true } else { false } }
         #expect(succeeding == all)

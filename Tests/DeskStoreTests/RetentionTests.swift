@@ -10,11 +10,14 @@ struct RetentionTests {
 
     /// Takes a case through review, report and closing at `at`.
     static func closeCase(_ db: TemporaryDatabase, _ id: CaseID, at: Date) throws {
+        let applicant = try db.store.subjects(case: id, role: .supervisor).first { $0.kind == .applicant }!.id
         for c: CaseCommand in [.startReview,
                                .assess(Assessed(validity: .valid, means: .acceptable, behaviours: [],
-                                                reason: Personal("穏当な指摘", owner: try db.store.subjects(case: id, role: .supervisor)
-                                                    .first { $0.kind == .applicant }!.id))),
-                               .report(Reported(sentTo: "総務部")), .close(Closed(outcome: "resolved"))] {
+                                                reason: Personal("穏当な指摘", owner: applicant))),
+                               .classify(Classified(classification: .legitimateComplaint, reason: Personal("正当", owner: applicant))),
+                               .draftReport(ReportDrafted(includeName: false, includeContact: false,
+                                                          opinion: Personal("案内の改善を勧める", owner: applicant))),
+                               .approveReport, .report(Reported(sentTo: "総務部")), .close(Closed(outcome: "resolved"))] {
             try db.store.execute(c, on: id, context: sup, at: at)
         }
     }
@@ -116,7 +119,9 @@ struct RetentionTests {
         let (id, a) = try db.intake()
         for c: CaseCommand in [.startReview,
                                .assess(Assessed(validity: .invalid, means: .unacceptable, behaviours: [], reason: Personal("不相当", owner: a))),
-                               .report(Reported(sentTo: "総務部")),
+                               .classify(Classified(classification: .harassment, reason: Personal("不相当", owner: a))),
+                               .draftReport(ReportDrafted(includeName: false, includeContact: false, opinion: Personal("打切りを勧める", owner: a))),
+                               .approveReport, .report(Reported(sentTo: "総務部")),
                                .escalate(Escalated(target: .lawyer, reason: Personal("弁護士に相談", owner: a)))] {
             try db.store.execute(c, on: id, context: Self.sup, at: TemporaryDatabase.t0)
         }

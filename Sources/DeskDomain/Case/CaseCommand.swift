@@ -23,6 +23,15 @@ public enum CaseCommand: Hashable, Sendable {
     case liftHold(LegalHoldLifted)
     /// A police-ladder step taken at the counter, in order (danger skips to 110).
     case takeLadderStep(LadderStep)
+    /// The desk drafts its report to the organization (after assessing the case).
+    case draftReport(ReportDrafted)
+    /// A supervisor approves the latest draft (after classifying the case).
+    case approveReport
+    /// The organization's decision, as it told the desk.
+    case recordDecision(OrganizationDecided)
+    /// Feedback to the applicant: only after the organization decided it was needed.
+    case giveFeedback(FeedbackGiven)
+    case completeTask(TaskDone)
 
     public var name: String {
         switch self {
@@ -45,6 +54,11 @@ public enum CaseCommand: Hashable, Sendable {
         case .placeHold: "place a legal hold"
         case .liftHold: "lift the legal hold"
         case .takeLadderStep: "take a police-ladder step"
+        case .draftReport: "draft the report"
+        case .approveReport: "approve the report"
+        case .recordDecision: "record the organization's decision"
+        case .giveFeedback: "give feedback to the applicant"
+        case .completeTask: "complete a task"
         }
     }
 
@@ -53,9 +67,9 @@ public enum CaseCommand: Hashable, Sendable {
         switch self {
         case .recordIntake, .recordFacts, .recordStatement, .linkCounterparty, .handOver, .logEnquiry, .addNote, .takeLadderStep:
             .staff
-        case .startReview, .assess, .rejectAsThreat, .assign:
+        case .startReview, .assess, .rejectAsThreat, .assign, .draftReport, .report, .recordDecision, .giveFeedback, .completeTask:
             .operator
-        case .escalate, .report, .close, .placeHold, .liftHold, .classify, .overrideLane:
+        case .escalate, .approveReport, .close, .placeHold, .liftHold, .classify, .overrideLane:
             .supervisor
         }
     }

@@ -83,9 +83,52 @@ public enum CaseDecider {
             return [.escalated(e)]
         case .report(let r):
             try require([.underReview, .escalated])
-            guard s.assessed else { throw .missing(command: command.name, what: "assess the case") }
-            guard !r.sentTo.isEmpty else { throw .missing(command: command.name, what: "the recipient") }
+            guard let draft = s.draftVersion else { throw .missing(command: command.name, what: "draft the report") }
+            guard s.approvedDraft == draft else {
+                throw .missing(command: command.name, what: "a supervisor's approval of the latest draft")
+            }
+            guard !r.sentTo.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missing(command: command.name, what: "the recipient") }
             return [.reported(r)]
+        case .draftReport(let d):
+            try require([.underReview, .escalated])
+            guard s.assessed else { throw .missing(command: command.name, what: "assess the case") }
+            guard !(d.opinion.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw .missing(command: command.name, what: "the desk's opinion and advice")
+            }
+            if d.includeName && !s.applicantNamed {
+                throw .invalid(field: "includeName", reason: "the applicant is anonymous or gave no name")
+            }
+            if d.includeContact && !s.applicantContactable {
+                throw .invalid(field: "includeContact", reason: "the applicant left no phone or e-mail")
+            }
+            return [.reportDrafted(d)]
+        case .approveReport:
+            try require([.underReview, .escalated])
+            guard let draft = s.draftVersion else { throw .missing(command: command.name, what: "draft the report") }
+            guard s.classification != nil else { throw .missing(command: command.name, what: "classify the case") }
+            guard s.approvedDraft != draft else { throw .invalid(field: "report", reason: "the latest draft is already approved") }
+            return [.reportApproved(ReportApproved(draft: draft))]
+        case .recordDecision(let d):
+            guard s.reported else { throw .missing(command: command.name, what: "report the case to the organization") }
+            guard !(d.decision.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw .missing(command: command.name, what: "the decision")
+            }
+            return [.organizationDecided(d)]
+        case .giveFeedback(let f):
+            // Seed 003: the applicant hears back only when the organization deems it necessary.
+            guard let decision = s.decision else { throw .missing(command: command.name, what: "the organization's decision") }
+            guard decision.feedback else {
+                throw .invalid(field: "feedback", reason: "the organization decided the applicant is not to be contacted")
+            }
+            guard s.applicantContactable else { throw .invalid(field: "feedback", reason: "the applicant left no phone or e-mail") }
+            guard !(f.text.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw .missing(command: command.name, what: "what was said")
+            }
+            return [.feedbackGiven(f)]
+        case .completeTask(let t):
+            guard s.openTasks.contains(t.kind) else { throw .invalid(field: "task", reason: "the case has no open \(t.kind.rawValue) task") }
+            guard !t.reference.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missing(command: command.name, what: "the reference") }
+            return [.taskDone(t)]
         case .close(let c):
             try require([.reported, .escalated, .rejectedThreat])
             guard !c.outcome.isEmpty else { throw .missing(command: command.name, what: "the outcome") }
@@ -93,7 +136,8 @@ public enum CaseDecider {
         case .rejectAsThreat(let t):
             try require([.intake, .handedOver, .underReview])
             guard !(t.text.text ?? "").isEmpty else { throw .missing(command: command.name, what: "the reason") }
-            return [.rejectedAsThreat(t)]
+            // Seed 003: not accepted, kept as evidence, reported to the police; the organization is told.
+            return [.rejectedAsThreat(t), .taskOpened(TaskOpened(kind: .policeReport)), .taskOpened(TaskOpened(kind: .notifyOrganization))]
         case .logEnquiry(let ch):
             try require(open.union([.rejectedThreat]))
             return [.enquiryLogged(EnquiryLogged(channel: ch))]

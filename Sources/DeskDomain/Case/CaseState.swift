@@ -18,6 +18,16 @@ public struct CaseState: Hashable, Sendable {
     public var eventCount: Int = 0
     public var hold: HoldKind?
     public var ladder = LadderProgress()
+    /// Whether the applicant gave a name, and a phone or e-mail the desk could answer on.
+    public var applicantNamed = false
+    public var applicantContactable = false
+    /// The stream version of the latest report draft, and of the draft a supervisor approved.
+    public var draftVersion: Int?
+    public var approvedDraft: Int?
+    public var reported = false
+    /// The organization's latest decision, once it told the desk.
+    public var decision: OrganizationDecided?
+    public var openTasks: [TaskKind] = []
 
     public static let initial = CaseState()
 
@@ -36,6 +46,8 @@ public struct CaseState: Hashable, Sendable {
             s.status = .intake
             s.organization = p.organization
             s.applicant = p.applicant.subject
+            s.applicantNamed = !p.applicant.anonymous && p.applicant.name != nil
+            s.applicantContactable = p.applicant.phone != nil || p.applicant.email != nil
         case .factsRecorded(let f):
             s.facts = f
         case .counterpartyLinked(let p):
@@ -59,6 +71,17 @@ public struct CaseState: Hashable, Sendable {
             s.escalations.append(p.target)
         case .reported:
             s.status = .reported
+            s.reported = true
+        case .reportDrafted:
+            s.draftVersion = s.eventCount
+        case .reportApproved(let p):
+            s.approvedDraft = p.draft
+        case .organizationDecided(let p):
+            s.decision = p
+        case .taskOpened(let p):
+            if !s.openTasks.contains(p.kind) { s.openTasks.append(p.kind) }
+        case .taskDone(let p):
+            s.openTasks.removeAll { $0 == p.kind }
         case .closed:
             s.status = .closed
         case .rejectedAsThreat:
@@ -72,7 +95,7 @@ public struct CaseState: Hashable, Sendable {
         case .ladderStepTaken(let p):
             s.ladder.counts[p.step, default: 0] += 1
         case .statementRecorded, .enquiryLogged, .noteAdded, .organizationRegistered, .staffAdded, .staffRemoved,
-             .subjectErased, .retentionSet, .subjectExported, .policyAdopted, .standingSet:
+             .subjectErased, .retentionSet, .subjectExported, .policyAdopted, .standingSet, .feedbackGiven:
             break
         }
         return s

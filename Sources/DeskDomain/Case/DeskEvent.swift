@@ -442,6 +442,12 @@ public enum DeskEvent: Hashable, Sendable {
     case legalHoldPlaced(LegalHoldPlaced)
     case legalHoldLifted(LegalHoldLifted)
     case ladderStepTaken(LadderStepTaken)
+    case reportDrafted(ReportDrafted)
+    case reportApproved(ReportApproved)
+    case organizationDecided(OrganizationDecided)
+    case feedbackGiven(FeedbackGiven)
+    case taskOpened(TaskOpened)
+    case taskDone(TaskDone)
     // organization streams
     case organizationRegistered(OrganizationRegistered)
     case retentionSet(RetentionSet)
@@ -484,6 +490,12 @@ public enum DeskEvent: Hashable, Sendable {
         case .subjectExported: "subjectExported"
         case .ladderStepTaken: "ladderStepTaken"
         case .standingSet: "standingSet"
+        case .reportDrafted: "reportDrafted"
+        case .reportApproved: "reportApproved"
+        case .organizationDecided: "organizationDecided"
+        case .feedbackGiven: "feedbackGiven"
+        case .taskOpened: "taskOpened"
+        case .taskDone: "taskDone"
         }
     }
 
@@ -526,6 +538,12 @@ public enum DeskEvent: Hashable, Sendable {
         case .subjectExported(let p): return try e.encode(p)
         case .ladderStepTaken(let p): return try e.encode(p)
         case .standingSet(let p): return try e.encode(p)
+        case .reportDrafted(let p): return try e.encode(p)
+        case .reportApproved(let p): return try e.encode(p)
+        case .organizationDecided(let p): return try e.encode(p)
+        case .feedbackGiven(let p): return try e.encode(p)
+        case .taskOpened(let p): return try e.encode(p)
+        case .taskDone(let p): return try e.encode(p)
         }
     }
 
@@ -565,6 +583,12 @@ public enum DeskEvent: Hashable, Sendable {
         case "subjectExported": return .subjectExported(try p(SubjectExported.self))
         case "ladderStepTaken": return .ladderStepTaken(try p(LadderStepTaken.self))
         case "standingSet": return .standingSet(try p(StandingSet.self))
+        case "reportDrafted": return .reportDrafted(try p(ReportDrafted.self))
+        case "reportApproved": return .reportApproved(try p(ReportApproved.self))
+        case "organizationDecided": return .organizationDecided(try p(OrganizationDecided.self))
+        case "feedbackGiven": return .feedbackGiven(try p(FeedbackGiven.self))
+        case "taskOpened": return .taskOpened(try p(TaskOpened.self))
+        case "taskDone": return .taskDone(try p(TaskDone.self))
         default: throw EventDecodingError.unknownType(type)
         }
     }
@@ -594,6 +618,9 @@ public enum DeskEvent: Hashable, Sendable {
         case .laneOverridden(let p): add("reason", p.reason)
         case .escalated(let p): add("reason", p.reason)
         case .rejectedAsThreat(let p), .noteAdded(let p): add("text", p.text)
+        case .reportDrafted(let p): add("opinion", p.opinion)
+        case .organizationDecided(let p): add("decision", p.decision)
+        case .feedbackGiven(let p): add("text", p.text)
         default: break
         }
         return out

@@ -145,6 +145,11 @@ public struct DemoData {
             let taker = sc.channel == .counter ? clerk : op
             let id = try s.appendNewCase(try CaseDecider.decide(.recordIntake(intake), .initial, taker), actor: taker.actor, at: clock)
             func run(_ c: CaseCommand, _ ctx: DecisionContext) throws { try s.execute(c, on: id, context: ctx, at: tick()) }
+            // Steps added to the demo later take a fixed quarter-hour, so the random draws of every other case stay as they were.
+            func then(_ c: CaseCommand, _ ctx: DecisionContext) throws {
+                clock = clock.addingTimeInterval(900)
+                try s.execute(c, on: id, context: ctx, at: clock)
+            }
             let note = { (t: String) in CaseText(text: Personal(t, owner: applicant)) }
 
             if let f = sc.facts { try run(.recordFacts(f), taker) }
@@ -171,6 +176,7 @@ public struct DemoData {
             if target == .handedOver && sc.facts != nil { continue }
             if target == .rejectedThreat {
                 try run(.rejectAsThreat(note("脅迫的な内容のため受け付けない。警察へ相談する。")), op)
+                if i % 2 == 0 { try then(.completeTask(TaskDone(kind: .notifyOrganization, reference: "\(org.reportTo)へ電話で連絡")), op) }
                 continue
             }
             try run(.startReview, op)
@@ -191,8 +197,19 @@ public struct DemoData {
                                                                   : "正当な苦情であり、案内表示の改善を勧める。", owner: applicant))), op)
             try run(.classify(Classified(classification: harassment ? .harassment : .legitimateComplaint,
                                          reason: Personal(harassment ? "手段が不相当なため" : "正当な指摘のため", owner: applicant))), sup)
-            try run(.report(Reported(sentTo: org.reportTo)), sup)
-            if target == .closed { try run(.close(Closed(outcome: harassment ? "serviceRefused" : "resolved")), sup) }
+            try then(.draftReport(ReportDrafted(includeName: false, includeContact: false,
+                                               opinion: Personal(harassment ? "組織として対応を打ち切り、以後の連絡は当窓口で受けることを勧める。"
+                                                                            : "案内表示を改め、申出人への回答を検討することを勧める。", owner: applicant))), op)
+            try then(.approveReport, sup)
+            try run(.report(Reported(sentTo: org.reportTo)), op)
+            if target == .closed {
+                // Some organizations want a named applicant told what they decided.
+                let feedback = !harassment && named && i % 2 == 0
+                try then(.recordDecision(OrganizationDecided(
+                    decision: Personal(harassment ? "以後の対応を打ち切る。" : "案内表示を改める。", owner: applicant),
+                    feedback: feedback)), op)
+                try run(.close(Closed(outcome: harassment ? "serviceRefused" : "resolved")), sup)
+            }
         }
         _ = regularLinked
         return count

@@ -43,6 +43,12 @@ enum Projector {
             }
         }
 
+        // The behaviour types the monthly totals count: the hand-over's, then the desk's assessment's.
+        func behaviours(_ list: [BehaviourType]) throws {
+            try db.cachedStatement(sql: "UPDATE cases SET behaviours = ? WHERE id = ?").execute(
+                arguments: [list.isEmpty ? nil : list.map(\.rawValue).joined(separator: ","), caseID])
+        }
+
         // What people wrote goes into the search index, folded, while it can be read.
         if let caseID {
             let texts: [Personal?]
@@ -54,6 +60,9 @@ enum Projector {
             case .assessed(let p): texts = [p.reason, p.opinion]
             case .classified(let p): texts = [p.reason]
             case .laneOverridden(let p): texts = [p.reason]
+            case .reportDrafted(let p): texts = [p.opinion]
+            case .organizationDecided(let p): texts = [p.decision]
+            case .feedbackGiven(let p): texts = [p.text]
             default: texts = []
             }
             for case let t? in texts {
@@ -94,6 +103,7 @@ enum Projector {
                                        "contact (\(channel))", "-"])
         case .handedOver(let p):
             try touch(state: .handedOver, lane: p.lane)
+            try behaviours(p.behaviours)
             try ledger(about: "hand-over (\(p.lane.rawValue))", answered: p.scripts.joined(separator: ","))
         case .reviewStarted: try touch(state: .underReview)
         case .escalated(let p):
@@ -102,7 +112,22 @@ enum Projector {
                 UPDATE cases SET state = 'escalated' WHERE id = ? AND state NOT IN ('reported', 'rejectedThreat')
                 """).execute(arguments: [caseID])
             try ledger(about: "escalated to \(p.target.rawValue)", answered: "-")
-        case .reported: try touch(state: .reported)
+        case .reported:
+            try touch(state: .reported)
+            try db.cachedStatement(sql: "UPDATE cases SET reported_at = ? WHERE id = ?").execute(arguments: [e.recordedAt, caseID])
+        case .reportDrafted, .reportApproved, .organizationDecided:
+            try touch()
+        case .feedbackGiven(let p):
+            try touch()
+            try ledger(about: "feedback to the applicant (\(p.channel.rawValue))", answered: "-")
+        case .taskOpened(let p):
+            try touch()
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO tasks(case_id, kind, opened_at) VALUES (?, ?, ?)").execute(
+                           arguments: [caseID, p.kind.rawValue, e.recordedAt])
+        case .taskDone(let p):
+            try touch()
+            try db.cachedStatement(sql: "UPDATE tasks SET done_at = ?, done_by = ?, reference = ? WHERE case_id = ? AND kind = ?").execute(
+                           arguments: [e.recordedAt, e.actor.user, p.reference, caseID, p.kind.rawValue])
         case .closed, .rejectedAsThreat:
             try touch(state: e.event.type == "closed" ? .closed : .rejectedThreat)
             try db.cachedStatement(sql: "UPDATE cases SET closed_at = ? WHERE id = ?").execute(arguments: [e.recordedAt, caseID])
@@ -137,7 +162,10 @@ enum Projector {
         case .caseAssigned(let p):
             try touch()
             try db.cachedStatement(sql: "UPDATE cases SET assignee = ? WHERE id = ?").execute(arguments: [p.assignee.user, caseID])
-        case .factsRecorded, .statementRecorded, .assessed, .classified, .noteAdded:
+        case .assessed(let p):
+            try touch()
+            try behaviours(p.behaviours)
+        case .factsRecorded, .statementRecorded, .classified, .noteAdded:
             try touch()
         case .laneOverridden(let p):
             try touch(lane: p.to)

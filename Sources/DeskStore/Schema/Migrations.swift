@@ -81,6 +81,27 @@ enum Migrations {
                 ALTER TABLE subjects ADD COLUMN standing_until TEXT;
                 """)
         }
+        // The desk's work (issue 6): when each case was reported and which behaviour types it shows, for the
+        // monthly totals; the tasks a rejected threat opens. Filled here from the log for databases that
+        // already hold such events, exactly as the projector would.
+        m.registerMigration("v6-desk-work") { db in
+            try db.execute(sql: """
+                ALTER TABLE cases ADD COLUMN reported_at TEXT;
+                ALTER TABLE cases ADD COLUMN behaviours TEXT;
+                CREATE INDEX cases_org_opened ON cases(organization, opened_at);
+                CREATE TABLE tasks(
+                  case_id TEXT NOT NULL, kind TEXT NOT NULL, opened_at TEXT NOT NULL,
+                  done_at TEXT, done_by TEXT, reference TEXT, PRIMARY KEY(case_id, kind));
+                CREATE INDEX tasks_open ON tasks(done_at, opened_at);
+                UPDATE cases SET reported_at = (
+                  SELECT e.recorded_at FROM events e WHERE e.stream_id = 'case-' || cases.id AND e.type = 'reported'
+                  ORDER BY e.position DESC LIMIT 1);
+                UPDATE cases SET behaviours = (
+                  SELECT (SELECT group_concat(j.value, ',') FROM json_each(e.payload, '$.behaviours') j)
+                  FROM events e WHERE e.stream_id = 'case-' || cases.id AND e.type IN ('handedOver', 'assessed')
+                  ORDER BY e.position DESC LIMIT 1);
+                """)
+        }
         return m
     }
 
@@ -89,5 +110,5 @@ enum Migrations {
 
     /// Tables that `rebuild` empties and fills again from the log.
     static let projectionTables = ["cases", "ledger", "subjects", "case_subjects", "organizations", "staff",
-                                   "intake_fingerprints", "case_search"]
+                                   "intake_fingerprints", "case_search", "tasks"]
 }

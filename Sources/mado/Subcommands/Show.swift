@@ -110,6 +110,13 @@ enum CasePrinter {
         case .legalHoldLifted(let p): return ": " + Sanitizer.visible(p.reason)
         case .ladderStepTaken(let p): return ": \(p.step.rawValue)"
         case .counterpartyLinked(let p): return ": " + Sanitizer.visible(p.label.display)
+        case .reportDrafted(let p):
+            return " (name \(p.includeName ? "included" : "withheld"), contact \(p.includeContact ? "included" : "withheld"))" + text(p.opinion)
+        case .reportApproved(let p): return ": the draft at version \(p.draft)"
+        case .organizationDecided(let p): return " (feedback \(p.feedback ? "wanted" : "not wanted"))" + text(p.decision)
+        case .feedbackGiven(let p): return " (\(p.channel.rawValue))" + text(p.text)
+        case .taskOpened(let p): return ": \(p.kind.rawValue)"
+        case .taskDone(let p): return ": \(p.kind.rawValue), " + Sanitizer.visible(p.reference)
         case .factsRecorded(let f):
             let yes = FactName.allCases.filter { $0.value(in: f) > 0 }.map { n -> String in
                 n == .minutesSpent || n == .earlierContacts ? "\(n.rawValue)=\(n.value(in: f))" : n.rawValue
