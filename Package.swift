@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Tests parse the CSV that `mado` writes with a real CSV reader, not with our own writer's assumptions.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         .target(name: "DeskDomain"),
@@ -41,6 +43,6 @@ let package = Package(
         .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskDomain", "desk-test-writer"]),
         .testTarget(name: "DeskIntakeTests", dependencies: ["DeskIntake", "DeskDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI", "DeskStore", "DeskDomain"]),
-        .testTarget(name: "MadoTests", dependencies: ["mado", "DeskStore", "DeskDomain"]),
+        .testTarget(name: "MadoTests", dependencies: ["mado", "DeskStore", "DeskDomain", "SwiftCSV"]),
     ]
 )

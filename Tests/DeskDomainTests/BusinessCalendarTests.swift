@@ -34,6 +34,8 @@ struct BusinessCalendarTests {
                 due: LocalDate(2026, 5, 11)),
         DueCase(name: "intake before the Silver Week of 2026 (21-23 September) is due on 28 September",
                 intake: LocalDate(2026, 9, 18), closed: [], due: LocalDate(2026, 9, 28)),
+        DueCase(name: "Friday intake before the substitute holiday of 24 February 2025 is due on Thursday 27",
+                intake: LocalDate(2025, 2, 21), closed: [], due: LocalDate(2025, 2, 27)),
         DueCase(name: "intake on 28 December with the year-end closure is due on 6 January",
                 intake: LocalDate(2026, 12, 28), closed: [.yearEnd], due: LocalDate(2027, 1, 6)),
         DueCase(name: "intake on 28 December without a closure is due on 31 December",

@@ -165,7 +165,11 @@ enum Projector {
         case .assessed(let p):
             try touch()
             try behaviours(p.behaviours)
-        case .factsRecorded, .statementRecorded, .classified, .noteAdded:
+        case .classified(let p):
+            try touch()
+            try db.cachedStatement(sql: "UPDATE cases SET classification = ? WHERE id = ?").execute(
+                arguments: [p.classification.rawValue, caseID])
+        case .factsRecorded, .statementRecorded, .noteAdded:
             try touch()
         case .laneOverridden(let p):
             try touch(lane: p.to)

@@ -82,12 +82,13 @@ enum Migrations {
                 """)
         }
         // The desk's work (issue 6): when each case was reported and which behaviour types it shows, for the
-        // monthly totals; the tasks a rejected threat opens. Filled here from the log for databases that
+        // monthly totals (with the classification); the tasks a rejected threat opens. Filled here from the log for databases that
         // already hold such events, exactly as the projector would.
         m.registerMigration("v6-desk-work") { db in
             try db.execute(sql: """
                 ALTER TABLE cases ADD COLUMN reported_at TEXT;
                 ALTER TABLE cases ADD COLUMN behaviours TEXT;
+                ALTER TABLE cases ADD COLUMN classification TEXT;
                 CREATE INDEX cases_org_opened ON cases(organization, opened_at);
                 CREATE TABLE tasks(
                   case_id TEXT NOT NULL, kind TEXT NOT NULL, opened_at TEXT NOT NULL,
@@ -96,6 +97,9 @@ enum Migrations {
                 UPDATE cases SET reported_at = (
                   SELECT e.recorded_at FROM events e WHERE e.stream_id = 'case-' || cases.id AND e.type = 'reported'
                   ORDER BY e.position DESC LIMIT 1);
+                UPDATE cases SET classification = (
+                  SELECT json_extract(e.payload, '$.classification') FROM events e
+                  WHERE e.stream_id = 'case-' || cases.id AND e.type = 'classified' ORDER BY e.position DESC LIMIT 1);
                 UPDATE cases SET behaviours = (
                   SELECT (SELECT group_concat(j.value, ',') FROM json_each(e.payload, '$.behaviours') j)
                   FROM events e WHERE e.stream_id = 'case-' || cases.id AND e.type IN ('handedOver', 'assessed')

@@ -10,15 +10,16 @@ extension Classification: ExpressibleByArgument {}
 extension Lane: ExpressibleByArgument {}
 
 /// Free text from the command line that goes into the log sealed under the case's applicant.
-private func checkText(_ text: String, _ name: String) throws {
+func checkText(_ text: String, _ name: String) throws {
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("\(name) is empty") }
     guard text.count <= 20_000 else { throw InputError.tooLong(name, limit: 20_000, actual: text.count) }
     guard !text.unicodeScalars.contains("\0") else { throw InputError.nul(name) }
 }
 
 /// Runs a command on a case as the current user, with text sealed under its applicant.
-private func onCase(_ store: StoreOptions, _ caseID: String, needs role: Role, to what: String,
-                    _ command: (SubjectID) -> CaseCommand) throws {
+@discardableResult
+func onCase(_ store: StoreOptions, _ caseID: String, needs role: Role, to what: String,
+                    _ command: (SubjectID) throws -> CaseCommand) throws -> [DeskEvent] {
     guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
     let s = try store.open(requireKey: true)
     defer { s.close() }
@@ -26,8 +27,9 @@ private func onCase(_ store: StoreOptions, _ caseID: String, needs role: Role, t
     guard let applicant = try s.subjects(case: id, role: .auditor).first(where: { $0.kind == .applicant }) else {
         throw StoreError.noSuchCase(id.description)
     }
-    let events = try s.execute(command(applicant.id), on: id, context: DecisionContext(actor: Actor(me.user), role: me.role), at: Date())
+    let events = try s.execute(try command(applicant.id), on: id, context: DecisionContext(actor: Actor(me.user), role: me.role), at: Date())
     print(events.isEmpty ? "\(id): nothing changed" : "\(id): " + events.map(\.type).joined(separator: ", ") + " recorded")
+    return events
 }
 
 extension Mado {

@@ -38,6 +38,7 @@ extension Mado {
                 let events = try CaseDecider.decide(.recordIntake(intake.event), .initial, ctx)
                 let id = try s.appendNewCase(events, actor: ctx.actor, at: now, evidence: intake.evidence)
                 print(id)
+                threatHint(id, [form.complaint, form.requests])
             } catch AppendError.duplicateSubmission(let existing) {
                 warn("this submission was already taken in as case \(existing); nothing was appended")
                 print(existing)

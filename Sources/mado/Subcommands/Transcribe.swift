@@ -49,7 +49,9 @@ extension Mado {
             let ctx = DecisionContext(actor: Actor(me.user), role: me.role)
             do {
                 let events = try CaseDecider.decide(.recordIntake(intake), .initial, ctx)
-                print(try s.appendNewCase(events, actor: ctx.actor, at: Date(), evidence: evidence))
+                let id = try s.appendNewCase(events, actor: ctx.actor, at: Date(), evidence: evidence)
+                print(id)
+                threatHint(id, [text])
             } catch AppendError.duplicateSubmission(let existing) {
                 warn("this recording was already taken in as case \(existing); nothing was appended")
                 print(existing)

@@ -1,0 +1,178 @@
+import ArgumentParser
+import DeskDomain
+import DeskStore
+import Foundation
+
+extension TaskKind: ExpressibleByArgument {}
+
+extension Mado {
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start verifying a case (operators): legitimate complaint or harassment, then `mado assess`.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The case id.") var caseID: String
+        func run() throws {
+            try onCase(store, caseID, needs: .operator, to: "start a review") { _ in .startReview }
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close a reported, escalated or rejected case (supervisors), with its outcome.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "The outcome, e.g. resolved, serviceRefused, withdrawn (kept in clear: no personal data).") var outcome: String
+
+        func validate() throws {
+            guard (try? ClearReason.check(outcome, field: "--outcome")) != nil else {
+                throw ValidationError("--outcome must be 1-500 printable characters on one line (no personal data)")
+            }
+        }
+
+        func run() throws {
+            try onCase(store, caseID, needs: .supervisor, to: "close a case") { _ in .close(Closed(outcome: outcome)) }
+        }
+    }
+
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Do not accept a threatening or slanderous submission (operators).",
+            discussion: """
+                Seed 003: such a submission is not accepted and is reported to the police. The case leaves the \
+                queue, its original stays as evidence, and two tasks open: report to the police, and notify the \
+                organization (`mado task`). The console points out likely threats; a person always decides.
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "Why, in writing (what in the submission threatens or slanders).") var reason: String
+
+        func validate() throws { try checkText(reason, "--reason") }
+
+        func run() throws {
+            try onCase(store, caseID, needs: .operator, to: "reject a submission as a threat") { a in
+                .rejectAsThreat(CaseText(text: Personal(reason, owner: a)))
+            }
+        }
+    }
+
+    struct Enquiry: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Log an applicant's progress enquiry and print the fixed answer to read (no progress answers).",
+            discussion: "Seed 003: neither the desk nor the organization answers enquiries about a case's progress.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "How they asked: phone, answeringMachine, webForm, email or counter.") var channel: Channel = .phone
+        @Option(name: .customLong("language"), help: "The script's language, ja or en.") var language: Language = .ja
+
+        func run() throws {
+            try onCase(store, caseID, needs: .staff, to: "log an enquiry") { _ in .logEnquiry(channel) }
+            let s = try store.open()
+            defer { s.close() }
+            let policy = try CaseID(caseID).map { try s.caseDetail($0, role: .auditor).policy } ?? .standard
+            if let script = policy.script(Scripts.noProgressAnswers) { print(script.text(language)) }
+        }
+    }
+
+    struct Decision: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the organization's decision on a reported case (operators), and whether the applicant is to be told.",
+            discussion: "Seed 003: the applicant hears back only when the organization deems it necessary (--feedback).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "What the organization decided.") var text: String
+        @Flag(help: "The organization wants the applicant told.") var feedback = false
+
+        func validate() throws { try checkText(text, "--text") }
+
+        func run() throws {
+            try onCase(store, caseID, needs: .operator, to: "record an organization's decision") { a in
+                .recordDecision(OrganizationDecided(decision: Personal(text, owner: a), feedback: feedback))
+            }
+        }
+    }
+
+    struct Feedback: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record feedback given to the applicant (operators): only after the organization decided it was needed.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "How: phone, email, ...") var channel: Channel
+        @Option(help: "What was said or sent.") var text: String
+
+        func validate() throws { try checkText(text, "--text") }
+
+        func run() throws {
+            try onCase(store, caseID, needs: .operator, to: "give feedback to an applicant") { a in
+                .giveFeedback(FeedbackGiven(channel: channel, text: Personal(text, owner: a)))
+            }
+        }
+    }
+
+    struct Task: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The tasks cases have opened (a rejected threat: police report, notify the organization).",
+            subcommands: [ListTasks.self, Done.self], defaultSubcommand: ListTasks.self)
+
+        struct ListTasks: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "Open tasks, oldest first (--all: done ones too).")
+            @OptionGroup var store: StoreOptions
+            @Flag(help: "Include the tasks already done.") var all = false
+            @Option(help: "text or json.") var format: OutputFormat = .text
+
+            func run() throws {
+                let s = try store.open()
+                defer { s.close() }
+                let me = try s.staffMember(Identity.osUser)
+                guard me.role.includes(.operator) || me.role == .auditor else {
+                    throw StoreError.notAllowed(action: "list tasks", role: me.role, needs: "an operator")
+                }
+                let rows = try s.tasks(openOnly: !all)
+                switch format {
+                case .json:
+                    let e = JSONEncoder()
+                    e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                    print(String(decoding: try e.encode(rows), as: UTF8.self))
+                case .csv:
+                    print("case_id,organization,kind,opened_at,done_at,done_by,reference")
+                    for r in rows {
+                        print([r.caseID.description, r.organization, r.kind.rawValue, r.openedAt, r.doneAt ?? "", r.doneBy ?? "",
+                               r.reference ?? ""].map(csvField).joined(separator: ","))
+                    }
+                default:
+                    if rows.isEmpty { print(all ? "no tasks" : "no open tasks") }
+                    for r in rows {
+                        let done = r.doneAt.map { "done \($0) by \(Sanitizer.visible(r.doneBy ?? "-")): \(Sanitizer.visible(r.reference ?? ""))" } ?? "OPEN"
+                        print("\(r.caseID)  \(r.kind.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) opened \(r.openedAt)  \(Sanitizer.visible(r.organization))  \(done)")
+                    }
+                }
+            }
+        }
+
+        struct Done: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Record a task as done, with its reference (operators).")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The case id.") var caseID: String
+            @Option(help: "policeReport or notifyOrganization.") var kind: TaskKind
+            @Option(help: "A reference kept in clear: the police report number, who was told and how (no personal data).")
+            var reference: String
+
+            func validate() throws {
+                guard (try? ClearReason.check(reference, field: "--reference")) != nil else {
+                    throw ValidationError("--reference must be 1-500 printable characters on one line (a reference, no personal data)")
+                }
+            }
+
+            func run() throws {
+                try onCase(store, caseID, needs: .operator, to: "complete a task") { _ in .completeTask(TaskDone(kind: kind, reference: reference)) }
+            }
+        }
+    }
+}
+
+/// Points out a submission that may threaten or slander (seed 003), for the operator to read and decide.
+func threatHint(_ id: CaseID, _ texts: [String?]) {
+    let words = ThreatWords.find(in: texts.compactMap { $0 }.joined(separator: "\n"))
+    guard !words.isEmpty else { return }
+    warn("\(id) may be threatening or slanderous (\(words.map { Sanitizer.visible($0) }.joined(separator: ", "))): read it and, " +
+         "if it is, do not accept it: mado reject \(id) --reason TEXT")
+}
