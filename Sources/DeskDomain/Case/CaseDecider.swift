@@ -128,6 +128,10 @@ public enum CaseDecider {
         case .completeTask(let t):
             guard s.openTasks.contains(t.kind) else { throw .invalid(field: "task", reason: "the case has no open \(t.kind.rawValue) task") }
             guard !t.reference.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missing(command: command.name, what: "the reference") }
+            // Kept in clear like a hold's reason: one printable line, no personal data.
+            if (try? ClearReason.check(t.reference)) == nil {
+                throw .invalid(field: "reference", reason: "1-\(ClearReason.limit) printable characters on one line")
+            }
             return [.taskDone(t)]
         case .close(let c):
             try require([.reported, .escalated, .rejectedThreat])

@@ -49,8 +49,9 @@ public struct TextField: Equatable, Sendable {
 
 /// State changes offered in the action menu.
 public enum MenuAction: Equatable, Sendable, CaseIterable {
-    case startReview, assess, classifyHarassment, classifyLegitimate, report, close, rejectAsThreat, escalatePolice,
-         escalateLawyer, escalateHeadquarters, laneDanger, laneHandover, laneComplaint
+    case startReview, assess, classifyHarassment, classifyLegitimate, draftReport, approveReport, report, decisionNoFeedback,
+         decisionWithFeedback, feedbackPhone, feedbackEmail, enquiry, close, rejectAsThreat, policeReportDone,
+         notifyOrganizationDone, escalatePolice, escalateLawyer, escalateHeadquarters, laneDanger, laneHandover, laneComplaint
 
     public var label: (ja: String, en: String) {
         switch self {
@@ -58,12 +59,21 @@ public enum MenuAction: Equatable, Sendable, CaseIterable {
         case .assess: ("評価を記録する (要求の妥当性 × 手段)", "record the assessment (demand × means)")
         case .classifyHarassment: ("カスハラと判断する (監督者)", "classify as harassment (supervisor)")
         case .classifyLegitimate: ("正当な苦情と判断する (監督者)", "classify as a legitimate complaint (supervisor)")
+        case .draftReport: ("報告書を作成する (意見・助言。氏名・連絡先は記載しない)", "draft the report (opinion; name and contact withheld)")
+        case .approveReport: ("報告書を承認する (監督者)", "approve the report (supervisor)")
+        case .report: ("報告書の送付を記録する", "record the report as sent")
+        case .decisionNoFeedback: ("組織の決定を記録 (申出人へは連絡しない)", "record the organization's decision (no feedback)")
+        case .decisionWithFeedback: ("組織の決定を記録 (申出人へ連絡する)", "record the organization's decision (feedback wanted)")
+        case .feedbackPhone: ("申出人へ電話で伝えたことを記録", "record feedback given by phone")
+        case .feedbackEmail: ("申出人へメールで伝えたことを記録", "record feedback sent by e-mail")
+        case .enquiry: ("進捗の問合せを記録 (定型文で回答)", "log a progress enquiry (fixed answer)")
         case .laneDanger: ("区分を「危険」に変更 (監督者)", "move to the danger lane (supervisor)")
         case .laneHandover: ("区分を「引継」に変更 (監督者)", "move to the handover lane (supervisor)")
         case .laneComplaint: ("区分を「苦情」に変更 (監督者)", "move to the complaint lane (supervisor)")
-        case .report: ("組織へ報告済みにする", "mark reported to the organization")
         case .close: ("完了にする", "close")
         case .rejectAsThreat: ("脅迫・誹謗として受け付けない", "reject as threatening")
+        case .policeReportDone: ("警察への通報・相談を済ませた (受理番号など)", "police report done (its reference)")
+        case .notifyOrganizationDone: ("組織へ通知した (誰にどう伝えたか)", "organization notified (whom, how)")
         case .escalatePolice: ("警察へエスカレーション", "escalate to the police")
         case .escalateLawyer: ("弁護士へエスカレーション", "escalate to a lawyer")
         case .escalateHeadquarters: ("本部へエスカレーション", "escalate to headquarters")
@@ -73,8 +83,12 @@ public enum MenuAction: Equatable, Sendable, CaseIterable {
     /// What the action asks the user to type first, if anything.
     public var needsText: UIText? {
         switch self {
-        case .startReview, .report, .assess: nil
+        case .startReview, .report, .assess, .approveReport, .enquiry: nil
         case .close: .outcome
+        case .draftReport: .opinion
+        case .decisionNoFeedback, .decisionWithFeedback: .decision
+        case .feedbackPhone, .feedbackEmail: .whatWasSaid
+        case .policeReportDone, .notifyOrganizationDone: .reference
         case .rejectAsThreat, .escalatePolice, .escalateLawyer, .escalateHeadquarters, .classifyHarassment, .classifyLegitimate,
              .laneDanger, .laneHandover, .laneComplaint: .reason
         }
@@ -89,6 +103,15 @@ public enum MenuAction: Equatable, Sendable, CaseIterable {
         case .assess: return .assess(Assessed(validity: .unclear, means: .acceptable, behaviours: [], reason: p))
         case .classifyHarassment: return .classify(Classified(classification: .harassment, reason: p))
         case .classifyLegitimate: return .classify(Classified(classification: .legitimateComplaint, reason: p))
+        case .draftReport: return .draftReport(ReportDrafted(includeName: false, includeContact: false, opinion: p))
+        case .approveReport: return .approveReport
+        case .decisionNoFeedback: return .recordDecision(OrganizationDecided(decision: p, feedback: false))
+        case .decisionWithFeedback: return .recordDecision(OrganizationDecided(decision: p, feedback: true))
+        case .feedbackPhone: return .giveFeedback(FeedbackGiven(channel: .phone, text: p))
+        case .feedbackEmail: return .giveFeedback(FeedbackGiven(channel: .email, text: p))
+        case .enquiry: return .logEnquiry(.phone)
+        case .policeReportDone: return .completeTask(TaskDone(kind: .policeReport, reference: text))
+        case .notifyOrganizationDone: return .completeTask(TaskDone(kind: .notifyOrganization, reference: text))
         case .laneDanger: return .overrideLane(.danger, reason: p)
         case .laneHandover: return .overrideLane(.handover, reason: p)
         case .laneComplaint: return .overrideLane(.complaint, reason: p)
@@ -124,6 +147,8 @@ public enum Prompt: Equatable, Sendable {
     case assign(selected: Int, CaseID, [StaffMember])
     /// Who falls due for erasure this month.
     case retention(selected: Int)
+    /// An organization's monthly totals (supervisors and auditors): which organization, which month, how far scrolled.
+    case monthly(organization: OrganizationID?, Month, scroll: Int)
     /// The counter form (H); the interaction's timer runs from when it opened.
     case counterForm(CounterForm)
     /// Leaving a form with input asks first (No keeps it).
@@ -212,6 +237,9 @@ public struct Model: Equatable, Sendable {
     public var keyProblem: String?
     /// Supervisors: subjects whose retention period ends by the end of this month (nil until loaded).
     public var retentionDue: [RetentionDue]?
+    /// The monthly view's totals and the organizations it cycles through.
+    public var monthly: MonthlyTotals?
+    public var monthlyOrganizations: [OrganizationSummary] = []
 
     public init(size: Size, now: Date, me: StaffMember, language: Language, readOnly: Bool = false, databaseName: String = "") {
         self.size = size

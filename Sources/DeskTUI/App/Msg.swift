@@ -37,6 +37,7 @@ public enum Msg: Equatable, Sendable {
     case leafletWritten(String)
     /// Subjects whose retention period ends by the end of this month.
     case retentionLoaded([RetentionDue])
+    case monthlyLoaded(MonthlyTotals, organizations: [OrganizationSummary])
     /// Reading the store failed (the message is the store's, already free of untrusted text).
     case loadFailed(String)
 }
@@ -63,6 +64,8 @@ public enum Command: Equatable, Sendable {
     case erase(SubjectID, reason: String)
     /// Subjects due for erasure by the end of the current month.
     case loadRetention
+    /// The month's totals from the projections, for the organization given or the first one.
+    case loadMonthly(OrganizationID?, Month)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Stop the job (Ctrl-Z) and repaint everything when the shell continues it.

@@ -132,6 +132,13 @@ public final class Program {
             let today = LocalDate(japanTime: Date())
             let next = today.month == 12 ? LocalDate(today.year + 1, 1, 1) : LocalDate(today.year, today.month + 1, 1)
             load { .retentionLoaded(try store.retentionDue(on: next)) }
+        case .loadMonthly(let org, let month):
+            load {
+                let orgs = try store.organizations()
+                guard let id = org ?? orgs.first?.id else { throw StoreError.noSuchCase("(no organization is registered)") }
+                let totals = try store.monthlyTotals(organization: id, month: month, asOf: LocalDate(japanTime: Date()))
+                return .monthlyLoaded(totals, organizations: orgs)
+            }
         case .loadDetail(let id):
             load { .detailLoaded(try store.caseDetail(id, role: model.me.role)) }
         case .execute(let id, let expected, let cmd):

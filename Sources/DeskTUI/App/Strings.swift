@@ -8,7 +8,8 @@ public enum UIText: CaseIterable, Sendable {
          openHelp, redraw, nextHit, cycleLane, toggleOverdue, toggleMine, clearFilter, selectCase, timeline,
          applicant, complaint, requests, statements, facts, ledger, lanePolicy, escalations, actions, notAllowed,
          hold, reportDue, assignee, nothing, mine, all, actionMenu, enterText, cancelled, focusPane, helpTitle,
-         closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote, suspend, thisPane, everyPane, noMatch, eraseSubject, retentionDue, supervisorsOnly, erased, walRetained, eraseTitle, eraseWarning, cancel, eraseButton, noSubjects, alreadyErased, retentionNone, retentionHint, subjectsHint, assignTo, noStaff, notYetDue, notYetDueShort, handOverKey, fixedScriptsKey, counterForm, elapsed, factsNotJudgement, formHint, handOverButton, complaintNeeded, decisionHint, fixedScriptsTitle, discardForm, leafletWritten, noOrganizations
+         closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote, suspend, thisPane, everyPane, noMatch, eraseSubject, retentionDue, supervisorsOnly, erased, walRetained, eraseTitle, eraseWarning, cancel, eraseButton, noSubjects, alreadyErased, retentionNone, retentionHint, subjectsHint, assignTo, noStaff, notYetDue, notYetDueShort, handOverKey, fixedScriptsKey, counterForm, elapsed, factsNotJudgement, formHint, handOverButton, complaintNeeded, decisionHint, fixedScriptsTitle, discardForm, leafletWritten, noOrganizations,
+         opinion, decision, whatWasSaid, reference, likelyThreat, openTasks, reportStage, monthlyKey, monthlyTitle, monthlyHint
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -136,6 +137,17 @@ public enum UIText: CaseIterable, Sendable {
         case .keyColumn: ("キー", "Key")
         case .actionColumn: ("操作", "Action")
         case .erasedNote: ("削除済み", "erased")
+        case .opinion: ("当窓口の意見・助言", "the desk's opinion and advice")
+        case .decision: ("組織の決定", "the organization's decision")
+        case .whatWasSaid: ("伝えた内容", "what was said")
+        case .reference: ("参照 (受理番号、誰にどう伝えたか。個人情報は書かない)", "reference (report number, whom and how; no personal data)")
+        case .likelyThreat: ("脅迫・誹謗の可能性 — 内容を読んで判断してください (s → 受け付けない)",
+                             "may be a threat or slander — read it and decide (s → reject)")
+        case .openTasks: ("未完了の作業", "open tasks")
+        case .reportStage: ("報告書", "report")
+        case .monthlyKey: ("月次集計 (監督者・監査)", "monthly totals (supervisors, auditors)")
+        case .monthlyTitle: ("月次集計", "Monthly totals")
+        case .monthlyHint: ("←→ 月  o 組織  ↑↓ スクロール  Esc 閉じる", "←→ month  o organization  ↑↓ scroll  Esc close")
         }
     }
 }

@@ -139,19 +139,31 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         let current = m.detail?.row.assignee
         m.prompt = .assign(selected: holders.firstIndex { $0.user == current } ?? 0, id, holders)
         return []
+    case .monthlyLoaded(let totals, let orgs):
+        m.monthly = totals
+        m.monthlyOrganizations = orgs
+        if case .monthly(_, let month, let scroll)? = m.prompt {
+            m.prompt = .monthly(organization: OrganizationID(totals.organization), month, scroll: scroll)
+        }
+        return []
     case .retentionLoaded(let due):
         m.retentionDue = due
         return []
     case .loadFailed(let why):
         m.message = StatusMessage(text: why, isError: true)
         if case .retention? = m.prompt, m.retentionDue == nil { m.prompt = nil }
+        if case .monthly? = m.prompt, m.monthly == nil { m.prompt = nil }
         return []
     case .searchLoaded(let text, let ids):
         guard text == m.filter.text else { return [] }      // an answer to an older query
         m.filter.hits = ids
         return reselect(&m)
-    case .appended(let id, _):
+    case .appended(let id, let types):
         m.message = StatusMessage(text: m.t(.saved) + ": \(id)", isError: false)
+        // A progress enquiry is answered with the fixed script: show it to read out.
+        if types.contains("enquiryLogged"), let script = (m.detail?.policy ?? .standard).script(Scripts.noProgressAnswers) {
+            m.message = StatusMessage(text: m.t(.saved) + ": \(id) — " + script.text(m.language), isError: false)
+        }
         return [refresh(m), .loadDetail(id)]
     case .appendFailed(let id, let reason):
         m.message = StatusMessage(text: "\(m.t(.refused)): \(reason)", isError: true)
@@ -258,6 +270,14 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
         guard let id = m.selectedID, m.detail != nil else { return refuse(&m, m.t(.selectCase)) }
         if let why = m.erasureRefusal { return refuse(&m, why) }
         return [.loadSubjects(id)]
+    case .showMonthly:
+        guard m.me.role == .supervisor || m.me.role == .auditor else { return refuse(&m, m.t(.supervisorsOnly)) }
+        // Seed 003 sends last month's totals at the start of each month; the selected case's organization first.
+        let org = m.detail.map { OrganizationID($0.row.organization) }
+        let month = Month(LocalDate(iso: m.today) ?? LocalDate(2000, 1, 1)).previous
+        m.monthly = nil
+        m.prompt = .monthly(organization: org, month, scroll: 0)
+        return [.loadMonthly(org, month)]
     case .showRetention:
         guard m.me.role == .supervisor else { return refuse(&m, m.t(.supervisorsOnly)) }
         m.prompt = .retention(selected: 0)
@@ -474,6 +494,23 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
             if let why = m.refusal(cmd) { return refuse(&m, why) }
             return [.execute(id, expected: d.row.version, cmd)]
         default: if cancel || key == .char("q") { m.prompt = nil }
+        }
+    case .monthly(let org, let month, let scroll):
+        let orgs = m.monthlyOrganizations
+        switch key {
+        case .up, .char("k"): m.prompt = .monthly(organization: org, month, scroll: max(0, scroll - 1))
+        case .down, .char("j"): m.prompt = .monthly(organization: org, month, scroll: scroll + 1)
+        case .left, .right:
+            let next = key == .left ? month.previous : month.next
+            m.prompt = .monthly(organization: org, next, scroll: scroll)
+            return [.loadMonthly(org, next)]
+        case .char("o"):
+            guard !orgs.isEmpty else { return [] }
+            let i = orgs.firstIndex { $0.id.rawValue == m.monthly?.organization } ?? -1
+            let next = orgs[(i + 1) % orgs.count].id
+            m.prompt = .monthly(organization: next, month, scroll: 0)
+            return [.loadMonthly(next, month)]
+        default: if cancel || key == .char("q") || key == .char("M") { m.prompt = nil }
         }
     case .retention(let sel):
         let count = m.retentionDue?.count ?? 0

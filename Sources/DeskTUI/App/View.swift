@@ -264,6 +264,26 @@ enum DetailPane {
             default: break
             }
         }
+        // Seed 003: a threatening or slanderous submission is not accepted; point it out, a person decides.
+        // Only submissions not yet dealt with: a threat at the counter goes up the police ladder instead.
+        if let state = m.detailState, [.intake, .handedOver, .underReview].contains(state.status), d.row.channel != Channel.counter.rawValue {
+            var texts: [String] = []
+            for e in d.events {
+                switch e.event {
+                case .intakeRecorded(let p): texts += [p.complaint.text, p.requests?.text].compactMap { $0 }
+                case .statementRecorded(let p): texts += [p.text.text].compactMap { $0 }
+                default: break
+                }
+            }
+            let words = ThreatWords.find(in: texts.joined(separator: "\n"))
+            if !words.isEmpty {
+                out.insert(("! " + words.map { "「\(Sanitizer.visible($0))」" }.joined() + " " + m.t(.likelyThreat), .danger), at: 1)
+            }
+        }
+        if let state = m.detailState, !state.openTasks.isEmpty {
+            out.insert((m.t(.openTasks) + ": " + state.openTasks.map { $0.label(m.language) }.joined(separator: ", "), .warning), at: 1)
+        }
+        if let report = reportLine(m, d) { add(report) }
         if let facts { section(.facts); add(facts) }
         if !statements.isEmpty { section(.statements); statements.forEach { add($0) } }
         section(.timeline)
@@ -273,6 +293,21 @@ enum DetailPane {
             for l in d.ledger { add("\(Clock.short(l.at))  \(l.caseID)  " + Sanitizer.visible("\(l.about) → \(l.answered)")) }
         }
         return out
+    }
+
+    /// Where the report to the organization stands: drafted, approved, sent, and the organization's decision.
+    static func reportLine(_ m: Model, _ d: CaseDetail) -> String? {
+        guard let state = m.detailState, state.draftVersion != nil || state.reported else { return nil }
+        let ja = m.language == .ja
+        var parts: [String] = []
+        if state.reported { parts.append(ja ? "送付済み" : "sent") }
+        else if state.approvedDraft == state.draftVersion { parts.append(ja ? "承認済み・未送付" : "approved, not sent") }
+        else { parts.append(ja ? "下書き (未承認)" : "draft (not approved)") }
+        if let decision = state.decision {
+            parts.append((ja ? "組織の決定: " : "decision: ") + Sanitizer.visible(decision.decision.display)
+                         + (decision.feedback ? (ja ? " (申出人へ連絡)" : " (applicant to be told)") : ""))
+        }
+        return m.t(.reportStage) + ": " + parts.joined(separator: " — ")
     }
 
     /// The case pane's area in the current layout (the same arithmetic as `view`).
@@ -473,15 +508,17 @@ enum Overlay {
             input(&s, label: (m.language == .ja ? a.label.ja : a.label.en) + " — " + m.t(a.needsText ?? .reason) + ": ", f,
                   hint: m.t(.enterText))
         case .menu(let sel, let id)?:
-            let inner = box(&s, width: 76, height: MenuAction.allCases.count + 4)
+            let inner = box(&s, width: 90, height: MenuAction.allCases.count + 2)
             s.put("\(m.t(.changeState)) \(id) — \(m.t(.actionMenu))", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, role: .title)
-            for (i, a) in MenuAction.allCases.enumerated() {
-                let why = m.refusal(a)
+            // A page at a time when the screen is shorter than the menu.
+            let rows = max(1, inner.height - 2), start = (sel / rows) * rows
+            for (i, a) in MenuAction.allCases.enumerated().dropFirst(start).prefix(rows) {
+                let why = m.refusal(a), y = inner.y + 1 + i - start
                 let label = (i == sel ? "> " : "  ") + (m.language == .ja ? a.label.ja : a.label.en)
                     + (why.map { "  — \(m.t(.notAllowed)): \($0)" } ?? "")
-                s.putPadded(label, x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2,
+                s.putPadded(label, x: inner.x + 1, y: y, width: inner.width - 2,
                             role: i == sel ? .selected : (why == nil ? .dialog : .muted))
-                if i == sel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
+                if i == sel { s.cursor = (inner.x + 1, y) }
             }
         case .subjects(let sel, let id, let list)?:
             let inner = box(&s, width: 90, height: list.count + 5)
@@ -556,6 +593,21 @@ enum Overlay {
                 if isSel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
             }
             s.put(m.t(.subjectsHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        case .monthly(_, let month, let scroll)?:
+            let inner = box(&s, width: 96, height: s.height)
+            let name = m.monthlyOrganizations.first { $0.id.rawValue == m.monthly?.organization }?.name ?? m.monthly?.organization ?? ""
+            s.put("\(m.t(.monthlyTitle)) — " + Sanitizer.visible(name) + " — \(month)", x: inner.x + 1, y: inner.y,
+                  maxWidth: inner.width - 2, role: .title)
+            if let t = m.monthly, t.month == month {
+                let lines = MonthlyChart.lines(t, language: m.language, organizationName: name, barWidth: max(1, inner.width - 40)).dropFirst(2)
+                let rows = max(1, inner.height - 2), top = max(0, min(scroll, lines.count - rows))
+                for (i, l) in lines.dropFirst(top).prefix(rows).enumerated() {
+                    s.put(l, x: inner.x + 1, y: inner.y + 1 + i, maxWidth: inner.width - 2, role: .dialog)
+                }
+            } else {
+                s.put(m.t(.loading), x: inner.x + 1, y: inner.y + 1, role: .muted)
+            }
+            s.put(m.t(.monthlyHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
         case .retention(let sel)?:
             let due = m.retentionDue ?? []
             let inner = box(&s, width: 90, height: max(1, due.count) + 5)

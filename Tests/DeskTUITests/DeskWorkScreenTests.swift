@@ -1,0 +1,83 @@
+import DeskDomain
+@testable import DeskStore
+@testable import DeskTUI
+import Foundation
+import Testing
+
+/// The desk's work in the console: monthly totals, the report's stage, tasks, threats pointed out, enquiries.
+@Suite("desk work in the console", .serialized)
+struct DeskWorkScreenTests {
+
+    @Test("M shows last month's totals for the selected case's organization; ← → change the month, o the organization",
+          arguments: [Language.en, .ja])
+    func monthly(_ lang: Language) throws {
+        let desk = try DemoDesk()
+        var m = try desk.model(Size(width: 100, height: 40), lang)
+        let org = OrganizationID(try #require(m.detail).row.organization)
+        #expect(update(&m, .keyPressed(.char("M"))) == [.loadMonthly(org, Month("2026-10")!)])
+        #expect(update(&m, .keyPressed(.right)) == [.loadMonthly(org, Month("2026-11")!)])
+        let orgs = try desk.store.organizations()
+        let totals = try desk.store.monthlyTotals(organization: org, month: Month("2026-11")!, asOf: LocalDate(2026, 11, 25))
+        _ = update(&m, .monthlyLoaded(totals, organizations: orgs))
+        let screen = view(m)
+        let text = screen.textLines.joined(separator: "\n")
+        #expect(text.contains("2026-11") && text.contains("█"))
+        if let diff = Golden.check(screen, "monthly-\(lang.rawValue)-100x40") { Issue.record(Comment(rawValue: diff)) }
+        let next = orgs[((orgs.firstIndex { $0.id == org } ?? 0) + 1) % orgs.count].id
+        #expect(update(&m, .keyPressed(.char("o"))) == [.loadMonthly(next, Month("2026-11")!)])
+        _ = update(&m, .keyPressed(.escape))
+        #expect(m.prompt == nil)
+        var op = try desk.model(Size(width: 100, height: 40), lang, role: .operator)
+        #expect(update(&op, .keyPressed(.char("M"))) == [] && op.message?.isError == true)
+    }
+
+    @Test("the case pane points out a likely threat in a submission, and shows open tasks and the report's stage")
+    func casePane() throws {
+        let desk = try DemoDesk()
+        let sup = DecisionContext(actor: "tester", role: .supervisor)
+        // A web-form submission with a threat in it, not yet dealt with.
+        let a = desk.store.keyring.newSubject(.applicant)
+        let id = try desk.store.appendNewCase([.intakeRecorded(IntakeRecorded(
+            organization: "demo-hotel", channel: .webForm, language: .ja, applicant: Applicant(subject: a, anonymous: true),
+            complaint: Personal("次に行ったら店を燃やしてやる", owner: a)))], actor: "tester", at: DemoDesk.now)
+        var m = try desk.model(Size(width: 120, height: 40), .en, focus: .detail)
+        func show(_ c: CaseID) throws {
+            m.selectedID = c
+            _ = update(&m, .detailLoaded(try desk.store.caseDetail(c, role: .supervisor)))
+            _ = update(&m, .queueLoaded(try desk.store.allCases()))
+            #expect(m.detail?.row.id == c)
+        }
+        try show(id)
+        let lines = DetailPane.lines(m, width: 100).map(\.0)
+        #expect(lines.contains { $0.hasPrefix("! 「燃やして」") && $0.contains("may be a threat or slander") })
+        // Rejected: the hint goes, the tasks show.
+        try desk.store.execute(.rejectAsThreat(CaseText(text: Personal("放火の予告", owner: a))), on: id, context: sup, at: DemoDesk.now)
+        try show(id)
+        let after = DetailPane.lines(m, width: 100).map(\.0)
+        #expect(!after.contains { $0.contains("may be a threat") })
+        #expect(after.contains("open tasks: notify the organization, report to the police")
+                || after.contains("open tasks: report to the police, notify the organization"))
+        // A reported demo case shows where its report stands.
+        let reported = try #require(try desk.store.allCases().first { $0.state == "closed" })
+        try show(reported.id)
+        #expect(DetailPane.lines(m, width: 100).map(\.0).contains { $0.hasPrefix("report: sent — decision: ") })
+    }
+
+    @Test("a progress enquiry from the menu is logged and the fixed answer is shown to read out")
+    func enquiry() throws {
+        let desk = try DemoDesk()
+        let backend = TestBackend(size: Size(width: 120, height: 30))
+        let index = try #require(MenuAction.allCases.firstIndex(of: .enquiry))
+        backend.input = [.key(.char("2")), .key(.char("s"))]
+        // The menu opens on the first allowed action; go to the top, then down to the enquiry.
+        backend.input += Array(repeating: .key(.char("k")), count: MenuAction.allCases.count)
+        backend.input += Array(repeating: .key(.char("j")), count: index) + [.key(.enter), .key(.char("y"))]
+        let p = Program(store: desk.store, backend: backend, model: Model(size: backend.size, now: DemoDesk.now, me: DemoDesk.me, language: .en),
+                        notifier: nil)
+        p.run()
+        let id = try #require(p.model.detail?.row.id)
+        #expect(try desk.store.load(id.streamID).last?.event == .enquiryLogged(EnquiryLogged(channel: .phone)))
+        let script = try #require(PolicyTable.standard.script(Scripts.noProgressAnswers))
+        #expect(p.model.message?.text.contains(script.en) == true, "\(String(describing: p.model.message))")
+    }
+}
