@@ -1,6 +1,10 @@
 import DeskDomain
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#else
+import Darwin     // iconv is in libSystem there; only glibc is tested
+#endif
 
 /// Turns text in a labelled charset into a String, with glibc's iconv for all but UTF-8, ASCII and ISO-2022-JP.
 /// Japanese labels are read as Windows reads them (CP932 and its EUC/JIS forms), because that is what

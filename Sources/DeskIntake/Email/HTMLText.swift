@@ -19,11 +19,22 @@ enum HTMLText {
     static func text(_ html: String) -> String {
         let s = Array(html.unicodeScalars)
         var out = String.UnicodeScalarView()
-        var space = false, pre = 0, i = 0
+        var space = false, spaceBreaks = false, pre = 0, i = 0
 
+        /// Kana, kanji, CJK punctuation and full-width forms: a source line break between two of them is no
+        /// space (CSS Text 3 segment breaks), or Japanese paragraphs wrapped in the source read "店長から 「".
+        func isWide(_ c: Unicode.Scalar) -> Bool {
+            (0x2E80...0x9FFF).contains(c.value) || (0xF900...0xFAFF).contains(c.value) || (0xFF00...0xFF60).contains(c.value)
+                || (0xFFE0...0xFFE6).contains(c.value) || (0x20000...0x3FFFF).contains(c.value)
+        }
         func emit(_ c: Unicode.Scalar) {
-            if pre == 0, c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{0C}" { space = true; return }
-            if space, let last = out.last, last != "\n" { out.append(" ") }
+            if pre == 0, c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{0C}" {
+                if !space { spaceBreaks = false }
+                space = true
+                if c == "\n" || c == "\r" { spaceBreaks = true }
+                return
+            }
+            if space, let last = out.last, last != "\n", !(spaceBreaks && isWide(last) && isWide(c)) { out.append(" ") }
             space = false
             out.append(c)
         }
@@ -85,7 +96,7 @@ enum HTMLText {
                     }
                     if name == "pre" { pre = max(0, pre + (closing ? -1 : 1)) }
                     if paragraph.contains(name) { breakLine(2) } else if line.contains(name) { breakLine(1) }
-                    else if (name == "td" || name == "th"), !closing { space = true }
+                    else if name == "td" || name == "th", !closing { space = true; spaceBreaks = false }
                     continue
                 }
             }
