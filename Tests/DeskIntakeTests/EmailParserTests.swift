@@ -404,6 +404,14 @@ struct EmailParserTests {
         #expect(m.text == "あいう a=b =ZZ 100%end")
     }
 
+    @Test("format=flowed: soft breaks join (delsp=yes drops the space), quotes and the signature line stay")
+    func formatFlowed() throws {
+        let m = try EmailParser.parse(Mail.plain("先日の件で、 \nご連絡しました。\n>引用の \n>続き\n \n-- \n署名", charset: "utf-8; format=flowed; delsp=yes"))
+        #expect(m.text == "先日の件で、ご連絡しました。\n> 引用の続き\n\n-- \n署名")
+        let en = try EmailParser.parse(Mail.plain("This line is \nwrapped.\n From is stuffed.", charset: "us-ascii; format=flowed"))
+        #expect(en.text == "This line is wrapped.\nFrom is stuffed.")
+    }
+
     @Test("nesting deeper than 10 multiparts is refused naming the part")
     func nestingTooDeep() {
         var s = "Content-Type: text/plain\n\nx"
@@ -424,6 +432,7 @@ struct EmailParserTests {
         #expect(Mail.refusal(Mail.message(["From: a@example.jp", "Subject:  "], " \n\n")) == .missing("the message body"))
         // No blank line: the first line that is not a field starts the body, as mail clients read it.
         #expect(try EmailParser.parse(Data("From a@example.jp Tue Nov 24 2026\nSubject: s\nbody line\n".utf8)).text == "body line")
+        #expect(try EmailParser.parse(Data("From : a@example.jp\nSubject: s\n\nx".utf8)).fromAddress == "a@example.jp")
     }
 
     @Test("21 attachments are refused with the count; 20 are taken")

@@ -13,7 +13,10 @@ public enum EmailParser {
         guard b.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A) }) else { throw .missing("the e-mail") }
         var start = 0
         // The mbox separator (`From sender date`) that some mail programs save before the headers.
-        if b.starts(with: Array("From ".utf8)) { start = min(Bytes.find(0x0A, in: b, from: 0, to: b.count) + 1, b.count) }
+        if b.starts(with: Array("From ".utf8)) {
+            let lf = Bytes.find(0x0A, in: b, from: 0, to: b.count)
+            if !HeaderSection.isFieldStart(b, 0, lf) { start = min(lf + 1, b.count) }
+        }
         let (headers, bodyStart) = try HeaderSection.read(b, start..<b.count, PartName(path: "", isMessage: true))
         guard !headers.fields.isEmpty else {
             throw .invalid("the e-mail", expected: "header fields (From:, Subject: and so on) before its body")
@@ -34,6 +37,9 @@ public enum EmailParser {
             let decoded = try Charsets.decode(try encoding.decode(b, p.body, what: what), label: p.type.params["charset"], what: what)
             var text = try bodyText(decoded, what: what)
             if p.type.value == "text/html" { text = HTMLText.text(text) }
+            if p.type.value == "text/plain", p.type.params["format"]?.lowercased() == "flowed" {
+                text = unflowed(text, deleteSpace: p.type.params["delsp"]?.lowercased() == "yes")
+            }
             text = trimEnd(text)
             if !text.isEmpty { segments.append(text) }
         }
@@ -246,6 +252,29 @@ public enum EmailParser {
             throw .invalid(what, expected: "no control characters")
         }
         return s.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// RFC 3676 format=flowed: a line ending in a space continues on the next line of the same quote depth
+    /// (with delsp=yes, as for Japanese, that space goes); a space-stuffed line loses its first space.
+    static func unflowed(_ text: String, deleteSpace: Bool) -> String {
+        var out: [String] = [], current: String? = nil, currentDepth = 0
+        func quote(_ depth: Int) -> String { depth == 0 ? "" : String(repeating: ">", count: depth) + " " }
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = raw[...], depth = 0
+            while line.first == ">" { depth += 1; line = line.dropFirst() }
+            if line.first == " " { line = line.dropFirst() }
+            let soft = line.hasSuffix(" ") && line != "-- "
+            if soft, deleteSpace { line = line.dropLast() }
+            if let c = current, depth == currentDepth {
+                current = c + line
+            } else {
+                if let c = current { out.append(quote(currentDepth) + c) }
+                current = String(line); currentDepth = depth
+            }
+            if !soft { out.append(quote(depth) + current!); current = nil }
+        }
+        if let c = current { out.append(quote(currentDepth) + c) }
+        return out.joined(separator: "\n")
     }
 
     static func trimEnd(_ s: String) -> String {

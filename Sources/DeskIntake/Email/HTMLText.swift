@@ -124,11 +124,10 @@ enum HTMLText {
 
     /// `&name;`, `&#NNN;`, `&#xHH;` at `i`. Controls and invalid code points become U+FFFD, as in HTML.
     private static func entity(_ s: [Unicode.Scalar], _ i: Int) -> (Unicode.Scalar, Int)? {
-        var k = i + 1, body = ""
-        while k < s.count, k - i <= 32, s[k] != ";" {
-            body.unicodeScalars.append(s[k]); k += 1
-        }
-        guard k < s.count, s[k] == ";", !body.isEmpty else { return nil }
+        var k = i + 1
+        while k < s.count, k - i <= 32, s[k] != ";", s[k] != "&" { k += 1 }
+        guard k < s.count, s[k] == ";", k > i + 1 else { return nil }
+        let body = String(String.UnicodeScalarView(s[(i + 1)..<k]))
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
             let hex = digits.first == "x" || digits.first == "X"
