@@ -31,14 +31,14 @@ extension SQLiteEventStore {
     /// Opens a new case with the next free case number, chosen inside the write transaction so that
     /// concurrent intakes never collide.
     public func appendNewCase(_ events: [DeskEvent], actor: Actor, at now: Date,
-                              evidence: SealedEvidence? = nil) throws -> CaseID {
+                              evidence: SealedEvidence? = nil, attachments: [SealedEvidence] = []) throws -> CaseID {
         let encoded = try encode(events)
         var id: CaseID?
         try write(encoded, stream: { db in
             let next = (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM cases")) ?? 0) + 1
             id = CaseID(number: next)
             return id!.streamID
-        }, expected: .noStream, actor: actor, at: now, evidence: evidence)
+        }, expected: .noStream, actor: actor, at: now, evidence: evidence, attachments: attachments)
         return id!
     }
 
@@ -53,7 +53,7 @@ extension SQLiteEventStore {
 
     @discardableResult
     func write(_ encoded: [(DeskEvent, Data)], stream: (Database) throws -> StreamID, expected: ExpectedVersion,
-                       actor: Actor, at now: Date, evidence: SealedEvidence?,
+                       actor: Actor, at now: Date, evidence: SealedEvidence?, attachments: [SealedEvidence] = [],
                        alsoInTransaction extra: ((Database) throws -> Void)? = nil) throws -> Int {
         let recordedAt = Timestamp.string(now)
         let keys = try keyring.takePendingKeys()
@@ -81,6 +81,10 @@ extension SQLiteEventStore {
                         }
                         try db.execute(sql: "INSERT OR IGNORE INTO evidence(hash, subject_id, sealed) VALUES (?, ?, ?)",
                                        arguments: [evidence.hash, evidence.subject.rawValue, evidence.sealed])
+                    }
+                    for a in attachments {
+                        try db.execute(sql: "INSERT OR IGNORE INTO evidence(hash, subject_id, sealed) VALUES (?, ?, ?)",
+                                       arguments: [a.hash, a.subject.rawValue, a.sealed])
                     }
                     var prev = try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM events ORDER BY position DESC LIMIT 1"))
                         ?? HashChain.genesis

@@ -13,7 +13,40 @@ public struct TaskRow: Hashable, Sendable, Codable {
     public let reference: String?
 }
 
+/// One piece of a case's evidence: the original submission (index 0) or a file that came with it.
+public struct EvidenceItem: Sendable {
+    public let index: Int
+    public let hash: String
+    /// "original" or the attachment's name as the role may read it.
+    public let label: String
+    public let mediaType: String
+    public let bytes: Int
+    /// The opened bytes; nil when the key is missing or the subject was erased.
+    public let content: Data?
+}
+
 extension SQLiteEventStore {
+    /// A case's evidence in intake order, opened when the keys allow.
+    public func evidence(of id: CaseID, role: Role) throws -> [EvidenceItem] {
+        let d = try caseDetail(id, role: role)
+        guard case .intakeRecorded(let p)? = d.events.first?.event else { return [] }
+        func open(_ hash: String) throws -> Data? {
+            try pool.read { db in try Data.fetchOne(db, sql: "SELECT sealed FROM evidence WHERE hash = ?", arguments: [hash]) }
+                .flatMap { keyring.openEvidence($0, subject: p.applicant.subject) }
+        }
+        var out: [EvidenceItem] = []
+        if let h = p.evidence {
+            let content = try open(h)
+            out.append(EvidenceItem(index: 0, hash: h, label: "original", mediaType: p.channel == .email ? "message/rfc822" : "application/octet-stream",
+                                    bytes: content?.count ?? 0, content: content))
+        }
+        for (i, a) in (p.attachments ?? []).enumerated() {
+            out.append(EvidenceItem(index: i + 1, hash: a.evidence, label: a.name?.display ?? "(no name)", mediaType: a.mediaType,
+                                    bytes: a.bytes, content: try open(a.evidence)))
+        }
+        return out
+    }
+
     /// The desk's report of a case, personal fields opened for `role` (names and contacts only for the desk's line).
     public func caseReport(_ id: CaseID, role: Role, language: Language? = nil) throws -> CaseReport {
         let d = try caseDetail(id, role: role)

@@ -111,11 +111,14 @@ extension SQLiteEventStore {
                     fields.append(.init(caseID: c, position: e.position, recordedAt: e.recordedAt, eventType: e.event.type,
                                         path: f.path, value: f.value))
                 }
-                if case .intakeRecorded(let p) = e.event, p.applicant.subject == subject, let hash = p.evidence,
-                   let sealed = try pool.read({ db in
-                       try Data.fetchOne(db, sql: "SELECT sealed FROM evidence WHERE hash = ?", arguments: [hash]) }),
-                   let bytes = keyring.openEvidence(sealed, subject: subject) {
-                    originals.append((hash, bytes))
+                if case .intakeRecorded(let p) = e.event, p.applicant.subject == subject {
+                    for hash in [p.evidence].compactMap({ $0 }) + (p.attachments ?? []).map(\.evidence) {
+                        if let sealed = try pool.read({ db in
+                               try Data.fetchOne(db, sql: "SELECT sealed FROM evidence WHERE hash = ?", arguments: [hash]) }),
+                           let bytes = keyring.openEvidence(sealed, subject: subject) {
+                            originals.append((hash, bytes))
+                        }
+                    }
                 }
             }
         }

@@ -80,12 +80,13 @@ struct CommandLineTests {
     @Test("every subcommand has --help")
     func help() throws {
         for cmd in [[], ["init"], ["staff", "add"], ["demo"], ["intake"], ["note"], ["list"], ["show"], ["verify"], ["rebuild"],
-                    ["subject", "list"], ["subject", "erase"]] {
+                    ["subject", "list"], ["subject", "erase"], ["report"], ["report", "case"], ["report", "monthly"], ["reject"],
+                    ["enquiry"], ["decision"], ["feedback"], ["task"], ["task", "done"], ["evidence"], ["review"], ["close"]] {
             let r = try Self.run(cmd + ["--help"])
             #expect(r.status == 0 && r.out.contains("USAGE:"), "\(cmd)")
         }
         let intake = try Self.run(["intake", "--help"]).out
-        #expect(intake.contains("--json <file>") && intake.contains("web-form submission"))
+        #expect(intake.contains("--json <path>") && intake.contains("--eml <path>") && intake.contains("web-form submission"))
     }
 
     @Test("demo fills 48 cases across organizations, lanes and states, and the chain verifies")

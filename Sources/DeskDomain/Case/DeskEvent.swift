@@ -99,6 +99,22 @@ public struct NamedStaff: Hashable, Codable, Sendable {
     }
 }
 
+/// A file that came with a submission (an e-mail attachment), kept sealed in the evidence table.
+public struct AttachmentRef: Hashable, Codable, Sendable {
+    /// SHA-256 (hex) of the sealed bytes in the evidence table.
+    public var evidence: String
+    /// The file's name as sent; sealed under the applicant (a name can say who sent it).
+    public var name: Personal?
+    public var mediaType: String
+    public var bytes: Int
+    public init(evidence: String, name: Personal?, mediaType: String, bytes: Int) {
+        self.evidence = evidence
+        self.name = name
+        self.mediaType = mediaType
+        self.bytes = bytes
+    }
+}
+
 public struct IntakeRecorded: Hashable, Codable, Sendable {
     public var organization: OrganizationID
     public var branch: String?
@@ -113,10 +129,13 @@ public struct IntakeRecorded: Hashable, Codable, Sendable {
     public var feedbackWanted: Bool
     /// SHA-256 (hex) of the sealed original submission in the evidence table.
     public var evidence: String?
+    /// Files that came with it (e-mail attachments); absent in events written before attachments were kept.
+    public var attachments: [AttachmentRef]?
 
     public init(organization: OrganizationID, branch: String? = nil, store: String? = nil, channel: Channel,
                 occurredAt: String? = nil, language: Language, applicant: Applicant, staff: [NamedStaff] = [],
-                complaint: Personal, requests: Personal? = nil, feedbackWanted: Bool = false, evidence: String? = nil) {
+                complaint: Personal, requests: Personal? = nil, feedbackWanted: Bool = false, evidence: String? = nil,
+                attachments: [AttachmentRef]? = nil) {
         self.organization = organization
         self.branch = branch
         self.store = store
@@ -129,6 +148,7 @@ public struct IntakeRecorded: Hashable, Codable, Sendable {
         self.requests = requests
         self.feedbackWanted = feedbackWanted
         self.evidence = evidence
+        self.attachments = attachments
     }
 }
 
@@ -608,6 +628,7 @@ public enum DeskEvent: Hashable, Sendable {
             }
             add("complaint", p.complaint)
             add("requests", p.requests)
+            for (i, a) in (p.attachments ?? []).enumerated() { add("attachments.\(i).name", a.name) }
         case .statementRecorded(let p): add("text", p.text)
         case .counterpartyLinked(let p): add("label", p.label)
         case .assessed(let p):

@@ -61,6 +61,13 @@ public final class SubjectKeyring: FieldSealer, @unchecked Sendable {
         for id in ids { if let p = pending.removeValue(forKey: id) { keys[id] = p.key } }
     }
 
+    /// Forgets every key not yet committed: after a submission that was refused or already taken in, so that its
+    /// subjects' keys are not written with the next one's.
+    public func discardAllPending() {
+        lock.lock(); defer { lock.unlock() }
+        pending.removeAll()
+    }
+
     /// Forgets keys created for an append that did not happen.
     func discardPending(_ ids: [SubjectID]) {
         lock.lock(); defer { lock.unlock() }

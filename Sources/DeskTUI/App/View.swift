@@ -252,6 +252,10 @@ enum DetailPane {
                     section(.requests)
                     add(untrusted(q.display), q.text == nil ? .muted : .normal)
                 }
+                for (i, a) in (p.attachments ?? []).enumerated() {
+                    add((m.language == .ja ? "添付 " : "attachment ") + "\(i + 1): " + Sanitizer.visible(a.name?.display ?? "-")
+                        + "  \(Sanitizer.visible(a.mediaType)), \(a.bytes) bytes", .muted)
+                }
             case .factsRecorded(let f):
                 let yes = FactName.allCases.filter { $0.value(in: f) > 0 }.map { n in
                     n == .minutesSpent || n == .earlierContacts ? "\(n.rawValue)=\(n.value(in: f))" : n.rawValue

@@ -34,6 +34,48 @@ extension Mado {
         }
     }
 
+    struct Evidence: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a case's evidence (the original submission and its attachments), or save one to a file (operators).",
+            discussion: """
+                0 is the submission exactly as received (the .eml, the web form's JSON); 1.. are the files that came \
+                with it. --save writes one to --out, readable by you only, and never over an existing file.
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "The number of the item to save.") var save: Int?
+        @Option(help: "Where to write it (a new file).") var out: String?
+
+        func validate() throws {
+            if (save == nil) != (out == nil) { throw ValidationError("--save and --out go together") }
+        }
+
+        func run() throws {
+            guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+            let s = try store.open(requireKey: true)
+            defer { s.close() }
+            let me = try Identity.require(.operator, in: s, to: "open a case's evidence")
+            let items = try s.evidence(of: id, role: me.role)
+            guard let save, let out else {
+                if items.isEmpty { print("\(id): no evidence kept") }
+                for i in items {
+                    let state = i.content == nil ? "  (cannot be opened: erased or no key)" : ""
+                    print("\(i.index)  \(Sanitizer.visible(i.label))  \(i.mediaType)  \(i.bytes) bytes  sha256:\(i.hash.prefix(16))\(state)")
+                }
+                return
+            }
+            guard let item = items.first(where: { $0.index == save }) else {
+                throw InputError.invalid("--save", expected: "one of 0...\(max(0, items.count - 1))")
+            }
+            guard let content = item.content else { throw Refusal("item \(save) cannot be opened: its owner's data was erased or the key is missing") }
+            guard !FileManager.default.fileExists(atPath: out) else { throw Refusal("\(Sanitizer.visible(out)) exists; choose a new file") }
+            guard FileManager.default.createFile(atPath: out, contents: content, attributes: [.posixPermissions: 0o600]) else {
+                throw Refusal("cannot write \(Sanitizer.visible(out))")
+            }
+            print("\(id): item \(save) written to \(Sanitizer.visible(out)) (\(content.count) bytes)")
+        }
+    }
+
     struct Reject: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Do not accept a threatening or slanderous submission (operators).",

@@ -65,6 +65,9 @@ enum CasePrinter {
             line()
             block("complaint / 苦情の内容", p.complaint.display)
             if let q = p.requests { block("requests / 要求", q.display) }
+            for (i, a) in (p.attachments ?? []).enumerated() {
+                line("attachment \(i + 1)  " + Sanitizer.visible(a.name?.display ?? "(no name)") + "  \(a.mediaType)  \(a.bytes) bytes  (mado evidence)")
+            }
         }
         line()
         line("timeline")
