@@ -81,3 +81,42 @@ struct DeskWorkScreenTests {
         #expect(p.model.message?.text.contains(script.en) == true, "\(String(describing: p.model.message))")
     }
 }
+
+@Suite("shifts in the console", .serialized)
+struct ShiftScreenTests {
+    @Test("at login the handovers left since your last shift are shown; Enter starts your shift; W shows the board")
+    func loginHandover() throws {
+        let desk = try DemoDesk()
+        try desk.store.startShift("demo.suzuki", at: DemoDesk.now.addingTimeInterval(-8 * 3600))
+        try desk.store.endShift("demo.suzuki", note: "C-000005 は警察からの連絡待ち", at: DemoDesk.now.addingTimeInterval(-600))
+        let backend = TestBackend(size: Size(width: 120, height: 40))
+        var seen: [String] = []
+        backend.input = [.key(.enter), .key(.char("W"))]
+        backend.onDraw = { screen in seen.append(screen.textLines.joined(separator: "\n")) }
+        let p = Program(store: desk.store, backend: backend, model: Model(size: backend.size, now: DemoDesk.now, me: DemoDesk.me, language: .en),
+                        notifier: nil)
+        p.run()
+        #expect(seen.contains { $0.contains("Handovers since your last shift (1)") && $0.contains("Handover from demo.suzuki")
+                                && $0.contains("C-000005 は警察からの連絡待ち") && $0.contains("danger lane: C-000005") })
+        #expect(try desk.store.isOnShift("tester"))
+        let last = try #require(seen.last)
+        #expect(last.contains("Shifts") && last.contains("tester (supervisor)  on shift") && last.contains("demo.suzuki (operator)  off"))
+        // Ending it from the board records the handover with the note typed.
+        var m = p.model
+        #expect(update(&m, .keyPressed(.char("e"))) == [])
+        for c in "引継ぎなし" { _ = update(&m, .keyPressed(.char(c))) }
+        #expect(update(&m, .keyPressed(.enter)) == [.endShift(note: "引継ぎなし")])
+    }
+
+    @Test("an auditor keeps no shift; an operator sees only their own on the board")
+    func roles() throws {
+        let desk = try DemoDesk()
+        var auditor = try desk.model(Size(width: 100, height: 30), .en, role: .auditor)
+        #expect(update(&auditor, .keyPressed(.char("W"))) == [] && auditor.message?.text.contains("operators, supervisors and counsellors only") == true)
+        var op = try desk.model(Size(width: 100, height: 30), .en, role: .operator)
+        #expect(update(&op, .keyPressed(.char("W"))) == [.loadShift(login: false)])
+        _ = update(&op, .shiftLoaded(board: try desk.store.shiftBoard(), unseen: [], login: false))
+        let text = view(op).textLines.joined(separator: "\n")
+        #expect(text.contains("tester (operator)") == false && text.contains("demo.sato") == false)
+    }
+}

@@ -95,7 +95,8 @@ public struct CaseState: Hashable, Sendable {
         case .ladderStepTaken(let p):
             s.ladder.counts[p.step, default: 0] += 1
         case .statementRecorded, .enquiryLogged, .noteAdded, .organizationRegistered, .staffAdded, .staffRemoved,
-             .subjectErased, .retentionSet, .subjectExported, .policyAdopted, .standingSet, .feedbackGiven:
+             .subjectErased, .retentionSet, .subjectExported, .policyAdopted, .standingSet, .feedbackGiven,
+             .shiftStarted, .shiftEnded:
             break
         }
         return s

@@ -475,6 +475,8 @@ public enum DeskEvent: Hashable, Sendable {
     // staff streams
     case staffAdded(StaffAdded)
     case staffRemoved(StaffRemoved)
+    case shiftStarted(ShiftStarted)
+    case shiftEnded(ShiftEnded)
     // subject streams
     case subjectErased(SubjectErased)
     case subjectExported(SubjectExported)
@@ -516,6 +518,8 @@ public enum DeskEvent: Hashable, Sendable {
         case .feedbackGiven: "feedbackGiven"
         case .taskOpened: "taskOpened"
         case .taskDone: "taskDone"
+        case .shiftStarted: "shiftStarted"
+        case .shiftEnded: "shiftEnded"
         }
     }
 
@@ -564,6 +568,8 @@ public enum DeskEvent: Hashable, Sendable {
         case .feedbackGiven(let p): return try e.encode(p)
         case .taskOpened(let p): return try e.encode(p)
         case .taskDone(let p): return try e.encode(p)
+        case .shiftStarted(let p): return try e.encode(p)
+        case .shiftEnded(let p): return try e.encode(p)
         }
     }
 
@@ -609,6 +615,8 @@ public enum DeskEvent: Hashable, Sendable {
         case "feedbackGiven": return .feedbackGiven(try p(FeedbackGiven.self))
         case "taskOpened": return .taskOpened(try p(TaskOpened.self))
         case "taskDone": return .taskDone(try p(TaskDone.self))
+        case "shiftStarted": return .shiftStarted(try p(ShiftStarted.self))
+        case "shiftEnded": return .shiftEnded(try p(ShiftEnded.self))
         default: throw EventDecodingError.unknownType(type)
         }
     }
@@ -642,6 +650,7 @@ public enum DeskEvent: Hashable, Sendable {
         case .reportDrafted(let p): add("opinion", p.opinion)
         case .organizationDecided(let p): add("decision", p.decision)
         case .feedbackGiven(let p): add("text", p.text)
+        case .shiftEnded(let p): add("note", p.note)
         default: break
         }
         return out

@@ -3,6 +3,8 @@ import Foundation
 /// Whose personal data a subject holds.
 public enum SubjectKind: String, Codable, Sendable, CaseIterable {
     case applicant, counterparty, staffMember, employee
+    /// A shift-handover note of the desk's own (one subject per note).
+    case shiftNote
 }
 
 /// A personal value in an event: owned by one subject, sealed under that subject's key in storage.

@@ -187,6 +187,22 @@ enum Projector {
                            arguments: [p.user, p.displayName, p.role.rawValue])
         case .staffRemoved(let p):
             try db.cachedStatement(sql: "UPDATE staff SET active = 0 WHERE user = ?").execute(arguments: [p.user])
+            try db.cachedStatement(sql: "UPDATE shifts SET on_shift = 0, ended_at = ? WHERE user = ? AND on_shift = 1").execute(
+                arguments: [e.recordedAt, p.user])
+        case .shiftStarted:
+            guard e.stream.rawValue.hasPrefix("staff-") else { return }
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO shifts(user, on_shift, started_at, ended_at) VALUES (?, 1, ?, NULL)").execute(
+                arguments: [String(e.stream.rawValue.dropFirst(6)), e.recordedAt])
+        case .shiftEnded(let p):
+            guard e.stream.rawValue.hasPrefix("staff-") else { return }
+            let user = String(e.stream.rawValue.dropFirst(6))
+            try db.cachedStatement(sql: "UPDATE shifts SET on_shift = 0, ended_at = ? WHERE user = ?").execute(arguments: [e.recordedAt, user])
+            try db.cachedStatement(sql: "INSERT INTO handovers(position, user, at) VALUES (?, ?, ?)").execute(
+                arguments: [e.position.value, user, e.recordedAt])
+            if let note = p.note {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO subjects(id, kind) VALUES (?, ?)").execute(
+                    arguments: [note.subject.rawValue, SubjectKind.shiftNote.rawValue])
+            }
         case .subjectErased(let p):
             try db.cachedStatement(sql: "UPDATE subjects SET erased_at = ?, erased_by = ? WHERE id = ?").execute(
                            arguments: [e.recordedAt, e.actor.user, p.subject.rawValue])

@@ -106,6 +106,13 @@ enum Migrations {
                   ORDER BY e.position DESC LIMIT 1);
                 """)
         }
+        // Shifts (issue 7): who is on now, and each handover in log order for the next operator to read.
+        m.registerMigration("v7-shifts") { db in
+            try db.execute(sql: """
+                CREATE TABLE shifts(user TEXT PRIMARY KEY, on_shift INTEGER NOT NULL, started_at TEXT, ended_at TEXT);
+                CREATE TABLE handovers(position INTEGER PRIMARY KEY, user TEXT NOT NULL, at TEXT NOT NULL);
+                """)
+        }
         return m
     }
 
@@ -114,5 +121,5 @@ enum Migrations {
 
     /// Tables that `rebuild` empties and fills again from the log.
     static let projectionTables = ["cases", "ledger", "subjects", "case_subjects", "organizations", "staff",
-                                   "intake_fingerprints", "case_search", "tasks"]
+                                   "intake_fingerprints", "case_search", "tasks", "shifts", "handovers"]
 }

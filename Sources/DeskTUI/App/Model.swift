@@ -149,6 +149,12 @@ public enum Prompt: Equatable, Sendable {
     case retention(selected: Int)
     /// An organization's monthly totals (supervisors and auditors): which organization, which month, how far scrolled.
     case monthly(organization: OrganizationID?, Month, scroll: Int)
+    /// Handovers left since the user's last shift, shown when the console opens (Enter starts the shift).
+    case handovers([HandoverRecord], scroll: Int)
+    /// Who is on shift and what each holds (supervisors see everyone, others themselves).
+    case shiftBoard(scroll: Int)
+    /// The note for the next operator, before the shift ends.
+    case shiftNote(TextField)
     /// The counter form (H); the interaction's timer runs from when it opened.
     case counterForm(CounterForm)
     /// Leaving a form with input asks first (No keeps it).
@@ -240,6 +246,7 @@ public struct Model: Equatable, Sendable {
     /// The monthly view's totals and the organizations it cycles through.
     public var monthly: MonthlyTotals?
     public var monthlyOrganizations: [OrganizationSummary] = []
+    public var shiftBoard: [ShiftBoardRow]?
 
     public init(size: Size, now: Date, me: StaffMember, language: Language, readOnly: Bool = false, databaseName: String = "") {
         self.size = size

@@ -38,6 +38,10 @@ public enum Msg: Equatable, Sendable {
     /// Subjects whose retention period ends by the end of this month.
     case retentionLoaded([RetentionDue])
     case monthlyLoaded(MonthlyTotals, organizations: [OrganizationSummary])
+    /// The shift board, and at login the handovers the user has not seen.
+    case shiftLoaded(board: [ShiftBoardRow], unseen: [HandoverRecord], login: Bool)
+    /// The user's shift started (with the handovers left since their last) or ended.
+    case shiftChanged(started: Bool, unseen: [HandoverRecord])
     /// Reading the store failed (the message is the store's, already free of untrusted text).
     case loadFailed(String)
 }
@@ -66,6 +70,10 @@ public enum Command: Equatable, Sendable {
     case loadRetention
     /// The month's totals from the projections, for the organization given or the first one.
     case loadMonthly(OrganizationID?, Month)
+    case loadShift(login: Bool)
+    case startShift
+    /// End the user's shift with the handover and their note.
+    case endShift(note: String?)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Stop the job (Ctrl-Z) and repaint everything when the shell continues it.

@@ -24,6 +24,7 @@ public final class Program {
         // The first screen shows the top of the queue at once; the whole queue loads right after it is drawn.
         load { .queueHeadLoaded(try store.queueHead(limit: max(1, backend.size.height), today: model.today)) }
         var deferred: [Command] = [.loadQueue] + (model.me.role == .supervisor ? [.loadRetention] : [])
+            + ([.operator, .supervisor, .counsellor].contains(model.me.role) ? [.loadShift(login: true)] : [])
         var running = true
         var lastTick = Date.distantPast
         var drawn: Model?
@@ -132,6 +133,20 @@ public final class Program {
             let today = LocalDate(japanTime: Date())
             let next = today.month == 12 ? LocalDate(today.year + 1, 1, 1) : LocalDate(today.year, today.month + 1, 1)
             load { .retentionLoaded(try store.retentionDue(on: next)) }
+        case .loadShift(let login):
+            load {
+                let me = model.me.user
+                let onShift = try store.isOnShift(me)
+                let unseen = login && !onShift ? try store.unseenHandovers(me) : []
+                return .shiftLoaded(board: try store.shiftBoard(), unseen: unseen, login: login)
+            }
+        case .startShift:
+            load { .shiftChanged(started: true, unseen: try store.startShift(model.me.user, at: Date())) }
+        case .endShift(let note):
+            load {
+                try store.endShift(model.me.user, note: note, at: Date())
+                return .shiftChanged(started: false, unseen: [])
+            }
         case .loadMonthly(let org, let month):
             load {
                 let orgs = try store.organizations()

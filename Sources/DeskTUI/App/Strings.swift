@@ -9,7 +9,8 @@ public enum UIText: CaseIterable, Sendable {
          applicant, complaint, requests, statements, facts, ledger, lanePolicy, escalations, actions, notAllowed,
          hold, reportDue, assignee, nothing, mine, all, actionMenu, enterText, cancelled, focusPane, helpTitle,
          closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote, suspend, thisPane, everyPane, noMatch, eraseSubject, retentionDue, supervisorsOnly, erased, walRetained, eraseTitle, eraseWarning, cancel, eraseButton, noSubjects, alreadyErased, retentionNone, retentionHint, subjectsHint, assignTo, noStaff, notYetDue, notYetDueShort, handOverKey, fixedScriptsKey, counterForm, elapsed, factsNotJudgement, formHint, handOverButton, complaintNeeded, decisionHint, fixedScriptsTitle, discardForm, leafletWritten, noOrganizations,
-         opinion, decision, whatWasSaid, reference, likelyThreat, openTasks, reportStage, monthlyKey, monthlyTitle, monthlyHint
+         opinion, decision, whatWasSaid, reference, likelyThreat, openTasks, reportStage, monthlyKey, monthlyTitle, monthlyHint,
+         shiftKey, shiftTitle, shiftHint, handoverTitle, handoverHint, shiftNotePrompt, shiftStarted, shiftEnded, onShift, offShift, holds, noShiftYet, shiftRolesOnly, supervisorsAuditorsOnly
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -147,6 +148,20 @@ public enum UIText: CaseIterable, Sendable {
         case .reportStage: ("報告書", "report")
         case .monthlyKey: ("月次集計 (監督者・監査)", "monthly totals (supervisors, auditors)")
         case .monthlyTitle: ("月次集計", "Monthly totals")
+        case .shiftKey: ("勤務 (開始・終了・引継ぎ、監督者は全員の状況)", "shift (start, end with a handover; supervisors see everyone)")
+        case .shiftTitle: ("勤務", "Shifts")
+        case .shiftHint: ("s 勤務開始  e 勤務終了 (引継ぎ)  Esc 閉じる", "s start my shift  e end it (handover)  Esc close")
+        case .handoverTitle: ("前回の勤務以降の引継ぎ", "Handovers since your last shift")
+        case .handoverHint: ("Enter 勤務を開始  ↑↓ スクロール  Esc 閉じる", "Enter start my shift  ↑↓ scroll  Esc close")
+        case .shiftNotePrompt: ("次の担当者への申し送り (空でも可)", "note for the next operator (may be empty)")
+        case .shiftStarted: ("勤務を開始しました", "your shift has started")
+        case .shiftEnded: ("勤務を終了し、引継ぎを記録しました", "your shift has ended; the handover is recorded")
+        case .onShift: ("勤務中", "on shift")
+        case .offShift: ("勤務外", "off")
+        case .holds: ("担当", "holds")
+        case .noShiftYet: ("勤務記録なし", "no shift yet")
+        case .shiftRolesOnly: ("オペレーター・監督者・カウンセラーのみ", "operators, supervisors and counsellors only")
+        case .supervisorsAuditorsOnly: ("監督者・監査担当のみ", "supervisors and auditors only")
         case .monthlyHint: ("←→ 月  o 組織  ↑↓ スクロール  Esc 閉じる", "←→ month  o organization  ↑↓ scroll  Esc close")
         }
     }

@@ -146,6 +146,16 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
             m.prompt = .monthly(organization: OrganizationID(totals.organization), month, scroll: scroll)
         }
         return []
+    case .shiftLoaded(let board, let unseen, let login):
+        m.shiftBoard = board
+        if login, !unseen.isEmpty, m.prompt == nil { m.prompt = .handovers(unseen, scroll: 0) }
+        return []
+    case .shiftChanged(let started, let unseen):
+        m.message = StatusMessage(text: m.t(started ? .shiftStarted : .shiftEnded), isError: false)
+        // Started from the handovers on screen: they have been read. Started from the board: show them now.
+        if case .handovers? = m.prompt { m.prompt = nil }
+        else if started && !unseen.isEmpty { m.prompt = .handovers(unseen, scroll: 0) }
+        return [.loadShift(login: false)]
     case .retentionLoaded(let due):
         m.retentionDue = due
         return []
@@ -270,8 +280,12 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
         guard let id = m.selectedID, m.detail != nil else { return refuse(&m, m.t(.selectCase)) }
         if let why = m.erasureRefusal { return refuse(&m, why) }
         return [.loadSubjects(id)]
+    case .shift:
+        if let why = Overlay.refusalFor(.shift, m) { return refuse(&m, why) }
+        m.prompt = .shiftBoard(scroll: 0)
+        return [.loadShift(login: false)]
     case .showMonthly:
-        guard m.me.role == .supervisor || m.me.role == .auditor else { return refuse(&m, m.t(.supervisorsOnly)) }
+        if let why = Overlay.refusalFor(.showMonthly, m) { return refuse(&m, why) }
         // Seed 003 sends last month's totals at the start of each month; the selected case's organization first.
         let org = m.detail.map { OrganizationID($0.row.organization) }
         let month = Month(LocalDate(iso: m.today) ?? LocalDate(2000, 1, 1)).previous
@@ -495,6 +509,37 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
             return [.execute(id, expected: d.row.version, cmd)]
         default: if cancel || key == .char("q") { m.prompt = nil }
         }
+    case .handovers(let list, let scroll):
+        switch key {
+        case .up, .char("k"): m.prompt = .handovers(list, scroll: max(0, scroll - 1))
+        case .down, .char("j"): m.prompt = .handovers(list, scroll: scroll + 1)
+        case .enter:
+            if m.readOnly { return refuse(&m, m.t(.readOnly)) }
+            // Already on shift (it started in another terminal): reading it was the point.
+            if m.shiftBoard?.first(where: { $0.member.user == m.me.user })?.onShift == true { m.prompt = nil; return [] }
+            return [.startShift]
+        default: if cancel || key == .char("q") { m.prompt = nil }
+        }
+    case .shiftBoard(let scroll):
+        switch key {
+        case .up, .char("k"): m.prompt = .shiftBoard(scroll: max(0, scroll - 1))
+        case .down, .char("j"): m.prompt = .shiftBoard(scroll: scroll + 1)
+        case .char("s"):
+            if m.readOnly { return refuse(&m, m.t(.readOnly)) }
+            return [.startShift]
+        case .char("e"):
+            if m.readOnly { return refuse(&m, m.t(.readOnly)) }
+            m.prompt = .shiftNote(TextField(limit: ShiftHandover.noteLimit))
+        default: if cancel || key == .char("q") || key == .char("W") { m.prompt = nil }
+        }
+    case .shiftNote(var f):
+        if cancel { m.prompt = .shiftBoard(scroll: 0); m.message = StatusMessage(text: m.t(.cancelled), isError: false); return [] }
+        if key == .enter {
+            m.prompt = .shiftBoard(scroll: 0)
+            return [.endShift(note: f.isBlank ? nil : f.text)]
+        }
+        edit(&f, key)
+        m.prompt = .shiftNote(f)
     case .monthly(let org, let month, let scroll):
         let orgs = m.monthlyOrganizations
         switch key {

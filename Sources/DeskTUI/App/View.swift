@@ -45,6 +45,12 @@ enum Clock {
         return String(format: "%02d-%02d %02d:%02d", d.day.month, d.day.day, d.minutes / 60, d.minutes % 60)
     }
 
+    /// `YYYY-MM-DD HH:MM JST` for a stored UTC time.
+    static func japan(_ utc: String) -> String {
+        guard let d = parse(utc) else { return utc }
+        return String(format: "%@ %02d:%02d JST", d.day.description, d.minutes / 60, d.minutes % 60)
+    }
+
     static func parse(_ utc: String) -> (day: LocalDate, minutes: Int)? {
         let u = Array(utc)
         guard u.count >= 16, let h = Int(String(u[11...12])), let mi = Int(String(u[14...15])),
@@ -443,6 +449,27 @@ enum StatusLine {
 }
 
 enum Overlay {
+    /// Who is on shift: a supervisor sees everyone on the desk's line, the others their own shift.
+    static func shiftBoard(_ s: inout Screen, _ m: Model, scroll: Int, note: TextField?) {
+        let inner = box(&s, width: 100, height: s.height)
+        s.put(m.t(.shiftTitle), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
+        var lines: [(String, StyleRole)] = []
+        for r in (m.shiftBoard ?? []) where m.me.role == .supervisor || r.member.user == m.me.user {
+            let state = r.onShift ? "\(m.t(.onShift)) \(r.startedAt.map(Clock.japan) ?? "")"
+                : "\(m.t(.offShift)) " + (r.endedAt.map(Clock.japan) ?? m.t(.noShiftYet))
+            lines.append((Sanitizer.visible(r.member.user) + " (\(r.member.role.rawValue))  " + state + "  \(m.t(.holds)) \(r.held.count)",
+                          r.onShift ? .ok : .dialog))
+            if !r.held.isEmpty { lines.append(("    " + r.held.map(\.description).joined(separator: " "), .muted)) }
+        }
+        if m.shiftBoard == nil { lines = [(m.t(.loading), .muted)] }
+        let height = max(1, inner.height - 2), top = max(0, min(scroll, lines.count - height))
+        for (i, l) in lines.dropFirst(top).prefix(height).enumerated() {
+            s.put(l.0, x: inner.x + 1, y: inner.y + 1 + i, maxWidth: inner.width - 2, role: l.1)
+        }
+        s.put(m.t(.shiftHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        if let note { input(&s, label: m.t(.shiftNotePrompt) + ": ", note, hint: m.t(.enterText)) }
+    }
+
     static func box(_ s: inout Screen, width: Int, height: Int) -> Rect {
         let w = min(width, s.width - 4), h = min(height, s.height - 4)
         let r = Rect(x: (s.width - w) / 2, y: (s.height - h) / 2, width: w, height: h)
@@ -597,6 +624,19 @@ enum Overlay {
                 if isSel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
             }
             s.put(m.t(.subjectsHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        case .handovers(let list, let scroll)?:
+            let inner = box(&s, width: 100, height: s.height)
+            s.put(m.t(.handoverTitle) + " (\(list.count))", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
+            let lines = list.flatMap { HandoverText.lines($0, language: m.language) + [""] }
+            let rows = max(1, inner.height - 2), top = max(0, min(scroll, lines.count - rows))
+            for (i, l) in lines.dropFirst(top).prefix(rows).enumerated() {
+                s.put(l, x: inner.x + 1, y: inner.y + 1 + i, maxWidth: inner.width - 2, role: .dialog)
+            }
+            s.put(m.t(.handoverHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        case .shiftBoard(let scroll)?:
+            shiftBoard(&s, m, scroll: scroll, note: nil)
+        case .shiftNote(let f)?:
+            shiftBoard(&s, m, scroll: 0, note: f)
         case .monthly(_, let month, let scroll)?:
             let inner = box(&s, width: 96, height: s.height)
             let name = m.monthlyOrganizations.first { $0.id.rawValue == m.monthly?.organization }?.name ?? m.monthly?.organization ?? ""
@@ -686,6 +726,8 @@ enum Overlay {
         case .eraseSubject: return m.erasureRefusal
         case .assign: return m.detail == nil ? nil : m.refusal(.assign(Actor("someone-else." + m.me.user)))
         case .showRetention: return m.me.role == .supervisor ? nil : m.t(.supervisorsOnly)
+        case .showMonthly: return m.me.role == .supervisor || m.me.role == .auditor ? nil : m.t(.supervisorsAuditorsOnly)
+        case .shift: return [.operator, .supervisor, .counsellor].contains(m.me.role) ? nil : m.t(.shiftRolesOnly)
         case .addNote:
             return m.applicantOnScreen.flatMap { m.refusal(.addNote(CaseText(text: Personal("x", owner: $0)))) }
         case .take: return m.detail == nil ? nil : m.refusal(.assign(Actor(m.me.user)))

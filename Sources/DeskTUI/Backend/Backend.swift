@@ -29,6 +29,8 @@ public final class TestBackend: Backend {
     public private(set) var firstScreen: Screen?
     public var input: [BackendEvent] = []
     public private(set) var isShutDown = false
+    /// Called with every frame, for tests that look at screens between keys.
+    public var onDraw: ((Screen) -> Void)?
 
     public init(size: Size) { self.size = size }
 
@@ -41,6 +43,7 @@ public final class TestBackend: Backend {
         if previous == nil { fullFrames += 1 }
         self.screen = screen
         frames += 1
+        onDraw?(screen)
     }
 
     public func next(timeoutMs: Int) -> BackendEvent? {

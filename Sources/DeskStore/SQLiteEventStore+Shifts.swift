@@ -1,0 +1,122 @@
+import DeskDomain
+import Foundation
+import GRDB
+
+/// A handover as the next operator reads it.
+public struct HandoverRecord: Equatable, Sendable {
+    public let position: Int64
+    public let user: String
+    public let at: String
+    public let handover: ShiftEnded
+    public init(position: Int64, user: String, at: String, handover: ShiftEnded) {
+        self.position = position
+        self.user = user
+        self.at = at
+        self.handover = handover
+    }
+}
+
+/// Who is on the desk, and what each holds (the supervisor's shift view).
+public struct ShiftBoardRow: Equatable, Sendable {
+    public let member: StaffMember
+    public let onShift: Bool
+    public let startedAt: String?
+    public let endedAt: String?
+    public let held: [CaseID]
+}
+
+extension SQLiteEventStore {
+    static func staffStream(_ user: String) -> StreamID { StreamID("staff-\(user)") }
+
+    /// Starts `user`'s shift; returns the handovers written by others since their last shift ended (newest last).
+    @discardableResult
+    public func startShift(_ user: String, at now: Date) throws -> [HandoverRecord] {
+        let me = try staffMember(user)
+        let stream = Self.staffStream(user)
+        let history = try load(stream)
+        let state = history.map(\.event).reduce(ShiftState(), ShiftState.evolve)
+        let events = try ShiftDecider.decide(.start, state, role: me.role)
+        let unseen = try unseenHandovers(user, history: history)
+        try append(events, to: stream, expected: .exact(StreamVersion(history.count)), actor: Actor(user), at: now)
+        return unseen
+    }
+
+    /// The handovers others left since `user`'s last shift ended (all of the latest, before their first shift).
+    public func unseenHandovers(_ user: String, history: [EventEnvelope]? = nil) throws -> [HandoverRecord] {
+        let h = try history ?? load(Self.staffStream(user))
+        let lastEnd = h.last { if case .shiftEnded = $0.event { true } else { false } }?.position.value ?? 0
+        return try handovers(after: lastEnd, excluding: user)
+    }
+
+    /// Ends `user`'s shift with the handover: the cases they hold, the desk's open cases due by the next business
+    /// day and those in danger, and their note (sealed under a subject of its own).
+    @discardableResult
+    public func endShift(_ user: String, note: String?, at now: Date) throws -> ShiftEnded {
+        let me = try staffMember(user)
+        let stream = Self.staffStream(user)
+        let history = try load(stream)
+        let state = history.map(\.event).reduce(ShiftState(), ShiftState.evolve)
+        let open: [ShiftCase] = try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, lane, report_due_on, assignee FROM cases
+                WHERE state NOT IN ('closed', 'rejectedThreat', 'reported') ORDER BY seq
+                """).compactMap { r in
+                guard let id = CaseID(r[0] as String), let due = LocalDate(iso: r[2]) else { return nil }
+                return ShiftCase(id: id, lane: (r[1] as String?).flatMap(Lane.init(rawValue:)), dueOn: due, assignee: r[3])
+            }
+        }
+        let lists = ShiftHandover.lists(open: open, user: user, today: LocalDate(japanTime: now))
+        let text = note.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        var subject: SubjectID?, sealed: Personal?
+        if let text {
+            let id = keyring.newSubject(.shiftNote)
+            subject = id
+            sealed = Personal(text, owner: id)
+        }
+        let ended = ShiftEnded(held: lists.held, nearDeadline: lists.near, danger: lists.danger, omitted: lists.omitted, note: sealed)
+        do {
+            let events = try ShiftDecider.decide(.end(ended), state, role: me.role)
+            try append(events, to: stream, expected: .exact(StreamVersion(history.count)), actor: Actor(user), at: now)
+        } catch {
+            if let subject { keyring.discardPending([subject]) }
+            throw error
+        }
+        return ended
+    }
+
+    /// Handovers after a log position, oldest first (the latest `limit`), leaving out `excluding`'s own.
+    public func handovers(after position: Int64 = 0, excluding: String? = nil, limit: Int = 5) throws -> [HandoverRecord] {
+        let rows = try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT position, user, at FROM handovers WHERE position > ? AND user IS NOT ? ORDER BY position DESC LIMIT ?
+                """, arguments: [position, excluding, limit])
+        }
+        return try rows.reversed().compactMap { r -> HandoverRecord? in
+            let pos: Int64 = r[0], user: String = r[1]
+            let e = try load(Self.staffStream(user)).first { $0.position.value == pos }
+            guard case .shiftEnded(let h)? = e?.event else { return nil }
+            return HandoverRecord(position: pos, user: user, at: r[2], handover: h)
+        }
+    }
+
+    /// Whether `user` is on shift now.
+    public func isOnShift(_ user: String) throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT on_shift FROM shifts WHERE user = ?", arguments: [user]) ?? false
+        }
+    }
+
+    /// Every active member of the desk's line: on shift or not, since when, and the open cases each holds.
+    public func shiftBoard() throws -> [ShiftBoardRow] {
+        let staff = try staffList().filter { $0.active && $0.role != .staff && $0.role != .auditor }
+        return try pool.read { db in
+            try staff.map { m in
+                let s = try Row.fetchOne(db, sql: "SELECT on_shift, started_at, ended_at FROM shifts WHERE user = ?", arguments: [m.user])
+                let held = try String.fetchAll(db, sql: """
+                    SELECT id FROM cases WHERE assignee = ? AND state NOT IN ('closed', 'rejectedThreat') ORDER BY seq
+                    """, arguments: [m.user]).compactMap(CaseID.init)
+                return ShiftBoardRow(member: m, onShift: (s?[0] as Bool?) ?? false, startedAt: s?[1], endedAt: s?[2], held: held)
+            }.sorted { ($0.onShift ? 0 : 1, $0.member.user) < ($1.onShift ? 0 : 1, $1.member.user) }
+        }
+    }
+}

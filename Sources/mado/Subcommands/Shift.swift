@@ -1,0 +1,92 @@
+import ArgumentParser
+import DeskDomain
+import DeskStore
+import DeskTUI
+import Foundation
+
+extension Mado {
+    struct Shift: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Shifts: start yours (and read the handovers left since your last), end it with a handover, see who is on.",
+            discussion: """
+                A handover lists the cases you hold, the desk's open cases whose report is due by the next business \
+                day or overdue, and those in the danger lane, with your note. It is kept in the log, and shown to \
+                the next operator when they start their shift (and in the console when they open it).
+                """,
+            subcommands: [Start.self, End.self, Board.self, Handovers.self])
+
+        struct Start: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Start your shift and print the handovers left since your last.")
+            @OptionGroup var store: StoreOptions
+            @Option(name: .customLong("language"), help: "ja or en.") var language: Language = .ja
+
+            func run() throws {
+                let s = try store.open()
+                defer { s.close() }
+                let unseen = try s.startShift(Identity.osUser, at: Date())
+                print(language == .ja ? "勤務を開始しました。" : "Your shift has started.")
+                for h in unseen { print(""); print(HandoverText.lines(h, language: language).joined(separator: "\n")) }
+            }
+        }
+
+        struct End: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "End your shift, leaving a handover for the next operator.")
+            @OptionGroup var store: StoreOptions
+            @Option(help: "What the next operator should know (sealed: it may name people).") var note: String?
+            @Option(name: .customLong("language"), help: "ja or en.") var language: Language = .ja
+
+            func validate() throws {
+                if let note {
+                    guard note.count <= ShiftHandover.noteLimit else { throw InputError.tooLong("--note", limit: ShiftHandover.noteLimit, actual: note.count) }
+                    guard !note.unicodeScalars.contains("\0") else { throw InputError.nul("--note") }
+                }
+            }
+
+            func run() throws {
+                let s = try store.open(requireKey: note != nil)
+                defer { s.close() }
+                let h = try s.endShift(Identity.osUser, note: note, at: Date())
+                print(language == .ja ? "勤務を終了しました。引継ぎを記録しました:" : "Your shift has ended. Handover recorded:")
+                let record = HandoverRecord(position: 0, user: Identity.osUser, at: "", handover: h)
+                print(HandoverText.lines(record, language: language).dropFirst().joined(separator: "\n"))
+            }
+        }
+
+        struct Board: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "board", abstract: "Who is on shift and the open cases each holds (supervisors).")
+            @OptionGroup var store: StoreOptions
+
+            func run() throws {
+                let s = try store.open()
+                defer { s.close() }
+                _ = try Identity.require(.supervisor, in: s, to: "see the shift board")
+                for r in try s.shiftBoard() {
+                    let since = r.onShift ? "ON   since \(r.startedAt.map(HandoverText.time) ?? "-")"
+                        : "off  \(r.endedAt.map { "since \(HandoverText.time($0))" } ?? "(no shift yet)")"
+                    let held = r.held.isEmpty ? "-" : r.held.map(\.description).joined(separator: " ")
+                    print("\(Sanitizer.visible(r.member.user).padding(toLength: 16, withPad: " ", startingAt: 0)) \(r.member.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(since)  holds \(r.held.count): \(held)")
+                }
+            }
+        }
+
+        struct Handovers: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "handovers", abstract: "The latest handovers, oldest first (operators and supervisors).")
+            @OptionGroup var store: StoreOptions
+            @Option(help: "How many.") var last: Int = 3
+            @Option(name: .customLong("language"), help: "ja or en.") var language: Language = .ja
+
+            func validate() throws { guard (1...100).contains(last) else { throw ValidationError("--last must be 1 to 100") } }
+
+            func run() throws {
+                let s = try store.open()
+                defer { s.close() }
+                _ = try Identity.require(.operator, in: s, to: "read the handovers")
+                let list = try s.handovers(limit: last)
+                if list.isEmpty { print(language == .ja ? "引継ぎはまだありません" : "no handovers yet") }
+                print(list.map { HandoverText.lines($0, language: language).joined(separator: "\n") }.joined(separator: "\n\n"))
+            }
+        }
+    }
+}
