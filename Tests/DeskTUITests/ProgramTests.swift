@@ -59,7 +59,7 @@ struct IncrementalRefreshTests {
         let victim = try #require(try desk.store.subjects(case: CaseID(number: 3), role: .supervisor).first { $0.kind == .applicant })
         _ = try desk.store.eraseSubject(victim.id, reason: "APPI 12", actor: "tester", at: DemoDesk.now)
 
-        #expect(update(&m, .logAdvanced) == [.loadChanges(since: first.through)])
+        #expect(update(&m, .logAdvanced) == [.loadChanges(since: first.through), .loadViewers])
         let changes = try desk.store.casesChanged(after: first.through)
         #expect(Set(changes.rows.map(\.id)).isSuperset(of: [CaseID(number: 7), closing.id, newID, CaseID(number: 3)]))
         #expect(changes.rows.count < 10)        // not the whole queue

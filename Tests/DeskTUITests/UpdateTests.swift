@@ -152,7 +152,7 @@ struct UpdateTests {
     func liveRefresh() {
         var m = Self.model()
         m.selectedID = CaseID(number: 2)
-        #expect(update(&m, .logAdvanced) == [.loadQueue])
+        #expect(update(&m, .logAdvanced) == [.loadQueue, .loadViewers])
         let rows = [Self.row(4, lane: "danger"), Self.row(1, lane: "danger"), Self.row(2), Self.row(3, lane: "complaint")]
         let commands = update(&m, .queueLoaded(rows))
         #expect(m.newCount == 1 && m.selectedID == CaseID(number: 2) && m.selectedIndex == 2)

@@ -122,6 +122,30 @@ struct ConsoleEndToEndTests {
         try a.waitFor("A exits") { $0.contains("EXITED:0") }
     }
 
+    @Test("presence: each console shows which cases another one has open, and `mado who` lists them; quitting clears it")
+    func presence() throws {
+        let desk = try CommandLineTests.Desk()
+        let a = try Session(db: desk.db, width: 160, height: 48, args: ["--lang", "en"])
+        let b = try Session(db: desk.db, width: 160, height: 48, args: ["--lang", "en"])
+        try a.waitFor("terminal A") { $0.contains("> C-000005") }
+        try b.waitFor("terminal B") { $0.contains("> C-000005") }
+        // Both show C-000005 in the case pane: each says the other has it open too.
+        try a.waitFor("B's presence in A") { $0.contains("@ also open in another console: root") }
+        try b.keys("j")
+        try b.waitFor("B on the next case") { $0.contains("> C-000013") }
+        let moved = try a.waitFor("A sees B move") { $0.contains("@ C-000013") && !$0.contains("@ also open in another console") }
+        #expect(moved.contains("> C-000005"))
+        let who = try CommandLineTests.run(["who", "--db", desk.db])
+        #expect(who.status == 0 && who.out.contains("C-000005  root") && who.out.contains("C-000013  root"), "\(who.out)")
+        try b.keys("q")
+        try b.waitFor("B exits") { $0.contains("EXITED:0") }
+        let after = try CommandLineTests.run(["who", "--db", desk.db])
+        #expect(!after.out.contains("C-000013"), "\(after.out)")
+        try a.keys("q")
+        try a.waitFor("A exits") { $0.contains("EXITED:0") }
+        #expect(try CommandLineTests.run(["who", "--db", desk.db]).out.contains("no case is open"))
+    }
+
     @Test("pasted text is text: a pasted newline and q neither end the note nor quit the console")
     func bracketedPaste() throws {
         let desk = try CommandLineTests.Desk()

@@ -113,6 +113,13 @@ enum Migrations {
                 CREATE TABLE handovers(position INTEGER PRIMARY KEY, user TEXT NOT NULL, at TEXT NOT NULL);
                 """)
         }
+        // Who has which case open (issue 7): not part of the log, only what each console says it shows now.
+        m.registerMigration("v8-presence") { db in
+            try db.execute(sql: """
+                CREATE TABLE presence(
+                  user TEXT NOT NULL, pid INTEGER NOT NULL, case_id TEXT, seen_at TEXT NOT NULL, PRIMARY KEY(user, pid));
+                """)
+        }
         return m
     }
 

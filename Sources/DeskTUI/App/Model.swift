@@ -247,6 +247,8 @@ public struct Model: Equatable, Sendable {
     public var monthly: MonthlyTotals?
     public var monthlyOrganizations: [OrganizationSummary] = []
     public var shiftBoard: [ShiftBoardRow]?
+    /// Other people's consoles showing a case now, by case (so two operators don't take the same call).
+    public var viewers: [CaseID: [String]] = [:]
 
     public init(size: Size, now: Date, me: StaffMember, language: Language, readOnly: Bool = false, databaseName: String = "") {
         self.size = size

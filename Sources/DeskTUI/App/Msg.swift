@@ -38,6 +38,8 @@ public enum Msg: Equatable, Sendable {
     /// Subjects whose retention period ends by the end of this month.
     case retentionLoaded([RetentionDue])
     case monthlyLoaded(MonthlyTotals, organizations: [OrganizationSummary])
+    /// Who else has which case open.
+    case viewersLoaded([Viewer])
     /// The shift board, and at login the handovers the user has not seen.
     case shiftLoaded(board: [ShiftBoardRow], unseen: [HandoverRecord], login: Bool)
     /// The user's shift started (with the handovers left since their last) or ended.
@@ -71,6 +73,7 @@ public enum Command: Equatable, Sendable {
     /// The month's totals from the projections, for the organization given or the first one.
     case loadMonthly(OrganizationID?, Month)
     case loadShift(login: Bool)
+    case loadViewers
     case startShift
     /// End the user's shift with the handover and their note.
     case endShift(note: String?)

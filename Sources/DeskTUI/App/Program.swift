@@ -21,6 +21,7 @@ public final class Program {
     /// Runs until the user quits or a signal arrives; the terminal is restored on every path.
     public func run() {
         defer { backend.shutdown() }
+        defer { try? store.announce(user: model.me.user, pid: getpid(), showing: nil, at: Date()) }
         // The first screen shows the top of the queue at once; the whole queue loads right after it is drawn.
         load { .queueHeadLoaded(try store.queueHead(limit: max(1, backend.size.height), today: model.today)) }
         var deferred: [Command] = [.loadQueue] + (model.me.role == .supervisor ? [.loadRetention] : [])
@@ -60,9 +61,21 @@ public final class Program {
             if now.timeIntervalSince(lastTick) >= 1 {
                 lastTick = now
                 pending.append(.tick(now))
+                announcePresence(now)
             }
             if notifier?.poll() == true { pending.append(.logAdvanced) }
         }
+    }
+
+    private var announced: (id: CaseID?, at: Date) = (nil, .distantPast)
+
+    /// Tells the other consoles which case this one shows: when it changes (at most once a second, not per key)
+    /// and every 30 seconds while it stays, so that a console that vanished drops out after the lifetime.
+    private func announcePresence(_ now: Date) {
+        let showing = model.detail?.row.id
+        guard showing != announced.id || now.timeIntervalSince(announced.at) >= 30 else { return }
+        announced = (showing, now)
+        try? store.announce(user: model.me.user, pid: getpid(), showing: showing, at: now)
     }
 
     private func load(_ read: () throws -> Msg) {
@@ -147,6 +160,8 @@ public final class Program {
                 try store.endShift(model.me.user, note: note, at: Date())
                 return .shiftChanged(started: false, unseen: [])
             }
+        case .loadViewers:
+            load { .viewersLoaded(try store.viewers(excluding: model.me.user, pid: getpid(), at: Date())) }
         case .loadMonthly(let org, let month):
             load {
                 let orgs = try store.organizations()

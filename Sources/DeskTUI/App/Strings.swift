@@ -10,7 +10,7 @@ public enum UIText: CaseIterable, Sendable {
          hold, reportDue, assignee, nothing, mine, all, actionMenu, enterText, cancelled, focusPane, helpTitle,
          closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote, suspend, thisPane, everyPane, noMatch, eraseSubject, retentionDue, supervisorsOnly, erased, walRetained, eraseTitle, eraseWarning, cancel, eraseButton, noSubjects, alreadyErased, retentionNone, retentionHint, subjectsHint, assignTo, noStaff, notYetDue, notYetDueShort, handOverKey, fixedScriptsKey, counterForm, elapsed, factsNotJudgement, formHint, handOverButton, complaintNeeded, decisionHint, fixedScriptsTitle, discardForm, leafletWritten, noOrganizations,
          opinion, decision, whatWasSaid, reference, likelyThreat, openTasks, reportStage, monthlyKey, monthlyTitle, monthlyHint,
-         shiftKey, shiftTitle, shiftHint, handoverTitle, handoverHint, shiftNotePrompt, shiftStarted, shiftEnded, onShift, offShift, holds, noShiftYet, shiftRolesOnly, supervisorsAuditorsOnly
+         shiftKey, shiftTitle, shiftHint, handoverTitle, handoverHint, shiftNotePrompt, shiftStarted, shiftEnded, onShift, offShift, holds, noShiftYet, shiftRolesOnly, supervisorsAuditorsOnly, alsoOpen
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -161,6 +161,7 @@ public enum UIText: CaseIterable, Sendable {
         case .holds: ("担当", "holds")
         case .noShiftYet: ("勤務記録なし", "no shift yet")
         case .shiftRolesOnly: ("オペレーター・監督者・カウンセラーのみ", "operators, supervisors and counsellors only")
+        case .alsoOpen: ("他の端末でも表示中", "also open in another console")
         case .supervisorsAuditorsOnly: ("監督者・監査担当のみ", "supervisors and auditors only")
         case .monthlyHint: ("←→ 月  o 組織  ↑↓ スクロール  Esc 閉じる", "←→ month  o organization  ↑↓ scroll  Esc close")
         }

@@ -86,7 +86,11 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         }
         return []
     case .logAdvanced:
-        return [refresh(m)]
+        // Another console may also have opened or left a case.
+        return [refresh(m), .loadViewers]
+    case .viewersLoaded(let list):
+        m.viewers = Dictionary(grouping: list, by: \.caseID).mapValues { $0.map(\.user) }
+        return []
     case .subjectsLoaded(let id, let list):
         guard id == m.selectedID, m.prompt == nil else { return [] }
         if list.isEmpty { m.message = StatusMessage(text: m.t(.noSubjects), isError: false); return [] }

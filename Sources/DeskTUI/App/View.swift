@@ -189,7 +189,8 @@ enum QueuePane {
             let late = m.isOverdue(r)
             let due = String(r.reportDueOn.dropFirst(5)) + (late ? " !" + m.t(.late) : "")
             let place = [r.organization, r.store].compactMap { $0 }.joined(separator: "/")
-            let text = line([isSel ? ">" : "", r.id.description, Words.lane(r.lane, m.language), Words.state(r.state, m.language),
+            // `@`: someone else has this case open now.
+            let text = line([isSel ? ">" : (m.viewers[r.id] == nil ? "" : "@"), r.id.description, Words.lane(r.lane, m.language), Words.state(r.state, m.language),
                              due, Clock.age(r.openedAt, now: m.now, m.language),
                              Sanitizer.visible(place) + (wide ? "  " + Sanitizer.visible(r.summary) : "")],
                             width: area.width, wide: wide)
@@ -232,6 +233,9 @@ enum DetailPane {
             r.lane == "danger" ? .danger : .normal)
         add("\(m.t(.reportDue)) \(r.reportDueOn)" + (m.isOverdue(r) ? "  !\(m.t(.overdue))" : ""), m.isOverdue(r) ? .warning : .normal)
         if let a = r.assignee { add("\(m.t(.assignee)) " + Sanitizer.visible(a)) }
+        if let others = m.viewers[r.id], !others.isEmpty {
+            add("@ " + m.t(.alsoOpen) + ": " + others.map(Sanitizer.visible).joined(separator: ", "), .warning)
+        }
         if let h = r.hold { add("[\(m.t(.hold)): \(h)]", .warning) }
         for c in d.standings {
             let st = c.effective(on: LocalDate(iso: m.today) ?? LocalDate(2000, 1, 1))

@@ -90,3 +90,21 @@ extension Mado {
         }
     }
 }
+
+extension Mado {
+    struct Who: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Who has which case open in a console now (so two operators don't take the same call).",
+            discussion: "A console says which case it shows within a second of a change and every 30 seconds; one silent for 90 seconds is gone.")
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let s = try store.open()
+            defer { s.close() }
+            _ = try Identity.require(.operator, in: s, to: "see who has which case open")
+            let list = try s.viewers(at: Date())
+            if list.isEmpty { print("no case is open in any console") }
+            for v in list { print("\(v.caseID)  \(Sanitizer.visible(v.user))  seen \(HandoverText.time(v.since))") }
+        }
+    }
+}
