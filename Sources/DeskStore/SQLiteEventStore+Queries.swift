@@ -113,7 +113,9 @@ extension SQLiteEventStore {
         let reader = keyring.restricted { context in
             // Names and contact details of applicants and counterparties only for the desk's line above the counter.
             let path = context.split(separator: "\u{1F}").last.map(String.init) ?? ""
+            // A file's name can say who sent it (山田花子_見積.pdf).
             let identifying = ["applicant.name", "applicant.phone", "applicant.email", "label"].contains(path)
+                || (path.hasPrefix("attachments.") && path.hasSuffix(".name"))
             return !identifying || role.seesContactDetails
         }
         let events = try load(id.streamID, keyring: reader)

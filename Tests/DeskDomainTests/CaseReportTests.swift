@@ -28,6 +28,17 @@ struct CaseReportTests {
         #expect(throws: CaseReport.BuildError.noDraft) { try Self.build(S.classified) }
     }
 
+    @Test("a change after the approval makes it a draft again; what happens after the sending does not change what was sent")
+    func frozen() throws {
+        let reclassified = Classified(classification: .legitimateComplaint, reason: S.personal("再検討"))
+        let changed = try Self.build(S.approved + [.classified(reclassified)])
+        #expect(changed.stage == .draft && changed.approvedBy == nil && changed.classification == .legitimateComplaint)
+        let sent = try Self.build(S.reported + [.classified(reclassified),
+                                                .assessed(Assessed(validity: .valid, means: .acceptable, behaviours: [], reason: S.personal("後から")))])
+        #expect(sent.stage == .sent && sent.classification == .harassment && sent.assessment?.reason == "土下座を三度求めた")
+        #expect(throws: CaseReport.BuildError.reportedWithoutDraft) { try Self.build(S.assessed + [.reported(S.report)]) }
+    }
+
     @Test("seed 003's fields are in the report, in the organization's language")
     func fields() throws {
         let r = try Self.build(S.drafted)

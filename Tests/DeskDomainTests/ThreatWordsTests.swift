@@ -16,6 +16,9 @@ struct ThreatWordsTests {
     @Test("English words match on word boundaries only")
     func english() {
         #expect(ThreatWords.find(in: "I will KILL you, I know where you live.") == ["kill", "i know where you live"])
+        #expect(ThreatWords.find(in: "You will be killed tonight.") == ["killed"])
+        #expect(ThreatWords.find(in: "You\u{2019}ll regret this.") == ["you'll regret"])
+        #expect(ThreatWords.find(in: "I'll burn the store down") == ["burn the store down"])
         #expect(ThreatWords.find(in: "The staff lacked skill; the gunmetal sign was dusty and the dieting menu wrong.").isEmpty)
         #expect(ThreatWords.find(in: "Set fire to it.") == ["set fire"])
     }

@@ -119,6 +119,27 @@ struct DeskWorkTests {
         }
     }
 
+    @Test("an attachment's file name is shown only to the roles that see the applicant's name")
+    func attachmentNames() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let a = db.store.keyring.newSubject(.applicant)
+        let file = try db.store.sealEvidence(Data("%PDF-1.4".utf8), subject: a)
+        let intake = IntakeRecorded(organization: "demo-hotel", channel: .email, language: .ja,
+                                    applicant: Applicant(subject: a, anonymous: false, name: Personal("山田花子", owner: a)),
+                                    complaint: Personal("見積が違う", owner: a),
+                                    attachments: [AttachmentRef(evidence: file.hash, name: Personal("山田花子_見積.pdf", owner: a),
+                                                                mediaType: "application/pdf", bytes: 8)])
+        let id = try db.store.appendNewCase([.intakeRecorded(intake)], actor: "tester", at: Self.t0, attachments: [file])
+        for role in Role.allCases {
+            let items = try db.store.evidence(of: id, role: role)
+            #expect(items.count == 1 && (items[0].label == "山田花子_見積.pdf") == role.seesContactDetails, "\(role)")
+            #expect(items[0].content == Data("%PDF-1.4".utf8))
+        }
+    }
+
+    static let t0 = TemporaryDatabase.t0
+
     static func utc(_ s: String) -> Date {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

@@ -115,6 +115,9 @@ struct ConsoleEndToEndTests {
         try a.tmux(["send-keys", "-t", "e2e", "-l", "二回目の来店 <b>\u{202E}逆"])
         try a.keys("Enter")
         try a.waitFor("the note recorded") { $0.contains("Recorded: C-000005") }
+        // The timeline's newest line is at the bottom of B's case pane: scroll there.
+        try b.keys("2")
+        try b.keys("G")
         let seen = try b.waitFor("the note in terminal B") { $0.contains("noteAdded") }
         #expect(seen.contains("二回目の来店 <b>逆"))      // the bidi override was dropped while typing
         try a.keys("q")

@@ -82,11 +82,26 @@ struct EmailIntakeTests {
         #expect(r.err.contains("3 e-mail file(s): 2 taken in, 0 already taken in, 1 refused"), "\(r.err)")
         #expect(r.out.split(separator: "\n").count == 2)
         #expect(try desk.events() == before + 2)
-        // Again: nothing new, nothing duplicated; the keys of the refused mail were never written.
+        // Again, with a new mail sorted after the two already taken in: their keys, made before the duplicate was
+        // recognized, must not be written with the new mail's.
+        try fm.copyItem(atPath: Self.fixture("02-iso2022jp.eml"), toPath: md.appendingPathComponent("new/1800000000.9.host").path)
         let again = try CLI.run(["intake", "--db", desk.db, "--eml", md.path, "--org", "demo-rail"])
         let afterAgain = try desk.events()
-        #expect(again.err.contains("2 already taken in") && afterAgain == before + 2)
+        #expect(again.err.contains("1 taken in, 2 already taken in, 1 refused") && afterAgain == before + 3, "\(again.err)")
+        #expect(try Self.sql(desk.db, "SELECT COUNT(*) FROM subject_keys WHERE subject_id NOT IN (SELECT id FROM subjects)") == "0")
         #expect(try CLI.run(["verify", "--db", desk.db]).status == 0)
+    }
+
+    static func sql(_ db: String, _ query: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        p.arguments = [db, query]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test("a directory of web forms: the bad one is listed with its field, the good ones taken in")

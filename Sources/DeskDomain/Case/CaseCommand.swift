@@ -32,6 +32,8 @@ public enum CaseCommand: Hashable, Sendable {
     /// Feedback to the applicant: only after the organization decided it was needed.
     case giveFeedback(FeedbackGiven)
     case completeTask(TaskDone)
+    /// Opens a task a rejection did not open (cases rejected before rejections opened tasks).
+    case openTask(TaskKind)
 
     public var name: String {
         switch self {
@@ -59,6 +61,7 @@ public enum CaseCommand: Hashable, Sendable {
         case .recordDecision: "record the organization's decision"
         case .giveFeedback: "give feedback to the applicant"
         case .completeTask: "complete a task"
+        case .openTask: "open a task"
         }
     }
 
@@ -67,7 +70,7 @@ public enum CaseCommand: Hashable, Sendable {
         switch self {
         case .recordIntake, .recordFacts, .recordStatement, .linkCounterparty, .handOver, .logEnquiry, .addNote, .takeLadderStep:
             .staff
-        case .startReview, .assess, .rejectAsThreat, .assign, .draftReport, .report, .recordDecision, .giveFeedback, .completeTask:
+        case .startReview, .assess, .rejectAsThreat, .assign, .draftReport, .report, .recordDecision, .giveFeedback, .completeTask, .openTask:
             .operator
         case .escalate, .approveReport, .close, .placeHold, .liftHold, .classify, .overrideLane:
             .supervisor

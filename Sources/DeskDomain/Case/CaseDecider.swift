@@ -88,6 +88,10 @@ public enum CaseDecider {
                 throw .missing(command: command.name, what: "a supervisor's approval of the latest draft")
             }
             guard !r.sentTo.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missing(command: command.name, what: "the recipient") }
+            // Kept in clear: a department or a role, one printable line.
+            if (try? ClearReason.check(r.sentTo)) == nil {
+                throw .invalid(field: "sentTo", reason: "1-\(ClearReason.limit) printable characters on one line, no personal data")
+            }
             return [.reported(r)]
         case .draftReport(let d):
             try require([.underReview, .escalated])
@@ -110,6 +114,7 @@ public enum CaseDecider {
             return [.reportApproved(ReportApproved(draft: draft))]
         case .recordDecision(let d):
             guard s.reported else { throw .missing(command: command.name, what: "report the case to the organization") }
+            try require([.reported])
             guard !(d.decision.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw .missing(command: command.name, what: "the decision")
             }
@@ -120,11 +125,21 @@ public enum CaseDecider {
             guard decision.feedback else {
                 throw .invalid(field: "feedback", reason: "the organization decided the applicant is not to be contacted")
             }
-            guard s.applicantContactable else { throw .invalid(field: "feedback", reason: "the applicant left no phone or e-mail") }
+            try require([.reported, .closed])
+            guard s.feedbackWanted else { throw .invalid(field: "feedback", reason: "the applicant did not ask for feedback") }
+            switch f.channel {
+            case .phone: guard s.applicantPhone else { throw .invalid(field: "channel", reason: "the applicant left no phone number") }
+            case .email: guard s.applicantEmail else { throw .invalid(field: "channel", reason: "the applicant left no e-mail address") }
+            default: throw .invalid(field: "channel", reason: "feedback goes by phone or e-mail")
+            }
             guard !(f.text.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw .missing(command: command.name, what: "what was said")
             }
             return [.feedbackGiven(f)]
+        case .openTask(let kind):
+            try require([.rejectedThreat])
+            guard !s.openTasks.contains(kind) else { throw .invalid(field: "task", reason: "the case already has an open \(kind.rawValue) task") }
+            return [.taskOpened(TaskOpened(kind: kind))]
         case .completeTask(let t):
             guard s.openTasks.contains(t.kind) else { throw .invalid(field: "task", reason: "the case has no open \(t.kind.rawValue) task") }
             guard !t.reference.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missing(command: command.name, what: "the reference") }
@@ -135,7 +150,11 @@ public enum CaseDecider {
             return [.taskDone(t)]
         case .close(let c):
             try require([.reported, .escalated, .rejectedThreat])
-            guard !c.outcome.isEmpty else { throw .missing(command: command.name, what: "the outcome") }
+            guard !c.outcome.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missing(command: command.name, what: "the outcome") }
+            // Kept in clear for the monthly totals: a short reference, never personal data.
+            if (try? ClearReason.check(c.outcome)) == nil {
+                throw .invalid(field: "outcome", reason: "1-\(ClearReason.limit) printable characters on one line, no personal data")
+            }
             return [.closed(c)]
         case .rejectAsThreat(let t):
             try require([.intake, .handedOver, .underReview])

@@ -21,6 +21,9 @@ public struct CaseState: Hashable, Sendable {
     /// Whether the applicant gave a name, and a phone or e-mail the desk could answer on.
     public var applicantNamed = false
     public var applicantContactable = false
+    public var applicantPhone = false
+    public var applicantEmail = false
+    public var feedbackWanted = false
     /// The stream version of the latest report draft, and of the draft a supervisor approved.
     public var draftVersion: Int?
     public var approvedDraft: Int?
@@ -41,6 +44,8 @@ public struct CaseState: Hashable, Sendable {
     public static func evolve(_ state: CaseState, _ event: DeskEvent) -> CaseState {
         var s = state
         s.eventCount += 1
+        // What the report says changed after the approval: it needs approving again (before it is sent).
+        if !s.reported, CaseReport.changesContent(event) { s.approvedDraft = nil }
         switch event {
         case .intakeRecorded(let p):
             s.status = .intake
@@ -48,6 +53,9 @@ public struct CaseState: Hashable, Sendable {
             s.applicant = p.applicant.subject
             s.applicantNamed = !p.applicant.anonymous && p.applicant.name != nil
             s.applicantContactable = p.applicant.phone != nil || p.applicant.email != nil
+            s.applicantPhone = p.applicant.phone != nil
+            s.applicantEmail = p.applicant.email != nil
+            s.feedbackWanted = p.feedbackWanted
         case .factsRecorded(let f):
             s.facts = f
         case .counterpartyLinked(let p):

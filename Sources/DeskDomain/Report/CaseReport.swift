@@ -63,12 +63,22 @@ public struct CaseReport: Codable, Equatable, Sendable {
     public var sentTo: String?
 
     public enum BuildError: Error, Equatable, CustomStringConvertible {
-        case noIntake, noDraft
+        case noIntake, noDraft, reportedWithoutDraft
         public var description: String {
             switch self {
             case .noIntake: "the case has no intake"
             case .noDraft: "the case has no report draft yet: an operator drafts it first (`mado report draft CASE`)"
+            case .reportedWithoutDraft:
+                "the case was reported before mado kept report drafts in the log, so its report cannot be printed; `mado show` has its timeline"
             }
+        }
+    }
+
+    /// Events that change what a report says: an approval before them no longer covers the report.
+    public static func changesContent(_ e: DeskEvent) -> Bool {
+        switch e {
+        case .assessed, .classified, .laneOverridden, .statementRecorded, .handedOver: true
+        default: false
         }
     }
 
@@ -84,6 +94,9 @@ public struct CaseReport: Codable, Equatable, Sendable {
         var classification: Classification?
         var words: [String] = []
         for (i, e) in events.enumerated() {
+            // A sent report is what was sent: nothing recorded after the sending changes it.
+            if sent != nil { break }
+            if approved != nil, changesContent(e.event) { approved = nil }
             switch e.event {
             case .reportDrafted(let d): draft = (d, e.actor, i + 1)
             case .reportApproved(let a): approved = (a.draft, e.actor)
@@ -96,7 +109,7 @@ public struct CaseReport: Codable, Equatable, Sendable {
             default: break
             }
         }
-        guard let (d, drafter, version) = draft else { throw .noDraft }
+        guard let (d, drafter, version) = draft else { throw sent == nil ? .noDraft : .reportedWithoutDraft }
         let isApproved = approved?.0 == version
         let a = intake.applicant
         return CaseReport(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Words that suggest a threatening or slanderous submission (seed 003: not accepted, reported to the police).
 /// A hint for the operator, who reads the submission and decides; nothing is ever rejected on a match.
 public enum ThreatWords {
@@ -14,32 +16,32 @@ public enum ThreatWords {
         // exposing and slander
         "晒す", "晒して", "晒したる", "住所を特定", "特定してやる", "ネットにばら", "詐欺師", "犯罪者", "人殺し", "クズ", "ゴミ野郎",
     ]
-    /// English words and phrases, matched on word boundaries (so "kill" does not match "skill").
+    /// English patterns on word boundaries (so "kill" does not match "skill"), with their usual inflections and
+    /// phrases split by a few words ("burn the store down").
     static let english = [
-        "kill", "killing", "murder", "die", "stab", "knife", "shoot", "gun", "burn down", "set fire", "arson", "bomb",
-        "blow up", "hurt you", "beat you", "watch your back", "you'll regret", "you will regret", "i know where you live",
-        "find out where you live", "expose you", "crook", "scum", "fraudster",
+        #"\bkill(s|ed|ing)?\b"#, #"\bmurder(s|ed)?\b"#, #"\bdie\b"#, #"\bstab(s|bed|bing)?\b"#, #"\bknife\b"#,
+        #"\bshoot\b"#, #"\bguns?\b"#, #"\bburn(ed|t|ing)?(\s+\S+){0,3}\s+down\b"#, #"\bset (fire|it on fire|\S+ on fire)\b"#,
+        #"\barson\b"#, #"\bbomb(s|ed)?\b"#, #"\bblow(\s+\S+){0,2}\s+up\b"#, #"\b(hurt|beat|get) you\b"#,
+        #"\bwatch your back\b"#, #"\byou('ll| will) (regret|pay)\b"#, #"\bi know where you live\b"#,
+        #"\bfind out where you live\b"#, #"\bexpose you\b"#, #"\bcrooks?\b"#, #"\bscum\b"#, #"\bfraudsters?\b"#,
     ]
 
-    private static let folded: [(term: String, folded: String, ascii: Bool)] =
-        (japanese + english).map { ($0, SearchFold.fold($0), $0.unicodeScalars.allSatisfy(\.isASCII)) }
+    private static let foldedJapanese: [(term: String, folded: String)] = japanese.map { ($0, SearchFold.fold($0)) }
+    nonisolated(unsafe) private static let patterns: [NSRegularExpression] =
+        english.compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 
-    /// The listed terms found in `text`, in list order, each once.
+    /// The listed Japanese terms, then the English words as written, found in `text`; each once.
     public static func find(in text: String) -> [String] {
-        let t = SearchFold.fold(text)
-        return folded.filter { w in w.ascii ? containsWord(t, w.folded) : t.contains(w.folded) }.map(\.term)
-    }
-
-    /// Whether `word` occurs in `text` with no letter or digit right before or after it.
-    static func containsWord(_ text: String, _ word: String) -> Bool {
-        var rest = text[...]
-        while let r = rest.range(of: word) {
-            let before = r.lowerBound == text.startIndex ? nil : text[text.index(before: r.lowerBound)]
-            let after = r.upperBound == text.endIndex ? nil : text[r.upperBound]
-            func isWordChar(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber } ?? false }
-            if !isWordChar(before) && !isWordChar(after) { return true }
-            rest = text[r.upperBound...]
+        // Curly apostrophes are how phones type "you'll".
+        let t = SearchFold.fold(text).replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+        var out = foldedJapanese.filter { t.contains($0.folded) }.map(\.term)
+        let ns = t as NSString
+        for p in patterns {
+            if let m = p.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) {
+                let word = ns.substring(with: m.range)
+                if !out.contains(word) { out.append(word) }
+            }
         }
-        return false
+        return out
     }
 }

@@ -50,7 +50,7 @@ public struct TextField: Equatable, Sendable {
 /// State changes offered in the action menu.
 public enum MenuAction: Equatable, Sendable, CaseIterable {
     case startReview, assess, classifyHarassment, classifyLegitimate, draftReport, approveReport, report, decisionNoFeedback,
-         decisionWithFeedback, feedbackPhone, feedbackEmail, enquiry, close, rejectAsThreat, policeReportDone,
+         decisionWithFeedback, feedbackPhone, feedbackEmail, enquiry, enquiryEmail, close, rejectAsThreat, policeReportDone,
          notifyOrganizationDone, escalatePolice, escalateLawyer, escalateHeadquarters, laneDanger, laneHandover, laneComplaint
 
     public var label: (ja: String, en: String) {
@@ -66,7 +66,8 @@ public enum MenuAction: Equatable, Sendable, CaseIterable {
         case .decisionWithFeedback: ("組織の決定を記録 (申出人へ連絡する)", "record the organization's decision (feedback wanted)")
         case .feedbackPhone: ("申出人へ電話で伝えたことを記録", "record feedback given by phone")
         case .feedbackEmail: ("申出人へメールで伝えたことを記録", "record feedback sent by e-mail")
-        case .enquiry: ("進捗の問合せを記録 (定型文で回答)", "log a progress enquiry (fixed answer)")
+        case .enquiry: ("電話での進捗の問合せを記録 (定型文で回答)", "log a progress enquiry by phone (fixed answer)")
+        case .enquiryEmail: ("メールでの進捗の問合せを記録 (定型文で回答)", "log a progress enquiry by e-mail (fixed answer)")
         case .laneDanger: ("区分を「危険」に変更 (監督者)", "move to the danger lane (supervisor)")
         case .laneHandover: ("区分を「引継」に変更 (監督者)", "move to the handover lane (supervisor)")
         case .laneComplaint: ("区分を「苦情」に変更 (監督者)", "move to the complaint lane (supervisor)")
@@ -83,7 +84,7 @@ public enum MenuAction: Equatable, Sendable, CaseIterable {
     /// What the action asks the user to type first, if anything.
     public var needsText: UIText? {
         switch self {
-        case .startReview, .report, .assess, .approveReport, .enquiry: nil
+        case .startReview, .report, .assess, .approveReport, .enquiry, .enquiryEmail: nil
         case .close: .outcome
         case .draftReport: .opinion
         case .decisionNoFeedback, .decisionWithFeedback: .decision
@@ -110,6 +111,7 @@ public enum MenuAction: Equatable, Sendable, CaseIterable {
         case .feedbackPhone: return .giveFeedback(FeedbackGiven(channel: .phone, text: p))
         case .feedbackEmail: return .giveFeedback(FeedbackGiven(channel: .email, text: p))
         case .enquiry: return .logEnquiry(.phone)
+        case .enquiryEmail: return .logEnquiry(.email)
         case .policeReportDone: return .completeTask(TaskDone(kind: .policeReport, reference: text))
         case .notifyOrganizationDone: return .completeTask(TaskDone(kind: .notifyOrganization, reference: text))
         case .laneDanger: return .overrideLane(.danger, reason: p)

@@ -165,7 +165,7 @@ public final class Program {
         case .loadMonthly(let org, let month):
             load {
                 let orgs = try store.organizations()
-                guard let id = org ?? orgs.first?.id else { throw StoreError.noSuchCase("(no organization is registered)") }
+                guard let id = org ?? orgs.first?.id else { return .loadFailed("no organization is registered yet (mado org add)") }
                 let totals = try store.monthlyTotals(organization: id, month: month, asOf: LocalDate(japanTime: Date()))
                 return .monthlyLoaded(totals, organizations: orgs)
             }

@@ -548,7 +548,7 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
         let orgs = m.monthlyOrganizations
         switch key {
         case .up, .char("k"): m.prompt = .monthly(organization: org, month, scroll: max(0, scroll - 1))
-        case .down, .char("j"): m.prompt = .monthly(organization: org, month, scroll: scroll + 1)
+        case .down, .char("j"): m.prompt = .monthly(organization: org, month, scroll: min(scroll + 1, Overlay.monthlyMaxScroll(m)))
         case .left, .right:
             let next = key == .left ? month.previous : month.next
             m.prompt = .monthly(organization: org, next, scroll: scroll)

@@ -453,6 +453,18 @@ enum StatusLine {
 }
 
 enum Overlay {
+    /// The monthly view's lines below its title (the same as `view` draws), and how far they can scroll.
+    static func monthlyLines(_ m: Model, width: Int) -> [String] {
+        guard let t = m.monthly else { return [] }
+        let name = m.monthlyOrganizations.first { $0.id.rawValue == t.organization }?.name ?? t.organization
+        return MonthlyChart.lines(t, language: m.language, organizationName: name, barWidth: max(1, width - 40))
+    }
+
+    static func monthlyMaxScroll(_ m: Model) -> Int {
+        let h = min(m.size.height, m.size.height - 4), w = min(96, m.size.width - 4)
+        return max(0, monthlyLines(m, width: w).count - (h - 2))
+    }
+
     /// Who is on shift: a supervisor sees everyone on the desk's line, the others their own shift.
     static func shiftBoard(_ s: inout Screen, _ m: Model, scroll: Int, note: TextField?) {
         let inner = box(&s, width: 100, height: s.height)
@@ -555,6 +567,9 @@ enum Overlay {
                             role: i == sel ? .selected : (why == nil ? .dialog : .muted))
                 if i == sel { s.cursor = (inner.x + 1, y) }
             }
+            // More actions above or below this page.
+            if start > 0 { s.put("↑", x: inner.x + inner.width - 2, y: inner.y + 1, role: .key) }
+            if start + rows < MenuAction.allCases.count { s.put("↓", x: inner.x + inner.width - 2, y: inner.maxY - 2, role: .key) }
         case .subjects(let sel, let id, let list)?:
             let inner = box(&s, width: 90, height: list.count + 5)
             s.put("\(m.t(.eraseTitle)) \(id)", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
@@ -647,7 +662,9 @@ enum Overlay {
             s.put("\(m.t(.monthlyTitle)) — " + Sanitizer.visible(name) + " — \(month)", x: inner.x + 1, y: inner.y,
                   maxWidth: inner.width - 2, role: .title)
             if let t = m.monthly, t.month == month {
-                let lines = MonthlyChart.lines(t, language: m.language, organizationName: name, barWidth: max(1, inner.width - 40)).dropFirst(2)
+                // The chart's heading (organization, month, as of) is the first line; the title already names the first two.
+                let all = monthlyLines(m, width: inner.width)
+                let lines = [all.first ?? ""] + all.dropFirst(1)
                 let rows = max(1, inner.height - 2), top = max(0, min(scroll, lines.count - rows))
                 for (i, l) in lines.dropFirst(top).prefix(rows).enumerated() {
                     s.put(l, x: inner.x + 1, y: inner.y + 1 + i, maxWidth: inner.width - 2, role: .dialog)

@@ -68,9 +68,15 @@ extension Mado {
                 throw InputError.invalid("--save", expected: "one of 0...\(max(0, items.count - 1))")
             }
             guard let content = item.content else { throw Refusal("item \(save) cannot be opened: its owner's data was erased or the key is missing") }
-            guard !FileManager.default.fileExists(atPath: out) else { throw Refusal("\(Sanitizer.visible(out)) exists; choose a new file") }
-            guard FileManager.default.createFile(atPath: out, contents: content, attributes: [.posixPermissions: 0o600]) else {
-                throw Refusal("cannot write \(Sanitizer.visible(out))")
+            // Created readable by its owner only and never over anything that exists (O_EXCL, no symlink followed).
+            let fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard fd >= 0 else {
+                throw Refusal(errno == EEXIST ? "\(Sanitizer.visible(out)) exists; choose a new file" : "cannot create \(Sanitizer.visible(out))")
+            }
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            do { try handle.write(contentsOf: content) } catch {
+                unlink(out)
+                throw Refusal("cannot write \(Sanitizer.visible(out)): \(error.localizedDescription)")
             }
             print("\(id): item \(save) written to \(Sanitizer.visible(out)) (\(content.count) bytes)")
         }
@@ -153,7 +159,19 @@ extension Mado {
     struct Task: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The tasks cases have opened (a rejected threat: police report, notify the organization).",
-            subcommands: [ListTasks.self, Done.self], defaultSubcommand: ListTasks.self)
+            subcommands: [ListTasks.self, Open.self, Done.self], defaultSubcommand: ListTasks.self)
+
+        struct Open: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Open a task on a rejected case that has none (cases rejected before rejections opened tasks; operators).")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The case id.") var caseID: String
+            @Option(help: "policeReport or notifyOrganization.") var kind: TaskKind
+
+            func run() throws {
+                try onCase(store, caseID, needs: .operator, to: "open a task") { _ in .openTask(kind) }
+            }
+        }
 
         struct ListTasks: ParsableCommand {
             static let configuration = CommandConfiguration(commandName: "list", abstract: "Open tasks, oldest first (--all: done ones too).")

@@ -191,7 +191,8 @@ enum EmailIntake {
         }
         let name = mail.fromName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         let event = IntakeRecorded(
-            organization: organization, branch: branch, store: store, channel: .email, occurredAt: mail.dateHeader,
+            // The Date header says when the sender sent it (and is theirs to write), not when the problem occurred.
+            organization: organization, branch: branch, store: store, channel: .email, occurredAt: nil,
             language: language ?? (containsJapanese(complaint) ? .ja : .en),
             applicant: Applicant(subject: applicant, anonymous: name == nil, name: name.map { Personal($0, owner: applicant) },
                                  email: mail.fromAddress.map { Personal($0, owner: applicant) }),

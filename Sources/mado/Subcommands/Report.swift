@@ -60,23 +60,30 @@ extension Mado {
             func validate() throws { if let opinion { try checkText(opinion, "--opinion") } }
 
             func run() throws {
-                var fallback: Personal?
-                if opinion == nil {
-                    guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
-                    let s = try store.open(requireKey: true)
-                    defer { s.close() }
-                    let d = try s.caseDetail(id, role: .operator)
-                    fallback = d.events.reversed().lazy.compactMap { e -> Personal? in
-                        if case .assessed(let a) = e.event { return a.opinion } else { return nil }
-                    }.first
-                    guard fallback?.text != nil else {
-                        throw ValidationError("--opinion is required: the assessment recorded no opinion")
+                guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+                let s = try store.open(requireKey: true)
+                defer { s.close() }
+                let me = try Identity.require(.operator, in: s, to: "draft a report")
+                let ctx = DecisionContext(actor: Actor(me.user), role: me.role)
+                let d = try s.caseDetail(id, role: me.role)
+                let state = d.events.map(\.event).reduce(CaseState.initial, CaseState.evolve)
+                guard let applicant = state.applicant else { throw StoreError.noSuchCase(id.description) }
+                func draft(_ o: Personal) -> CaseCommand {
+                    .draftReport(ReportDrafted(includeName: withName, includeContact: withContact, opinion: o))
+                }
+                let text: Personal
+                if let opinion {
+                    text = Personal(opinion, owner: applicant)
+                } else {
+                    // The case's own refusal first (its state, the assessment), then the missing opinion.
+                    _ = try CaseDecider.decide(draft(Personal("-", owner: applicant)), state, ctx)
+                    guard let o = state.assessment?.opinion, o.text?.isEmpty == false else {
+                        throw InputError.missing("--opinion (the assessment recorded no opinion)")
                     }
+                    text = o
                 }
-                try onCase(store, caseID, needs: .operator, to: "draft a report") { a in
-                    .draftReport(ReportDrafted(includeName: withName, includeContact: withContact,
-                                               opinion: opinion.map { Personal($0, owner: a) } ?? fallback!))
-                }
+                let events = try s.execute(draft(text), on: id, context: ctx, at: Date(), expectedVersion: d.events.count)
+                print("\(id): " + events.map(\.type).joined(separator: ", ") + " recorded")
             }
         }
 
