@@ -86,6 +86,11 @@ enum Sample {
     static let underReview: [DeskEvent] = handedOver + [.reviewStarted]
     static let assessed: [DeskEvent] = underReview + [.assessed(assessment)]
     static let draft = ReportDrafted(includeName: false, includeContact: false, opinion: personal("手段が不相当、対応の打切りを勧める"))
+    static func draftBy(_ user: String) -> ReportDrafted {
+        var d = draft
+        d.draftedBy = user
+        return d
+    }
     static let classified: [DeskEvent] = assessed + [.classified(harassment)]
     static let drafted: [DeskEvent] = classified + [.reportDrafted(draft)]
     static let approved: [DeskEvent] = drafted + [.reportApproved(ReportApproved(draft: drafted.count))]
@@ -233,8 +238,8 @@ struct CaseDeciderTests {
         refused("staff may not report", given: S.approved, when: .report(S.report), role: .staff,
                 .roleNotAllowed(command: "report", role: .staff, needs: .operator)),
         // drafting and approving
-        ok("an operator drafts the report of an assessed case", given: S.assessed, when: .draftReport(S.draft), role: .operator,
-           then: [.reportDrafted(S.draft)]),
+        ok("an operator drafts the report of an assessed case; the draft names who wrote it", given: S.assessed,
+           when: .draftReport(S.draft), role: .operator, then: [.reportDrafted(S.draftBy("tanaka"))]),
         refused("a draft before the assessment is refused", given: S.underReview, when: .draftReport(S.draft), role: .operator,
                 .missing(command: "draft the report", what: "assess the case")),
         refused("a draft needs the desk's opinion", given: S.assessed,
@@ -277,7 +282,9 @@ struct CaseDeciderTests {
         ok("a named applicant's name and contact go into the draft when they agreed",
            given: [.intakeRecorded(S.contactableIntake)] + S.assessed.dropFirst(),
            when: .draftReport(ReportDrafted(includeName: true, includeContact: true, opinion: S.personal("意見"))), role: .operator,
-           then: [.reportDrafted(ReportDrafted(includeName: true, includeContact: true, opinion: S.personal("意見")))]),
+           then: [.reportDrafted(ReportDrafted(includeName: true, includeContact: true, opinion: S.personal("意見"), draftedBy: "tanaka"))]),
+        refused("a supervisor does not approve their own draft", given: S.classified + [.reportDrafted(S.draftBy("tanaka"))],
+                when: .approveReport, role: .supervisor, .invalid(field: "report", reason: "you drafted it; another supervisor approves it")),
         refused("no feedback to an applicant who did not ask for it", given: S.decidedWithFeedback,
                 when: .giveFeedback(FeedbackGiven(channel: .phone, text: S.personal("結果をお伝えした"))), role: .operator,
                 .invalid(field: "feedback", reason: "the applicant did not ask for feedback")),

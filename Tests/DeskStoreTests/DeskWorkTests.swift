@@ -91,7 +91,7 @@ struct DeskWorkTests {
                                .classify(Classified(classification: .legitimateComplaint, reason: Personal("正当", owner: a))),
                                .draftReport(ReportDrafted(includeName: false, includeContact: false, opinion: Personal("改善を勧める", owner: a))),
                                .approveReport, .report(Reported(sentTo: "総務部"))] {
-            try db.store.execute(c, on: oct, context: Self.sup, at: Self.jst("2026-11-05T18:00:00+09:00"))
+            try db.store.execute(c, on: oct, context: TemporaryDatabase.by(c), at: Self.jst("2026-11-05T18:00:00+09:00"))
         }
         let later = try octTotals(LocalDate(2026, 12, 1))
         #expect(later.reportsLate == 0 && later.byState["reported"] == 1 && later.byBehaviour["repeatContact"] == 1)

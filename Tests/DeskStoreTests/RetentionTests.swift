@@ -18,7 +18,7 @@ struct RetentionTests {
                                .draftReport(ReportDrafted(includeName: false, includeContact: false,
                                                           opinion: Personal("案内の改善を勧める", owner: applicant))),
                                .approveReport, .report(Reported(sentTo: "総務部")), .close(Closed(outcome: "resolved"))] {
-            try db.store.execute(c, on: id, context: sup, at: at)
+            try db.store.execute(c, on: id, context: TemporaryDatabase.by(c), at: at)
         }
     }
 
@@ -123,7 +123,7 @@ struct RetentionTests {
                                .draftReport(ReportDrafted(includeName: false, includeContact: false, opinion: Personal("打切りを勧める", owner: a))),
                                .approveReport, .report(Reported(sentTo: "総務部")),
                                .escalate(Escalated(target: .lawyer, reason: Personal("弁護士に相談", owner: a)))] {
-            try db.store.execute(c, on: id, context: Self.sup, at: TemporaryDatabase.t0)
+            try db.store.execute(c, on: id, context: TemporaryDatabase.by(c), at: TemporaryDatabase.t0)
         }
         #expect(try db.store.caseRow(id)?.state == "reported")
         let (r, b) = try db.intake()

@@ -37,7 +37,12 @@ struct DeskWorkCommandTests {
         let noClass = try mado(["report", "approve", id])
         #expect(noClass.status == 1 && noClass.err.contains("classify the case"), "\(noClass.err)")
         #expect(try mado(["classify", id, "--as", "legitimateComplaint", "--reason", "正当な指摘"]).status == 0)
-        #expect(try mado(["report", "approve", id]).status == 0)
+        // Four eyes: the supervisor who drafted it does not approve it; another supervisor does.
+        let own = try mado(["report", "approve", id])
+        #expect(own.status == 1 && own.err.contains("you drafted it; another supervisor approves it"), "\(own.err)")
+        let s = try SQLiteEventStore.open(path: desk.db)
+        try s.execute(.approveReport, on: try #require(CaseID(id)), context: DecisionContext(actor: "demo.sato", role: .supervisor), at: Date())
+        s.close()
         let sent = try mado(["report", "sent", id])
         #expect(sent.status == 0, "\(sent.err)")
         let json = try mado(["report", "case", id, "--format", "json"])

@@ -105,12 +105,18 @@ public enum CaseDecider {
             if d.includeContact && !s.applicantContactable {
                 throw .invalid(field: "includeContact", reason: "the applicant left no phone or e-mail")
             }
-            return [.reportDrafted(d)]
+            var drafted = d
+            drafted.draftedBy = ctx.actor.user
+            return [.reportDrafted(drafted)]
         case .approveReport:
             try require([.underReview, .escalated])
             guard let draft = s.draftVersion else { throw .missing(command: command.name, what: "draft the report") }
             guard s.classification != nil else { throw .missing(command: command.name, what: "classify the case") }
             guard s.approvedDraft != draft else { throw .invalid(field: "report", reason: "the latest draft is already approved") }
+            // Four eyes: the approval is worth something only from someone who did not write the draft.
+            if let author = s.draftedBy, author == ctx.actor.user {
+                throw .invalid(field: "report", reason: "you drafted it; another supervisor approves it")
+            }
             return [.reportApproved(ReportApproved(draft: draft))]
         case .recordDecision(let d):
             guard s.reported else { throw .missing(command: command.name, what: "report the case to the organization") }

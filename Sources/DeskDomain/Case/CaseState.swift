@@ -26,6 +26,7 @@ public struct CaseState: Hashable, Sendable {
     public var feedbackWanted = false
     /// The stream version of the latest report draft, and of the draft a supervisor approved.
     public var draftVersion: Int?
+    public var draftedBy: String?
     public var approvedDraft: Int?
     public var reported = false
     /// The organization's latest decision, once it told the desk.
@@ -80,8 +81,9 @@ public struct CaseState: Hashable, Sendable {
         case .reported:
             s.status = .reported
             s.reported = true
-        case .reportDrafted:
+        case .reportDrafted(let d):
             s.draftVersion = s.eventCount
+            s.draftedBy = d.draftedBy
         case .reportApproved(let p):
             s.approvedDraft = p.draft
         case .organizationDecided(let p):

@@ -10,10 +10,13 @@ public struct ReportDrafted: Hashable, Codable, Sendable {
     public var includeContact: Bool
     /// The desk's opinion and advice to the organization; sealed under the applicant.
     public var opinion: Personal
-    public init(includeName: Bool, includeContact: Bool, opinion: Personal) {
+    /// Who wrote it (set by the decider): someone else approves it.
+    public var draftedBy: String?
+    public init(includeName: Bool, includeContact: Bool, opinion: Personal, draftedBy: String? = nil) {
         self.includeName = includeName
         self.includeContact = includeContact
         self.opinion = opinion
+        self.draftedBy = draftedBy
     }
 }
 

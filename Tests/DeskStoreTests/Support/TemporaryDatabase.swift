@@ -25,6 +25,12 @@ final class TemporaryDatabase {
 
     static let supervisor = DecisionContext(actor: "tester", role: .supervisor)
 
+    /// The supervisor, except that an operator drafts reports (a supervisor does not approve their own draft).
+    static func by(_ c: CaseCommand) -> DecisionContext {
+        if case .draftReport = c { return DecisionContext(actor: "op", role: .operator) }
+        return supervisor
+    }
+
     func registerOrganization(_ id: OrganizationID = "demo-hotel") throws {
         try store.append([.organizationRegistered(OrganizationRegistered(
             id: id, name: "テストホテル", branches: [Branch(name: "新宿", stores: ["本館"])], reportTo: "総務部", language: .ja))],
