@@ -7,9 +7,9 @@ struct ConsoleEndToEndTests {
     final class Session {
         let socket = "mado-e2e-\(UUID().uuidString.prefix(8))"
         /// With `inShell`, mado is typed into an interactive bash, whose job control Ctrl-Z and fg need.
-        init(db: String, width: Int, height: Int, args: [String] = [], inShell: Bool = false) throws {
+        init(db: String, width: Int, height: Int, args: [String] = [], inShell: Bool = false, term: String = "xterm-256color") throws {
             // No LINES/COLUMNS: ncurses would prefer them to the real window size.
-            let cmd = "env -u LINES -u COLUMNS MADO_DB='\(db)' LANG=C.UTF-8 TERM=xterm-256color '\(CommandLineTests.mado)' "
+            let cmd = "env -u LINES -u COLUMNS MADO_DB='\(db)' LANG=C.UTF-8 TERM=\(term) '\(CommandLineTests.mado)' "
                 + args.joined(separator: " ")
             if inShell {
                 try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e",
@@ -123,6 +123,23 @@ struct ConsoleEndToEndTests {
         try a.keys("q")
         try b.keys("q")
         try a.waitFor("A exits") { $0.contains("EXITED:0") }
+    }
+
+    @Test("the console works in the terminals people reach a desk server with, over SSH or on its console",
+          arguments: ["xterm-256color", "screen-256color", "tmux-256color", "vt100", "linux"])
+    func terminals(_ term: String) throws {
+        let desk = try CommandLineTests.Desk()
+        let t = try Session(db: desk.db, width: 80, height: 24, args: ["--lang", "en"], term: term)
+        let queue = try t.waitFor("the queue under \(term)") { $0.contains("> C-000005") && $0.contains("1 Queue") }
+        #expect(queue.contains("!DANGER"), "\(term)")
+        try t.keys("Enter")
+        try t.waitFor("the case under \(term)") { $0.contains("* 2 Case") && $0.contains("C-000005  demo-hotel") }
+        try t.keys("?")
+        try t.waitFor("help under \(term)") { $0.contains("Keys: Case") && $0.contains("In every pane") }
+        try t.keys("Escape")
+        try t.keys("q")
+        let end = try t.waitFor("exit under \(term)") { $0.contains("EXITED:0") }
+        #expect(try !t.alternateScreen(), "\(term): the terminal was not restored\n\(end)")
     }
 
     @Test("presence: each console shows which cases another one has open, and `mado who` lists them; quitting clears it")
