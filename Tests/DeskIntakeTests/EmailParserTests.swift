@@ -496,6 +496,25 @@ struct EmailParserTests {
         #expect(unclosedScript.text.isEmpty)
     }
 
+    @Test("GMime is handed nothing it would build too much of: boundary lines, one huge field, all fields together")
+    func gmimeBudget() throws {
+        // Each line starting with -- may open a part: 10,000 parts and a closing line.
+        #expect(Mail.refusal(Mail.mixed(Array(repeating: "\nx", count: IntakeLimits.boundaryLines)))
+            == .tooMany("the e-mail's lines that start with \"--\" (each may be a MIME boundary)",
+                        limit: IntakeLimits.boundaryLines, actual: IntakeLimits.boundaryLines + 1))
+        // One field larger than a header section may be, measured wherever it is.
+        let field = "Content-Type: text/plain" + String(repeating: ";\n a=b", count: IntakeLimits.headerBytes / 6) + "\n"
+        let huge = Mail.mixed(["\nx", field + "\nA"])
+        let at = [UInt8](huge).firstRange(of: Array("Content-Type: text/plain;".utf8))!.lowerBound
+        #expect(Mail.refusal(huge) == .tooLarge(what: "the header field at byte \(at) of the e-mail",
+                                                limit: IntakeLimits.headerBytes, actual: field.utf8.count))
+        // Header fields of all parts together: GMime stops reading once they pass the limit.
+        let padded = Mail.mixed(Array(repeating: "X-Pad: \(String(repeating: "p", count: 4_000))\n\nx", count: 300))
+        guard case let .tooLarge(what, limit, actual)? = Mail.refusal(padded) else { Issue.record("not refused"); return }
+        #expect(what == "the header fields of all the e-mail's parts together" && limit == IntakeLimits.allHeaderBytes)
+        #expect(actual > limit && actual < limit + 16 * 1024)
+    }
+
     @Test("mutated fixtures (fixed seed): every parse returns or throws InputError, none crashes")
     func mutations() {
         var rng = SplitMix64(seed: 0x6D61646F)

@@ -12,8 +12,9 @@ public enum EmailParser {
         }
         let b = [UInt8](data)
         guard b.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A) }) else { throw .missing("the e-mail") }
+        try ParseBudget.check(b)
         let noHeaders = InputError.invalid("the e-mail", expected: "header fields (From:, Subject: and so on) before its body")
-        guard let mail = MIMEMessage.parse(b) else { throw noHeaders }
+        guard let mail = try MIMEMessage.parse(b) else { throw noHeaders }
         let message = PartName(path: "", isMessage: true)
         // GMime keeps the message's Content-* fields on its body; together they are the message's header section.
         try checkSection(b, mail.headers + mail.root.headers, message)

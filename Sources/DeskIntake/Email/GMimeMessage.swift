@@ -56,8 +56,9 @@ struct MIMEMessage {
     var headers: [MIMEHeader]
     var root: MIMEPart
 
-    /// Nil when GMime finds no header section to start from (the first line is not a field).
-    static func parse(_ bytes: [UInt8]) -> MIMEMessage? {
+    /// Nil when GMime finds no header section to start from (the first line is not a field). Refuses header
+    /// fields past `IntakeLimits.allHeaderBytes`: GMime makes objects of each before any check of ours can run.
+    static func parse(_ bytes: [UInt8]) throws(InputError) -> MIMEMessage? {
         _ = gmimeInitialized
         guard !bytes.isEmpty else { return nil }
         let stream = bytes.withUnsafeBufferPointer { g_mime_stream_mem_new_with_buffer(chars($0), $0.count)! }
@@ -68,12 +69,41 @@ struct MIMEMessage {
         let options = g_mime_parser_options_new()!
         defer { g_mime_parser_options_free(options) }
 
-        guard let message = g_mime_parser_construct_message(parser, options) else { return nil }
-        defer { g_object_unref(message) }
+        let meter = HeaderMeter(stream: stream)
+        let box = Unmanaged.passRetained(meter)
+        defer { box.release() }
+        g_mime_parser_set_header_regex(parser, "", { _, name, value, _, data in
+            Unmanaged<HeaderMeter>.fromOpaque(data!).takeUnretainedValue().add(strlen(name!) + 1 + strlen(value!))
+        }, box.toOpaque())
+
+        let parsed = g_mime_parser_construct_message(parser, options)
+        defer { if let parsed { g_object_unref(parsed) } }
+        if meter.stopped {
+            throw .tooLarge(what: "the header fields of all the e-mail's parts together", limit: IntakeLimits.allHeaderBytes,
+                            actual: meter.total)
+        }
+        guard let message = parsed else { return nil }
         let object = mado_object(message)!
         guard let body = g_mime_message_get_mime_part(message) else { return nil }
         let isMultipart = mado_is_multipart(body) != 0
         return MIMEMessage(headers: headers(object), root: part(body, path: isMultipart ? "" : "1", depth: 0))
+    }
+
+    /// Counts the bytes of GMime's header fields as it parses them, and ends its input once they pass the limit.
+    private final class HeaderMeter {
+        let stream: UnsafeMutablePointer<GMimeStream>
+        var total = 0
+        var stopped = false
+
+        init(stream: UnsafeMutablePointer<GMimeStream>) { self.stream = stream }
+
+        func add(_ bytes: Int) {
+            total += bytes
+            guard total > IntakeLimits.allHeaderBytes, !stopped else { return }
+            stopped = true
+            // What GMime has already buffered (4 KiB at most) is still parsed, then it sees the end.
+            g_mime_stream_set_bounds(stream, 0, stream.pointee.position)
+        }
     }
 
     private static func part(_ o: UnsafeMutablePointer<GMimeObject>, path: String, depth: Int) -> MIMEPart {
