@@ -209,10 +209,14 @@ public enum EmailParser {
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \t\r\n".utf8.contains(UInt8(c))
     }
 
-    /// GMime's decoder skips what is not base64; junk in an attachment is refused, naming where it is.
+    /// The offset of the first byte base64 content cannot hold: GMime's decoder skips such bytes unseen.
+    static func base64Junk(_ raw: ArraySlice<UInt8>) -> Int? {
+        raw.withUnsafeBufferPointer { p in base64Bytes.withUnsafeBufferPointer { ok in p.firstIndex { !ok[Int($0)] } } }
+    }
+
+    /// Junk in an attachment is refused, naming where it is.
     static func checkBase64(_ raw: ArraySlice<UInt8>, what: String) throws(InputError) {
-        let bad = raw.withUnsafeBufferPointer { p in base64Bytes.withUnsafeBufferPointer { ok in p.firstIndex { !ok[Int($0)] } } }
-        if let bad { throw .invalid(what, expected: "valid base64 (byte \(bad) of its content is not)") }
+        if let bad = base64Junk(raw) { throw .invalid(what, expected: "valid base64 (byte \(bad) of its content is not)") }
     }
 
     /// RFC 2045 §6.7: white space at a line's end was added in transport. GMime's decoder keeps it, so `=  `

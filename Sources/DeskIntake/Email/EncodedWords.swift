@@ -70,8 +70,6 @@ enum EncodedWords {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static let base64Alphabet = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=".utf8)
-
     /// The encoded-word at `i`: its charset (language suffix kept; `Charsets` drops it), decoded bytes and end.
     private static func word(_ b: [UInt8], _ i: Int) -> (String, [UInt8], Int)? {
         guard i + 1 < b.count, b[i] == 0x3D, b[i + 1] == 0x3F else { return nil }
@@ -87,8 +85,8 @@ enum EncodedWords {
         let text = b[start..<k]
         let bytes: [UInt8]
         switch kind {
-        case 0x62:  // b; GMime's decoder skips what is not base64, so such a word is checked here first
-            guard text.allSatisfy(base64Alphabet.contains) else { return nil }
+        case 0x62:  // b
+            guard EmailParser.base64Junk(text) == nil else { return nil }
             bytes = GMimeCodec.decode(text, base64: true)
         case 0x71:  // q: quoted-printable, with `_` for a space
             bytes = GMimeCodec.decode(ArraySlice(text.map { $0 == 0x5F ? 0x20 : $0 }), base64: false)
