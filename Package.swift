@@ -24,12 +24,16 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "DeskIntake", dependencies: ["DeskDomain", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "DeskIntake", dependencies: ["DeskDomain", "CGMime", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "DeskTUI", dependencies: ["DeskDomain", "DeskStore", "CNcurses"]),
         .systemLibrary(
             name: "CNcurses",
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(
+            name: "CGMime",
+            pkgConfig: "gmime-3.0",
+            providers: [.apt(["libgmime-3.0-dev"])]),
         .executableTarget(
             name: "mado",
             dependencies: [

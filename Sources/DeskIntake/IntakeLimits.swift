@@ -24,6 +24,12 @@ public enum IntakeLimits {
     public static let mimeParts = 500
     /// One header section (the message's or a part's), folded lines included.
     public static let headerBytes = 256 * 1024
+    /// The header fields of the message and all its parts together. GMime, which parses the e-mail, builds
+    /// objects for each field and parameter before `headerBytes` can be checked part by part.
+    public static let allHeaderBytes = 1024 * 1024
+    /// Lines that start with `--`, each a possible MIME boundary: GMime makes a part after each, with no limit
+    /// of its own, before `mimeParts` can be checked.
+    public static let boundaryLines = 10_000
     /// A decoded Subject, in characters.
     public static let subject = 1_000
     /// An attachment's decoded file name, in characters (what file systems take).

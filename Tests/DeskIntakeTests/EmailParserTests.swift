@@ -223,6 +223,13 @@ struct EmailParserTests {
         #expect(try from("Group: a@example.jp, b@example.jp;").fromAddress == "a@example.jp")
         #expect(Mail.refusal(Mail.message(["From: nobody", "Subject: s"], "x"))
             == .invalid("the e-mail's From header", expected: "a mailbox like 名前 <name@example.jp>"))
+        // Names are decoded before GMime splits the list: a comma inside a word is part of the name, and
+        // ①, ㈱ (CP932) survive, which GMime's own decoding turns into `?`.
+        #expect(try from("=?UTF-8?B?\(Data("Yamada, Taro".utf8).base64EncodedString())?= <t@example.jp>").from
+            == "Yamada, Taro <t@example.jp>")
+        #expect(try from("=?ISO-2022-JP?B?GyRCLSEtahsoQg==?= <c@example.jp>").fromName == "①㈱")
+        #expect(Mail.refusal(Mail.message(["From: =?UTF-8?B?YQBi?= <n@example.jp>", "Subject: s"], "x"))
+            == .invalid("the e-mail's From header", expected: "no control characters"))
         let long = String(repeating: "a", count: 250) + "@example.jp"
         #expect(Mail.refusal(Mail.message(["From: \(long)", "Subject: s"], "x"))
             == .tooLong("the e-mail's From address", limit: IntakeLimits.email, actual: long.count))
@@ -264,7 +271,8 @@ struct EmailParserTests {
             "Content-Type: text/plain; charset=utf-8\n\n前半 --b の話\n--bogus は区切りではない\n--b-- でもない？",
             "\n二つ目の本文",
         ]))
-        #expect(m.text == "前半 --b の話\n--bogus は区切りではない")
+        // RFC 2046 §5.1.1: only white space may follow a closing `--b--`, so that line is text as well.
+        #expect(m.text == "前半 --b の話\n--bogus は区切りではない\n--b-- でもない？\n\n二つ目の本文")
         let n = try EmailParser.parse(Mail.mixed([
             "Content-Type: text/plain; charset=utf-8\n\n一つ目\n--bx",
             "\n二つ目",
@@ -430,8 +438,10 @@ struct EmailParserTests {
         #expect(Mail.refusal(Data("これはメールではない\n本文".utf8))
             == .invalid("the e-mail", expected: "header fields (From:, Subject: and so on) before its body"))
         #expect(Mail.refusal(Mail.message(["From: a@example.jp", "Subject:  "], " \n\n")) == .missing("the message body"))
-        // No blank line: the first line that is not a field starts the body, as mail clients read it.
-        #expect(try EmailParser.parse(Data("From a@example.jp Tue Nov 24 2026\nSubject: s\nbody line\n".utf8)).text == "body line")
+        // An mbox From line first is skipped. A line in the header section that is not a field is passed
+        // over, as GMime reads it, and the fields after it still count.
+        let stray = try EmailParser.parse(Data("From a@example.jp Tue Nov 24 2026\nSubject: s\nstray line\nTo: b@example.jp\n\nbody\n".utf8))
+        #expect(stray.subject == "s" && stray.to == ["b@example.jp"] && stray.text == "body")
         #expect(try EmailParser.parse(Data("From : a@example.jp\nSubject: s\n\nx".utf8)).fromAddress == "a@example.jp")
     }
 
@@ -484,6 +494,25 @@ struct EmailParserTests {
         let unclosedScript = try EmailParser.parse(Mail.message(["Subject: s", "Content-Type: text/html"],
                                                                 String(repeating: "<script>", count: 5_000) + "x"))
         #expect(unclosedScript.text.isEmpty)
+    }
+
+    @Test("GMime is handed nothing it would build too much of: boundary lines, one huge field, all fields together")
+    func gmimeBudget() throws {
+        // Each line starting with -- may open a part: 10,000 parts and a closing line.
+        #expect(Mail.refusal(Mail.mixed(Array(repeating: "\nx", count: IntakeLimits.boundaryLines)))
+            == .tooMany("the e-mail's lines that start with \"--\" (each may be a MIME boundary)",
+                        limit: IntakeLimits.boundaryLines, actual: IntakeLimits.boundaryLines + 1))
+        // One field larger than a header section may be, measured wherever it is.
+        let field = "Content-Type: text/plain" + String(repeating: ";\n a=b", count: IntakeLimits.headerBytes / 6) + "\n"
+        let huge = Mail.mixed(["\nx", field + "\nA"])
+        let at = [UInt8](huge).firstRange(of: Array("Content-Type: text/plain;".utf8))!.lowerBound
+        #expect(Mail.refusal(huge) == .tooLarge(what: "the header field at byte \(at) of the e-mail",
+                                                limit: IntakeLimits.headerBytes, actual: field.utf8.count))
+        // Header fields of all parts together: GMime stops reading once they pass the limit.
+        let padded = Mail.mixed(Array(repeating: "X-Pad: \(String(repeating: "p", count: 4_000))\n\nx", count: 300))
+        guard case let .tooLarge(what, limit, actual)? = Mail.refusal(padded) else { Issue.record("not refused"); return }
+        #expect(what == "the header fields of all the e-mail's parts together" && limit == IntakeLimits.allHeaderBytes)
+        #expect(actual > limit && actual < limit + 16 * 1024)
     }
 
     @Test("mutated fixtures (fixed seed): every parse returns or throws InputError, none crashes")

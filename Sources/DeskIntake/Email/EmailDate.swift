@@ -5,7 +5,7 @@ import Foundation
 /// Anything else is not a date (nil), never an error.
 enum EmailDate {
     static func parse(_ header: String) -> (date: Date, iso: String)? {
-        let text = MIMEValue.dropComments(header).replacingOccurrences(of: ",", with: " ")
+        let text = withoutComments(header).replacingOccurrences(of: ",", with: " ")
         var t = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard t.count <= 8 else { return nil }
         if let first = t.first, first.allSatisfy(\.isLetter), days.contains(first.prefix(3).lowercased()) { t.removeFirst() }
@@ -31,6 +31,22 @@ enum EmailDate {
         let iso = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second)
             + sign + String(format: "%02d:%02d", abs(offset) / 60, abs(offset) % 60)
         return (Date(timeIntervalSince1970: TimeInterval(epoch)), iso)
+    }
+
+    /// `(comments)`, nested or with `\` escapes, taken out.
+    private static func withoutComments(_ s: String) -> String {
+        guard s.contains("(") else { return s }
+        var out = String.UnicodeScalarView(), depth = 0, escaped = false
+        for c in s.unicodeScalars {
+            if escaped { escaped = false; if depth == 0 { out.append(c) }; continue }
+            switch c {
+            case "\\": escaped = true; if depth == 0 { out.append(c) }
+            case "(": depth += 1
+            case ")" where depth > 0: depth -= 1
+            default: if depth == 0 { out.append(c) }
+            }
+        }
+        return String(out)
     }
 
     private static let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]

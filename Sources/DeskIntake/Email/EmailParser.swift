@@ -1,9 +1,10 @@
 import DeskDomain
 import Foundation
 
-/// Reads one e-mail (an .eml file: RFC 5322 with MIME) into a checked submission. Refuses, naming the header or
-/// the MIME part (numbered as IMAP does: `1.2`) and the limit: oversized input, control characters, broken MIME,
-/// unknown charsets and transfer encodings, too many or too large attachments. Never echoes the input raw.
+/// Reads one e-mail (an .eml file: RFC 5322 with MIME) into a checked submission. GMime parses it; this checks
+/// what GMime found and reads it as the desk needs. Refuses, naming the header or the MIME part (numbered as
+/// IMAP does: `1.2`) and the limit: oversized input, control characters, broken MIME, unknown charsets and
+/// transfer encodings, too many or too large attachments. Never echoes the input raw.
 public enum EmailParser {
     public static func parse(_ data: Data) throws(InputError) -> EmailSubmission {
         guard data.count <= IntakeLimits.submissionBytes else {
@@ -11,34 +12,34 @@ public enum EmailParser {
         }
         let b = [UInt8](data)
         guard b.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A) }) else { throw .missing("the e-mail") }
-        var start = 0
-        // The mbox separator (`From sender date`) that some mail programs save before the headers.
-        if b.starts(with: Array("From ".utf8)) {
-            let lf = Bytes.find(0x0A, in: b, from: 0, to: b.count)
-            if !HeaderSection.isFieldStart(b, 0, lf) { start = min(lf + 1, b.count) }
-        }
-        let (headers, bodyStart) = try HeaderSection.read(b, start..<b.count, PartName(path: "", isMessage: true))
-        guard !headers.fields.isEmpty else {
-            throw .invalid("the e-mail", expected: "header fields (From:, Subject: and so on) before its body")
-        }
+        try ParseBudget.check(b)
+        let noHeaders = InputError.invalid("the e-mail", expected: "header fields (From:, Subject: and so on) before its body")
+        guard let mail = try MIMEMessage.parse(b) else { throw noHeaders }
+        let message = PartName(path: "", isMessage: true)
+        // GMime keeps the message's Content-* fields on its body; together they are the message's header section.
+        try checkSection(b, mail.headers + mail.root.headers, message)
+        guard !mail.headers.isEmpty || !mail.root.headers.isEmpty else { throw noHeaders }
 
-        var count = 0
-        let root = try part(b, headers, bodyStart..<b.count, nil, depth: 0, defaultType: "text/plain", count: &count)
+        let parts = mail.root.descendants
+        guard parts <= IntakeLimits.mimeParts else {
+            throw .tooMany("the e-mail's MIME parts", limit: IntakeLimits.mimeParts, actual: parts)
+        }
+        try checkStructure(b, mail.root, depth: 0)
         var texts: [MIMEPart] = [], attached: [MIMEPart] = []
-        classify(root, keepText: true, texts: &texts, attachments: &attached)
+        classify(mail.root, keepText: true, texts: &texts, attachments: &attached)
         guard attached.count <= IntakeLimits.attachments else {
             throw .tooMany("the e-mail's attachments", limit: IntakeLimits.attachments, actual: attached.count)
         }
 
         var segments: [String] = []
         for p in texts {
-            let what = p.name.part
-            let encoding = try TransferEncoding.named(p.encoding, what: what)
-            let decoded = try Charsets.decode(try encoding.decode(b, p.body, what: what), label: p.type.params["charset"], what: what)
+            let what = PartName(path: p.path, isMessage: false).part
+            // Our charset tables, not GMime's: glibc's ISO-2022-JP and SHIFT_JIS refuse ① and ㈱ (CP932).
+            let decoded = try Charsets.decode(try content(b, p, what: what), label: p.parameters["charset"], what: what)
             var text = try bodyText(decoded, what: what)
-            if p.type.value == "text/html" { text = HTMLText.text(text) }
-            if p.type.value == "text/plain", p.type.params["format"]?.lowercased() == "flowed" {
-                text = unflowed(text, deleteSpace: p.type.params["delsp"]?.lowercased() == "yes")
+            if p.mediaType == "text/html" { text = HTMLText.text(text) }
+            if p.mediaType == "text/plain", p.parameters["format"]?.lowercased() == "flowed" {
+                text = unflowed(text, deleteSpace: p.parameters["delsp"]?.lowercased() == "yes")
             }
             text = trimEnd(text)
             if !text.isEmpty { segments.append(text) }
@@ -52,31 +53,25 @@ public enum EmailParser {
 
         var attachments: [EmailSubmission.Attachment] = []
         for (k, p) in attached.enumerated() {
-            let plain = "attachment \(k + 1) in \(p.name.part)"
+            let plain = "attachment \(k + 1) in \(PartName(path: p.path, isMessage: false).part)"
             let filename = try filename(p, what: "the file name of \(plain)")
-            let what = filename.map { "attachment \(k + 1) (\"\($0)\") in \(p.name.part)" } ?? plain
-            let encoding = try TransferEncoding.named(p.encoding, what: what)
-            // Measured first: an oversized attachment is refused before any of it is decoded.
-            let size = try encoding.decodedSize(b, p.body, what: what)
-            guard size <= IntakeLimits.attachmentBytes else {
-                throw .tooLarge(what: what, limit: IntakeLimits.attachmentBytes, actual: size)
-            }
-            attachments.append(.init(filename: filename, mediaType: p.type.value,
-                                     bytes: Data(try encoding.decode(b, p.body, what: what))))
+            let what = filename.map { "attachment \(k + 1) (\"\($0)\") in \(PartName(path: p.path, isMessage: false).part)" } ?? plain
+            attachments.append(.init(filename: filename, mediaType: p.mediaType,
+                                     bytes: Data(try content(b, p, what: what, limit: IntakeLimits.attachmentBytes))))
         }
 
-        let message = PartName(path: "", isMessage: true)
         var submission = EmailSubmission(to: [], text: text, attachments: attachments, original: data)
-        if let h = headers.first("subject") {
+        func first(_ name: String) -> MIMEHeader? { mail.headers.first { $0.name.lowercased() == name } }
+        if let h = first("subject") {
             let what = message.header(h.name)
             let s = try oneLine(try EncodedWords.decode(h.value, what: what), what: what)
             let n = max(s.count, s.unicodeScalars.count / 4)
             guard n <= IntakeLimits.subject else { throw .tooLong(what, limit: IntakeLimits.subject, actual: n) }
             submission.subject = s.isEmpty ? nil : s
         }
-        if let h = headers.first("from") {
+        if let h = first("from") {
             let what = message.header(h.name)
-            guard let box = try mailboxes(h, what: what).first, AddressList.isPlausible(box.address) else {
+            guard let box = try mailboxes(h, what: what).first, isPlausible(box.address) else {
                 throw .invalid(what, expected: "a mailbox like 名前 <name@example.jp>")
             }
             guard box.address.count <= IntakeLimits.email else {
@@ -90,14 +85,15 @@ public enum EmailParser {
             submission.fromAddress = box.address
             submission.fromName = box.name
         }
-        for h in headers.all("to") {
+        for h in mail.headers where h.name.lowercased() == "to" {
             submission.to += try mailboxes(h, what: message.header(h.name)).map(display)
         }
-        if let h = headers.first("date"), let d = EmailDate.parse(h.value) {
+        // GMime's date parser reads `JST` as UTC and a date without a zone as valid; ours does neither.
+        if let h = first("date"), let d = EmailDate.parse(h.value) {
             submission.date = d.date
             submission.dateHeader = d.iso
         }
-        if let h = headers.first("message-id") {
+        if let h = first("message-id") {
             var id = h.value
             if let open = id.firstIndex(of: "<"), let close = id[open...].firstIndex(of: ">") { id = String(id[open...close]) }
             guard id.count <= IntakeLimits.messageID else {
@@ -109,114 +105,148 @@ public enum EmailParser {
         return submission
     }
 
-    // MARK: MIME structure
+    // MARK: what GMime found, checked
 
-    struct MIMEPart {
-        var name: PartName
-        var type: MIMEValue
-        var disposition: MIMEValue?
-        var encoding: String?
-        var body: Range<Int>
-        var children: [MIMEPart] = []
-
-        var isMultipart: Bool { type.value.hasPrefix("multipart/") }
-        var isAttachment: Bool {
-            disposition?.value == "attachment" || disposition?.params["filename"] != nil || type.params["name"] != nil
+    /// Size and raw bytes of a header section, read from the input at the offsets GMime gives: GMime drops
+    /// a NUL and what follows it from a value, and keeps 8-bit text it cannot read.
+    static func checkSection(_ b: [UInt8], _ headers: [MIMEHeader], _ name: PartName) throws(InputError) {
+        guard let start = headers.map(\.offset).min() else { return }
+        let fields = headers.map { ($0, fieldRange(b, $0.offset)) }
+        var end = fields.map(\.1.upperBound).max()!
+        if end < b.count, b[end] == 0x0A { end += 1 } else if end + 1 < b.count, b[end] == 0x0D, b[end + 1] == 0x0A { end += 2 }
+        guard end - start <= IntakeLimits.headerBytes else {
+            throw .tooLarge(what: name.headerSection, limit: IntakeLimits.headerBytes, actual: end - start)
         }
-        /// Read as the body: inline text/plain or text/html. Other text (calendars, CSV) is kept as an attachment.
-        var isBodyText: Bool { !isAttachment && (type.value == "text/plain" || type.value == "text/html") }
-        var hasPlain: Bool { isMultipart ? children.contains(where: \.hasPlain) : isBodyText && type.value == "text/plain" }
-        var hasText: Bool { isMultipart ? children.contains(where: \.hasText) : isBodyText }
+        for (h, r) in fields {
+            let what = name.header(h.name)
+            let value = b[r].drop(while: { $0 != 0x3A }).dropFirst()
+            var eightBit = false
+            for i in value.indices {
+                let c = value[i]
+                if c >= 0x80 {
+                    eightBit = true
+                } else if c < 0x20 && c != 0x09 && c != 0x0A && !(c == 0x0D && i + 1 < r.upperBound && b[i + 1] == 0x0A) || c == 0x7F {
+                    throw .invalid(what, expected: "no control characters")
+                }
+            }
+            // RFC 6532 allows UTF-8 in headers; any other raw 8-bit text has no charset to read it by.
+            if eightBit, WebFormParser.firstInvalidUTF8(Data(value)) != nil {
+                throw .invalid(what, expected: "ASCII or UTF-8 text (other character sets must be RFC 2047 encoded)")
+            }
+        }
     }
 
-    /// `name` nil: the message's own body (its headers are the message's).
-    static func part(_ b: [UInt8], _ headers: HeaderSection, _ body: Range<Int>, _ given: PartName?, depth: Int,
-                     defaultType: String, count: inout Int) throws(InputError) -> MIMEPart {
-        var type = MIMEValue(value: defaultType, params: [:])
-        var name = given ?? PartName(path: "1", isMessage: true)
-        if let h = headers.first("content-type") {
-            let v = try MIMEValue.parse(h.value, what: name.header(h.name))
-            // RFC 2045 §5.2: a type that cannot be read is text/plain; its charset still counts.
-            type = isMediaType(v.value) ? v : MIMEValue(value: "text/plain", params: v.params)
+    /// The field at `offset` with its continuation lines (those starting with white space), line ends included.
+    static func fieldRange(_ b: [UInt8], _ offset: Int) -> Range<Int> {
+        var i = max(0, min(offset, b.count))
+        while i < b.count {
+            while i < b.count, b[i] != 0x0A { i += 1 }
+            if i < b.count { i += 1 }
+            guard i < b.count, b[i] == 0x20 || b[i] == 0x09 else { break }
         }
-        if given == nil, type.value.hasPrefix("multipart/") { name.path = "" }
-        var disposition: MIMEValue? = nil
-        if let h = headers.first("content-disposition") { disposition = try MIMEValue.parse(h.value, what: name.header(h.name)) }
-        var p = MIMEPart(name: name, type: type, disposition: disposition,
-                         encoding: headers.first("content-transfer-encoding")?.value, body: body)
-        guard p.isMultipart else { return p }
+        return max(0, min(offset, b.count))..<i
+    }
 
+    /// Multipart rules, and each part's header section, depth first in document order.
+    static func checkStructure(_ b: [UInt8], _ p: MIMEPart, depth: Int) throws(InputError) {
+        guard case let .multipart(children, boundary, closed) = p.body else { return }
+        let name = PartName(path: p.path, isMessage: depth == 0)
         guard depth < IntakeLimits.mimeDepth else {
             throw .invalid(name.part, expected: "nested at most \(IntakeLimits.mimeDepth) multiparts deep")
         }
-        guard try TransferEncoding.named(p.encoding, what: name.part) == .identity else {
+        guard try known(p.encoding, what: name.part) == .identity else {
             throw .invalid(name.part, expected: "a multipart without a transfer encoding (7bit, 8bit or binary)")
         }
-        guard let boundary = type.params["boundary"], !boundary.isEmpty, boundary.utf8.count <= 200 else {
+        guard let boundary, !boundary.isEmpty, boundary.utf8.count <= 200 else {
             throw .invalid(name.part, expected: "a multipart with a boundary parameter (1 to 200 characters)")
         }
-        let ranges = try split(b, body, boundary: Array(boundary.utf8), name, count: &count)
-        let childType = type.value == "multipart/digest" ? "message/rfc822" : "text/plain"
-        for (k, r) in ranges.enumerated() {
-            let childName = name.child(k + 1)
-            let (h, start) = try HeaderSection.read(b, r, childName)
-            p.children.append(try part(b, h, start..<r.upperBound, childName, depth: depth + 1, defaultType: childType,
-                                       count: &count))
-        }
-        return p
-    }
-
-    static func isMediaType(_ v: String) -> Bool {
-        let halves = v.split(separator: "/", omittingEmptySubsequences: false)
-        let token = Set("abcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+-.^_`{|}~")
-        return halves.count == 2 && halves.allSatisfy { !$0.isEmpty && $0.allSatisfy { token.contains($0) } }
-    }
-
-    /// The body parts between delimiter lines (`--boundary` at a line start, then only white space; `--boundary--`
-    /// closes). The line break before a delimiter belongs to it. Preamble and epilogue are skipped.
-    static func split(_ b: [UInt8], _ r: Range<Int>, boundary: [UInt8], _ name: PartName,
-                      count: inout Int) throws(InputError) -> [Range<Int>] {
-        let delimiter = Array("--".utf8) + boundary
-        var parts: [Range<Int>] = []
-        var extra = 0                                  // parts past the limit, counted only
-        var partStart: Int? = nil, closed = false
-        var line = r.lowerBound
-        while line < r.upperBound {
-            let lf = Bytes.find(0x0A, in: b, from: line, to: r.upperBound)
-            let end = lf > line && b[lf - 1] == 0x0D ? lf - 1 : lf
-            let next = lf < r.upperBound ? lf + 1 : lf
-            if end - line >= delimiter.count, b[line] == 0x2D, b[line..<(line + delimiter.count)].elementsEqual(delimiter) {
-                let rest = (line + delimiter.count)..<end
-                let isClose = rest.count >= 2 && b[rest.lowerBound] == 0x2D && b[rest.lowerBound + 1] == 0x2D
-                if isClose || b[rest].allSatisfy(Bytes.isWSP) {
-                    if let s = partStart {
-                        var e = line
-                        if e > s { e -= 1; if e > s, b[e - 1] == 0x0D { e -= 1 } }
-                        if count < IntakeLimits.mimeParts { parts.append(s..<e); count += 1 } else { extra += 1 }
-                    }
-                    if isClose { closed = true; break }
-                    partStart = next
-                }
-            }
-            line = next
-        }
-        if extra > 0 { throw .tooMany("the e-mail's MIME parts", limit: IntakeLimits.mimeParts, actual: count + extra) }
-        guard partStart != nil || closed else {
+        guard closed || !children.isEmpty else {
             throw .invalid(name.part, expected: "a multipart whose boundary starts a line of its body (it never does)")
         }
         guard closed else {
             throw .invalid(name.part, expected: "a multipart that ends with its closing boundary line (--boundary--)")
         }
-        return parts
+        for c in children {
+            try checkSection(b, c.headers, PartName(path: c.path, isMessage: false))
+            try checkStructure(b, c, depth: depth + 1)
+        }
+    }
+
+    static func known(_ e: MIMEPart.TransferEncoding, what: String) throws(InputError) -> MIMEPart.TransferEncoding {
+        guard case .unknown(let v) = e else { return e }
+        throw .invalid(what, expected: "in a Content-Transfer-Encoding the desk can read (7bit, 8bit, binary, "
+            + "quoted-printable or base64), not \"\(Sanitizer.visible(String(v.lowercased().prefix(40))))\"")
+    }
+
+    /// The part's content, transfer-decoded by GMime; a decoded size over `limit` is refused before decoding.
+    static func content(_ b: [UInt8], _ p: MIMEPart, what: String, limit: Int = .max) throws(InputError) -> [UInt8] {
+        let encoding = try known(p.encoding, what: what)
+        switch p.body {
+        case .multipart:
+            return []
+        case let .message(bytes, size):
+            guard size <= limit, let bytes else { throw .tooLarge(what: what, limit: limit, actual: size) }
+            return bytes
+        case .content(let r):
+            var raw = b[r.clamped(to: 0..<b.count)]
+            if encoding == .identity {
+                guard raw.count <= limit else { throw .tooLarge(what: what, limit: limit, actual: raw.count) }
+                return Array(raw)
+            }
+            let base64 = encoding == .base64
+            if base64 { try checkBase64(raw, what: what) } else { raw = softBreaksTrimmed(raw) }
+            // Decoding never makes content larger, so only content over the limit needs counting.
+            if raw.count > limit {
+                let size = GMimeCodec.decodedCount(raw, base64: base64)
+                guard size <= limit else { throw .tooLarge(what: what, limit: limit, actual: size) }
+            }
+            return GMimeCodec.decode(raw, base64: base64)
+        }
+    }
+
+    /// The base64 alphabet, `=` and the white space and line ends base64 content may hold.
+    private static let base64Bytes: [Bool] = (0...255).map { c in
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \t\r\n".utf8.contains(UInt8(c))
+    }
+
+    /// The offset of the first byte base64 content cannot hold: GMime's decoder skips such bytes unseen.
+    static func base64Junk(_ raw: ArraySlice<UInt8>) -> Int? {
+        raw.withUnsafeBufferPointer { p in base64Bytes.withUnsafeBufferPointer { ok in p.firstIndex { !ok[Int($0)] } } }
+    }
+
+    /// Junk in an attachment is refused, naming where it is.
+    static func checkBase64(_ raw: ArraySlice<UInt8>, what: String) throws(InputError) {
+        if let bad = base64Junk(raw) { throw .invalid(what, expected: "valid base64 (byte \(bad) of its content is not)") }
+    }
+
+    /// RFC 2045 §6.7: white space at a line's end was added in transport. GMime's decoder keeps it, so `=  `
+    /// at a line's end would not read as the soft line break it is; only white space after `=` goes.
+    static func softBreaksTrimmed(_ raw: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var out: [UInt8]? = nil
+        var i = raw.startIndex
+        while i < raw.endIndex {
+            if raw[i] == 0x3D {
+                var j = i + 1
+                while j < raw.endIndex, raw[j] == 0x20 || raw[j] == 0x09 { j += 1 }
+                if j > i + 1, j == raw.endIndex || raw[j] == 0x0D || raw[j] == 0x0A {
+                    if out == nil { out = Array(raw[raw.startIndex...i]) } else { out!.append(0x3D) }
+                    i = j
+                    continue
+                }
+            }
+            out?.append(raw[i])
+            i += 1
+        }
+        return out.map { $0[...] } ?? raw
     }
 
     /// Body text in order; in multipart/alternative the text/plain branch (else the first with text) is read
     /// and the other branches give only their attachments.
     static func classify(_ p: MIMEPart, keepText: Bool, texts: inout [MIMEPart], attachments: inout [MIMEPart]) {
-        if p.isMultipart {
-            let chosen = p.type.value == "multipart/alternative"
-                ? p.children.firstIndex(where: \.hasPlain) ?? p.children.firstIndex(where: \.hasText) : nil
-            for (k, c) in p.children.enumerated() {
+        if case .multipart(let children, _, _) = p.body {
+            let chosen = p.mediaType == "multipart/alternative"
+                ? children.firstIndex(where: \.hasPlain) ?? children.firstIndex(where: \.hasText) : nil
+            for (k, c) in children.enumerated() {
                 classify(c, keepText: keepText && (chosen == nil || chosen == k), texts: &texts, attachments: &attachments)
             }
         } else if p.isBodyText {
@@ -283,12 +313,13 @@ public enum EmailParser {
         return String(String.UnicodeScalarView(scalars))
     }
 
-    static func mailboxes(_ h: HeaderField, what: String) throws(InputError) -> [AddressList.Mailbox] {
-        var out: [AddressList.Mailbox] = []
-        for var m in AddressList.parse(h.value) {
+    /// GMime splits the list; the encoded words are decoded by `EncodedWords` first (see there why).
+    static func mailboxes(_ h: MIMEHeader, what: String) throws(InputError) -> [GMimeAddresses.Mailbox] {
+        var out: [GMimeAddresses.Mailbox] = []
+        for var m in GMimeAddresses.mailboxes(try EncodedWords.asUTF8Words(h.value, what: what)) {
             m.address = try oneLine(m.address, what: what)
             if let n = m.name {
-                let decoded = try oneLine(try EncodedWords.decode(n, what: what), what: what)
+                let decoded = try oneLine(n, what: what)
                 m.name = decoded.isEmpty ? nil : decoded
             }
             if !m.address.isEmpty { out.append(m) }
@@ -296,13 +327,28 @@ public enum EmailParser {
         return out
     }
 
-    static func display(_ m: AddressList.Mailbox) -> String { m.name.map { "\($0) <\(m.address)>" } ?? m.address }
+    static func display(_ m: GMimeAddresses.Mailbox) -> String { m.name.map { "\($0) <\(m.address)>" } ?? m.address }
 
-    /// Decoded, only its last path component (a name is a label, never a place to write), bidi overrides
-    /// made visible; nil when absent or empty.
+    /// `local@domain`, neither part empty, no white space, controls or address punctuation outside quotes.
+    /// GMime takes any word as a mailbox (`nobody`).
+    static func isPlausible(_ address: String) -> Bool {
+        guard let at = address.lastIndex(of: "@") else { return false }
+        let local = address[..<at], domain = address[address.index(after: at)...]
+        guard !local.isEmpty, !domain.isEmpty else { return false }
+        let specials = Set(" \t<>()[],;:\\\"@".unicodeScalars)
+        if !(domain.hasPrefix("[") && domain.hasSuffix("]")),
+           domain.unicodeScalars.contains(where: { specials.contains($0) || $0.value < 0x20 || $0.value == 0x7F }) { return false }
+        if local.hasPrefix("\""), local.hasSuffix("\""), local.count >= 2 {
+            return !local.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+        }
+        return !local.unicodeScalars.contains { specials.contains($0) || $0.value < 0x20 || $0.value == 0x7F }
+    }
+
+    /// Decoded by GMime (RFC 2231, RFC 2047), only its last path component (a name is a label, never a place
+    /// to write), bidi overrides made visible; nil when absent or empty.
     static func filename(_ p: MIMEPart, what: String) throws(InputError) -> String? {
-        guard let raw = p.disposition?.params["filename"] ?? p.type.params["name"] else { return nil }
-        var name = try oneLine(try EncodedWords.decode(raw, what: what), what: what)
+        guard let raw = p.filename else { return nil }
+        var name = try oneLine(raw, what: what)
         if let cut = name.lastIndex(where: { $0 == "/" || $0 == "\\" }) { name = String(name[name.index(after: cut)...]) }
         name = name.trimmingCharacters(in: .whitespaces)
         if name.isEmpty || name == "." || name == ".." { return nil }
@@ -310,4 +356,15 @@ public enum EmailParser {
         guard n <= IntakeLimits.filename else { throw .tooLong(what, limit: IntakeLimits.filename, actual: n) }
         return Sanitizer.visible(name)
     }
+}
+
+extension MIMEPart {
+    var isAttachment: Bool { disposition == "attachment" || filename != nil }
+    /// Read as the body: inline text/plain or text/html. Other text (calendars, CSV) is kept as an attachment.
+    var isBodyText: Bool { !isAttachment && (mediaType == "text/plain" || mediaType == "text/html") }
+    var children: [MIMEPart] { if case .multipart(let c, _, _) = body { c } else { [] } }
+    var hasPlain: Bool { children.contains(where: \.hasPlain) || isBodyText && mediaType == "text/plain" }
+    var hasText: Bool { children.contains(where: \.hasText) || isBodyText }
+    /// Parts below this one, all levels.
+    var descendants: Int { children.reduce(children.count) { $0 + $1.descendants } }
 }
