@@ -122,6 +122,19 @@ extension SQLiteEventStore {
                 }
             }
         }
+        // An employee's consultations are theirs to see too (they are in no case).
+        let consultations = try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM consultations WHERE employee = ? ORDER BY seq", arguments: [subject.rawValue])
+                .compactMap(ConsultationID.init)
+        }
+        for k in consultations {
+            for e in try load(k.streamID) {
+                for f in e.event.personalFields where f.value.subject == subject {
+                    fields.append(.init(caseID: nil, position: e.position, recordedAt: e.recordedAt,
+                                        eventType: e.event.type, path: "\(k).\(f.path)", value: f.value))
+                }
+            }
+        }
         let cases = try caseIDs.compactMap { try caseRow($0) }
         return SubjectDisclosure(subject: subject, kind: SubjectKind(rawValue: meta["kind"]) ?? .applicant, cases: cases,
                                  fields: fields, originals: originals)

@@ -42,6 +42,12 @@ struct CommandLineTests {
 
     struct Result { let status: Int32; let out: String; let err: String }
 
+    /// The OS user the tests run as (the first supervisor of every test desk).
+    static var osUser: String {
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return "uid-\(geteuid())"
+    }
+
     static func run(_ args: [String], stdin: Data? = nil, executable: String? = nil) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable ?? mado)

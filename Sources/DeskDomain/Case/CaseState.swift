@@ -106,7 +106,8 @@ public struct CaseState: Hashable, Sendable {
             s.ladder.counts[p.step, default: 0] += 1
         case .statementRecorded, .enquiryLogged, .noteAdded, .organizationRegistered, .staffAdded, .staffRemoved,
              .subjectErased, .retentionSet, .subjectExported, .policyAdopted, .standingSet, .feedbackGiven,
-             .shiftStarted, .shiftEnded:
+             .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked,
+             .consultationNoted, .consultationClosed, .restrictedAccess:
             break
         }
         return s

@@ -477,6 +477,14 @@ public enum DeskEvent: Hashable, Sendable {
     case staffRemoved(StaffRemoved)
     case shiftStarted(ShiftStarted)
     case shiftEnded(ShiftEnded)
+    // consultation streams (the employee consultation desk)
+    case consultationOpened(ConsultationOpened)
+    case careTaskOpened(CareTaskOpened)
+    case careTaskDone(CareTaskDone)
+    case consultationLinked(ConsultationLinked)
+    case consultationNoted(ConsultationText)
+    case consultationClosed(ConsultationText)
+    case restrictedAccess(RestrictedAccess)
     // subject streams
     case subjectErased(SubjectErased)
     case subjectExported(SubjectExported)
@@ -520,6 +528,13 @@ public enum DeskEvent: Hashable, Sendable {
         case .taskDone: "taskDone"
         case .shiftStarted: "shiftStarted"
         case .shiftEnded: "shiftEnded"
+        case .consultationOpened: "consultationOpened"
+        case .careTaskOpened: "careTaskOpened"
+        case .careTaskDone: "careTaskDone"
+        case .consultationLinked: "consultationLinked"
+        case .consultationNoted: "consultationNoted"
+        case .consultationClosed: "consultationClosed"
+        case .restrictedAccess: "restrictedAccess"
         }
     }
 
@@ -570,6 +585,13 @@ public enum DeskEvent: Hashable, Sendable {
         case .taskDone(let p): return try e.encode(p)
         case .shiftStarted(let p): return try e.encode(p)
         case .shiftEnded(let p): return try e.encode(p)
+        case .consultationOpened(let p): return try e.encode(p)
+        case .careTaskOpened(let p): return try e.encode(p)
+        case .careTaskDone(let p): return try e.encode(p)
+        case .consultationLinked(let p): return try e.encode(p)
+        case .consultationNoted(let p): return try e.encode(p)
+        case .consultationClosed(let p): return try e.encode(p)
+        case .restrictedAccess(let p): return try e.encode(p)
         }
     }
 
@@ -617,6 +639,13 @@ public enum DeskEvent: Hashable, Sendable {
         case "taskDone": return .taskDone(try p(TaskDone.self))
         case "shiftStarted": return .shiftStarted(try p(ShiftStarted.self))
         case "shiftEnded": return .shiftEnded(try p(ShiftEnded.self))
+        case "consultationOpened": return .consultationOpened(try p(ConsultationOpened.self))
+        case "careTaskOpened": return .careTaskOpened(try p(CareTaskOpened.self))
+        case "careTaskDone": return .careTaskDone(try p(CareTaskDone.self))
+        case "consultationLinked": return .consultationLinked(try p(ConsultationLinked.self))
+        case "consultationNoted": return .consultationNoted(try p(ConsultationText.self))
+        case "consultationClosed": return .consultationClosed(try p(ConsultationText.self))
+        case "restrictedAccess": return .restrictedAccess(try p(RestrictedAccess.self))
         default: throw EventDecodingError.unknownType(type)
         }
     }
@@ -651,6 +680,12 @@ public enum DeskEvent: Hashable, Sendable {
         case .organizationDecided(let p): add("decision", p.decision)
         case .feedbackGiven(let p): add("text", p.text)
         case .shiftEnded(let p): add("note", p.note)
+        case .consultationOpened(let p):
+            add("name", p.name)
+            add("contact", p.contact)
+            add("harm", p.harm)
+            add("wants", p.wants)
+        case .consultationNoted(let p), .consultationClosed(let p): add("text", p.text)
         default: break
         }
         return out

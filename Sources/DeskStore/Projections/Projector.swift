@@ -189,6 +189,28 @@ enum Projector {
             try db.cachedStatement(sql: "UPDATE staff SET active = 0 WHERE user = ?").execute(arguments: [p.user])
             try db.cachedStatement(sql: "UPDATE shifts SET on_shift = 0, ended_at = ? WHERE user = ? AND on_shift = 1").execute(
                 arguments: [e.recordedAt, p.user])
+        case .consultationOpened(let p):
+            guard let id = e.stream.consultationID else { return }
+            try db.cachedStatement(sql: """
+                INSERT INTO consultations(id, seq, organization, employee, state, opened_at, opened_by, mental_health, secondary, counsellor)
+                VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)
+                """).execute(arguments: [id.description, id.number, p.organization.rawValue, p.employee.rawValue, e.recordedAt,
+                                         p.openedBy.rawValue, p.mentalHealth, p.secondary?.rawValue, e.actor.user])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO subjects(id, kind) VALUES (?, ?)").execute(
+                arguments: [p.employee.rawValue, SubjectKind.employee.rawValue])
+        case .careTaskOpened(let p):
+            guard let id = e.stream.consultationID else { return }
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO care_tasks(consult_id, kind, due, done_at) VALUES (?, ?, ?, NULL)").execute(
+                arguments: [id.description, p.kind.rawValue, p.due.description])
+        case .careTaskDone(let p):
+            guard let id = e.stream.consultationID else { return }
+            try db.cachedStatement(sql: "UPDATE care_tasks SET done_at = ? WHERE consult_id = ? AND kind = ?").execute(
+                arguments: [e.recordedAt, id.description, p.kind.rawValue])
+        case .consultationClosed:
+            guard let id = e.stream.consultationID else { return }
+            try db.cachedStatement(sql: "UPDATE consultations SET state = 'closed' WHERE id = ?").execute(arguments: [id.description])
+        case .consultationLinked, .consultationNoted, .restrictedAccess:
+            break
         case .shiftStarted:
             guard e.stream.rawValue.hasPrefix("staff-") else { return }
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO shifts(user, on_shift, started_at, ended_at) VALUES (?, 1, ?, NULL)").execute(

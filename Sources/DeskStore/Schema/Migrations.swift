@@ -120,6 +120,17 @@ enum Migrations {
                   user TEXT NOT NULL, pid INTEGER NOT NULL, case_id TEXT, seen_at TEXT NOT NULL, PRIMARY KEY(user, pid));
                 """)
         }
+        // The employee consultation desk (issue 7): its own numbering and care tasks, apart from the cases.
+        m.registerMigration("v9-consultations") { db in
+            try db.execute(sql: """
+                CREATE TABLE consultations(
+                  id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, organization TEXT NOT NULL, employee TEXT NOT NULL,
+                  state TEXT NOT NULL, opened_at TEXT NOT NULL, opened_by TEXT NOT NULL, mental_health INTEGER NOT NULL,
+                  secondary TEXT, counsellor TEXT NOT NULL);
+                CREATE TABLE care_tasks(
+                  consult_id TEXT NOT NULL, kind TEXT NOT NULL, due TEXT NOT NULL, done_at TEXT, PRIMARY KEY(consult_id, kind));
+                """)
+        }
         return m
     }
 
@@ -128,5 +139,6 @@ enum Migrations {
 
     /// Tables that `rebuild` empties and fills again from the log.
     static let projectionTables = ["cases", "ledger", "subjects", "case_subjects", "organizations", "staff",
-                                   "intake_fingerprints", "case_search", "tasks", "shifts", "handovers"]
+                                   "intake_fingerprints", "case_search", "tasks", "shifts", "handovers",
+                                   "consultations", "care_tasks"]
 }

@@ -1,0 +1,186 @@
+import ArgumentParser
+import DeskDomain
+import DeskStore
+import Foundation
+
+extension ConsultingParty: ExpressibleByArgument {}
+extension SecondaryBy: ExpressibleByArgument {}
+extension CareKind: ExpressibleByArgument {}
+
+extension Mado {
+    /// Seed 003's employee consultation desk: harassment, mental health, secondary harassment by superiors or co-workers.
+    struct Consult: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The employee consultation desk (counsellors): consultations and their care tasks, apart from the customer file.",
+            discussion: """
+                Only counsellors open, read and change consultations; supervisors and auditors may list them without \
+                their content; staff and operators see nothing. Every attempt to open one is recorded in the log. A \
+                consultation links to a customer case only with the employee's consent, and the case never shows it. \
+                One about secondary harassment stays with the counsellors, never with the superior or co-worker named.
+                """,
+            subcommands: [Open.self, ListConsultations.self, Show.self, Care.self, Done.self, Link.self, Note.self, Close.self])
+
+        static func id(_ text: String) throws -> ConsultationID {
+            guard let id = ConsultationID(text) else { throw ValidationError("not a consultation id: \(Sanitizer.visible(text)) (like K-000012)") }
+            return id
+        }
+
+        /// Runs a command on a consultation as the current user; the decider refuses anyone but a counsellor.
+        static func run(_ store: StoreOptions, _ text: String, _ make: (SubjectID) -> ConsultationDecider.Command) throws {
+            let id = try id(text)
+            let s = try store.open(requireKey: true)
+            defer { s.close() }
+            let me = try s.staffMember(Identity.osUser)
+            let history = try s.consultation(id, user: me.user, role: me.role, at: Date())
+            let state = history.map(\.event).reduce(ConsultationState(), ConsultationState.evolve)
+            guard let employee = state.employee else { throw StoreError.noSuchCase(id.description) }
+            let events = try s.execute(make(employee), on: id, actor: Actor(me.user), role: me.role, at: Date())
+            print(events.isEmpty ? "\(id): nothing changed" : "\(id): " + events.map(\.type).joined(separator: ", ") + " recorded")
+        }
+
+        struct Open: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Open a consultation for an employee, anonymously if they wish.")
+            @OptionGroup var store: StoreOptions
+            @Option(help: "The organization the employee works for.") var org: String
+            @Flag(help: "Keep no name or contact.") var anonymous = false
+            @Option(help: "The employee's name.") var name: String?
+            @Option(help: "How to reach them (phone or e-mail).") var contact: String?
+            @Option(name: .customLong("by"), help: "employee or colleague: who is consulting.") var openedBy: ConsultingParty = .employee
+            @Option(help: "The harm suffered, in their words.") var harm: String
+            @Option(help: "What they want the company to do.") var wants: String?
+            @Flag(help: "They raise a mental-health concern.") var mentalHealth = false
+            @Option(help: "Secondary harassment by a superior or a co-worker (for having been harassed or for consulting).")
+            var secondary: SecondaryBy?
+
+            func validate() throws {
+                try checkText(harm, "--harm")
+                if let wants { try checkText(wants, "--wants") }
+                if let name { try checkText(name, "--name"); guard name.count <= 200 else { throw InputError.tooLong("--name", limit: 200, actual: name.count) } }
+                if let contact { try checkText(contact, "--contact"); guard contact.count <= 254 else { throw InputError.tooLong("--contact", limit: 254, actual: contact.count) } }
+                if anonymous && (name != nil || contact != nil) { throw ValidationError("--anonymous keeps no --name or --contact") }
+            }
+
+            func run() throws {
+                let s = try store.open(requireKey: true)
+                defer { s.close() }
+                let me = try s.staffMember(Identity.osUser)
+                let oid = OrganizationID(org)
+                guard try s.organizationExists(oid) else {
+                    throw InputError.invalid("--org", expected: "a registered organization (\(try s.organizationIDs().map(\.rawValue).joined(separator: ", ")))")
+                }
+                let e = s.keyring.newSubject(.employee)
+                let p = ConsultationOpened(organization: oid, employee: e, anonymous: anonymous, name: name.map { Personal($0, owner: e) },
+                                           contact: contact.map { Personal($0, owner: e) }, openedBy: openedBy, harm: Personal(harm, owner: e),
+                                           wants: wants.map { Personal($0, owner: e) }, mentalHealth: mentalHealth, secondary: secondary)
+                print(try s.openConsultation(p, actor: Actor(me.user), role: me.role, at: Date()))
+            }
+        }
+
+        struct ListConsultations: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "list", abstract: "The consultations, without their content (counsellors, supervisors, auditors).")
+            @OptionGroup var store: StoreOptions
+
+            func run() throws {
+                let s = try store.open()
+                defer { s.close() }
+                let me = try s.staffMember(Identity.osUser)
+                let rows = try s.consultations(role: me.role)
+                if rows.isEmpty { print("no consultations") }
+                let today = LocalDate(japanTime: Date())
+                for r in rows {
+                    let due = r.careDue.map { "\($0.kind.rawValue) \($0.due)\($0.due < today ? " OVERDUE" : "")" }.joined(separator: ", ")
+                    let flags = [r.mentalHealth ? "mental-health" : nil, r.secondary.map { "secondary:\($0)" }].compactMap { $0 }.joined(separator: " ")
+                    print("\(r.id)  \(r.state.padding(toLength: 6, withPad: " ", startingAt: 0)) \(Sanitizer.visible(r.organization))  by \(r.openedBy)  \(flags)  care: \(due.isEmpty ? "-" : due)")
+                }
+            }
+        }
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Print a consultation (counsellors; every attempt is recorded).")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The consultation id, e.g. K-000001.") var consultationID: String
+
+            func run() throws {
+                let id = try Consult.id(consultationID)
+                let s = try store.open()
+                defer { s.close() }
+                let me = try s.staffMember(Identity.osUser)
+                if let p = s.keyProblem { warn("personal fields are hidden: \(p)") }
+                for e in try s.consultation(id, user: me.user, role: me.role, at: Date()) {
+                    print("\(e.recordedAt)  \(e.event.type)  by \(Sanitizer.visible(e.actor.user))\(Self.detail(e.event))")
+                }
+            }
+
+            static func detail(_ e: DeskEvent) -> String {
+                func t(_ p: Personal?) -> String { p.map { Sanitizer.visible($0.display) } ?? "-" }
+                switch e {
+                case .consultationOpened(let p):
+                    return "\n  organization \(Sanitizer.visible(p.organization.rawValue)), by \(p.openedBy.rawValue)"
+                        + (p.anonymous ? ", anonymous" : ", name \(t(p.name)), contact \(t(p.contact))")
+                        + (p.mentalHealth ? ", mental-health concern" : "") + (p.secondary.map { ", secondary harassment by a \($0.rawValue)" } ?? "")
+                        + "\n  harm: \(t(p.harm))" + (p.wants.map { "\n  wants: \(Sanitizer.visible($0.display))" } ?? "")
+                case .careTaskOpened(let p): return ": \(p.kind.rawValue) due \(p.due)"
+                case .careTaskDone(let p): return ": \(p.kind.rawValue)"
+                case .consultationLinked(let p): return ": \(p.caseID) (with the employee's consent)"
+                case .consultationNoted(let p), .consultationClosed(let p): return ": " + t(p.text)
+                default: return ""
+                }
+            }
+        }
+
+        struct Care: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Open a care task with its due date: counselling, leave, reassignment, workersCompensation.")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The consultation id.") var consultationID: String
+            @Option(help: "counselling, leave, reassignment or workersCompensation.") var kind: CareKind
+            @Option(help: "Due date, YYYY-MM-DD.") var due: String
+
+            func validate() throws { guard LocalDate(iso: due) != nil else { throw ValidationError("--due must be a date, YYYY-MM-DD") } }
+
+            func run() throws {
+                try Consult.run(store, consultationID) { _ in .openCareTask(CareTaskOpened(kind: kind, due: LocalDate(iso: due)!)) }
+            }
+        }
+
+        struct Done: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Record a care task as done.")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The consultation id.") var consultationID: String
+            @Option(help: "The task's kind.") var kind: CareKind
+            func run() throws { try Consult.run(store, consultationID) { _ in .completeCareTask(kind) } }
+        }
+
+        struct Link: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Link the consultation to the customer case it arose from, with the employee's consent (the case never shows it).")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The consultation id.") var consultationID: String
+            @Option(name: .customLong("case"), help: "The customer case.") var caseID: String
+            @Flag(help: "The employee agreed to the link.") var consent = false
+
+            func run() throws {
+                guard let c = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+                try Consult.run(store, consultationID) { _ in .link(ConsultationLinked(caseID: c, consent: consent)) }
+            }
+        }
+
+        struct Note: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Add a counsellor's note (sealed under the employee).")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The consultation id.") var consultationID: String
+            @Option(help: "The note.") var text: String
+            func validate() throws { try checkText(text, "--text") }
+            func run() throws { try Consult.run(store, consultationID) { e in .addNote(ConsultationText(text: Personal(text, owner: e))) } }
+        }
+
+        struct Close: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Close a consultation whose care tasks are done, with the reason.")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The consultation id.") var consultationID: String
+            @Option(help: "Why it closes.") var reason: String
+            func validate() throws { try checkText(reason, "--reason") }
+            func run() throws { try Consult.run(store, consultationID) { e in .close(ConsultationText(text: Personal(reason, owner: e))) } }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import DeskDomain
+import DeskStore
+import Foundation
+import Testing
+
+/// `mado consult` through the real binary, as a counsellor; the customer file never shows a consultation.
+@Suite("mado consult", .serialized)
+struct ConsultCommandTests {
+    typealias CLI = CommandLineTests
+
+    @Test("a supervisor may list but not open; a counsellor opens, cares, links with consent; the case and its exports never show it")
+    func consultation() throws {
+        let desk = try CLI.Desk()
+        func mado(_ args: [String]) throws -> CLI.Result { try CLI.run(args + ["--db", desk.db]) }
+        let refused = try mado(["consult", "open", "--org", "demo-hotel", "--harm", "怒鳴られた"])
+        #expect(refused.status == 1 && refused.err.contains("needs a counsellor"), "\(refused.err)")
+        #expect(try mado(["consult", "list"]).out.contains("no consultations"))
+        // The OS user running the tests becomes a counsellor (the demo keeps another supervisor).
+        #expect(try mado(["staff", "add", CLI.osUser, "--role", "counsellor", "--name", "相談員"]).status == 0)
+        let harm = "上司から「客に謝れないのか」と責められ、眠れない"
+        let open = try mado(["consult", "open", "--org", "demo-hotel", "--name", "井上 真理", "--contact", "inoue@example.jp",
+                             "--harm", harm, "--wants", "担当替え", "--mental-health", "--secondary", "superior"])
+        #expect(open.status == 0, "\(open.err)")
+        let id = open.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(id == "K-000001")
+        #expect(try mado(["consult", "care", id, "--kind", "counselling", "--due", "2099-12-01"]).status == 0)
+        let noConsent = try mado(["consult", "link", id, "--case", "C-000005"])
+        #expect(noConsent.status == 1 && noConsent.err.contains("consent"))
+        #expect(try mado(["consult", "link", id, "--case", "C-000005", "--consent"]).status == 0)
+        let show = try mado(["consult", "show", id])
+        #expect(show.out.contains(harm) && show.out.contains("secondary harassment by a superior") && show.out.contains("C-000005"))
+        let list = try mado(["consult", "list"]).out
+        #expect(list.contains("K-000001  open") && list.contains("secondary:superior") && list.contains("counselling 2099-12-01") && !list.contains(harm))
+        let early = try mado(["consult", "close", id, "--reason", "終了"])
+        #expect(early.status == 1 && early.err.contains("care tasks are still open: counselling"))
+        // Nothing of it in the customer case, its report or the case list.
+        for args in [["show", "C-000005"], ["list", "--format", "csv"], ["list", "--format", "json"], ["list", "--search", "客に謝れない"]] {
+            let out = try mado(args).out
+            #expect(!out.contains(harm) && !out.contains("K-000001") && !out.contains("井上"), "\(args)")
+        }
+        #expect(try mado(["verify"]).status == 0)
+    }
+}
