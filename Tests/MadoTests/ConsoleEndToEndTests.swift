@@ -20,6 +20,10 @@ struct ConsoleEndToEndTests {
                 try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e", cmd + "; echo EXITED:$?; sleep 60"], quiet: true)
             }
         }
+        /// Any command in the pane (ssh -t into the desk's server, say), then EXITED:status.
+        init(command: String, width: Int, height: Int) throws {
+            try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e", command + "; echo EXITED:$?; sleep 60"], quiet: true)
+        }
         deinit { _ = try? tmux(["kill-server"], quiet: true) }
 
         /// Runs a tmux client with posix_spawn and waitpid, its output through a file: the server it may
