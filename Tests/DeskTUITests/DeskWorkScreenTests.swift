@@ -120,3 +120,26 @@ struct ShiftScreenTests {
         #expect(text.contains("tester (operator)") == false && text.contains("demo.sato") == false)
     }
 }
+
+@Suite("console role matrix")
+struct ConsoleRoleMatrixTests {
+    /// The console's own keys (beyond the case commands the decider checks): which role each is for.
+    static let expected: [KeyAction: Set<Role>] = [
+        .handOver: [.staff, .operator, .supervisor],
+        .eraseSubject: [.supervisor],
+        .showRetention: [.supervisor],
+        .showMonthly: [.supervisor, .auditor],
+        .shift: [.operator, .supervisor, .counsellor],
+    ]
+
+    @Test("every role against the console's own keys: refused with a reason exactly where the table says", arguments: Role.allCases)
+    func keys(_ role: Role) {
+        let m = UpdateTests.model(role: role)
+        for (action, roles) in Self.expected {
+            #expect((Overlay.refusalFor(action, m) == nil) == roles.contains(role), "\(role) \(action)")
+        }
+        // Read-only review refuses every change, whatever the role.
+        let ro = UpdateTests.model(role: .supervisor, readOnly: true)
+        #expect(Overlay.refusalFor(.handOver, ro) != nil && Overlay.refusalFor(.changeState, ro) != nil)
+    }
+}
