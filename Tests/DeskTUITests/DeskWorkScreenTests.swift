@@ -130,6 +130,7 @@ struct ConsoleRoleMatrixTests {
         .showRetention: [.supervisor],
         .showMonthly: [.supervisor, .auditor],
         .shift: [.operator, .supervisor, .counsellor],
+        .consultations: [.counsellor, .supervisor, .auditor],
     ]
 
     @Test("every role against the console's own keys: refused with a reason exactly where the table says", arguments: Role.allCases)
@@ -141,5 +142,42 @@ struct ConsoleRoleMatrixTests {
         // Read-only review refuses every change, whatever the role.
         let ro = UpdateTests.model(role: .supervisor, readOnly: true)
         #expect(Overlay.refusalFor(.handOver, ro) != nil && Overlay.refusalFor(.changeState, ro) != nil)
+    }
+}
+
+@Suite("consultations in the console", .serialized)
+struct ConsultationScreenTests {
+    static let harm = "上司から「客に謝れないのか」と責められた"
+
+    static func run(_ desk: DemoDesk, role: Role, user: String) -> (Program, [String]) {
+        let backend = TestBackend(size: Size(width: 120, height: 30))
+        var seen: [String] = []
+        backend.input = [.key(.char("K")), .key(.enter)]
+        backend.onDraw = { seen.append($0.textLines.joined(separator: "\n")) }
+        let me = StaffMember(user: user, displayName: user, role: role, active: true)
+        let p = Program(store: desk.store, backend: backend, model: Model(size: backend.size, now: DemoDesk.now, me: me, language: .en), notifier: nil)
+        p.run()
+        return (p, seen)
+    }
+
+    @Test("K: a counsellor opens a consultation; a supervisor sees the list without content and is refused, and both attempts are logged")
+    func roles() throws {
+        let desk = try DemoDesk()
+        let e = desk.store.keyring.newSubject(.employee)
+        let id = try desk.store.openConsultation(ConsultationOpened(
+            organization: "demo-hotel", employee: e, anonymous: true, harm: Personal(Self.harm, owner: e), secondary: .superior),
+            actor: "demo.kato", role: .counsellor, at: DemoDesk.now)
+        let (_, counsellor) = Self.run(desk, role: .counsellor, user: "demo.kato")
+        #expect(counsellor.contains { $0.contains("Employee consultations (1)") && $0.contains("> K-000001  open") && !$0.contains(Self.harm) })
+        #expect(counsellor.contains { $0.contains("Employee consultations K-000001") && $0.contains("harm: " + Self.harm)
+                                      && $0.contains("secondary harassment by a superior") })
+        let (sup, supSeen) = Self.run(desk, role: .supervisor, user: "tester")
+        #expect(supSeen.contains { $0.contains("> K-000001  open  demo-hotel  secondary:superior") })
+        #expect(!supSeen.contains { $0.contains(Self.harm) })
+        #expect(sup.model.message?.isError == true && sup.model.message?.text.contains("needs a counsellor") == true)
+        let log = try desk.store.load(StreamID("access-tester")).map(\.event)
+        #expect(log == [.restrictedAccess(RestrictedAccess(record: id.description, user: "tester", role: .supervisor, allowed: false))])
+        var op = try desk.model(Size(width: 100, height: 30), .en, role: .operator)
+        #expect(update(&op, .keyPressed(.char("K"))) == [] && op.message?.text.contains("counsellors, supervisors and auditors only") == true)
     }
 }

@@ -157,6 +157,9 @@ public enum Prompt: Equatable, Sendable {
     case shiftBoard(scroll: Int)
     /// The note for the next operator, before the shift ends.
     case shiftNote(TextField)
+    /// The employee consultations (no content), and one opened by a counsellor.
+    case consultations(selected: Int)
+    case consultation(ConsultationID, [EventEnvelope], scroll: Int)
     /// The counter form (H); the interaction's timer runs from when it opened.
     case counterForm(CounterForm)
     /// Leaving a form with input asks first (No keeps it).
@@ -251,6 +254,7 @@ public struct Model: Equatable, Sendable {
     public var shiftBoard: [ShiftBoardRow]?
     /// Other people's consoles showing a case now, by case (so two operators don't take the same call).
     public var viewers: [CaseID: [String]] = [:]
+    public var consultationRows: [ConsultationRow]?
 
     public init(size: Size, now: Date, me: StaffMember, language: Language, readOnly: Bool = false, databaseName: String = "") {
         self.size = size

@@ -40,6 +40,8 @@ public enum Msg: Equatable, Sendable {
     case monthlyLoaded(MonthlyTotals, organizations: [OrganizationSummary])
     /// Who else has which case open.
     case viewersLoaded([Viewer])
+    case consultationsLoaded([ConsultationRow])
+    case consultationLoaded(ConsultationID, [EventEnvelope])
     /// The shift board, and at login the handovers the user has not seen.
     case shiftLoaded(board: [ShiftBoardRow], unseen: [HandoverRecord], login: Bool)
     /// The user's shift started (with the handovers left since their last) or ended.
@@ -74,6 +76,9 @@ public enum Command: Equatable, Sendable {
     case loadMonthly(OrganizationID?, Month)
     case loadShift(login: Bool)
     case loadViewers
+    case loadConsultations
+    /// Open one consultation (the store records the attempt, allowed or not).
+    case loadConsultation(ConsultationID)
     case startShift
     /// End the user's shift with the handover and their note.
     case endShift(note: String?)

@@ -160,6 +160,10 @@ public final class Program {
                 try store.endShift(model.me.user, note: note, at: Date())
                 return .shiftChanged(started: false, unseen: [])
             }
+        case .loadConsultations:
+            load { .consultationsLoaded(try store.consultations(role: model.me.role)) }
+        case .loadConsultation(let id):
+            load { .consultationLoaded(id, try store.consultation(id, user: model.me.user, role: model.me.role, at: Date())) }
         case .loadViewers:
             load { .viewersLoaded(try store.viewers(excluding: model.me.user, pid: getpid(), at: Date())) }
         case .loadMonthly(let org, let month):

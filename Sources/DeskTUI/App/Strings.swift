@@ -10,7 +10,8 @@ public enum UIText: CaseIterable, Sendable {
          hold, reportDue, assignee, nothing, mine, all, actionMenu, enterText, cancelled, focusPane, helpTitle,
          closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote, suspend, thisPane, everyPane, noMatch, eraseSubject, retentionDue, supervisorsOnly, erased, walRetained, eraseTitle, eraseWarning, cancel, eraseButton, noSubjects, alreadyErased, retentionNone, retentionHint, subjectsHint, assignTo, noStaff, notYetDue, notYetDueShort, handOverKey, fixedScriptsKey, counterForm, elapsed, factsNotJudgement, formHint, handOverButton, complaintNeeded, decisionHint, fixedScriptsTitle, discardForm, leafletWritten, noOrganizations,
          opinion, decision, whatWasSaid, reference, likelyThreat, openTasks, reportStage, monthlyKey, monthlyTitle, monthlyHint,
-         shiftKey, shiftTitle, shiftHint, handoverTitle, handoverHint, shiftNotePrompt, shiftStarted, shiftEnded, onShift, offShift, holds, noShiftYet, shiftRolesOnly, supervisorsAuditorsOnly, alsoOpen
+         shiftKey, shiftTitle, shiftHint, handoverTitle, handoverHint, shiftNotePrompt, shiftStarted, shiftEnded, onShift, offShift, holds, noShiftYet, shiftRolesOnly, supervisorsAuditorsOnly, alsoOpen,
+         consultationsKey, consultationsTitle, consultationsHint, consultationHint, noConsultations, consultationRolesOnly
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -146,9 +147,9 @@ public enum UIText: CaseIterable, Sendable {
                              "may be a threat or slander — read it and decide (s → reject)")
         case .openTasks: ("未完了の作業", "open tasks")
         case .reportStage: ("報告書", "report")
-        case .monthlyKey: ("月次集計 (監督者・監査)", "monthly totals (supervisors, auditors)")
+        case .monthlyKey: ("月次集計", "monthly totals")
         case .monthlyTitle: ("月次集計", "Monthly totals")
-        case .shiftKey: ("勤務 (開始・終了・引継ぎ、監督者は全員の状況)", "shift (start, end with a handover; supervisors see everyone)")
+        case .shiftKey: ("勤務と引継ぎ", "shifts and handovers")
         case .shiftTitle: ("勤務", "Shifts")
         case .shiftHint: ("s 勤務開始  e 勤務終了 (引継ぎ)  Esc 閉じる", "s start my shift  e end it (handover)  Esc close")
         case .handoverTitle: ("前回の勤務以降の引継ぎ", "Handovers since your last shift")
@@ -161,6 +162,12 @@ public enum UIText: CaseIterable, Sendable {
         case .holds: ("担当", "holds")
         case .noShiftYet: ("勤務記録なし", "no shift yet")
         case .shiftRolesOnly: ("オペレーター・監督者・カウンセラーのみ", "operators, supervisors and counsellors only")
+        case .consultationsKey: ("従業員相談", "employee consultations")
+        case .consultationsTitle: ("従業員相談", "Employee consultations")
+        case .consultationsHint: ("↑↓ 選択  Enter 開く (カウンセラー、記録されます)  Esc 閉じる", "↑↓ choose  Enter open (counsellors; recorded)  Esc close")
+        case .consultationHint: ("↑↓ スクロール  Esc 一覧へ", "↑↓ scroll  Esc back to the list")
+        case .noConsultations: ("相談はありません", "no consultations")
+        case .consultationRolesOnly: ("カウンセラー・監督者・監査担当のみ", "counsellors, supervisors and auditors only")
         case .alsoOpen: ("他の端末でも表示中", "also open in another console")
         case .supervisorsAuditorsOnly: ("監督者・監査担当のみ", "supervisors and auditors only")
         case .monthlyHint: ("←→ 月  o 組織  ↑↓ スクロール  Esc 閉じる", "←→ month  o organization  ↑↓ scroll  Esc close")

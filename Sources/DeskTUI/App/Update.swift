@@ -150,6 +150,12 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
             m.prompt = .monthly(organization: OrganizationID(totals.organization), month, scroll: scroll)
         }
         return []
+    case .consultationsLoaded(let rows):
+        m.consultationRows = rows
+        return []
+    case .consultationLoaded(let id, let events):
+        if case .consultations? = m.prompt { m.prompt = .consultation(id, events, scroll: 0) }
+        return []
     case .shiftLoaded(let board, let unseen, let login):
         m.shiftBoard = board
         if login, !unseen.isEmpty, m.prompt == nil { m.prompt = .handovers(unseen, scroll: 0) }
@@ -284,6 +290,11 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
         guard let id = m.selectedID, m.detail != nil else { return refuse(&m, m.t(.selectCase)) }
         if let why = m.erasureRefusal { return refuse(&m, why) }
         return [.loadSubjects(id)]
+    case .consultations:
+        if let why = Overlay.refusalFor(.consultations, m) { return refuse(&m, why) }
+        m.consultationRows = nil
+        m.prompt = .consultations(selected: 0)
+        return [.loadConsultations]
     case .shift:
         if let why = Overlay.refusalFor(.shift, m) { return refuse(&m, why) }
         m.prompt = .shiftBoard(scroll: 0)
@@ -512,6 +523,27 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
             if let why = m.refusal(cmd) { return refuse(&m, why) }
             return [.execute(id, expected: d.row.version, cmd)]
         default: if cancel || key == .char("q") { m.prompt = nil }
+        }
+    case .consultations(let sel):
+        let count = m.consultationRows?.count ?? 0
+        switch key {
+        case .up, .char("k"): m.prompt = .consultations(selected: max(0, sel - 1))
+        case .down, .char("j"): m.prompt = .consultations(selected: max(0, min(count - 1, sel + 1)))
+        case .enter:
+            guard let rows = m.consultationRows, sel < rows.count else { return [] }
+            // A supervisor or auditor asking is refused by the store, and the attempt recorded there.
+            return [.loadConsultation(rows[sel].id)]
+        default: if cancel || key == .char("q") || key == .char("K") { m.prompt = nil }
+        }
+    case .consultation(let id, let events, let scroll):
+        switch key {
+        case .up, .char("k"): m.prompt = .consultation(id, events, scroll: max(0, scroll - 1))
+        case .down, .char("j"): m.prompt = .consultation(id, events, scroll: scroll + 1)
+        default:
+            if cancel || key == .char("q") {
+                let sel = m.consultationRows?.firstIndex { $0.id == id } ?? 0
+                m.prompt = .consultations(selected: sel)
+            }
         }
     case .handovers(let list, let scroll):
         switch key {

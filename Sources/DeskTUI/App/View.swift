@@ -652,6 +652,39 @@ enum Overlay {
                 s.put(l, x: inner.x + 1, y: inner.y + 1 + i, maxWidth: inner.width - 2, role: .dialog)
             }
             s.put(m.t(.handoverHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        case .consultations(let sel)?:
+            let inner = box(&s, width: 100, height: s.height)
+            let rows = m.consultationRows ?? []
+            s.put(m.t(.consultationsTitle) + " (\(rows.count))", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
+            if m.consultationRows == nil { s.put(m.t(.loading), x: inner.x + 1, y: inner.y + 1, role: .muted) }
+            else if rows.isEmpty { s.put(m.t(.noConsultations), x: inner.x + 1, y: inner.y + 1, role: .dialog) }
+            let height = max(1, inner.height - 2), start = (sel / height) * height
+            let today = LocalDate(iso: m.today) ?? LocalDate(2000, 1, 1)
+            for (i, r) in rows.enumerated().dropFirst(start).prefix(height) {
+                let isSel = i == sel, y = inner.y + 1 + i - start
+                let due = r.careDue.map { "\($0.kind.rawValue) \($0.due)\($0.due < today ? " !" + m.t(.late) : "")" }.joined(separator: ", ")
+                let flags = [r.mentalHealth ? "mental-health" : nil, r.secondary.map { "secondary:\($0)" }].compactMap { $0 }.joined(separator: " ")
+                let label = (isSel ? "> " : "  ") + "\(r.id)  \(r.state)  " + Sanitizer.visible(r.organization) + "  \(flags)  " + (due.isEmpty ? "-" : due)
+                s.putPadded(label, x: inner.x + 1, y: y, width: inner.width - 2,
+                            role: isSel ? .selected : (r.careDue.contains { $0.due < today } ? .warning : .dialog))
+                if isSel { s.cursor = (inner.x + 1, y) }
+            }
+            s.put(m.t(.consultationsHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        case .consultation(let id, let events, let scroll)?:
+            let inner = box(&s, width: 100, height: s.height)
+            s.put("\(m.t(.consultationsTitle)) \(id)", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
+            var lines: [String] = []
+            for e in events {
+                lines.append(Clock.short(e.recordedAt) + "  " + e.event.type + "  " + Sanitizer.visible(e.actor.user))
+                for l in ConsultationText.lines(e.event) {
+                    lines += DisplayWidth.wrap("    " + l, width: max(1, inner.width - 2))
+                }
+            }
+            let height = max(1, inner.height - 2), top = max(0, min(scroll, lines.count - height))
+            for (i, l) in lines.dropFirst(top).prefix(height).enumerated() {
+                s.put(l, x: inner.x + 1, y: inner.y + 1 + i, maxWidth: inner.width - 2, role: .dialog)
+            }
+            s.put(m.t(.consultationHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
         case .shiftBoard(let scroll)?:
             shiftBoard(&s, m, scroll: scroll, note: nil)
         case .shiftNote(let f)?:
@@ -749,6 +782,7 @@ enum Overlay {
         case .showRetention: return m.me.role == .supervisor ? nil : m.t(.supervisorsOnly)
         case .showMonthly: return m.me.role == .supervisor || m.me.role == .auditor ? nil : m.t(.supervisorsAuditorsOnly)
         case .shift: return [.operator, .supervisor, .counsellor].contains(m.me.role) ? nil : m.t(.shiftRolesOnly)
+        case .consultations: return [.counsellor, .supervisor, .auditor].contains(m.me.role) ? nil : m.t(.consultationRolesOnly)
         case .addNote:
             return m.applicantOnScreen.flatMap { m.refusal(.addNote(CaseText(text: Personal("x", owner: $0)))) }
         case .take: return m.detail == nil ? nil : m.refusal(.assign(Actor(m.me.user)))

@@ -32,7 +32,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 public enum KeyAction: String, CaseIterable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, nextPane, previousPane, focusQueue, focusDetail,
          focusEscalation, open, back, search, nextHit, previousHit, addNote, take, changeState, ladderStep, cycleLane, cycleOrganization, cycleState,
-         toggleOverdue, toggleMine, clearFilter, openHelp, redraw, suspend, eraseSubject, showRetention, showMonthly, shift, assign, handOver, fixedScripts, quit
+         toggleOverdue, toggleMine, clearFilter, openHelp, redraw, suspend, eraseSubject, showRetention, showMonthly, shift, consultations, assign, handOver, fixedScripts, quit
 }
 
 public enum Pane: Int, CaseIterable, Sendable { case queue, detail, escalation }
@@ -86,6 +86,7 @@ public enum KeyMap {
         KeyBinding(keys: [.char("R")], action: .showRetention, help: .retentionDue, hintIn: [], scope: [.queue]),
         KeyBinding(keys: [.char("M")], action: .showMonthly, help: .monthlyKey, hintIn: [], scope: [.queue]),
         KeyBinding(keys: [.char("W")], action: .shift, help: .shiftKey, hintIn: [], scope: nil),
+        KeyBinding(keys: [.char("K")], action: .consultations, help: .consultationsKey, hintIn: [], scope: nil),
         KeyBinding(keys: [.char("f")], action: .cycleLane, help: .cycleLane, hintIn: [.queue], scope: [.queue]),
         KeyBinding(keys: [.char("O")], action: .cycleOrganization, help: .cycleOrganization, hintIn: [], scope: [.queue]),
         KeyBinding(keys: [.char("S")], action: .cycleState, help: .cycleState, hintIn: [], scope: [.queue]),

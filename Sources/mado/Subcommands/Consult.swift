@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeskDomain
 import DeskStore
+import DeskTUI
 import Foundation
 
 extension ConsultingParty: ExpressibleByArgument {}
@@ -113,19 +114,8 @@ extension Mado {
             }
 
             static func detail(_ e: DeskEvent) -> String {
-                func t(_ p: Personal?) -> String { p.map { Sanitizer.visible($0.display) } ?? "-" }
-                switch e {
-                case .consultationOpened(let p):
-                    return "\n  organization \(Sanitizer.visible(p.organization.rawValue)), by \(p.openedBy.rawValue)"
-                        + (p.anonymous ? ", anonymous" : ", name \(t(p.name)), contact \(t(p.contact))")
-                        + (p.mentalHealth ? ", mental-health concern" : "") + (p.secondary.map { ", secondary harassment by a \($0.rawValue)" } ?? "")
-                        + "\n  harm: \(t(p.harm))" + (p.wants.map { "\n  wants: \(Sanitizer.visible($0.display))" } ?? "")
-                case .careTaskOpened(let p): return ": \(p.kind.rawValue) due \(p.due)"
-                case .careTaskDone(let p): return ": \(p.kind.rawValue)"
-                case .consultationLinked(let p): return ": \(p.caseID) (with the employee's consent)"
-                case .consultationNoted(let p), .consultationClosed(let p): return ": " + t(p.text)
-                default: return ""
-                }
+                let lines = ConsultationText.lines(e)
+                return lines.isEmpty ? "" : "\n" + lines.map { "  " + $0 }.joined(separator: "\n")
             }
         }
 
