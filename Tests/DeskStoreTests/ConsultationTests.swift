@@ -74,6 +74,10 @@ struct ConsultationTests {
         #expect(!detail.events.contains { $0.event.type.hasPrefix("consultation") || $0.event.type.hasPrefix("care") })
         #expect(try db.store.search("客に謝れない").isEmpty)
         #expect(!(try db.store.subjects(case: caseID, role: .supervisor)).contains { $0.id == e })
+        // Nor what the desk discloses to the case's applicant.
+        let applicant = try #require(try db.store.subjects(case: caseID, role: .supervisor).first { $0.kind == .applicant }).id
+        let disclosed = try db.store.disclose(applicant)
+        #expect(!disclosed.fields.contains { ($0.value.text ?? "").contains("客に謝れない") || $0.path.hasPrefix("K-") })
         let before = try db.store.projectionSnapshot()
         _ = try db.store.rebuild()
         #expect(try db.store.projectionSnapshot() == before)
