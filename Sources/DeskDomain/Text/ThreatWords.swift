@@ -27,7 +27,7 @@ public enum ThreatWords {
     ]
 
     private static let foldedJapanese: [(term: String, folded: String)] = japanese.map { ($0, SearchFold.fold($0)) }
-    nonisolated(unsafe) private static let patterns: [NSRegularExpression] =
+    private static let patterns: [NSRegularExpression] =
         english.compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 
     /// The listed Japanese terms, then the English words as written, found in `text`; each once.
