@@ -14,6 +14,16 @@ extension SQLiteEventStore {
         }
     }
 
+    /// The events of a stream after `version`: what a writer that lost a race has not seen yet.
+    public func load(_ stream: StreamID, after version: Int) throws -> [EventEnvelope] {
+        try pool.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at
+                FROM events WHERE stream_id = ? AND version > ? ORDER BY version
+                """), arguments: [stream.rawValue, version]).map { try Self.decode($0, sealer: keyring) }
+        }
+    }
+
     static func decode(_ row: Row, sealer: (any FieldSealer)?) throws -> EventEnvelope {
         let event = try row.withUnsafeData(atIndex: 5) { data in
             try DeskEvent.decode(type: row[3], schemaVersion: row[4], payload: data ?? Data(), sealer: sealer)
