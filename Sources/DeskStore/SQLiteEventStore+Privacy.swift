@@ -5,8 +5,20 @@ import GRDB
 /// What happened to old copies of erased data after an erasure.
 /// One case's fields that an erasure makes unreadable (`eventType.path`).
 public struct ErasureImpact: Hashable, Sendable {
-    public let caseID: CaseID
+    /// The case, consultation or handover that holds the fields.
+    public let record: String
+    public let caseID: CaseID?
     public let fields: [String]
+    public init(caseID: CaseID, fields: [String]) {
+        record = caseID.description
+        self.caseID = caseID
+        self.fields = fields
+    }
+    public init(record: String, fields: [String]) {
+        self.record = record
+        caseID = nil
+        self.fields = fields
+    }
 }
 
 public enum EraseOutcome: Equatable, Sendable {
@@ -26,7 +38,10 @@ extension SQLiteEventStore {
                     WHERE cs.case_id = ? ORDER BY s.kind, s.id
                     """, arguments: [caseID.description])
             }
-            return try Row.fetchAll(db, sql: "SELECT id, kind, erased_at FROM subjects ORDER BY kind, id")
+            // Employees exist only for counsellors (that someone consulted is itself private); handover notes are the desk line's.
+            let hidden: [String] = role == .counsellor ? [] : role.includes(.operator) ? ["employee"] : ["employee", "shiftNote"]
+            return try Row.fetchAll(db, sql: "SELECT id, kind, erased_at FROM subjects WHERE kind NOT IN (SELECT value FROM json_each(?)) ORDER BY kind, id",
+                                    arguments: [String(decoding: try JSONEncoder().encode(hidden), as: UTF8.self)])
         }
         return try rows.map { row in
             let id = SubjectID(row[0] as String)
@@ -63,11 +78,43 @@ extension SQLiteEventStore {
                                 arguments: [subject.rawValue]).compactMap(CaseID.init)
         }
         let locked = SubjectKeyring(deskKey: nil) { _ in nil }
-        return try cases.map { c in
-            let fields = try load(c.streamID, keyring: locked).flatMap { e in
+        func fields(_ stream: StreamID) throws -> [String] {
+            try load(stream, keyring: locked).flatMap { e in
                 e.event.personalFields.filter { $0.value.subject == subject }.map { "\(e.event.type).\($0.path)" }
             }
-            return ErasureImpact(caseID: c, fields: fields)
+        }
+        var out = try cases.map { ErasureImpact(caseID: $0, fields: try fields($0.streamID)) }
+        // An employee's consultations, and a handover's note: records outside every case.
+        let (consultations, handovers) = try pool.read { db in
+            (try String.fetchAll(db, sql: "SELECT id FROM consultations WHERE employee = ? ORDER BY seq", arguments: [subject.rawValue]),
+             try String.fetchAll(db, sql: "SELECT DISTINCT user FROM handovers ORDER BY user"))
+        }
+        for k in consultations.compactMap(ConsultationID.init) { out.append(ErasureImpact(record: k.description, fields: try fields(k.streamID))) }
+        if try subjectKind(subject) == .shiftNote {
+            for u in handovers {
+                let f = try fields(Self.staffStream(u))
+                if !f.isEmpty { out.append(ErasureImpact(record: "handover by \(u)", fields: f)) }
+            }
+        }
+        return out
+    }
+
+    /// What kind of person a subject is (nil: no such subject).
+    public func subjectKind(_ subject: SubjectID) throws -> SubjectKind? {
+        try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT kind FROM subjects WHERE id = ?", arguments: [subject.rawValue]).flatMap(SubjectKind.init)
+        }
+    }
+
+    /// An employee's data is the consultation desk's: only a counsellor discloses or erases it, and every attempt is
+    /// recorded like an attempt to open the consultation. Other subjects need a supervisor.
+    public func checkSubjectAccess(_ subject: SubjectID, user: String, role: Role, action: String, at now: Date) throws {
+        guard let kind = try subjectKind(subject) else { throw StoreError.noSuchSubject(subject.rawValue) }
+        if kind == .employee {
+            try recordAccess(RestrictedAccess(record: subject.rawValue, user: user, role: role, allowed: role == .counsellor), at: now)
+            guard role == .counsellor else { throw StoreError.notAllowed(action: action, role: role, needs: "a counsellor") }
+        } else {
+            guard role == .supervisor else { throw StoreError.notAllowed(action: action, role: role, needs: "a supervisor") }
         }
     }
 

@@ -36,16 +36,17 @@ extension SQLiteEventStore {
         let history = try load(stream)
         let state = history.map(\.event).reduce(ShiftState(), ShiftState.evolve)
         let events = try ShiftDecider.decide(.start, state, role: me.role)
-        let unseen = try unseenHandovers(user, history: history)
+        let unseen = try unseenHandovers(user, role: me.role, history: history)
         try append(events, to: stream, expected: .exact(StreamVersion(history.count)), actor: Actor(user), at: now)
         return unseen
     }
 
-    /// The handovers others left since `user`'s last shift ended (all of the latest, before their first shift).
-    public func unseenHandovers(_ user: String, history: [EventEnvelope]? = nil) throws -> [HandoverRecord] {
+    /// The handovers others of the same desk (the desk's line, or the counsellors) left since `user` last started a
+    /// shift, so that one written while they were on is shown the next time; the latest ten.
+    public func unseenHandovers(_ user: String, role: Role, history: [EventEnvelope]? = nil) throws -> [HandoverRecord] {
         let h = try history ?? load(Self.staffStream(user))
-        let lastEnd = h.last { if case .shiftEnded = $0.event { true } else { false } }?.position.value ?? 0
-        return try handovers(after: lastEnd, excluding: user)
+        let lastStart = h.last { if case .shiftStarted = $0.event { true } else { false } }?.position.value ?? 0
+        return try handovers(after: lastStart, excluding: user, counsellors: role == .counsellor, limit: 10)
     }
 
     /// Ends `user`'s shift with the handover: the cases they hold, the desk's open cases due by the next business
@@ -58,14 +59,24 @@ extension SQLiteEventStore {
         let state = history.map(\.event).reduce(ShiftState(), ShiftState.evolve)
         let open: [ShiftCase] = try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, lane, report_due_on, assignee FROM cases
-                WHERE state NOT IN ('closed', 'rejectedThreat', 'reported') ORDER BY seq
+                SELECT id, lane, report_due_on, assignee, state FROM cases
+                WHERE state NOT IN ('closed', 'rejectedThreat') ORDER BY seq
                 """).compactMap { r in
                 guard let id = CaseID(r[0] as String), let due = LocalDate(iso: r[2]) else { return nil }
-                return ShiftCase(id: id, lane: (r[1] as String?).flatMap(Lane.init(rawValue:)), dueOn: due, assignee: r[3])
+                return ShiftCase(id: id, lane: (r[1] as String?).flatMap(Lane.init(rawValue:)), dueOn: due, assignee: r[3],
+                                 reported: (r[4] as String) == CaseStatus.reported.rawValue)
             }
         }
-        let lists = ShiftHandover.lists(open: open, user: user, today: LocalDate(japanTime: now))
+        let today = LocalDate(japanTime: now)
+        // A counsellor hands over consultations, never customer cases (and an operator never consultations).
+        let counsellor = me.role == .counsellor
+        let lists = counsellor ? (held: [], near: [], danger: [], omitted: 0) : ShiftHandover.lists(open: open, user: user, today: today)
+        let care: [ConsultationID]? = counsellor ? try pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT k.id FROM consultations k JOIN care_tasks t ON t.consult_id = k.id
+                WHERE k.state = 'open' AND t.done_at IS NULL AND t.due <= ? ORDER BY k.seq
+                """, arguments: [ShiftHandover.horizon(today).description]).compactMap(ConsultationID.init)
+        } : nil
         let text = note.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         var subject: SubjectID?, sealed: Personal?
         if let text {
@@ -73,7 +84,8 @@ extension SQLiteEventStore {
             subject = id
             sealed = Personal(text, owner: id)
         }
-        let ended = ShiftEnded(held: lists.held, nearDeadline: lists.near, danger: lists.danger, omitted: lists.omitted, note: sealed)
+        let ended = ShiftEnded(held: lists.held, nearDeadline: lists.near, danger: lists.danger, omitted: lists.omitted, note: sealed,
+                               consultations: care)
         do {
             let events = try ShiftDecider.decide(.end(ended), state, role: me.role)
             try append(events, to: stream, expected: .exact(StreamVersion(history.count)), actor: Actor(user), at: now)
@@ -84,12 +96,15 @@ extension SQLiteEventStore {
         return ended
     }
 
-    /// Handovers after a log position, oldest first (the latest `limit`), leaving out `excluding`'s own.
-    public func handovers(after position: Int64 = 0, excluding: String? = nil, limit: Int = 5) throws -> [HandoverRecord] {
+    /// Handovers after a log position, oldest first (the latest `limit`), leaving out `excluding`'s own: the
+    /// counsellors' among counsellors, the desk line's among the desk's line (each may name people the other may not see).
+    public func handovers(after position: Int64 = 0, excluding: String? = nil, counsellors: Bool, limit: Int = 5) throws -> [HandoverRecord] {
         let rows = try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT position, user, at FROM handovers WHERE position > ? AND user IS NOT ? ORDER BY position DESC LIMIT ?
-                """, arguments: [position, excluding, limit])
+                SELECT h.position, h.user, h.at FROM handovers h LEFT JOIN staff s ON s.user = h.user
+                WHERE h.position > ? AND h.user IS NOT ? AND (COALESCE(s.role, '') = 'counsellor') = ?
+                ORDER BY h.position DESC LIMIT ?
+                """, arguments: [position, excluding, counsellors, limit])
         }
         return try rows.reversed().compactMap { r -> HandoverRecord? in
             let pos: Int64 = r[0], user: String = r[1]

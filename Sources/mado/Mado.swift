@@ -18,7 +18,7 @@ struct Mado: ParsableCommand {
             """,
         subcommands: [Init.self, Staff.self, Demo.self, Intake.self, Note.self, List.self, Show.self, Verify.self, Rebuild.self,
                       Org.self, Transcribe.self, Subject.self, Hold.self, Retention.self, Ladder.self, Handover.self, Assess.self, Classify.self, LaneCommand.self, Counterparty.self, Policy.self, Report.self, Review.self, Reject.self, Close.self, Enquiry.self,
-                      Decision.self, Feedback.self, Task.self, Evidence.self, Shift.self, Who.self, Consult.self, Bench.self])
+                      Decision.self, Feedback.self, Task.self, Evidence.self, Shift.self, Who.self, Consult.self, Access.self, Bench.self])
 
     @OptionGroup var store: StoreOptions
 

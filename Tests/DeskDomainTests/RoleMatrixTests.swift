@@ -29,8 +29,42 @@ struct RoleMatrixTests {
         return [.staff: staff, .operator: op, .supervisor: sup, .counsellor: [], .auditor: []]
     }()
 
+    /// Every case of `CaseCommand`, numbered: a new command does not compile here until it is added, and `complete`
+    /// then fails until `commands` holds one.
+    static func index(_ c: CaseCommand) -> Int {
+        switch c {
+        case .recordIntake: 0
+        case .recordFacts: 1
+        case .recordStatement: 2
+        case .linkCounterparty: 3
+        case .handOver: 4
+        case .startReview: 5
+        case .assess: 6
+        case .classify: 7
+        case .overrideLane: 8
+        case .escalate: 9
+        case .report: 10
+        case .close: 11
+        case .rejectAsThreat: 12
+        case .logEnquiry: 13
+        case .addNote: 14
+        case .assign: 15
+        case .placeHold: 16
+        case .liftHold: 17
+        case .takeLadderStep: 18
+        case .draftReport: 19
+        case .approveReport: 20
+        case .recordDecision: 21
+        case .giveFeedback: 22
+        case .completeTask: 23
+        case .openTask: 24
+        }
+    }
+    static let commandCount = 25
+
     @Test("the commands listed here are every case command")
     func complete() {
+        #expect(Set(Self.commands.map(Self.index)) == Set(0..<Self.commandCount))
         #expect(Set(Self.commands.map(\.name)) == Self.allowed[.supervisor])
         #expect(Self.commands.count == Self.allowed[.supervisor]!.count)
     }

@@ -45,6 +45,25 @@ struct ConsultationTests {
         }
     }
 
+    @Test("an employee's data is disclosed or erased by a counsellor only, every attempt logged; others don't see the employee exists")
+    func employeeSubject() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (id, e) = try Self.open(db)
+        let (_, applicant) = try db.intake()
+        for role in Role.allCases {
+            let ok = (try? db.store.checkSubjectAccess(e, user: "u-\(role.rawValue)", role: role, action: "export", at: Self.t0)) != nil
+            #expect(ok == (role == .counsellor), "\(role)")
+            #expect(try db.store.load(StreamID("access-u-\(role.rawValue)")).count == 1)
+            let applicantOK = (try? db.store.checkSubjectAccess(applicant, user: "x", role: role, action: "export", at: Self.t0)) != nil
+            #expect(applicantOK == (role == .supervisor), "\(role)")
+            let listed = try db.store.subjects(role: role).contains { $0.id == e }
+            #expect(listed == (role == .counsellor), "\(role)")
+        }
+        let impact = try db.store.erasureImpact(e)
+        #expect(impact.map(\.record) == [id.description] && impact[0].fields.contains("consultationOpened.harm"))
+    }
+
     @Test("care tasks have due dates; a consultation closes only when they are done; a link needs the employee's consent")
     func careTasks() throws {
         let db = try TemporaryDatabase()

@@ -12,6 +12,28 @@ struct ShiftStoreTests {
                             expected: .noStream, actor: "tester", at: t0)
     }
 
+    @Test("a handover written during my shift is shown at my next start; counsellors' and the desk line's stay apart")
+    func overlapAndSeparation() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        try Self.staff(db, "suzuki", .operator)
+        try Self.staff(db, "sato", .supervisor)
+        try Self.staff(db, "kato", .counsellor)
+        let t = { (m: Double) in Self.t0.addingTimeInterval(m * 60) }
+        try db.store.startShift("suzuki", at: t(0))
+        try db.store.startShift("sato", at: t(1))
+        try db.store.endShift("sato", note: "夜間の電話は C-000001 のみ", at: t(2))          // while suzuki is on
+        try db.store.startShift("kato", at: t(3))
+        try db.store.endShift("kato", note: "K-000001 面談は明日", at: t(4))
+        try db.store.endShift("suzuki", note: nil, at: t(5))
+        let next = try db.store.startShift("suzuki", at: t(6))
+        #expect(next.map(\.user) == ["sato"])
+        #expect(try db.store.startShift("kato", at: t(7)).isEmpty)          // their own; and never the desk line's
+        #expect(try db.store.handovers(counsellors: true).map(\.user) == ["kato"])
+        let kato = try #require(try db.store.handovers(counsellors: true).first)
+        #expect(kato.handover.consultations == [] && kato.handover.held.isEmpty)
+    }
+
     @Test("a handover is kept in the log, shown to the next operator at their start, and its note erased on its own")
     func handover() throws {
         let db = try TemporaryDatabase()
@@ -40,7 +62,7 @@ struct ShiftStoreTests {
         // The note has a subject of its own: erasing it leaves the rest of the handover and the chain.
         let note = try #require(unseen[0].handover.note?.subject)
         _ = try db.store.eraseSubject(note, reason: "retention", actor: "tester", at: later)
-        let after = try db.store.handovers()
+        let after = try db.store.handovers(counsellors: false)
         #expect(after.count == 1 && after[0].handover.note?.text == nil && after[0].handover.held == [held])
         #expect(try db.store.verify().firstBad == nil)
         let before = try db.store.projectionSnapshot()

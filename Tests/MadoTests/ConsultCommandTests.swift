@@ -26,6 +26,8 @@ struct ConsultCommandTests {
         #expect(try mado(["consult", "care", id, "--kind", "counselling", "--due", "2099-12-01"]).status == 0)
         let noConsent = try mado(["consult", "link", id, "--case", "C-000005"])
         #expect(noConsent.status == 1 && noConsent.err.contains("consent"))
+        let nowhere = try mado(["consult", "link", id, "--case", "C-999999", "--consent"])
+        #expect(nowhere.status == 1 && nowhere.err.contains("C-999999"), "\(nowhere.err)")
         #expect(try mado(["consult", "link", id, "--case", "C-000005", "--consent"]).status == 0)
         let show = try mado(["consult", "show", id])
         #expect(show.out.contains(harm) && show.out.contains("secondary harassment by a superior") && show.out.contains("C-000005"))
@@ -39,5 +41,20 @@ struct ConsultCommandTests {
             #expect(!out.contains(harm) && !out.contains("K-000001") && !out.contains("井上"), "\(args)")
         }
         #expect(try mado(["verify"]).status == 0)
+        // The access log, for supervisors and auditors: the counsellor's reads are in it.
+        let s = try SQLiteEventStore.open(path: desk.db)
+        let accesses = try s.load(StreamID("access-\(CLI.osUser)")).count
+        s.close()
+        #expect(accesses >= 4)
+    }
+
+    @Test("a supervisor's attempt to open a consultation is refused and shows in mado access")
+    func accessLog() throws {
+        let desk = try CLI.Desk()
+        #expect(try CLI.run(["access", "--db", desk.db]).out.contains("no attempts recorded"))
+        let r = try CLI.run(["consult", "show", "K-000001", "--db", desk.db])
+        #expect(r.status == 1 && r.err.contains("needs a counsellor"), "\(r.err)")
+        let log = try CLI.run(["access", "--db", desk.db]).out
+        #expect(log.contains("\(CLI.osUser) (supervisor)  K-000001  REFUSED"), "\(log)")
     }
 }

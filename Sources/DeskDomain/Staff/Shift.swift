@@ -13,10 +13,14 @@ public struct ShiftEnded: Hashable, Codable, Sendable {
     public var danger: [CaseID]
     /// How many did not fit in the lists (each list keeps the first `ShiftHandover.listLimit`).
     public var omitted: Int
+    /// A counsellor's handover: the open consultations with care due by the next business day (no customer cases).
+    public var consultations: [ConsultationID]?
     /// The outgoing operator's free text; sealed under a subject of its own (it may name people), so that it
     /// can be erased or expire without touching anything else.
     public var note: Personal?
-    public init(held: [CaseID], nearDeadline: [CaseID], danger: [CaseID], omitted: Int = 0, note: Personal? = nil) {
+    public init(held: [CaseID], nearDeadline: [CaseID], danger: [CaseID], omitted: Int = 0, note: Personal? = nil,
+                consultations: [ConsultationID]? = nil) {
+        self.consultations = consultations
         self.held = held
         self.nearDeadline = nearDeadline
         self.danger = danger
@@ -31,7 +35,10 @@ public struct ShiftCase: Hashable, Sendable {
     public var lane: Lane?
     public var dueOn: LocalDate
     public var assignee: String?
-    public init(id: CaseID, lane: Lane?, dueOn: LocalDate, assignee: String?) {
+    /// Reported: its report is done, so it is not near its deadline (it may still be held).
+    public var reported: Bool
+    public init(id: CaseID, lane: Lane?, dueOn: LocalDate, assignee: String?, reported: Bool = false) {
+        self.reported = reported
         self.id = id
         self.lane = lane
         self.dueOn = dueOn
@@ -43,6 +50,11 @@ public enum ShiftHandover {
     public static let listLimit = 200
     public static let noteLimit = 4_000
 
+    /// The next business day after `today`: what "near" means for deadlines and care tasks.
+    public static func horizon(_ today: LocalDate, calendar: BusinessCalendar = BusinessCalendar()) -> LocalDate {
+        calendar.adding(businessDays: 1, to: today)
+    }
+
     /// The lists of a handover: the cases `user` holds; every open case whose report is due by the next business
     /// day (or overdue); every open case in the danger lane. Each in queue order, capped at `listLimit`.
     public static func lists(open: [ShiftCase], user: String, today: LocalDate,
@@ -50,7 +62,7 @@ public enum ShiftHandover {
         let horizon = calendar.adding(businessDays: 1, to: today)
         let ordered = open.sorted { ($0.dueOn, $0.id) < ($1.dueOn, $1.id) }
         let held = ordered.filter { $0.assignee == user }.map(\.id)
-        let near = ordered.filter { $0.dueOn <= horizon }.map(\.id)
+        let near = ordered.filter { !$0.reported && $0.dueOn <= horizon }.map(\.id)
         let danger = ordered.filter { $0.lane == .danger }.map(\.id)
         let omitted = [held, near, danger].map { max(0, $0.count - listLimit) }.reduce(0, +)
         return (Array(held.prefix(listLimit)), Array(near.prefix(listLimit)), Array(danger.prefix(listLimit)), omitted)

@@ -150,11 +150,15 @@ public final class Program {
             load {
                 let me = model.me.user
                 let onShift = try store.isOnShift(me)
-                let unseen = login && !onShift ? try store.unseenHandovers(me) : []
+                let unseen = login && !onShift ? try store.unseenHandovers(me, role: model.me.role) : []
                 return .shiftLoaded(board: try store.shiftBoard(), unseen: unseen, login: login)
             }
         case .startShift:
-            load { .shiftChanged(started: true, unseen: try store.startShift(model.me.user, at: Date())) }
+            load {
+                // Started meanwhile in another console of the same person: that is what was asked.
+                if try store.isOnShift(model.me.user) { return .shiftChanged(started: true, unseen: []) }
+                return .shiftChanged(started: true, unseen: try store.startShift(model.me.user, at: Date()))
+            }
         case .endShift(let note):
             load {
                 try store.endShift(model.me.user, note: note, at: Date())
@@ -163,7 +167,11 @@ public final class Program {
         case .loadConsultations:
             load { .consultationsLoaded(try store.consultations(role: model.me.role)) }
         case .loadConsultation(let id):
-            load { .consultationLoaded(id, try store.consultation(id, user: model.me.user, role: model.me.role, at: Date())) }
+            load {
+                // The role as it is now: a counsellor removed since the console opened is refused (and recorded so).
+                let now = try store.staffMember(model.me.user)
+                return .consultationLoaded(id, try store.consultation(id, user: now.user, role: now.active ? now.role : .staff, at: Date()))
+            }
         case .loadViewers:
             load { .viewersLoaded(try store.viewers(excluding: model.me.user, pid: getpid(), at: Date())) }
         case .loadMonthly(let org, let month):

@@ -162,9 +162,8 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         return []
     case .shiftChanged(let started, let unseen):
         m.message = StatusMessage(text: m.t(started ? .shiftStarted : .shiftEnded), isError: false)
-        // Started from the handovers on screen: they have been read. Started from the board: show them now.
-        if case .handovers? = m.prompt { m.prompt = nil }
-        else if started && !unseen.isEmpty { m.prompt = .handovers(unseen, scroll: 0) }
+        // Started from the board: show the handovers now (from the login overlay they were read already).
+        if started && !unseen.isEmpty, case .shiftBoard? = m.prompt { m.prompt = .handovers(unseen, scroll: 0) }
         return [.loadShift(login: false)]
     case .retentionLoaded(let due):
         m.retentionDue = due
@@ -553,6 +552,7 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
             if m.readOnly { return refuse(&m, m.t(.readOnly)) }
             // Already on shift (it started in another terminal): reading it was the point.
             if m.shiftBoard?.first(where: { $0.member.user == m.me.user })?.onShift == true { m.prompt = nil; return [] }
+            m.prompt = nil
             return [.startShift]
         default: if cancel || key == .char("q") { m.prompt = nil }
         }

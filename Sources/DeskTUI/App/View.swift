@@ -663,7 +663,8 @@ enum Overlay {
             for (i, r) in rows.enumerated().dropFirst(start).prefix(height) {
                 let isSel = i == sel, y = inner.y + 1 + i - start
                 let due = r.careDue.map { "\($0.kind.rawValue) \($0.due)\($0.due < today ? " !" + m.t(.late) : "")" }.joined(separator: ", ")
-                let flags = [r.mentalHealth ? "mental-health" : nil, r.secondary.map { "secondary:\($0)" }].compactMap { $0 }.joined(separator: " ")
+                let flags = m.me.role != .counsellor ? "" :
+                    [r.mentalHealth ? "mental-health" : nil, r.secondary.map { "secondary:\($0)" }].compactMap { $0 }.joined(separator: " ")
                 let label = (isSel ? "> " : "  ") + "\(r.id)  \(r.state)  " + Sanitizer.visible(r.organization) + "  \(flags)  " + (due.isEmpty ? "-" : due)
                 s.putPadded(label, x: inner.x + 1, y: y, width: inner.width - 2,
                             role: isSel ? .selected : (r.careDue.contains { $0.due < today } ? .warning : .dialog))
@@ -765,7 +766,7 @@ enum Overlay {
         s.put(m.t(.eraseWarning), x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 2, role: .warning)
         var y = inner.y + 2
         for i in impact where y < inner.maxY - 2 {
-            s.put("  \(i.caseID): \(i.fields.count)  " + i.fields.joined(separator: ", "), x: inner.x + 1, y: y,
+            s.put("  \(i.record): \(i.fields.count)  " + i.fields.joined(separator: ", "), x: inner.x + 1, y: y,
                   maxWidth: inner.width - 2, role: .dialog)
             y += 1
         }

@@ -91,7 +91,9 @@ extension Mado {
                 let today = LocalDate(japanTime: Date())
                 for r in rows {
                     let due = r.careDue.map { "\($0.kind.rawValue) \($0.due)\($0.due < today ? " OVERDUE" : "")" }.joined(separator: ", ")
-                    let flags = [r.mentalHealth ? "mental-health" : nil, r.secondary.map { "secondary:\($0)" }].compactMap { $0 }.joined(separator: " ")
+                    // Health and who harassed them are the counsellors' to know, not the list's readers'.
+                    let flags = me.role != .counsellor ? "" :
+                        [r.mentalHealth ? "mental-health" : nil, r.secondary.map { "secondary:\($0)" }].compactMap { $0 }.joined(separator: " ")
                     print("\(r.id)  \(r.state.padding(toLength: 6, withPad: " ", startingAt: 0)) \(Sanitizer.visible(r.organization))  by \(r.openedBy)  \(flags)  care: \(due.isEmpty ? "-" : due)")
                 }
             }
@@ -151,6 +153,11 @@ extension Mado {
 
             func run() throws {
                 guard let c = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+                do {
+                    let s = try store.open()
+                    defer { s.close() }
+                    guard try s.caseRow(c) != nil else { throw StoreError.noSuchCase(c.description) }
+                }
                 try Consult.run(store, consultationID) { _ in .link(ConsultationLinked(caseID: c, consent: consent)) }
             }
         }
@@ -171,6 +178,33 @@ extension Mado {
             @Option(help: "Why it closes.") var reason: String
             func validate() throws { try checkText(reason, "--reason") }
             func run() throws { try Consult.run(store, consultationID) { e in .close(ConsultationText(text: Personal(reason, owner: e))) } }
+        }
+    }
+}
+
+extension Mado {
+    struct Access: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Who tried to open a restricted record (an employee consultation or an employee's data), when, and whether it was allowed (supervisors, auditors).")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Only this user's attempts.") var user: String?
+
+        func run() throws {
+            let s = try store.open()
+            defer { s.close() }
+            let me = try s.staffMember(Identity.osUser)
+            guard me.role == .supervisor || me.role == .auditor else {
+                throw StoreError.notAllowed(action: "read the access log", role: me.role, needs: "a supervisor or an auditor")
+            }
+            var rows: [EventEnvelope] = []
+            for stream in try s.streamCounts(prefix: "access-").keys where user == nil || stream.rawValue == "access-\(user!)" {
+                rows += try s.load(stream)
+            }
+            if rows.isEmpty { print("no attempts recorded") }
+            for e in rows.sorted(by: { $0.position.value < $1.position.value }) {
+                guard case .restrictedAccess(let a) = e.event else { continue }
+                print("\(e.recordedAt)  \(Sanitizer.visible(a.user)) (\(a.role.rawValue))  \(Sanitizer.visible(a.record))  \(a.allowed ? "allowed" : "REFUSED")")
+            }
         }
     }
 }

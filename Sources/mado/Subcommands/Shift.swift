@@ -82,8 +82,11 @@ extension Mado {
             func run() throws {
                 let s = try store.open()
                 defer { s.close() }
-                _ = try Identity.require(.operator, in: s, to: "read the handovers")
-                let list = try s.handovers(limit: last)
+                let me = try s.staffMember(Identity.osUser)
+                guard [.operator, .supervisor, .counsellor].contains(me.role) else {
+                    throw StoreError.notAllowed(action: "read the handovers", role: me.role, needs: "an operator, supervisor or counsellor")
+                }
+                let list = try s.handovers(counsellors: me.role == .counsellor, limit: last)
                 if list.isEmpty { print(language == .ja ? "引継ぎはまだありません" : "no handovers yet") }
                 print(list.map { HandoverText.lines($0, language: language).joined(separator: "\n") }.joined(separator: "\n\n"))
             }

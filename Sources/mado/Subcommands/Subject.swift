@@ -64,9 +64,10 @@ extension Mado {
             func run() throws {
                 let s = try store.open(requireKey: true)
                 defer { s.close() }
-                let me = try Identity.require(.supervisor, in: s, to: "erase a subject")
+                let me = try s.staffMember(Identity.osUser)
                 guard SubjectID.isWellFormed(subject) else { throw StoreError.noSuchSubject(subject) }
                 let id = SubjectID(subject)
+                try s.checkSubjectAccess(id, user: me.user, role: me.role, action: "erase a subject", at: Date())
                 guard let row = try s.subjects(role: me.role).first(where: { $0.id == id }) else {
                     throw StoreError.noSuchSubject(subject)
                 }
@@ -74,7 +75,7 @@ extension Mado {
                 if !yes {
                     let impact = try s.erasureImpact(id)
                     print("Erasing \(id) (\(row.kind.rawValue)) makes these unreadable for good / 次の項目は二度と読めなくなります:")
-                    for i in impact { print("  \(i.caseID): \(i.fields.count) field(s): \(i.fields.joined(separator: ", "))") }
+                    for i in impact { print("  \(Sanitizer.visible(i.record)): \(i.fields.count) field(s): \(i.fields.joined(separator: ", "))") }
                     print("A subjectErased event will be recorded. Type yes to erase: ", terminator: "")
                     guard let answer = readLine(), answer == "yes" else {
                         print("\nnothing was changed")
@@ -108,8 +109,9 @@ extension Mado {
             func run() throws {
                 let s = try store.open(requireKey: true)
                 defer { s.close() }
-                let me = try Identity.require(.supervisor, in: s, to: "export a subject's data")
+                let me = try s.staffMember(Identity.osUser)
                 guard SubjectID.isWellFormed(subject) else { throw StoreError.noSuchSubject(subject) }
+                try s.checkSubjectAccess(SubjectID(subject), user: me.user, role: me.role, action: "export a subject's data", at: Date())
                 let d = try s.disclose(SubjectID(subject))
                 var out = "{\"subject\":\(jsonString(d.subject.rawValue)),\"kind\":\(jsonString(d.kind.rawValue)),\"cases\":["
                 out += d.cases.map { c in
