@@ -24,9 +24,7 @@ extension Mado {
         @Option(help: "The outcome, e.g. resolved, serviceRefused, withdrawn (kept in clear: no personal data).") var outcome: String
 
         func validate() throws {
-            guard (try? ClearReason.check(outcome, field: "--outcome")) != nil else {
-                throw ValidationError("--outcome must be 1-500 printable characters on one line (no personal data)")
-            }
+            try checkClear(outcome, "--outcome")
         }
 
         func run() throws {
@@ -217,9 +215,7 @@ extension Mado {
             var reference: String
 
             func validate() throws {
-                guard (try? ClearReason.check(reference, field: "--reference")) != nil else {
-                    throw ValidationError("--reference must be 1-500 printable characters on one line (a reference, no personal data)")
-                }
+                try checkClear(reference, "--reference")
             }
 
             func run() throws {

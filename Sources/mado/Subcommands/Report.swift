@@ -105,9 +105,7 @@ extension Mado {
             @Option(help: "Who it went to (default: the organization's report recipient).") var to: String?
 
             func validate() throws {
-                if let to { guard (try? ClearReason.check(to, field: "--to")) != nil else {
-                    throw ValidationError("--to must be 1-500 printable characters on one line")
-                } }
+                if let to { try checkClear(to, "--to") }
             }
 
             func run() throws {

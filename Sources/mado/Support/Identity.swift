@@ -43,6 +43,13 @@ func checkReason(_ reason: String) throws {
     }
 }
 
+/// Text kept in clear in the log (an outcome, a task's reference, a recipient): one printable line, no more than 500.
+func checkClear(_ value: String, _ flag: String) throws {
+    guard (try? ClearReason.check(value, field: flag)) != nil else {
+        throw ValidationError("\(flag) must be 1-500 printable characters on one line (kept in clear: no personal data)")
+    }
+}
+
 /// A refusal that is not a usage error (exit 1), with a message for a person.
 struct Refusal: Error, CustomStringConvertible {
     let description: String
