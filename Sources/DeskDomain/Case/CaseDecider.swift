@@ -58,12 +58,12 @@ public enum CaseDecider {
             return [.assessed(a)]
         case .classify(let c):
             try require([.underReview, .escalated, .reported])
-            guard let a = s.assessment else { throw .missing(command: command.name, what: "assess the case") }
+            guard let means = s.assessedMeans else { throw .missing(command: command.name, what: "assess the case") }
             guard !(c.reason.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw .missing(command: command.name, what: "the reason")
             }
             // Two axes (MHLW): harassment is a demand pressed by socially unacceptable means.
-            if c.classification == .harassment && a.means == .acceptable {
+            if c.classification == .harassment && means == .acceptable {
                 throw .invalid(field: "classification", reason: "harassment means the means were not acceptable; the assessment says they were")
             }
             if s.classification == c.classification {
@@ -127,8 +127,8 @@ public enum CaseDecider {
             return [.organizationDecided(d)]
         case .giveFeedback(let f):
             // Seed 003: the applicant hears back only when the organization deems it necessary.
-            guard let decision = s.decision else { throw .missing(command: command.name, what: "the organization's decision") }
-            guard decision.feedback else {
+            guard s.decided else { throw .missing(command: command.name, what: "the organization's decision") }
+            guard s.feedbackAllowed else {
                 throw .invalid(field: "feedback", reason: "the organization decided the applicant is not to be contacted")
             }
             try require([.reported, .closed])

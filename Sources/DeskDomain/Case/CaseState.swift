@@ -6,8 +6,9 @@ public struct CaseState: Hashable, Sendable {
     public var lane: Lane?
     public var facts: FactSheet?
     public var assessed: Bool = false
-    /// The desk's latest two-axis assessment.
-    public var assessment: Assessed?
+    /// The means the desk's latest two-axis assessment found. The state keeps no text: a replay folds every case of
+    /// the log at once, and the texts are in the events.
+    public var assessedMeans: Means?
     /// The supervisor's classification, once decided.
     public var classification: Classification?
     /// The lane the policy chose, when a supervisor has moved the case to another.
@@ -29,8 +30,9 @@ public struct CaseState: Hashable, Sendable {
     public var draftedBy: String?
     public var approvedDraft: Int?
     public var reported = false
-    /// The organization's latest decision, once it told the desk.
-    public var decision: OrganizationDecided?
+    /// The organization decided (and whether it wants the applicant told).
+    public var decided = false
+    public var feedbackAllowed = false
     public var openTasks: [TaskKind] = []
 
     public static let initial = CaseState()
@@ -68,7 +70,7 @@ public struct CaseState: Hashable, Sendable {
             s.status = .underReview
         case .assessed(let a):
             s.assessed = true
-            s.assessment = a
+            s.assessedMeans = a.means
         case .classified(let c):
             s.classification = c.classification
         case .laneOverridden(let o):
@@ -87,7 +89,8 @@ public struct CaseState: Hashable, Sendable {
         case .reportApproved(let p):
             s.approvedDraft = p.draft
         case .organizationDecided(let p):
-            s.decision = p
+            s.decided = true
+            s.feedbackAllowed = p.feedback
         case .taskOpened(let p):
             if !s.openTasks.contains(p.kind) { s.openTasks.append(p.kind) }
         case .taskDone(let p):

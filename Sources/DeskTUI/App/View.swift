@@ -317,7 +317,10 @@ enum DetailPane {
         if state.reported { parts.append(ja ? "送付済み" : "sent") }
         else if state.approvedDraft == state.draftVersion { parts.append(ja ? "承認済み・未送付" : "approved, not sent") }
         else { parts.append(ja ? "下書き (未承認)" : "draft (not approved)") }
-        if let decision = state.decision {
+        let latest = d.events.reversed().lazy.compactMap { e -> OrganizationDecided? in
+            if case .organizationDecided(let p) = e.event { p } else { nil }
+        }.first
+        if let decision = latest {
             parts.append((ja ? "組織の決定: " : "decision: ") + Sanitizer.visible(decision.decision.display)
                          + (decision.feedback ? (ja ? " (申出人へ連絡)" : " (applicant to be told)") : ""))
         }

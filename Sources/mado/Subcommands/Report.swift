@@ -77,7 +77,10 @@ extension Mado {
                 } else {
                     // The case's own refusal first (its state, the assessment), then the missing opinion.
                     _ = try CaseDecider.decide(draft(Personal("-", owner: applicant)), state, ctx)
-                    guard let o = state.assessment?.opinion, o.text?.isEmpty == false else {
+                    let latest = d.events.reversed().lazy.compactMap { e -> Assessed? in
+                        if case .assessed(let a) = e.event { a } else { nil }
+                    }.first
+                    guard let o = latest?.opinion, o.text?.isEmpty == false else {
                         throw InputError.missing("--opinion (the assessment recorded no opinion)")
                     }
                     text = o
