@@ -106,7 +106,7 @@ public struct CaseState: Hashable, Sendable {
         case .legalHoldLifted:
             s.hold = nil
         case .ladderStepTaken(let p):
-            s.ladder.counts[p.step, default: 0] += 1
+            s.ladder.record(p.step)
         case .statementRecorded, .enquiryLogged, .noteAdded, .organizationRegistered, .staffAdded, .staffRemoved,
              .subjectErased, .retentionSet, .subjectExported, .policyAdopted, .standingSet, .feedbackGiven,
              .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked,

@@ -25,11 +25,32 @@ public enum LadderStep: String, Codable, Sendable, CaseIterable {
 
 /// Where a case stands on the ladder, folded from its `ladderStepTaken` events.
 public struct LadderProgress: Hashable, Sendable {
-    public var counts: [LadderStep: Int] = [:]
+    // One small count per step, in the value itself: every case of a replay carries one, most of them empty.
+    private var endResponse: UInt8 = 0, askToStop: UInt8 = 0, orderToLeave: UInt8 = 0, finalWarning: UInt8 = 0, call110: UInt8 = 0
 
     public init() {}
 
-    public func times(_ s: LadderStep) -> Int { counts[s] ?? 0 }
+    public func times(_ s: LadderStep) -> Int {
+        switch s {
+        case .endResponse: Int(endResponse)
+        case .askToStop: Int(askToStop)
+        case .orderToLeave: Int(orderToLeave)
+        case .finalWarning: Int(finalWarning)
+        case .call110: Int(call110)
+        }
+    }
+
+    /// One more time at `s` (the decider allows at most three).
+    public mutating func record(_ s: LadderStep) {
+        func up(_ v: inout UInt8) { v = v &+ (v == .max ? 0 : 1) }
+        switch s {
+        case .endResponse: up(&endResponse)
+        case .askToStop: up(&askToStop)
+        case .orderToLeave: up(&orderToLeave)
+        case .finalWarning: up(&finalWarning)
+        case .call110: up(&call110)
+        }
+    }
 
     /// `[ ]`, `[x]`, or `[2/3]` for steps that may be repeated.
     public func checkbox(_ s: LadderStep) -> String {
