@@ -81,6 +81,22 @@ extension SQLiteEventStore {
             }
             i = j
         }
+        // Employees of the consultation desk: due once every consultation of theirs closed longer ago than the period.
+        let employees = try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT k.employee, MIN(k.state = 'closed') AS all_closed, MAX(k.closed_at) AS closed_at, MIN(o.retention_years) AS years
+                FROM consultations k JOIN organizations o ON o.id = k.organization JOIN subjects s ON s.id = k.employee
+                WHERE s.erased_at IS NULL GROUP BY k.employee ORDER BY k.employee
+                """)
+        }
+        for r in employees {
+            guard (r["all_closed"] as Bool?) == true, let closed = (r["closed_at"] as String?), let d = Timestamp.date(closed) else { continue }
+            let closedDay = LocalDate(japanTime: d)
+            let years: Int = r["years"]
+            let y = closedDay.year + years
+            let until = LocalDate(y, closedDay.month, min(closedDay.day, LocalDate.daysIn(month: closedDay.month, year: y)))
+            if until < today { out.append(RetentionDue(subject: SubjectID(r["employee"] as String), kind: .employee, cases: [], dueOn: until.description)) }
+        }
         return out
     }
 

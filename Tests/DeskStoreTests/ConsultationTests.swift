@@ -64,6 +64,21 @@ struct ConsultationTests {
         #expect(impact.map(\.record) == [id.description] && impact[0].fields.contains("consultationOpened.harm"))
     }
 
+    @Test("an employee falls due for erasure once every consultation of theirs closed longer ago than the period")
+    func retention() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (id, e) = try Self.open(db)
+        #expect(try !db.store.retentionDue(at: Self.t0.addingTimeInterval(10 * 365 * 86400)).contains { $0.subject == e })   // still open
+        try db.store.execute(.close(ConsultationText(text: Personal("復職", owner: e))), on: id, actor: "kato", role: .counsellor, at: Self.t0)
+        #expect(try !db.store.retentionDue(at: Self.t0.addingTimeInterval(2 * 365 * 86400)).contains { $0.subject == e })
+        let due = try db.store.retentionDue(at: Self.t0.addingTimeInterval(4 * 365 * 86400))
+        #expect(due.first { $0.subject == e }?.kind == .employee)
+        let before = try db.store.projectionSnapshot()
+        _ = try db.store.rebuild()
+        #expect(try db.store.projectionSnapshot() == before)
+    }
+
     @Test("care tasks have due dates; a consultation closes only when they are done; a link needs the employee's consent")
     func careTasks() throws {
         let db = try TemporaryDatabase()

@@ -208,7 +208,8 @@ enum Projector {
                 arguments: [e.recordedAt, id.description, p.kind.rawValue])
         case .consultationClosed:
             guard let id = e.stream.consultationID else { return }
-            try db.cachedStatement(sql: "UPDATE consultations SET state = 'closed' WHERE id = ?").execute(arguments: [id.description])
+            try db.cachedStatement(sql: "UPDATE consultations SET state = 'closed', closed_at = ? WHERE id = ?").execute(
+                arguments: [e.recordedAt, id.description])
         case .consultationLinked, .consultationNoted, .restrictedAccess:
             break
         case .shiftStarted:

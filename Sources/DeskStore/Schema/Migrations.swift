@@ -131,6 +131,15 @@ enum Migrations {
                   consult_id TEXT NOT NULL, kind TEXT NOT NULL, due TEXT NOT NULL, done_at TEXT, PRIMARY KEY(consult_id, kind));
                 """)
         }
+        // An employee's data falls due for erasure like an applicant's: the organization's period after the close.
+        m.registerMigration("v10-consultation-closed-at") { db in
+            try db.execute(sql: """
+                ALTER TABLE consultations ADD COLUMN closed_at TEXT;
+                UPDATE consultations SET closed_at = (
+                  SELECT e.recorded_at FROM events e WHERE e.stream_id = 'consult-' || consultations.id AND e.type = 'consultationClosed'
+                  ORDER BY e.position DESC LIMIT 1);
+                """)
+        }
         return m
     }
 
