@@ -14,6 +14,15 @@ extension SQLiteEventStore {
         }
     }
 
+    /// The one event at a log position.
+    public func event(at position: Int64) throws -> EventEnvelope? {
+        try pool.read { db in
+            try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at FROM events WHERE position = ?
+                """), arguments: [position]).map { try Self.decode($0, sealer: keyring) }
+        }
+    }
+
     /// The events of a stream after `version`: what a writer that lost a race has not seen yet.
     public func load(_ stream: StreamID, after version: Int) throws -> [EventEnvelope] {
         try pool.read { db in

@@ -43,6 +43,13 @@ extension SQLiteEventStore {
         try retentionDue(on: LocalDate(japanTime: now))
     }
 
+    /// The last day of the retention period of something closed at `closed` (in Japan): the same day `years` later,
+    /// 29 February closing on 28 February in common years.
+    static func retentionEnd(closed: Date, years: Int) -> LocalDate {
+        let day = LocalDate(japanTime: closed), y = day.year + years
+        return LocalDate(y, day.month, min(day.day, LocalDate.daysIn(month: day.month, year: y)))
+    }
+
     /// The same on a given day: those whose period has fully passed before `today`.
     public func retentionDue(on today: LocalDate) throws -> [RetentionDue] {
         let rows = try pool.read { db in
@@ -64,10 +71,7 @@ extension SQLiteEventStore {
                 cases.append(CaseID(r["case_id"] as String) ?? CaseID(number: 0))
                 if let closed = (r["closed_at"] as String?), let d = Timestamp.date(closed),
                    (r["hold"] as String?) == nil, ["closed", "rejectedThreat"].contains(r["state"] as String) {
-                    let closedDay = LocalDate(japanTime: d)
-                    let years: Int = r["retention_years"]
-                    let y = closedDay.year + years      // 29 February closes on 28 February in common years
-                    let until = LocalDate(y, closedDay.month, min(closedDay.day, LocalDate.daysIn(month: closedDay.month, year: y)))
+                    let until = Self.retentionEnd(closed: d, years: r["retention_years"])
                     if until >= today { due = false }     // due once the period has fully passed
                     latest = max(latest, until.description)
                 } else {
@@ -91,10 +95,7 @@ extension SQLiteEventStore {
         }
         for r in employees {
             guard (r["all_closed"] as Bool?) == true, let closed = (r["closed_at"] as String?), let d = Timestamp.date(closed) else { continue }
-            let closedDay = LocalDate(japanTime: d)
-            let years: Int = r["years"]
-            let y = closedDay.year + years
-            let until = LocalDate(y, closedDay.month, min(closedDay.day, LocalDate.daysIn(month: closedDay.month, year: y)))
+            let until = Self.retentionEnd(closed: d, years: r["years"])
             if until < today { out.append(RetentionDue(subject: SubjectID(r["employee"] as String), kind: .employee, cases: [], dueOn: until.description)) }
         }
         return out

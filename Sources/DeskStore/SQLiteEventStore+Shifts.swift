@@ -8,12 +8,6 @@ public struct HandoverRecord: Equatable, Sendable {
     public let user: String
     public let at: String
     public let handover: ShiftEnded
-    public init(position: Int64, user: String, at: String, handover: ShiftEnded) {
-        self.position = position
-        self.user = user
-        self.at = at
-        self.handover = handover
-    }
 }
 
 /// Who is on the desk, and what each holds (the supervisor's shift view).
@@ -108,8 +102,7 @@ extension SQLiteEventStore {
         }
         return try rows.reversed().compactMap { r -> HandoverRecord? in
             let pos: Int64 = r[0], user: String = r[1]
-            let e = try load(Self.staffStream(user)).first { $0.position.value == pos }
-            guard case .shiftEnded(let h)? = e?.event else { return nil }
+            guard case .shiftEnded(let h)? = try event(at: pos)?.event else { return nil }
             return HandoverRecord(position: pos, user: user, at: r[2], handover: h)
         }
     }

@@ -42,7 +42,7 @@ public struct LadderProgress: Hashable, Sendable {
 
     /// One more time at `s` (the decider allows at most three).
     public mutating func record(_ s: LadderStep) {
-        func up(_ v: inout UInt8) { v = v &+ (v == .max ? 0 : 1) }
+        func up(_ v: inout UInt8) { if v < .max { v += 1 } }
         switch s {
         case .endResponse: up(&endResponse)
         case .askToStop: up(&askToStop)

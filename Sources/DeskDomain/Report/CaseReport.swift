@@ -151,7 +151,7 @@ public struct CaseReport: Codable, Equatable, Sendable {
         line()
         field(L("案件", "Case"), caseID)
         field(L("宛先", "To"), "\(organizationName) \(reportTo)")
-        field(L("受付日時", "Received"), Self.japanTime(receivedAt))
+        field(L("受付日時", "Received"), StoredTime.display(receivedAt))
         field(L("受付方法", "Channel"), channel.label(language))
         field(L("報告期限", "Report due"), dueOn)
         line()
@@ -201,18 +201,8 @@ public struct CaseReport: Codable, Equatable, Sendable {
         line()
         field(L("作成", "Drafted by"), draftedBy)
         if let a = approvedBy { field(L("承認", "Approved by"), a) }
-        if let at = sentAt, let to = sentTo { field(L("送付", "Sent"), "\(Self.japanTime(at)) → \(to)") }
+        if let at = sentAt, let to = sentTo { field(L("送付", "Sent"), "\(StoredTime.display(at)) → \(to)") }
         return out
-    }
-
-    /// A stored UTC timestamp as people at the desk read it: `2026-11-07 23:24 JST`.
-    static func japanTime(_ stored: String) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let d = f.date(from: stored) else { return stored }
-        let day = LocalDate(japanTime: d)
-        let minutes = Int((d.timeIntervalSince1970 + 9 * 3600).rounded(.down)) / 60
-        return String(format: "%@ %02d:%02d JST", day.description, (minutes / 60) % 24, minutes % 60)
     }
 
     public func json() -> String {

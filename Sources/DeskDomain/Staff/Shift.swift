@@ -59,7 +59,7 @@ public enum ShiftHandover {
     /// day (or overdue); every open case in the danger lane. Each in queue order, capped at `listLimit`.
     public static func lists(open: [ShiftCase], user: String, today: LocalDate,
                              calendar: BusinessCalendar = BusinessCalendar()) -> (held: [CaseID], near: [CaseID], danger: [CaseID], omitted: Int) {
-        let horizon = calendar.adding(businessDays: 1, to: today)
+        let horizon = Self.horizon(today, calendar: calendar)
         let ordered = open.sorted { ($0.dueOn, $0.id) < ($1.dueOn, $1.id) }
         let held = ordered.filter { $0.assignee == user }.map(\.id)
         let near = ordered.filter { !$0.reported && $0.dueOn <= horizon }.map(\.id)

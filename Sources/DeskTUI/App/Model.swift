@@ -232,7 +232,11 @@ public struct Model: Equatable, Sendable {
     public private(set) var counts = QueueCounts()
     public var scroll = 0
     public var focus: Pane = .queue
-    public var detail: CaseDetail?
+    public var detail: CaseDetail? { didSet { deriveFromDetail() } }
+    /// The case's state and the threat words in what was submitted, derived once when the case on screen changes:
+    /// the view, the help and the menu ask for them on every frame.
+    public private(set) var detailState: CaseState?
+    public private(set) var detailThreats: [String] = []
     public var detailScroll = 0
     /// The line of the case pane that n/N found (marked), if any.
     public var detailMatch: Int?
@@ -269,6 +273,20 @@ public struct Model: Equatable, Sendable {
     public func t(_ s: UIText) -> String { s.text(language) }
 
     /// Selects the row at a position of `visible` without searching for it.
+    private mutating func deriveFromDetail() {
+        guard let d = detail else { detailState = nil; detailThreats = []; return }
+        detailState = d.events.map(\.event).reduce(CaseState.initial, CaseState.evolve)
+        var texts: [String] = []
+        for e in d.events {
+            switch e.event {
+            case .intakeRecorded(let p): texts += [p.complaint.text, p.requests?.text].compactMap { $0 }
+            case .statementRecorded(let p): texts += [p.text.text].compactMap { $0 }
+            default: break
+            }
+        }
+        detailThreats = ThreatWords.find(in: texts.joined(separator: "\n"))
+    }
+
     public mutating func select(at position: Int) {
         hint = position
         selectedID = rows[visible[position]].id

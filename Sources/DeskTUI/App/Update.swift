@@ -3,11 +3,6 @@ import DeskStore
 import Foundation
 
 extension Model {
-    /// The case's state, folded from the detail on screen.
-    var detailState: CaseState? {
-        detail.map { $0.events.map(\.event).reduce(CaseState.initial, CaseState.evolve) }
-    }
-
     var applicantOnScreen: SubjectID? {
         for e in detail?.events ?? [] { if case .intakeRecorded(let p) = e.event { return p.applicant.subject } }
         return nil

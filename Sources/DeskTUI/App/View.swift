@@ -46,20 +46,9 @@ enum Clock {
     }
 
     /// `YYYY-MM-DD HH:MM JST` for a stored UTC time.
-    static func japan(_ utc: String) -> String {
-        guard let d = parse(utc) else { return utc }
-        return String(format: "%@ %02d:%02d JST", d.day.description, d.minutes / 60, d.minutes % 60)
-    }
+    static func japan(_ utc: String) -> String { StoredTime.display(utc) }
 
-    static func parse(_ utc: String) -> (day: LocalDate, minutes: Int)? {
-        let u = Array(utc)
-        guard u.count >= 16, let h = Int(String(u[11...12])), let mi = Int(String(u[14...15])),
-              let date = LocalDate(iso: String(u[0...9])) else { return nil }
-        var minutes = h * 60 + mi + 9 * 60
-        var day = date
-        if minutes >= 24 * 60 { minutes -= 24 * 60; day = day.adding(days: 1) }
-        return (day, minutes)
-    }
+    static func parse(_ utc: String) -> (day: LocalDate, minutes: Int)? { StoredTime.japan(utc) }
 
     static func now(_ d: Date) -> String {
         let secs = Int(d.timeIntervalSince1970) + 9 * 3600
@@ -281,15 +270,7 @@ enum DetailPane {
         // Seed 003: a threatening or slanderous submission is not accepted; point it out, a person decides.
         // Only submissions not yet dealt with: a threat at the counter goes up the police ladder instead.
         if let state = m.detailState, [.intake, .handedOver, .underReview].contains(state.status), d.row.channel != Channel.counter.rawValue {
-            var texts: [String] = []
-            for e in d.events {
-                switch e.event {
-                case .intakeRecorded(let p): texts += [p.complaint.text, p.requests?.text].compactMap { $0 }
-                case .statementRecorded(let p): texts += [p.text.text].compactMap { $0 }
-                default: break
-                }
-            }
-            let words = ThreatWords.find(in: texts.joined(separator: "\n"))
+            let words = m.detailThreats
             if !words.isEmpty {
                 out.insert(("! " + words.map { "「\(Sanitizer.visible($0))」" }.joined() + " " + m.t(.likelyThreat), .danger), at: 1)
             }
@@ -464,7 +445,7 @@ enum Overlay {
     }
 
     static func monthlyMaxScroll(_ m: Model) -> Int {
-        let h = min(m.size.height, m.size.height - 4), w = min(96, m.size.width - 4)
+        let h = m.size.height - 4, w = min(96, m.size.width - 4)
         return max(0, monthlyLines(m, width: w).count - (h - 2))
     }
 

@@ -8,9 +8,15 @@ public enum HandoverText {
 
     public static func lines(_ r: HandoverRecord, language: Language) -> [String] {
         let ja = language == .ja
-        let h = r.handover
+        return [(ja ? "引継ぎ: " : "Handover from ") + Sanitizer.visible(r.user) + (ja ? " (" : " at ") + Clock.japan(r.at) + (ja ? ")" : "")]
+            + lines(r.handover, language: language)
+    }
+
+    /// The handover's lists and note, without its heading.
+    public static func lines(_ h: ShiftEnded, language: Language) -> [String] {
+        let ja = language == .ja
         func ids(_ list: [CaseID]) -> String { list.isEmpty ? (ja ? "なし" : "none") : list.map(\.description).joined(separator: " ") }
-        var out = [(ja ? "引継ぎ: " : "Handover from ") + Sanitizer.visible(r.user) + (ja ? " (" : " at ") + Clock.japan(r.at) + (ja ? ")" : "")]
+        var out: [String] = []
         if let k = h.consultations {
             out.append((ja ? "  ケアの期限が近い相談: " : "  consultations with care due by the next business day: ")
                        + (k.isEmpty ? (ja ? "なし" : "none") : k.map(\.description).joined(separator: " ")))

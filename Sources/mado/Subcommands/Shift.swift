@@ -47,8 +47,7 @@ extension Mado {
                 defer { s.close() }
                 let h = try s.endShift(Identity.osUser, note: note, at: Date())
                 print(language == .ja ? "勤務を終了しました。引継ぎを記録しました:" : "Your shift has ended. Handover recorded:")
-                let record = HandoverRecord(position: 0, user: Identity.osUser, at: "", handover: h)
-                print(HandoverText.lines(record, language: language).dropFirst().joined(separator: "\n"))
+                print(HandoverText.lines(h, language: language).joined(separator: "\n"))
             }
         }
 

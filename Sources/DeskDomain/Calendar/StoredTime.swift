@@ -1,0 +1,19 @@
+/// Stored timestamps (UTC, `YYYY-MM-DDTHH:MM:SS.mmmZ`) as people at the desk read them.
+public enum StoredTime {
+    /// The day and minute of the day in Japan (UTC+9), or nil for text that is not a stored timestamp.
+    public static func japan(_ utc: String) -> (day: LocalDate, minutes: Int)? {
+        let u = Array(utc)
+        guard u.count >= 16, let h = Int(String(u[11...12])), let mi = Int(String(u[14...15])),
+              let date = LocalDate(iso: String(u[0...9])) else { return nil }
+        var minutes = h * 60 + mi + 9 * 60
+        var day = date
+        if minutes >= 24 * 60 { minutes -= 24 * 60; day = day.adding(days: 1) }
+        return (day, minutes)
+    }
+
+    /// `2026-11-07 23:24 JST`; anything else is returned as it is.
+    public static func display(_ utc: String) -> String {
+        guard let d = japan(utc) else { return utc }
+        return "\(d.day) " + String(format: "%02d:%02d", d.minutes / 60, d.minutes % 60) + " JST"
+    }
+}
