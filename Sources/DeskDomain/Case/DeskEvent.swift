@@ -543,12 +543,16 @@ public enum DeskEvent: Hashable, Sendable {
 
     private struct Empty: Codable {}
 
-    /// The JSON payload. Personal fields are sealed by the `FieldSealer` passed in.
+    /// Writes payloads with the log's own JSON writer (`PayloadJSON`).
+    private struct PayloadEncoding {
+        let sealer: any FieldSealer
+        let type: String
+        func encode<T: Encodable>(_ value: T) throws -> Data { try PayloadJSON.encode(value, sealer: sealer, eventType: type) }
+    }
+
+    /// The JSON payload, keys in declaration order. Personal fields are sealed by the `FieldSealer` passed in.
     public func encodePayload(sealer: any FieldSealer) throws -> Data {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        e.userInfo[.fieldSealer] = sealer
-        e.userInfo[.eventType] = type
+        let e = PayloadEncoding(sealer: sealer, type: type)
         switch self {
         case .intakeRecorded(let p): return try e.encode(p)
         case .factsRecorded(let p): return try e.encode(p)
@@ -599,10 +603,7 @@ public enum DeskEvent: Hashable, Sendable {
     public static func decode(type: String, schemaVersion: Int, payload: Data,
                               sealer: (any FieldSealer)?) throws -> DeskEvent {
         guard schemaVersion == 1 else { throw EventDecodingError.unknownSchema(type: type, schemaVersion: schemaVersion) }
-        let d = JSONDecoder()
-        if let sealer { d.userInfo[.fieldSealer] = sealer }
-        d.userInfo[.eventType] = type
-        func p<T: Decodable>(_ t: T.Type) throws -> T { try d.decode(t, from: payload) }
+        func p<T: Decodable>(_ t: T.Type) throws -> T { try PayloadJSON.decode(t, from: payload, sealer: sealer, eventType: type) }
         switch type {
         case "intakeRecorded": return .intakeRecorded(try p(IntakeRecorded.self))
         case "factsRecorded": return .factsRecorded(try p(FactSheet.self))

@@ -74,8 +74,10 @@ public struct Personal: Hashable, Sendable, Codable {
         let c = try decoder.container(keyedBy: Keys.self)
         let s = try c.decode(Sealed.self, forKey: .sealed)
         subject = s.subject
-        guard let opener = decoder.userInfo[.fieldSealer] as? any FieldSealer,
-              let type = decoder.userInfo[.eventType] as? String else {
+        // The log's own reader hands the sealer over directly (a userInfo lookup and cast cost more than the field).
+        let own = decoder as? PayloadReader
+        guard let opener = own.map({ $0.sealer }) ?? decoder.userInfo[.fieldSealer] as? any FieldSealer,
+              let type = own.map({ $0.eventType }) ?? decoder.userInfo[.eventType] as? String else {
             content = .locked
             return
         }
@@ -91,8 +93,9 @@ public struct Personal: Hashable, Sendable, Codable {
             throw EncodingError.invalidValue(self, .init(codingPath: encoder.codingPath,
                                                           debugDescription: "only readable text can be sealed"))
         }
-        guard let sealer = encoder.userInfo[.fieldSealer] as? any FieldSealer,
-              let type = encoder.userInfo[.eventType] as? String else {
+        let own = encoder as? PayloadWriter
+        guard let sealer = own.map({ $0.sealer }) ?? encoder.userInfo[.fieldSealer] as? any FieldSealer,
+              let type = own.map({ $0.eventType }) ?? encoder.userInfo[.eventType] as? String else {
             throw EncodingError.invalidValue(self, .init(codingPath: encoder.codingPath,
                                                           debugDescription: "no sealer: personal data is never stored in clear"))
         }
