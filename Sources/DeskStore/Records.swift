@@ -111,8 +111,8 @@ enum Timestamp {
         let secs = Int(ms.quotientFloor(1000)), milli = Int(ms - Int64(secs) * 1000)
         let day = LocalDate(dayNumber: Int(Int64(secs).quotientFloor(86400)))
         let sod = secs - (Int(Int64(secs).quotientFloor(86400)) * 86400)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", day.year, day.month, day.day,
-                      sod / 3600, sod / 60 % 60, sod % 60, milli)
+        return day.description + "T" + (sod / 3600).padded(2) + ":" + (sod / 60 % 60).padded(2) + ":" + (sod % 60).padded(2)
+            + "." + milli.padded(3) + "Z"
     }
 
     static func date(_ s: String) -> Date? {

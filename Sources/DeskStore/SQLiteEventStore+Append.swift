@@ -94,9 +94,10 @@ extension SQLiteEventStore {
                         """)
                     for (i, (event, payload)) in encoded.enumerated() {
                         let version = actual + 1 + i
-                        let hash = HashChain.hash(previous: prev, stream: streamID.rawValue, version: version, type: event.type,
-                                                  schemaVersion: event.schemaVersion, payload: payload, actor: actor.user,
-                                                  recordedAt: recordedAt)
+                        let hash = Data(payload.withUnsafeBytes {
+                            HashChain.digest(previous: prev, stream: streamID.rawValue, version: version, type: event.type,
+                                             schemaVersion: event.schemaVersion, payload: $0, actor: actor.user, recordedAt: recordedAt)
+                        })
                         try insert.execute(arguments: [streamID.rawValue, version, event.type, event.schemaVersion,
                                                        String(decoding: payload, as: UTF8.self), actor.user, recordedAt, hash])
                         let envelope = EventEnvelope(position: Position(db.lastInsertedRowID), stream: streamID, version: version,

@@ -1,3 +1,4 @@
+import Crypto
 import DeskDomain
 import Foundation
 import GRDB
@@ -6,11 +7,15 @@ extension SQLiteEventStore {
     /// The events of one stream, decoded; personal fields open as far as `keyring` allows.
     public func load(_ stream: StreamID, keyring: SubjectKeyring? = nil) throws -> [EventEnvelope] {
         let sealer = keyring ?? self.keyring
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: """
+        // One SELECT sees one snapshot by itself: no read transaction needed around it.
+        return try pool.unsafeRead { db in
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at
                 FROM events WHERE stream_id = ? ORDER BY version
-                """, arguments: [stream.rawValue]).map { try Self.decode($0, sealer: sealer) }
+                """), arguments: [stream.rawValue])
+            var out: [EventEnvelope] = []
+            while let row = try rows.next() { out.append(try Self.decode(row, sealer: sealer)) }
+            return out
         }
     }
 
@@ -34,11 +39,37 @@ extension SQLiteEventStore {
     }
 
     static func decode(_ row: Row, sealer: (any FieldSealer)?) throws -> EventEnvelope {
+        try read(row, sealer: sealer, chain: nil).envelope
+    }
+
+    /// Reads a row's fields once, decodes the event and, with `chain` (the previous stored hash, updated to this
+    /// row's), checks the stored hash against the bytes (rows hold: position … recorded_at, hash).
+    static func read(_ row: Row, sealer: (any FieldSealer)?, chain: UnsafeMutableRawBufferPointer?) throws
+        -> (envelope: EventEnvelope, hashOK: Bool) {
+        let stream: String = row[1], version: Int = row[2], type: String = row[3], schema: Int = row[4]
+        let actor: String = row[6], recordedAt: String = row[7]
+        var ok = true
         let event = try row.withUnsafeData(atIndex: 5) { data in
-            try DeskEvent.decode(type: row[3], schemaVersion: row[4], payload: data ?? Data(), sealer: sealer)
+            let payload = data ?? Data()
+            if let chain {
+                let computed = payload.withUnsafeBytes {
+                    HashChain.digest(previous: UnsafeRawBufferPointer(chain), stream: stream, version: version, type: type,
+                                     schemaVersion: schema, payload: $0, actor: actor, recordedAt: recordedAt)
+                }
+                ok = try row.withUnsafeData(atIndex: 8) { stored in
+                    guard let stored, stored.count == 32 else { return false }
+                    return computed.withUnsafeBytes { c in stored.withUnsafeBytes { memcmp(c.baseAddress!, $0.baseAddress!, 32) == 0 } }
+                }
+                // The chain goes on from the stored hash, so that one bad event does not fail every later one.
+                try row.withUnsafeData(atIndex: 8) { stored in
+                    guard let stored, stored.count == 32 else { chain.initializeMemory(as: UInt8.self, repeating: 0xFF); return }
+                    stored.withUnsafeBytes { chain.copyMemory(from: $0) }
+                }
+            }
+            return try DeskEvent.decode(type: type, schemaVersion: schema, payload: payload, sealer: sealer)
         }
-        return EventEnvelope(position: Position(row[0]), stream: StreamID(row[1] as String), version: row[2],
-                             actor: Actor(row[6] as String), recordedAt: row[7], event: event)
+        return (EventEnvelope(position: Position(row[0]), stream: StreamID(stream), version: version,
+                              actor: Actor(actor), recordedAt: recordedAt, event: event), ok)
     }
 
     /// Walks the whole chain in position order, recomputing every hash from the stored bytes.
@@ -57,13 +88,15 @@ extension SQLiteEventStore {
                 let position: Int64 = row[0]
                 let hash: Data = row[8]
                 let computed = try row.withUnsafeData(atIndex: 5) { payload in
-                    HashChain.hash(previous: prev, stream: row[1], version: row[2], type: row[3], schemaVersion: row[4],
-                                   payload: payload ?? Data(), actor: row[6], recordedAt: row[7])
+                    try (payload ?? Data()).withUnsafeBytes {
+                        HashChain.digest(previous: prev, stream: row[1], version: row[2], type: row[3], schemaVersion: row[4],
+                                         payload: $0, actor: row[6], recordedAt: row[7])
+                    }
                 }
                 if let e = expectedPosition, position != e {
                     return VerifyResult(events: count, firstBad: (Position(e), "event \(e) is missing"))
                 }
-                guard computed == hash else {
+                guard Data(computed) == hash else {
                     return VerifyResult(events: count, firstBad: (Position(position),
                                                                    "stored hash does not match the event's bytes"))
                 }
@@ -81,21 +114,18 @@ extension SQLiteEventStore {
         try pool.read { db in
             // A replay opens every subject's fields: one pass over the key table beats a lookup per subject.
             try preloadKeys(db)
-            var prev = HashChain.genesis
             var count = 0, ok = true
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at, hash
                 FROM events ORDER BY position
                 """)
+            let chain = UnsafeMutableRawBufferPointer.allocate(byteCount: 32, alignment: 8)
+            defer { chain.deallocate() }
+            chain.initializeMemory(as: UInt8.self, repeating: 0)
             while let row = try rows.next() {
-                let hash: Data = row[8]
-                let computed = try row.withUnsafeData(atIndex: 5) { payload in
-                    HashChain.hash(previous: prev, stream: row[1], version: row[2], type: row[3], schemaVersion: row[4],
-                                   payload: payload ?? Data(), actor: row[6], recordedAt: row[7])
-                }
-                if computed != hash { ok = false }
-                prev = hash
-                try body(try Self.decode(row, sealer: keyring))
+                let (envelope, hashOK) = try Self.read(row, sealer: keyring, chain: chain)
+                if !hashOK { ok = false }
+                try body(envelope)
                 count += 1
             }
             return (count, ok)

@@ -22,7 +22,7 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         self.init(y, m, d)
     }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String { year.padded(4) + "-" + month.padded(2) + "-" + day.padded(2) }
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
     public var dayNumber: Int {

@@ -14,7 +14,7 @@ public struct ConsultationID: Hashable, Comparable, Codable, Sendable, CustomStr
         guard !t.isEmpty, t.count <= 9, t.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(t), n > 0 else { return nil }
         number = n
     }
-    public var description: String { "K-" + String(format: "%06d", number) }
+    public var description: String { "K-" + number.padded(6) }
     public var streamID: StreamID { StreamID("consult-\(description)") }
     public static func < (a: ConsultationID, b: ConsultationID) -> Bool { a.number < b.number }
     public init(from decoder: Decoder) throws {

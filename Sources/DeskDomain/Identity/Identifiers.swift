@@ -15,7 +15,7 @@ public struct CaseID: Hashable, Comparable, Codable, Sendable, CustomStringConve
         number = n
     }
 
-    public var description: String { "C-" + String(format: "%06d", number) }
+    public var description: String { "C-" + number.padded(6) }
     public var streamID: StreamID { StreamID("case-\(description)") }
     public static func < (a: CaseID, b: CaseID) -> Bool { a.number < b.number }
 
