@@ -105,6 +105,7 @@ extension SQLiteEventStore {
                         try Projector.apply(envelope, db, keyring: keyring)
                         prev = hash
                     }
+                    try Projector.flushSearch(db, atLeast: Projector.searchBatch)
                     result = actual + encoded.count
                     return .commit
                 }

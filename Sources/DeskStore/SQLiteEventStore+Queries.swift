@@ -154,15 +154,20 @@ extension SQLiteEventStore {
         guard !q.isEmpty else { return [] }
         return try pool.read { db in
             let ids: [String]
+            // Texts not yet in the trigram index wait in a small backlog, scanned the same way as a short query.
+            let like = "%" + q.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
             if q.count >= 3 {
                 let phrase = "\"" + q.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                ids = try String.fetchAll(db, sql: "SELECT DISTINCT case_id FROM case_search WHERE case_search MATCH ?",
-                                          arguments: [phrase])
+                ids = try String.fetchAll(db, sql: """
+                    SELECT case_id FROM case_search WHERE case_search MATCH ?
+                    UNION SELECT case_id FROM search_backlog WHERE body LIKE ? ESCAPE '\\'
+                    """, arguments: [phrase, like])
             } else {
-                let like = "%" + q.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                    .replacingOccurrences(of: "_", with: "\\_") + "%"
-                ids = try String.fetchAll(db, sql: "SELECT DISTINCT case_id FROM case_search WHERE body LIKE ? ESCAPE '\\'",
-                                          arguments: [like])
+                ids = try String.fetchAll(db, sql: """
+                    SELECT case_id FROM case_search WHERE body LIKE ? ESCAPE '\\'
+                    UNION SELECT case_id FROM search_backlog WHERE body LIKE ? ESCAPE '\\'
+                    """, arguments: [like, like])
             }
             return Set(ids.compactMap(CaseID.init))
         }

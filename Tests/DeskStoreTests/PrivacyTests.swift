@@ -91,6 +91,24 @@ struct PrivacyTests {
         }
     }
 
+    @Test("erasure also clears text that already went from the backlog into the trigram index")
+    func erasureFromIndex() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (id, applicant) = try db.intake()
+        // Two texts an intake: enough intakes for one batch into the index.
+        for i in 0..<(Projector.searchBatch / 2) { try db.intake(name: nil, phone: nil, email: nil, complaint: "埋め草の苦情 \(i)") }
+        let indexed = try db.store.pool.read { d in
+            try Int.fetchOne(d, sql: "SELECT count(*) FROM case_search WHERE case_id = ?", arguments: [id.description])
+        }
+        #expect(indexed == 2)
+        #expect(try db.store.search("検証用文言") == [id])
+        _ = try db.store.eraseSubject(applicant, reason: "本人の請求", actor: "tester", at: TemporaryDatabase.t0)
+        #expect(Self.leftovers(in: db) == [])
+        #expect(try db.store.search("検証用文言").isEmpty)
+        #expect(try db.store.search("埋め草の苦情 12") == [CaseID(number: 14)])
+    }
+
     @Test("with another process reading, erasure says the WAL keeps old pages, and a later retry clears them")
     func erasureWithReader() throws {
         let db = try TemporaryDatabase()

@@ -175,4 +175,32 @@ struct SQLiteEventStoreTests {
         #expect(try db.store.search("暴言") == [b])               // two characters: scanned
         #expect(try db.store.search("100%").isEmpty && db.store.search("\"").isEmpty)
     }
+
+    @Test("texts wait in a backlog and go into the trigram index a batch at a time; search finds them in either place")
+    func searchBacklog() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        func count(_ table: String) throws -> Int {
+            try db.store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? -1 }
+        }
+        let (a, _) = try db.intake(complaint: "カウンターで土下座しろと言われた")
+        #expect(try count("search_backlog") == 2 && count("case_search") == 0)
+        #expect(try db.store.search("土下座") == [a] && db.store.search("土下") == [a] && db.store.search("ｶｳﾝﾀｰ") == [a])
+        for i in 1..<(Projector.searchBatch / 2) { try db.intake(complaint: "別の苦情 \(i) 件目") }
+        // The append that filled the batch moved every waiting text into the index, in order.
+        #expect(try count("search_backlog") == 0 && count("case_search") == Projector.searchBatch)
+        #expect(try db.store.search("土下座") == [a] && db.store.search("土下") == [a])
+        let (b, bs) = try db.intake(complaint: "返金に加えて慰謝料を要求")
+        try db.store.execute(.addNote(CaseText(text: Personal("暴言あり", owner: bs))), on: b, context: TemporaryDatabase.supervisor,
+                             at: TemporaryDatabase.t0)
+        #expect(try count("search_backlog") == 3)
+        #expect(try db.store.search("慰謝料") == [b] && db.store.search("暴言") == [b] && db.store.search("苦情 7 件") == [CaseID(number: 8)])
+        #expect(try db.store.search("謝罪してほしい").count == Projector.searchBatch / 2 + 1)
+        // A rebuild puts everything into the index at once; the projection is the same.
+        let live = try db.store.projectionSnapshot()
+        _ = try db.store.rebuild()
+        #expect(try count("search_backlog") == 0)
+        #expect(try db.store.projectionSnapshot() == live)
+        #expect(try db.store.search("暴言") == [b] && db.store.search("土下座") == [a])
+    }
 }

@@ -19,6 +19,12 @@ enum Projector {
         let caseID = e.stream.caseID?.description
         func touch(state: CaseStatus? = nil, lane: Lane? = nil) throws {
             guard let caseID else { return }
+            // Naming state or lane in SET rewrites the queue's indexes even when the value stays: only when it moves.
+            if state == nil && lane == nil {
+                try db.cachedStatement(sql: "UPDATE cases SET last_activity = ?, version = ?, changed_at = ? WHERE id = ?")
+                    .execute(arguments: [e.recordedAt, e.version, e.position.value, caseID])
+                return
+            }
             try db.cachedStatement(sql: """
                 UPDATE cases SET last_activity = ?, version = ?, state = COALESCE(?, state), lane = COALESCE(?, lane), changed_at = ?
                 WHERE id = ?
@@ -67,7 +73,7 @@ enum Projector {
             }
             for case let t? in texts {
                 guard let body = t.text else { continue }
-                try db.cachedStatement(sql: "INSERT INTO case_search(case_id, subject_id, body) VALUES (?, ?, ?)").execute(
+                try db.cachedStatement(sql: "INSERT INTO search_backlog(case_id, subject_id, body) VALUES (?, ?, ?)").execute(
                                arguments: [caseID, t.subject.rawValue, SearchFold.fold(body)])
             }
         }
@@ -235,8 +241,22 @@ enum Projector {
             // SQLite 3.40's FTS5 has no secure-delete: delete the rows, then merge every segment so that no
             // trigram of the erased text stays in an old one (secure_delete zeroes the freed pages).
             try db.cachedStatement(sql: "DELETE FROM case_search WHERE subject_id = ?").execute(arguments: [p.subject.rawValue])
+            try db.cachedStatement(sql: "DELETE FROM search_backlog WHERE subject_id = ?").execute(arguments: [p.subject.rawValue])
             try db.cachedStatement(sql: "INSERT INTO case_search(case_search) VALUES ('optimize')").execute()
         }
+    }
+
+    /// How many texts wait in the backlog before they go into the search index together.
+    static let searchBatch = 128
+
+    /// Moves the waiting texts into the trigram index, in one statement, once at least `atLeast` wait.
+    static func flushSearch(_ db: Database, atLeast: Int) throws {
+        let waiting = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM search_backlog")) ?? 0
+        guard waiting > 0, waiting >= atLeast else { return }
+        try db.cachedStatement(sql: """
+            INSERT INTO case_search(case_id, subject_id, body) SELECT case_id, subject_id, body FROM search_backlog ORDER BY id
+            """).execute()
+        try db.cachedStatement(sql: "DELETE FROM search_backlog").execute()
     }
 
     /// The queue's one-line summary: the start of the complaint's first line, or why it is not readable.

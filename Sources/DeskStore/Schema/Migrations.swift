@@ -140,6 +140,15 @@ enum Migrations {
                   ORDER BY e.position DESC LIMIT 1);
                 """)
         }
+        // FTS5 writes a new segment, and merges old ones, on every commit that touched it: a text per small
+        // transaction cost about five times what it costs in batches. Texts wait here and go into the index
+        // many at a time; search reads both.
+        m.registerMigration("v11-search-backlog") { db in
+            try db.execute(sql: """
+                CREATE TABLE search_backlog(id INTEGER PRIMARY KEY, case_id TEXT NOT NULL, subject_id TEXT NOT NULL,
+                                            body TEXT NOT NULL);
+                """)
+        }
         return m
     }
 
@@ -148,6 +157,6 @@ enum Migrations {
 
     /// Tables that `rebuild` empties and fills again from the log.
     static let projectionTables = ["cases", "ledger", "subjects", "case_subjects", "organizations", "staff",
-                                   "intake_fingerprints", "case_search", "tasks", "shifts", "handovers",
+                                   "intake_fingerprints", "case_search", "search_backlog", "tasks", "shifts", "handovers",
                                    "consultations", "care_tasks"]
 }
