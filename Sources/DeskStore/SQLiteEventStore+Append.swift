@@ -51,6 +51,19 @@ extension SQLiteEventStore {
         }
     }
 
+    /// BEGIN IMMEDIATE … COMMIT through cached statements (GRDB's `inTransaction` prepares both on every call, a
+    /// few per cent of a one-event append); rolls back on any error.
+    static func immediateTransaction(_ db: Database, _ body: () throws -> Void) throws {
+        try db.cachedStatement(sql: "BEGIN IMMEDIATE").execute()
+        do {
+            try body()
+            try db.cachedStatement(sql: "COMMIT").execute()
+        } catch {
+            if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+            throw error
+        }
+    }
+
     @discardableResult
     func write(_ encoded: [(DeskEvent, Data)], stream: (Database) throws -> StreamID, expected: ExpectedVersion,
                        actor: Actor, at now: Date, evidence: SealedEvidence?, attachments: [SealedEvidence] = [],
@@ -61,7 +74,7 @@ extension SQLiteEventStore {
         do {
             newVersion = try pool.writeWithoutTransaction { db in
                 var result = 0
-                try db.inTransaction(.immediate) {
+                try Self.immediateTransaction(db) {
                     let streamID = try stream(db)
                     let actual = try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?"),
                                                   arguments: [streamID.rawValue]) ?? 0
@@ -105,9 +118,7 @@ extension SQLiteEventStore {
                         try Projector.apply(envelope, db, keyring: keyring)
                         prev = hash
                     }
-                    try Projector.flushSearch(db, atLeast: Projector.searchBatch)
                     result = actual + encoded.count
-                    return .commit
                 }
                 return result
             }

@@ -143,6 +143,29 @@ struct PayloadJSONTests {
         }
     }
 
+    @Test("personal fields read the same through the reader's fast path as through Foundation's decoder, same contexts")
+    func personalFastPath() throws {
+        let sealer = RecordingSealer()
+        let original = PersonalTests.intake
+        let payload = try PayloadJSON.encode(original, sealer: sealer, eventType: "intakeRecorded")
+        let fast = RecordingSealer(), slow = RecordingSealer()
+        let d = JSONDecoder()
+        d.userInfo[.fieldSealer] = slow
+        d.userInfo[.eventType] = "intakeRecorded"
+        let viaFoundation = try d.decode(IntakeRecorded.self, from: payload)
+        let viaOwn = try PayloadJSON.decode(IntakeRecorded.self, from: payload, sealer: fast, eventType: "intakeRecorded")
+        #expect(viaOwn == original && viaFoundation == original)
+        #expect(fast.openContexts == slow.openContexts && fast.openContexts.contains("intakeRecorded\u{1F}staff.1.name"))
+        // Escaped slashes in the base64 leave the fast path; the general path reads the same value.
+        let text = String(decoding: payload, as: UTF8.self)
+        #expect(text.contains("/"))
+        let escaped = Data(text.replacingOccurrences(of: "/", with: "\\/").utf8)
+        #expect(try PayloadJSON.decode(IntakeRecorded.self, from: escaped, sealer: RecordingSealer(), eventType: "intakeRecorded") == original)
+        // Without a sealer every field is locked, on either path.
+        let locked = try PayloadJSON.decode(IntakeRecorded.self, from: payload)
+        #expect(locked.complaint.content == .locked && locked.applicant.name?.content == .locked)
+    }
+
     @Test("random documents read the same as through Foundation's decoder", arguments: [1, 2, 3, 4])
     func randomDocuments(seed: UInt64) throws {
         var fuzz = JSONFuzz(rng: SplitMix64(seed: seed))

@@ -20,7 +20,8 @@ final class RecordingSealer: FieldSealer, @unchecked Sendable {
         return SealedValue(subject: subject, nonce: Self.nonce(for: context), box: Data(plaintext.map { $0 ^ Self.key }))
     }
 
-    func open(_ value: SealedValue, context: String) -> Personal.Content {
+    func open(_ value: SealedValue, context makeContext: @autoclosure () -> String) -> Personal.Content {
+        let context = makeContext()
         lock.withLock { opened.append(context) }
         guard value.nonce == Self.nonce(for: context) else { return .unreadable }
         return .open(String(decoding: value.box.map { $0 ^ Self.key }, as: UTF8.self))

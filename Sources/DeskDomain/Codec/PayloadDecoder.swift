@@ -119,6 +119,54 @@ final class PayloadReader: Decoder {
     }
 
     func isNull(_ node: Int) -> Bool { tape.nodes[node].kind == .null }
+
+    /// The value node of member `name` of the object at `object`, or nil. Starts where the last search ended:
+    /// members are usually read in the order they were written.
+    func find(in object: Int, name want: UnsafeBufferPointer<UInt8>) -> Int? {
+        let end = tape.end(object)
+        guard end > object + 1 else { return nil }
+        let first = Int(tape.nodes[object].hint)
+        var k = first
+        repeat {
+            let n = tape.nodes[k]
+            let next = Int(tape.nodes[k + 1].next)
+            let match: Bool
+            if n.flag {
+                match = JSONStrings.decode(bytes, n).utf8.elementsEqual(want)
+            } else {
+                let len = Int(n.end - n.start)
+                match = len == want.count && (len == 0 || memcmp(bytes.baseAddress! + Int(n.start), want.baseAddress!, len) == 0)
+            }
+            if match {
+                tape.nodes[object].hint = Int32(next < end ? next : object + 1)
+                return k + 1
+            }
+            k = next < end ? next : object + 1
+        } while k != first
+        return nil
+    }
+
+    func find(in object: Int, _ name: StaticString) -> Int? {
+        find(in: object, name: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+
+    /// A `Personal` as the log writes it, `{"sealed":{"subject":…,"nonce":…,"box":…}}`, read straight from the
+    /// bytes (base64 decoded without an intermediate string). Nil for any other shape: the general path reads it.
+    func plainSealedValue() -> SealedValue? {
+        let o = current
+        guard tape.nodes[o].kind == .object, let s = find(in: o, "sealed"), tape.nodes[s].kind == .object,
+              let subject = find(in: s, "subject"), let nonce = find(in: s, "nonce"), let box = find(in: s, "box") else { return nil }
+        for n in [subject, nonce, box] where tape.nodes[n].kind != .string || tape.nodes[n].flag { return nil }
+        func base64(_ n: Int) -> Data? {
+            let node = tape.nodes[n]
+            guard node.end > node.start else { return Data() }
+            let raw = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress! + Int(node.start)),
+                           count: Int(node.end - node.start), deallocator: .none)
+            return Data(base64Encoded: raw)
+        }
+        guard let n = base64(nonce), let b = base64(box) else { return nil }
+        return SealedValue(subject: SubjectID(JSONStrings.decode(bytes, tape.nodes[subject])), nonce: n, box: b)
+    }
 }
 
 private struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
@@ -137,32 +185,9 @@ private struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return keys
     }
 
-    /// The value node for `key`, or nil. Starts where the last search ended: members come in the order they are read.
     func find(_ key: Key) -> Int? {
         var name = key.stringValue
-        return name.withUTF8 { want -> Int? in
-            let end = r.tape.end(object)
-            guard end > object + 1 else { return nil }
-            let first = Int(r.tape.nodes[object].hint)
-            var k = first
-            repeat {
-                let n = r.tape.nodes[k]
-                let next = Int(r.tape.nodes[k + 1].next)
-                let match: Bool
-                if n.flag {
-                    match = JSONStrings.decode(r.bytes, n).utf8.elementsEqual(want)
-                } else {
-                    let len = Int(n.end - n.start)
-                    match = len == want.count && (len == 0 || memcmp(r.bytes.baseAddress! + Int(n.start), want.baseAddress!, len) == 0)
-                }
-                if match {
-                    r.tape.nodes[object].hint = Int32(next < end ? next : object + 1)
-                    return k + 1
-                }
-                k = next < end ? next : object + 1
-            } while k != first
-            return nil
-        }
+        return name.withUTF8 { r.find(in: object, name: $0) }
     }
 
     func need(_ key: Key) throws -> Int {

@@ -71,21 +71,27 @@ public struct Personal: Hashable, Sendable, Codable {
     private enum Keys: String, CodingKey { case sealed }
 
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: Keys.self)
-        let s = try c.decode(Sealed.self, forKey: .sealed)
-        subject = s.subject
-        // The log's own reader hands the sealer over directly (a userInfo lookup and cast cost more than the field).
+        // The log's own reader hands the sealer over directly and reads the stored shape without intermediate strings
+        // (a replay opens every personal field of the log).
         let own = decoder as? PayloadReader
+        let sealed: SealedValue
+        if let plain = own?.plainSealedValue() {
+            sealed = plain
+        } else {
+            let c = try decoder.container(keyedBy: Keys.self)
+            let s = try c.decode(Sealed.self, forKey: .sealed)
+            guard let nonce = Data(base64Encoded: s.nonce), let box = Data(base64Encoded: s.box) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "sealed value is not base64"))
+            }
+            sealed = SealedValue(subject: s.subject, nonce: nonce, box: box)
+        }
+        subject = sealed.subject
         guard let opener = own.map({ $0.sealer }) ?? decoder.userInfo[.fieldSealer] as? any FieldSealer,
               let type = own.map({ $0.eventType }) ?? decoder.userInfo[.eventType] as? String else {
             content = .locked
             return
         }
-        guard let nonce = Data(base64Encoded: s.nonce), let box = Data(base64Encoded: s.box) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "sealed value is not base64"))
-        }
-        let ad = Personal.sealingContext(eventType: type, codingPath: decoder.codingPath)
-        content = opener.open(SealedValue(subject: s.subject, nonce: nonce, box: box), context: ad)
+        content = opener.open(sealed, context: Personal.sealingContext(eventType: type, codingPath: decoder.codingPath))
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -123,8 +129,9 @@ public struct SealedValue: Hashable, Sendable {
 public protocol FieldSealer: Sendable {
     /// Seals `plaintext` for `subject`; `context` is `event type 0x1F field path`.
     func seal(_ plaintext: Data, subject: SubjectID, context: String) throws -> SealedValue
-    /// Opens a value; what cannot be opened comes back as `.erased`, `.locked` or `.withheld`.
-    func open(_ value: SealedValue, context: String) -> Personal.Content
+    /// Opens a value; what cannot be opened comes back as `.erased`, `.locked` or `.withheld`. The context is
+    /// built only when the sealer needs it.
+    func open(_ value: SealedValue, context: @autoclosure () -> String) -> Personal.Content
 }
 
 extension CodingUserInfoKey {

@@ -129,8 +129,8 @@ public final class SubjectKeyring: FieldSealer, @unchecked Sendable {
         return SealedValue(subject: subject, nonce: Data(box.nonce), box: box.ciphertext + box.tag)
     }
 
-    public func open(_ value: SealedValue, context: String) -> Personal.Content {
-        if let visibility, !visibility(context) { return .withheld }
+    public func open(_ value: SealedValue, context makeContext: @autoclosure () -> String) -> Personal.Content {
+        if let visibility, !visibility(makeContext()) { return .withheld }
         // An empty nonce marks a pass-through value: readable only in a pass-through database, never trusted elsewhere.
         if passThrough || value.nonce.isEmpty {
             return passThrough && value.nonce.isEmpty ? .open(String(decoding: value.box, as: UTF8.self)) : .unreadable
@@ -140,7 +140,7 @@ public final class SubjectKeyring: FieldSealer, @unchecked Sendable {
         case .erased: return .erased
         case .corrupt: return .unreadable
         case .key(let k):
-            guard let data = try? openBytes(value, key: k, ad: Self.ad(value.subject, context)) else { return .unreadable }
+            guard let data = try? openBytes(value, key: k, ad: Self.ad(value.subject, makeContext())) else { return .unreadable }
             return .open(String(decoding: data, as: UTF8.self))
         }
     }

@@ -75,6 +75,9 @@ enum Projector {
                 guard let body = t.text else { continue }
                 try db.cachedStatement(sql: "INSERT INTO search_backlog(case_id, subject_id, body) VALUES (?, ?, ?)").execute(
                                arguments: [caseID, t.subject.rawValue, SearchFold.fold(body)])
+                // Rows leave the backlog all at once, so the new row's id counts the texts waiting (erasure's gaps
+                // only make a batch go in earlier): no count query on every append.
+                if db.lastInsertedRowID >= searchBatch { try flushSearch(db, atLeast: 1) }
             }
         }
 
