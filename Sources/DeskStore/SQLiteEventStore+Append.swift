@@ -43,6 +43,10 @@ extension SQLiteEventStore {
     }
 
     func encode(_ events: [DeskEvent]) throws -> [(DeskEvent, Data)] {
+        try timings.measure(.json) { try encodeAll(events) }
+    }
+
+    private func encodeAll(_ events: [DeskEvent]) throws -> [(DeskEvent, Data)] {
         try events.map { e in
             do { return (e, try e.encodePayload(sealer: keyring)) } catch let error as EncodingError {
                 if case .invalidValue(_, let ctx) = error, let under = ctx.underlyingError { throw under }
@@ -53,11 +57,11 @@ extension SQLiteEventStore {
 
     /// BEGIN IMMEDIATE … COMMIT through cached statements (GRDB's `inTransaction` prepares both on every call, a
     /// few per cent of a one-event append); rolls back on any error.
-    static func immediateTransaction(_ db: Database, _ body: () throws -> Void) throws {
-        try db.cachedStatement(sql: "BEGIN IMMEDIATE").execute()
+    static func immediateTransaction(_ db: Database, timings: AppendTimings, _ body: () throws -> Void) throws {
+        try timings.measure(.begin) { try db.cachedStatement(sql: "BEGIN IMMEDIATE").execute() }
         do {
-            try body()
-            try db.cachedStatement(sql: "COMMIT").execute()
+            try timings.measure(.log) { try body() }
+            try timings.measure(.commit) { try db.cachedStatement(sql: "COMMIT").execute() }
         } catch {
             if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
             throw error
@@ -74,7 +78,7 @@ extension SQLiteEventStore {
         do {
             newVersion = try pool.writeWithoutTransaction { db in
                 var result = 0
-                try Self.immediateTransaction(db) {
+                try Self.immediateTransaction(db, timings: timings) {
                     let streamID = try stream(db)
                     let actual = try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?"),
                                                   arguments: [streamID.rawValue]) ?? 0
@@ -107,15 +111,15 @@ extension SQLiteEventStore {
                         """)
                     for (i, (event, payload)) in encoded.enumerated() {
                         let version = actual + 1 + i
-                        let hash = Data(payload.withUnsafeBytes {
+                        let hash = timings.measure(.hash, within: .log) { Data(payload.withUnsafeBytes {
                             HashChain.digest(previous: prev, stream: streamID.rawValue, version: version, type: event.type,
                                              schemaVersion: event.schemaVersion, payload: $0, actor: actor.user, recordedAt: recordedAt)
-                        })
+                        }) }
                         try insert.execute(arguments: [streamID.rawValue, version, event.type, event.schemaVersion,
                                                        String(decoding: payload, as: UTF8.self), actor.user, recordedAt, hash])
                         let envelope = EventEnvelope(position: Position(db.lastInsertedRowID), stream: streamID, version: version,
                                                      actor: actor, recordedAt: recordedAt, event: event)
-                        try Projector.apply(envelope, db, keyring: keyring)
+                        try timings.measure(.projections, within: .log) { try Projector.apply(envelope, db, keyring: keyring, timings: timings) }
                         prev = hash
                     }
                     result = actual + encoded.count

@@ -13,6 +13,8 @@ public final class SQLiteEventStore: Sendable {
     let pool: DatabasePool
     /// The desk key and subject keys of this process (locked when no usable key file).
     public let keyring: SubjectKeyring
+    /// Off unless a benchmark turns it on.
+    public let timings = AppendTimings()
     /// Why personal data is hidden in this process, when it is.
     public let keyProblem: StoreError?
 

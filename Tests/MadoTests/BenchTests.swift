@@ -23,6 +23,9 @@ struct BenchTests {
             #expect(a["impl"] as? String == (sealed ? "mado-sealed" : "mado") && a["workload"] as? String == "W3")
             #expect(a["events"] as? Int == 300 && a["ops"] as? Int == 30)
             for key in ["seconds", "events_per_s", "p50_ms", "p99_ms", "notes", "ops_per_s"] { #expect(a[key] != nil, "\(key)") }
+            // Where the appends' time went, phase by phase (printed, not judged).
+            let breakdown = try #require(a["breakdown_s"] as? [String: Double])
+            #expect(Set(breakdown.keys) == ["json", "begin", "sql_log", "hash", "projections", "search_index", "commit"])
             let r1 = try CommandLineTests.run(["bench", "store", "R1", "--seed", "7", "--db", db, "--loads", "5"] + flag)
             let b = try Self.json(r1.out)
             #expect(r1.status == 0 && b["events"] as? Int == 301 && b["chain_ok"] as? Bool == true)   // + the staff record

@@ -154,6 +154,7 @@ private struct Parser {
         let start = i
         var escaped = false
         while true {
+            skipPlainASCII()
             guard i < b.count else { throw fail("the string is not closed") }
             let c = b[i]
             if c == 0x22 { break }
@@ -168,6 +169,20 @@ private struct Parser {
         }
         nodes.append(.init(kind: .string, flag: escaped, start: Int32(start), end: Int32(i), next: Int32(nodes.count + 1), hint: 0))
         i += 1
+    }
+
+    /// Skips eight bytes at a time while none is a quote, a backslash, a control character or non-ASCII (most of a
+    /// payload's bytes are base64 or ASCII text).
+    mutating func skipPlainASCII() {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= b.count {
+            let v = UInt64(littleEndian: b.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let control = (v &- ones &* 0x20) & ~v & highs
+            let q = v ^ (ones &* 0x22), bs = v ^ (ones &* 0x5C)
+            let quote = (q &- ones) & ~q & highs, backslash = (bs &- ones) & ~bs & highs
+            guard (control | quote | backslash | (v & highs)) == 0 else { return }
+            i += 8
+        }
     }
 
     mutating func escape() throws {

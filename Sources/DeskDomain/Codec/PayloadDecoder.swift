@@ -3,13 +3,14 @@ import Foundation
 /// Reads a checked `JSONTape` through `Decodable`. One reader per payload; it moves from value to value as
 /// nested types decode (the way Foundation's decoder does), so a nested decode allocates no decoder.
 final class PayloadReader: Decoder {
-    var tape: JSONTape
+    // One reader per payload on one thread: the runtime's exclusivity checks on these cost more than the reads.
+    @exclusivity(unchecked) var tape: JSONTape
     let bytes: UnsafeRawBufferPointer
     let sealer: (any FieldSealer)?
     let eventType: String?
-    var path: [any CodingKey] = []
+    @exclusivity(unchecked) var path: [any CodingKey] = []
     /// The node being decoded now.
-    var current = 0
+    @exclusivity(unchecked) var current = 0
 
     init(tape: JSONTape, bytes: UnsafeRawBufferPointer, sealer: (any FieldSealer)?, eventType: String?) {
         self.tape = tape

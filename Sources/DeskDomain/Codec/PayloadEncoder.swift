@@ -28,14 +28,15 @@ public enum PayloadJSON {
 /// One writer per payload. Containers are opened on `out` as they are asked for and closed as soon as
 /// the value that asked for them has been written (Codable has no "done" call).
 final class PayloadWriter: Encoder {
-    var out: [UInt8] = []
+    // One writer per payload on one thread: the runtime's exclusivity checks on these cost more than the writes.
+    @exclusivity(unchecked) var out: [UInt8] = []
     let sealer: (any FieldSealer)?
     let eventType: String?
-    var path: [any CodingKey] = []
+    @exclusivity(unchecked) var path: [any CodingKey] = []
     /// The open containers: the byte that closes each, and how many members it has so far.
-    var levels: [(close: UInt8, count: Int)] = []
+    @exclusivity(unchecked) var levels: [(close: UInt8, count: Int)] = []
     /// How many containers enclose the value being written now; a container it opens sits at this index.
-    var slot = 0
+    @exclusivity(unchecked) var slot = 0
 
     init(sealer: (any FieldSealer)?, eventType: String?) {
         self.sealer = sealer

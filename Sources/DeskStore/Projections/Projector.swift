@@ -15,7 +15,7 @@ extension JSONEncoder {
 enum Projector {
     static let summaryLength = 80
 
-    static func apply(_ e: EventEnvelope, _ db: Database, keyring: SubjectKeyring) throws {
+    static func apply(_ e: EventEnvelope, _ db: Database, keyring: SubjectKeyring, timings: AppendTimings? = nil) throws {
         let caseID = e.stream.caseID?.description
         func touch(state: CaseStatus? = nil, lane: Lane? = nil) throws {
             guard let caseID else { return }
@@ -55,6 +55,18 @@ enum Projector {
                 arguments: [list.isEmpty ? nil : list.map(\.rawValue).joined(separator: ","), caseID])
         }
 
+        func index(_ texts: [Personal?]) throws {
+            guard let caseID else { return }
+            for case let t? in texts {
+                guard let body = t.text else { continue }
+                try db.cachedStatement(sql: "INSERT INTO search_backlog(case_id, subject_id, body) VALUES (?, ?, ?)").execute(
+                               arguments: [caseID, t.subject.rawValue, SearchFold.fold(body)])
+                // Rows leave the backlog all at once, so the new row's id counts the texts waiting (erasure's gaps
+                // only make a batch go in earlier): no count query on every append.
+                if db.lastInsertedRowID >= searchBatch { try flushSearch(db, atLeast: 1) }
+            }
+        }
+
         // What people wrote goes into the search index, folded, while it can be read.
         if let caseID {
             let texts: [Personal?]
@@ -71,16 +83,8 @@ enum Projector {
             case .feedbackGiven(let p): texts = [p.text]
             default: texts = []
             }
-            for case let t? in texts {
-                guard let body = t.text else { continue }
-                try db.cachedStatement(sql: "INSERT INTO search_backlog(case_id, subject_id, body) VALUES (?, ?, ?)").execute(
-                               arguments: [caseID, t.subject.rawValue, SearchFold.fold(body)])
-                // Rows leave the backlog all at once, so the new row's id counts the texts waiting (erasure's gaps
-                // only make a batch go in earlier): no count query on every append.
-                if db.lastInsertedRowID >= searchBatch { try flushSearch(db, atLeast: 1) }
-            }
+            try (timings ?? AppendTimings.off).measure(.search, within: .projections) { try index(texts) }
         }
-
         switch e.event {
         case .intakeRecorded(let p):
             guard let id = e.stream.caseID else { return }

@@ -134,6 +134,12 @@ struct BenchRunner {
         return sorted[max(0, min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1))]
     }
 
+    /// The seconds each phase of the appends took, as a JSON object (`search_index` is the trigram index's share).
+    static func breakdown(_ t: AppendTimings) -> String {
+        "{" + AppendTimings.Phase.allCases.map { "\"\($0.key)\":" + String(format: "%.4f", t.seconds[$0.rawValue]) }
+            .joined(separator: ",") + "}"
+    }
+
     static var peakRSSMB: Double {
         var u = rusage()
         getrusage(RUSAGE_SELF.rawValue, &u)
@@ -154,6 +160,7 @@ struct BenchRunner {
         case "W1", "W2":
             let store = try open(workload == "W1" ? .full : .normal)
             defer { store.close() }
+            store.timings.enabled = true
             var (steps, g) = BenchWorkload.interleaved(seed: seed, events: n)
             var subjects: [Int: SubjectID] = [:]
             var lat: [Double] = []
@@ -175,10 +182,12 @@ struct BenchRunner {
             return BenchLine(impl: impl, workload: workload, events: n, seconds: secs, p50: Self.percentile(lat, 0.5),
                              p99: Self.percentile(lat, 0.99),
                              notes: "one event per transaction, synchronous=\(workload == "W1" ? "FULL" : "NORMAL")" + (sealed ? ", sealed" : ""),
-                             ops: n, extra: ["peak_rss_mb": String(format: "%.1f", Self.peakRSSMB)])
+                             ops: n, extra: ["peak_rss_mb": String(format: "%.1f", Self.peakRSSMB),
+                                             "breakdown_s": Self.breakdown(store.timings)])
         case "W3":
             let store = try open(.normal)
             defer { store.close() }
+            store.timings.enabled = true
             var g = BenchWorkload(seed: seed)
             let batches = max(1, n / 10)
             var lat: [Double] = []
@@ -197,7 +206,8 @@ struct BenchRunner {
             lat.sort()
             return BenchLine(impl: impl, workload: "W3", events: batches * 10, seconds: secs, p50: Self.percentile(lat, 0.5),
                              p99: Self.percentile(lat, 0.99), notes: "10 events per transaction" + (sealed ? ", sealed" : ""),
-                             ops: batches, extra: ["peak_rss_mb": String(format: "%.1f", Self.peakRSSMB)])
+                             ops: batches, extra: ["peak_rss_mb": String(format: "%.1f", Self.peakRSSMB),
+                                                   "breakdown_s": Self.breakdown(store.timings)])
         case "R1":
             let store = try open(.normal)
             defer { store.close() }
