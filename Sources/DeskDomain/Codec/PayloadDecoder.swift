@@ -31,27 +31,28 @@ final class PayloadReader: Decoder {
     func decodeTop<T: Decodable>(_ type: T.Type) throws -> T { try T(from: self) }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard tape.nodes[current].kind == .object else { throw mismatch([String: Int].self, current, "an object") }
+        guard tape.nodes[current].kind == .object else { throw mismatch([String: Int].self, current, "an object", at: path) }
         return KeyedDecodingContainer(KeyedReader<Key>(r: self, object: current, codingPath: path))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
-        guard tape.nodes[current].kind == .array else { throw mismatch([Int].self, current, "an array") }
+        guard tape.nodes[current].kind == .array else { throw mismatch([Int].self, current, "an array", at: path) }
         return UnkeyedReader(r: self, array: current, codingPath: path)
     }
 
     func singleValueContainer() throws -> SingleValueDecodingContainer { SingleReader(r: self, node: current, codingPath: path) }
 
-    /// Decodes a nested value at `node` under `key`.
-    func nested<T: Decodable>(_ type: T.Type, at node: Int, key: any CodingKey) throws -> T {
-        let saved = current
+    /// Decodes a nested value at `node`, whose path is `base` and `key`.
+    func nested<T: Decodable>(_ type: T.Type, at node: Int, base: [any CodingKey], key: any CodingKey) throws -> T {
+        let (savedNode, savedPath) = (current, path)
+        path = base
         path.append(key)
         current = node
-        defer { current = saved; path.removeLast() }
+        defer { (current, path) = (savedNode, savedPath) }
         return try T(from: self)
     }
 
-    // MARK: scalars
+    // MARK: scalars (the path is built only for an error)
 
     func kindName(_ k: JSONTape.Kind) -> String {
         switch k {
@@ -64,31 +65,36 @@ final class PayloadReader: Decoder {
         }
     }
 
-    func mismatch(_ type: Any.Type, _ node: Int, _ wanted: String, key: (any CodingKey)? = nil) -> DecodingError {
-        let p = key.map { path + [$0] } ?? path
-        return .typeMismatch(type, .init(codingPath: p, debugDescription: "expected \(wanted), found \(kindName(tape.nodes[node].kind))"))
+    func mismatch(_ type: Any.Type, _ node: Int, _ wanted: String, at p: [any CodingKey]) -> DecodingError {
+        .typeMismatch(type, .init(codingPath: p, debugDescription: "expected \(wanted), found \(kindName(tape.nodes[node].kind))"))
     }
 
-    func string(_ node: Int, key: (any CodingKey)? = nil) throws -> String {
+    func string(_ node: Int, at p: @autoclosure () -> [any CodingKey]) throws -> String {
         let n = tape.nodes[node]
-        guard n.kind == .string else { throw mismatch(String.self, node, "a string", key: key) }
+        guard n.kind == .string else { throw mismatch(String.self, node, "a string", at: p()) }
         return JSONStrings.decode(bytes, n)
     }
 
-    func bool(_ node: Int, key: (any CodingKey)? = nil) throws -> Bool {
+    func bool(_ node: Int, at p: @autoclosure () -> [any CodingKey]) throws -> Bool {
         switch tape.nodes[node].kind {
         case .trueValue: return true
         case .falseValue: return false
-        default: throw mismatch(Bool.self, node, "a boolean", key: key)
+        default: throw mismatch(Bool.self, node, "a boolean", at: p())
         }
     }
 
-    func integer<I: FixedWidthInteger>(_ type: I.Type, _ node: Int, key: (any CodingKey)? = nil) throws -> I {
+    func integer<I: FixedWidthInteger>(_ type: I.Type, _ node: Int, at p: @autoclosure () -> [any CodingKey]) throws -> I {
         let n = tape.nodes[node]
-        guard n.kind == .number else { throw mismatch(I.self, node, "a number", key: key) }
-        let p = key.map { path + [$0] } ?? path
+        guard n.kind == .number else { throw mismatch(I.self, node, "a number", at: p()) }
+        func tooBig() -> DecodingError { .dataCorrupted(.init(codingPath: p(), debugDescription: "the number does not fit in \(I.self)")) }
         guard !n.flag else {
-            throw DecodingError.dataCorrupted(.init(codingPath: p, debugDescription: "the number is not a whole number"))
+            // 1.0 or 1e2: a whole number written another way reads as one (as Foundation's decoder reads it).
+            let d = try double(node, at: p())
+            guard d == d.rounded(.towardZero) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: p(), debugDescription: "the number is not a whole number"))
+            }
+            guard let v = I(exactly: d) else { throw tooBig() }
+            return v
         }
         var i = Int(n.start)
         let e = Int(n.end)
@@ -99,27 +105,37 @@ final class PayloadReader: Decoder {
             let d = I(bytes[i] - 0x30)
             let (m, o1) = v.multipliedReportingOverflow(by: 10)
             let (s, o2) = negative ? m.subtractingReportingOverflow(d) : m.addingReportingOverflow(d)
-            guard !o1, !o2 else {
-                throw DecodingError.dataCorrupted(.init(codingPath: p, debugDescription: "the number does not fit in \(I.self)"))
-            }
+            guard !o1, !o2 else { throw tooBig() }
             v = s
             i += 1
         }
         return v
     }
 
-    func double(_ node: Int, key: (any CodingKey)? = nil) throws -> Double {
+    func double(_ node: Int, at p: @autoclosure () -> [any CodingKey]) throws -> Double {
         let n = tape.nodes[node]
-        guard n.kind == .number else { throw mismatch(Double.self, node, "a number", key: key) }
+        guard n.kind == .number else { throw mismatch(Double.self, node, "a number", at: p()) }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[Int(n.start)..<Int(n.end)]), as: UTF8.self)
         guard let d = Double(text), d.isFinite else {
-            throw DecodingError.dataCorrupted(.init(codingPath: key.map { path + [$0] } ?? path,
-                                                    debugDescription: "the number does not fit in a Double"))
+            throw DecodingError.dataCorrupted(.init(codingPath: p(), debugDescription: "the number does not fit in a Double"))
         }
         return d
     }
 
+    func float(_ node: Int, at p: @autoclosure () -> [any CodingKey]) throws -> Float {
+        let d = try double(node, at: p())
+        guard Float(d).isFinite else {
+            throw DecodingError.dataCorrupted(.init(codingPath: p(), debugDescription: "the number does not fit in a Float"))
+        }
+        return Float(d)
+    }
+
     func isNull(_ node: Int) -> Bool { tape.nodes[node].kind == .null }
+
+    /// Payloads are structs; the writer refuses `superEncoder`, so nothing it wrote needs `superDecoder`.
+    func superRefused(_ p: [any CodingKey]) -> DecodingError {
+        .dataCorrupted(.init(codingPath: p, debugDescription: "the log's payload reader does not support superDecoder"))
+    }
 
     /// The value node of member `name` of the object at `object`, or nil. Starts where the last search ended:
     /// members are usually read in the order they were written.
@@ -207,58 +223,44 @@ private struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func contains(_ key: Key) -> Bool { find(key) != nil }
     func decodeNil(forKey key: Key) throws -> Bool { r.isNull(try need(key)) }
 
-    func decode(_ t: Bool.Type, forKey key: Key) throws -> Bool { try r.bool(need(key), key: key) }
-    func decode(_ t: String.Type, forKey key: Key) throws -> String { try r.string(need(key), key: key) }
-    func decode(_ t: Double.Type, forKey key: Key) throws -> Double { try r.double(need(key), key: key) }
-    func decode(_ t: Float.Type, forKey key: Key) throws -> Float { Float(try r.double(need(key), key: key)) }
-    func decode(_ t: Int.Type, forKey key: Key) throws -> Int { try r.integer(t, need(key), key: key) }
-    func decode(_ t: Int8.Type, forKey key: Key) throws -> Int8 { try r.integer(t, need(key), key: key) }
-    func decode(_ t: Int16.Type, forKey key: Key) throws -> Int16 { try r.integer(t, need(key), key: key) }
-    func decode(_ t: Int32.Type, forKey key: Key) throws -> Int32 { try r.integer(t, need(key), key: key) }
-    func decode(_ t: Int64.Type, forKey key: Key) throws -> Int64 { try r.integer(t, need(key), key: key) }
-    func decode(_ t: UInt.Type, forKey key: Key) throws -> UInt { try r.integer(t, need(key), key: key) }
-    func decode(_ t: UInt8.Type, forKey key: Key) throws -> UInt8 { try r.integer(t, need(key), key: key) }
-    func decode(_ t: UInt16.Type, forKey key: Key) throws -> UInt16 { try r.integer(t, need(key), key: key) }
-    func decode(_ t: UInt32.Type, forKey key: Key) throws -> UInt32 { try r.integer(t, need(key), key: key) }
-    func decode(_ t: UInt64.Type, forKey key: Key) throws -> UInt64 { try r.integer(t, need(key), key: key) }
-    func decode<T: Decodable>(_ t: T.Type, forKey key: Key) throws -> T { try r.nested(t, at: need(key), key: key) }
+    func decode(_ t: Bool.Type, forKey key: Key) throws -> Bool { try r.bool(need(key), at: codingPath + [key]) }
+    func decode(_ t: String.Type, forKey key: Key) throws -> String { try r.string(need(key), at: codingPath + [key]) }
+    func decode(_ t: Double.Type, forKey key: Key) throws -> Double { try r.double(need(key), at: codingPath + [key]) }
+    func decode(_ t: Float.Type, forKey key: Key) throws -> Float { try r.float(need(key), at: codingPath + [key]) }
+    func decode(_ t: Int.Type, forKey key: Key) throws -> Int { try r.integer(t, need(key), at: codingPath + [key]) }
+    func decode(_ t: Int8.Type, forKey key: Key) throws -> Int8 { try r.integer(t, need(key), at: codingPath + [key]) }
+    func decode(_ t: Int16.Type, forKey key: Key) throws -> Int16 { try r.integer(t, need(key), at: codingPath + [key]) }
+    func decode(_ t: Int32.Type, forKey key: Key) throws -> Int32 { try r.integer(t, need(key), at: codingPath + [key]) }
+    func decode(_ t: Int64.Type, forKey key: Key) throws -> Int64 { try r.integer(t, need(key), at: codingPath + [key]) }
+    func decode(_ t: UInt.Type, forKey key: Key) throws -> UInt { try r.integer(t, need(key), at: codingPath + [key]) }
+    func decode(_ t: UInt8.Type, forKey key: Key) throws -> UInt8 { try r.integer(t, need(key), at: codingPath + [key]) }
+    func decode(_ t: UInt16.Type, forKey key: Key) throws -> UInt16 { try r.integer(t, need(key), at: codingPath + [key]) }
+    func decode(_ t: UInt32.Type, forKey key: Key) throws -> UInt32 { try r.integer(t, need(key), at: codingPath + [key]) }
+    func decode(_ t: UInt64.Type, forKey key: Key) throws -> UInt64 { try r.integer(t, need(key), at: codingPath + [key]) }
+    func decode<T: Decodable>(_ t: T.Type, forKey key: Key) throws -> T { try r.nested(t, at: need(key), base: codingPath, key: key) }
 
-    func decodeIfPresent(_ t: Bool.Type, forKey key: Key) throws -> Bool? { try present(key).map { try r.bool($0, key: key) } }
-    func decodeIfPresent(_ t: String.Type, forKey key: Key) throws -> String? { try present(key).map { try r.string($0, key: key) } }
-    func decodeIfPresent(_ t: Double.Type, forKey key: Key) throws -> Double? { try present(key).map { try r.double($0, key: key) } }
-    func decodeIfPresent(_ t: Int.Type, forKey key: Key) throws -> Int? { try present(key).map { try r.integer(t, $0, key: key) } }
+    func decodeIfPresent(_ t: Bool.Type, forKey key: Key) throws -> Bool? { try present(key).map { try r.bool($0, at: codingPath + [key]) } }
+    func decodeIfPresent(_ t: String.Type, forKey key: Key) throws -> String? { try present(key).map { try r.string($0, at: codingPath + [key]) } }
+    func decodeIfPresent(_ t: Double.Type, forKey key: Key) throws -> Double? { try present(key).map { try r.double($0, at: codingPath + [key]) } }
+    func decodeIfPresent(_ t: Int.Type, forKey key: Key) throws -> Int? { try present(key).map { try r.integer(t, $0, at: codingPath + [key]) } }
     func decodeIfPresent<T: Decodable>(_ t: T.Type, forKey key: Key) throws -> T? {
-        try present(key).map { try r.nested(t, at: $0, key: key) }
+        try present(key).map { try r.nested(t, at: $0, base: codingPath, key: key) }
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         let v = try need(key)
-        guard r.tape.nodes[v].kind == .object else { throw r.mismatch([String: Int].self, v, "an object", key: key) }
+        guard r.tape.nodes[v].kind == .object else { throw r.mismatch([String: Int].self, v, "an object", at: codingPath + [key]) }
         return KeyedDecodingContainer(KeyedReader<NestedKey>(r: r, object: v, codingPath: codingPath + [key]))
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
         let v = try need(key)
-        guard r.tape.nodes[v].kind == .array else { throw r.mismatch([Int].self, v, "an array", key: key) }
+        guard r.tape.nodes[v].kind == .array else { throw r.mismatch([Int].self, v, "an array", at: codingPath + [key]) }
         return UnkeyedReader(r: r, array: v, codingPath: codingPath + [key])
     }
 
-    func superDecoder() throws -> Decoder {
-        guard let key = Key(stringValue: "super") else {
-            throw DecodingError.keyNotFound(IndexKey(0), .init(codingPath: codingPath, debugDescription: "no value for \"super\""))
-        }
-        return try superDecoder(forKey: key)
-    }
-
-    func superDecoder(forKey key: Key) throws -> Decoder {
-        guard let node = find(key) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no value for \"\(key.stringValue)\""))
-        }
-        let sub = PayloadReader(tape: r.tape, bytes: r.bytes, sealer: r.sealer, eventType: r.eventType)
-        sub.path = codingPath + [key]
-        sub.current = node
-        return sub
-    }
+    func superDecoder() throws -> Decoder { throw r.superRefused(codingPath) }
+    func superDecoder(forKey key: Key) throws -> Decoder { throw r.superRefused(codingPath + [key]) }
 }
 
 private struct UnkeyedReader: UnkeyedDecodingContainer {
@@ -296,51 +298,48 @@ private struct UnkeyedReader: UnkeyedDecodingContainer {
     }
 
     mutating func decodeNil() throws -> Bool {
-        guard !isAtEnd, r.isNull(cursor) else { return false }
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(Never?.self, .init(codingPath: codingPath + [IndexKey(currentIndex)],
+                                                                debugDescription: "the array has no more elements"))
+        }
+        guard r.isNull(cursor) else { return false }
         _ = try take(Never?.self)
         return true
     }
 
     private mutating func key() -> IndexKey { IndexKey(currentIndex) }
 
-    mutating func decode(_ t: Bool.Type) throws -> Bool { let k = key(); return try r.bool(take(t), key: k) }
-    mutating func decode(_ t: String.Type) throws -> String { let k = key(); return try r.string(take(t), key: k) }
-    mutating func decode(_ t: Double.Type) throws -> Double { let k = key(); return try r.double(take(t), key: k) }
-    mutating func decode(_ t: Float.Type) throws -> Float { let k = key(); return Float(try r.double(take(t), key: k)) }
-    mutating func decode(_ t: Int.Type) throws -> Int { let k = key(); return try r.integer(t, take(t), key: k) }
-    mutating func decode(_ t: Int8.Type) throws -> Int8 { let k = key(); return try r.integer(t, take(t), key: k) }
-    mutating func decode(_ t: Int16.Type) throws -> Int16 { let k = key(); return try r.integer(t, take(t), key: k) }
-    mutating func decode(_ t: Int32.Type) throws -> Int32 { let k = key(); return try r.integer(t, take(t), key: k) }
-    mutating func decode(_ t: Int64.Type) throws -> Int64 { let k = key(); return try r.integer(t, take(t), key: k) }
-    mutating func decode(_ t: UInt.Type) throws -> UInt { let k = key(); return try r.integer(t, take(t), key: k) }
-    mutating func decode(_ t: UInt8.Type) throws -> UInt8 { let k = key(); return try r.integer(t, take(t), key: k) }
-    mutating func decode(_ t: UInt16.Type) throws -> UInt16 { let k = key(); return try r.integer(t, take(t), key: k) }
-    mutating func decode(_ t: UInt32.Type) throws -> UInt32 { let k = key(); return try r.integer(t, take(t), key: k) }
-    mutating func decode(_ t: UInt64.Type) throws -> UInt64 { let k = key(); return try r.integer(t, take(t), key: k) }
-    mutating func decode<T: Decodable>(_ t: T.Type) throws -> T { let k = key(); return try r.nested(t, at: take(t), key: k) }
+    mutating func decode(_ t: Bool.Type) throws -> Bool { let k = key(); return try r.bool(take(t), at: codingPath + [k]) }
+    mutating func decode(_ t: String.Type) throws -> String { let k = key(); return try r.string(take(t), at: codingPath + [k]) }
+    mutating func decode(_ t: Double.Type) throws -> Double { let k = key(); return try r.double(take(t), at: codingPath + [k]) }
+    mutating func decode(_ t: Float.Type) throws -> Float { let k = key(); return try r.float(take(t), at: codingPath + [k]) }
+    mutating func decode(_ t: Int.Type) throws -> Int { let k = key(); return try r.integer(t, take(t), at: codingPath + [k]) }
+    mutating func decode(_ t: Int8.Type) throws -> Int8 { let k = key(); return try r.integer(t, take(t), at: codingPath + [k]) }
+    mutating func decode(_ t: Int16.Type) throws -> Int16 { let k = key(); return try r.integer(t, take(t), at: codingPath + [k]) }
+    mutating func decode(_ t: Int32.Type) throws -> Int32 { let k = key(); return try r.integer(t, take(t), at: codingPath + [k]) }
+    mutating func decode(_ t: Int64.Type) throws -> Int64 { let k = key(); return try r.integer(t, take(t), at: codingPath + [k]) }
+    mutating func decode(_ t: UInt.Type) throws -> UInt { let k = key(); return try r.integer(t, take(t), at: codingPath + [k]) }
+    mutating func decode(_ t: UInt8.Type) throws -> UInt8 { let k = key(); return try r.integer(t, take(t), at: codingPath + [k]) }
+    mutating func decode(_ t: UInt16.Type) throws -> UInt16 { let k = key(); return try r.integer(t, take(t), at: codingPath + [k]) }
+    mutating func decode(_ t: UInt32.Type) throws -> UInt32 { let k = key(); return try r.integer(t, take(t), at: codingPath + [k]) }
+    mutating func decode(_ t: UInt64.Type) throws -> UInt64 { let k = key(); return try r.integer(t, take(t), at: codingPath + [k]) }
+    mutating func decode<T: Decodable>(_ t: T.Type) throws -> T { let k = key(); return try r.nested(t, at: take(t), base: codingPath, key: k) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
         let k = key()
         let v = try take([String: Int].self)
-        guard r.tape.nodes[v].kind == .object else { throw r.mismatch([String: Int].self, v, "an object", key: k) }
+        guard r.tape.nodes[v].kind == .object else { throw r.mismatch([String: Int].self, v, "an object", at: codingPath + [k]) }
         return KeyedDecodingContainer(KeyedReader<NestedKey>(r: r, object: v, codingPath: codingPath + [k]))
     }
 
     mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
         let k = key()
         let v = try take([Int].self)
-        guard r.tape.nodes[v].kind == .array else { throw r.mismatch([Int].self, v, "an array", key: k) }
+        guard r.tape.nodes[v].kind == .array else { throw r.mismatch([Int].self, v, "an array", at: codingPath + [k]) }
         return UnkeyedReader(r: r, array: v, codingPath: codingPath + [k])
     }
 
-    mutating func superDecoder() throws -> Decoder {
-        let k = key()
-        let v = try take(Any.self)
-        let sub = PayloadReader(tape: r.tape, bytes: r.bytes, sealer: r.sealer, eventType: r.eventType)
-        sub.path = codingPath + [k]
-        sub.current = v
-        return sub
-    }
+    mutating func superDecoder() throws -> Decoder { throw r.superRefused(codingPath) }
 }
 
 private struct SingleReader: SingleValueDecodingContainer {
@@ -349,20 +348,20 @@ private struct SingleReader: SingleValueDecodingContainer {
     let codingPath: [any CodingKey]
 
     func decodeNil() -> Bool { r.isNull(node) }
-    func decode(_ t: Bool.Type) throws -> Bool { try r.bool(node) }
-    func decode(_ t: String.Type) throws -> String { try r.string(node) }
-    func decode(_ t: Double.Type) throws -> Double { try r.double(node) }
-    func decode(_ t: Float.Type) throws -> Float { Float(try r.double(node)) }
-    func decode(_ t: Int.Type) throws -> Int { try r.integer(t, node) }
-    func decode(_ t: Int8.Type) throws -> Int8 { try r.integer(t, node) }
-    func decode(_ t: Int16.Type) throws -> Int16 { try r.integer(t, node) }
-    func decode(_ t: Int32.Type) throws -> Int32 { try r.integer(t, node) }
-    func decode(_ t: Int64.Type) throws -> Int64 { try r.integer(t, node) }
-    func decode(_ t: UInt.Type) throws -> UInt { try r.integer(t, node) }
-    func decode(_ t: UInt8.Type) throws -> UInt8 { try r.integer(t, node) }
-    func decode(_ t: UInt16.Type) throws -> UInt16 { try r.integer(t, node) }
-    func decode(_ t: UInt32.Type) throws -> UInt32 { try r.integer(t, node) }
-    func decode(_ t: UInt64.Type) throws -> UInt64 { try r.integer(t, node) }
+    func decode(_ t: Bool.Type) throws -> Bool { try r.bool(node, at: codingPath) }
+    func decode(_ t: String.Type) throws -> String { try r.string(node, at: codingPath) }
+    func decode(_ t: Double.Type) throws -> Double { try r.double(node, at: codingPath) }
+    func decode(_ t: Float.Type) throws -> Float { try r.float(node, at: codingPath) }
+    func decode(_ t: Int.Type) throws -> Int { try r.integer(t, node, at: codingPath) }
+    func decode(_ t: Int8.Type) throws -> Int8 { try r.integer(t, node, at: codingPath) }
+    func decode(_ t: Int16.Type) throws -> Int16 { try r.integer(t, node, at: codingPath) }
+    func decode(_ t: Int32.Type) throws -> Int32 { try r.integer(t, node, at: codingPath) }
+    func decode(_ t: Int64.Type) throws -> Int64 { try r.integer(t, node, at: codingPath) }
+    func decode(_ t: UInt.Type) throws -> UInt { try r.integer(t, node, at: codingPath) }
+    func decode(_ t: UInt8.Type) throws -> UInt8 { try r.integer(t, node, at: codingPath) }
+    func decode(_ t: UInt16.Type) throws -> UInt16 { try r.integer(t, node, at: codingPath) }
+    func decode(_ t: UInt32.Type) throws -> UInt32 { try r.integer(t, node, at: codingPath) }
+    func decode(_ t: UInt64.Type) throws -> UInt64 { try r.integer(t, node, at: codingPath) }
     func decode<T: Decodable>(_ t: T.Type) throws -> T {
         let saved = r.current
         r.current = node

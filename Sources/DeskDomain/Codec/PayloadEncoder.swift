@@ -33,10 +33,15 @@ final class PayloadWriter: Encoder {
     let sealer: (any FieldSealer)?
     let eventType: String?
     @exclusivity(unchecked) var path: [any CodingKey] = []
-    /// The open containers: the byte that closes each, and how many members it has so far.
-    @exclusivity(unchecked) var levels: [(close: UInt8, count: Int)] = []
+    /// The open containers: the byte that closes each, how many members it has so far, and which container it is.
+    @exclusivity(unchecked) var levels: [(close: UInt8, count: Int, id: Int)] = []
+    @exclusivity(unchecked) var nextID = 0
     /// How many containers enclose the value being written now; a container it opens sits at this index.
     @exclusivity(unchecked) var slot = 0
+    /// Where the value being written now starts in `out`.
+    @exclusivity(unchecked) var slotStart = 0
+    /// The first way a type used the containers that this writer cannot follow; the payload is refused with it.
+    @exclusivity(unchecked) var failure: EncodingError?
 
     init(sealer: (any FieldSealer)?, eventType: String?) {
         self.sealer = sealer
@@ -55,17 +60,25 @@ final class PayloadWriter: Encoder {
 
     func encodeTop<T: Encodable>(_ value: T) throws {
         try writeValue(value, depth: 0)
+        if let failure { throw failure }
+    }
+
+    /// The writer streams, so a type must fill its containers in order: what it cannot follow is refused (the
+    /// payload is never stored) rather than written as invalid JSON.
+    func refuse(_ why: String) {
+        guard failure == nil else { return }
+        failure = .invalidValue(why, .init(codingPath: path, debugDescription: "the log's payload writer cannot follow this: \(why)"))
     }
 
     /// Writes one value into the slot at `depth`, then closes whatever it left open.
     func writeValue<T: Encodable>(_ value: T, depth: Int) throws {
-        let saved = slot
+        let (savedSlot, savedStart) = (slot, slotStart)
         slot = depth
-        let mark = out.count
+        slotStart = out.count
         try value.encode(to: self)
-        slot = saved
         close(above: depth)
-        if out.count == mark { out.append(0x7B); out.append(0x7D) }  // a value that wrote nothing is {}
+        if out.count == slotStart { out.append(0x7B); out.append(0x7D) }  // a value that wrote nothing is {}
+        (slot, slotStart) = (savedSlot, savedStart)
     }
 
     /// Closes every container at index `depth` or deeper.
@@ -73,32 +86,66 @@ final class PayloadWriter: Encoder {
         while levels.count > depth { out.append(levels.removeLast().close) }
     }
 
-    func open(_ byte: UInt8, close closer: UInt8) -> Int {
+    /// Opens a container in the current slot; nil (and the payload refused) when the slot already holds a value.
+    func open(_ byte: UInt8, close closer: UInt8) -> (level: Int, id: Int) {
         close(above: slot)
+        guard out.count == slotStart else {
+            refuse("a value asked for a container after writing something else")
+            return (-1, -1)
+        }
+        guard levels.count < JSONTape.maxDepth else {
+            refuse("containers nested deeper than \(JSONTape.maxDepth)")
+            return (-1, -1)
+        }
         out.append(byte)
-        levels.append((closer, 0))
-        return levels.count - 1
+        nextID += 1
+        levels.append((closer, 0, nextID))
+        return (levels.count - 1, nextID)
     }
 
-    /// Before a member of the container at `level`: closes anything deeper, writes the separator.
-    func member(_ level: Int) {
+    /// Before a member of container `id` at `level`: closes anything deeper, writes the separator. False (and the
+    /// payload refused) when that container was already closed: a type wrote to it after a sibling.
+    func member(_ level: Int, _ id: Int) -> Bool {
+        guard level >= 0, level < levels.count, levels[level].id == id else {
+            refuse("a container was written to after it was closed (fill containers in order)")
+            return false
+        }
         close(above: level + 1)
         if levels[level].count > 0 { out.append(0x2C) }
         levels[level].count += 1
+        return true
+    }
+
+    /// The slot's container when this value asked for one of the same kind already.
+    private func existing(_ closer: UInt8) -> (level: Int, id: Int)? {
+        guard levels.count > slot else { return nil }
+        guard levels[slot].close == closer else {
+            refuse("a value asked for two kinds of container")
+            return (-1, -1)
+        }
+        return (slot, levels[slot].id)
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        // Asking twice in one encode(to:) gives the same object.
-        let level = levels.count > slot && levels[slot].close == 0x7D ? slot : open(0x7B, close: 0x7D)
-        return KeyedEncodingContainer(KeyedWriter<Key>(w: self, level: level, codingPath: path))
+        let (level, id) = existing(0x7D) ?? open(0x7B, close: 0x7D)
+        return KeyedEncodingContainer(KeyedWriter<Key>(w: self, level: level, id: id, codingPath: path))
     }
 
     func unkeyedContainer() -> UnkeyedEncodingContainer {
-        let level = levels.count > slot && levels[slot].close == 0x5D ? slot : open(0x5B, close: 0x5D)
-        return UnkeyedWriter(w: self, level: level, codingPath: path)
+        let (level, id) = existing(0x5D) ?? open(0x5B, close: 0x5D)
+        return UnkeyedWriter(w: self, level: level, id: id, codingPath: path)
     }
 
-    func singleValueContainer() -> SingleValueEncodingContainer { SingleWriter(w: self, codingPath: path) }
+    func singleValueContainer() -> SingleValueEncodingContainer { SingleWriter(w: self, slot: slot, codingPath: path) }
+
+    /// Before a single value: the slot must still be empty.
+    func single(_ slot: Int) -> Bool {
+        guard slot == self.slot, levels.count <= slot, out.count == slotStart else {
+            refuse("a value wrote more than one single value, or one beside a container")
+            return false
+        }
+        return true
+    }
 
     // MARK: scalars
 
@@ -157,166 +204,160 @@ final class PayloadWriter: Encoder {
 private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let w: PayloadWriter
     let level: Int
+    let id: Int
     let codingPath: [any CodingKey]
 
-    private func key(_ k: Key) {
-        w.member(level)
+    private func key(_ k: Key) -> Bool {
+        guard w.member(level, id) else { return false }
         w.writeString(k.stringValue)
         w.out.append(0x3A)
+        return true
     }
 
-    mutating func encodeNil(forKey k: Key) throws { key(k); w.writeNull() }
-    mutating func encode(_ v: Bool, forKey k: Key) throws { key(k); w.writeBool(v) }
-    mutating func encode(_ v: String, forKey k: Key) throws { key(k); w.writeString(v) }
-    mutating func encode(_ v: Double, forKey k: Key) throws { key(k); try w.writeDouble(v) }
-    mutating func encode(_ v: Float, forKey k: Key) throws { key(k); try w.writeDouble(Double(v)) }
-    mutating func encode(_ v: Int, forKey k: Key) throws { key(k); w.writeInt(v) }
-    mutating func encode(_ v: Int8, forKey k: Key) throws { key(k); w.writeInt(v) }
-    mutating func encode(_ v: Int16, forKey k: Key) throws { key(k); w.writeInt(v) }
-    mutating func encode(_ v: Int32, forKey k: Key) throws { key(k); w.writeInt(v) }
-    mutating func encode(_ v: Int64, forKey k: Key) throws { key(k); w.writeInt(v) }
-    mutating func encode(_ v: UInt, forKey k: Key) throws { key(k); w.writeInt(v) }
-    mutating func encode(_ v: UInt8, forKey k: Key) throws { key(k); w.writeInt(v) }
-    mutating func encode(_ v: UInt16, forKey k: Key) throws { key(k); w.writeInt(v) }
-    mutating func encode(_ v: UInt32, forKey k: Key) throws { key(k); w.writeInt(v) }
-    mutating func encode(_ v: UInt64, forKey k: Key) throws { key(k); w.writeInt(v) }
+    mutating func encodeNil(forKey k: Key) throws { if key(k) { w.writeNull() } }
+    mutating func encode(_ v: Bool, forKey k: Key) throws { if key(k) { w.writeBool(v) } }
+    mutating func encode(_ v: String, forKey k: Key) throws { if key(k) { w.writeString(v) } }
+    mutating func encode(_ v: Double, forKey k: Key) throws { if key(k) { try w.writeDouble(v) } }
+    mutating func encode(_ v: Float, forKey k: Key) throws { if key(k) { try w.writeDouble(Double(v)) } }
+    mutating func encode(_ v: Int, forKey k: Key) throws { if key(k) { w.writeInt(v) } }
+    mutating func encode(_ v: Int8, forKey k: Key) throws { if key(k) { w.writeInt(v) } }
+    mutating func encode(_ v: Int16, forKey k: Key) throws { if key(k) { w.writeInt(v) } }
+    mutating func encode(_ v: Int32, forKey k: Key) throws { if key(k) { w.writeInt(v) } }
+    mutating func encode(_ v: Int64, forKey k: Key) throws { if key(k) { w.writeInt(v) } }
+    mutating func encode(_ v: UInt, forKey k: Key) throws { if key(k) { w.writeInt(v) } }
+    mutating func encode(_ v: UInt8, forKey k: Key) throws { if key(k) { w.writeInt(v) } }
+    mutating func encode(_ v: UInt16, forKey k: Key) throws { if key(k) { w.writeInt(v) } }
+    mutating func encode(_ v: UInt32, forKey k: Key) throws { if key(k) { w.writeInt(v) } }
+    mutating func encode(_ v: UInt64, forKey k: Key) throws { if key(k) { w.writeInt(v) } }
 
     mutating func encode<T: Encodable>(_ v: T, forKey k: Key) throws {
-        key(k)
+        guard key(k) else { return }
+        // The value's path is this container's and its key (a nested container's path is not the writer's).
+        let saved = w.path
+        w.path = codingPath
         w.path.append(k)
-        defer { w.path.removeLast() }
+        defer { w.path = saved }
         try w.writeValue(v, depth: level + 1)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey k: Key)
         -> KeyedEncodingContainer<NestedKey> {
-        key(k)
-        let saved = w.slot
-        w.slot = level + 1
-        defer { w.slot = saved }
-        let nested = w.open(0x7B, close: 0x7D)
-        return KeyedEncodingContainer(KeyedWriter<NestedKey>(w: w, level: nested, codingPath: codingPath + [k]))
+        let nested = key(k) ? w.openNested(level, 0x7B, 0x7D) : (-1, -1)
+        return KeyedEncodingContainer(KeyedWriter<NestedKey>(w: w, level: nested.0, id: nested.1, codingPath: codingPath + [k]))
     }
 
     mutating func nestedUnkeyedContainer(forKey k: Key) -> UnkeyedEncodingContainer {
-        key(k)
-        let saved = w.slot
-        w.slot = level + 1
-        defer { w.slot = saved }
-        let nested = w.open(0x5B, close: 0x5D)
-        return UnkeyedWriter(w: w, level: nested, codingPath: codingPath + [k])
+        let nested = key(k) ? w.openNested(level, 0x5B, 0x5D) : (-1, -1)
+        return UnkeyedWriter(w: w, level: nested.0, id: nested.1, codingPath: codingPath + [k])
     }
 
-    mutating func superEncoder() -> Encoder { SuperWriter(w: w, level: level, key: "super") }
-    mutating func superEncoder(forKey k: Key) -> Encoder { SuperWriter(w: w, level: level, key: k.stringValue) }
+    mutating func superEncoder() -> Encoder { w.refuseSuper() }
+    mutating func superEncoder(forKey k: Key) -> Encoder { w.refuseSuper() }
+}
+
+extension PayloadWriter {
+    /// A container opened as the member just begun in the container at `level`.
+    func openNested(_ level: Int, _ byte: UInt8, _ closer: UInt8) -> (Int, Int) {
+        let (savedSlot, savedStart) = (slot, slotStart)
+        (slot, slotStart) = (level + 1, out.count)
+        defer { (slot, slotStart) = (savedSlot, savedStart) }
+        return open(byte, close: closer)
+    }
+
+    /// Payloads are structs: a class hierarchy's `superEncoder` is not followed.
+    func refuseSuper() -> Encoder {
+        refuse("superEncoder is not supported")
+        return RefusedWriter(w: self)
+    }
 }
 
 private struct UnkeyedWriter: UnkeyedEncodingContainer {
     let w: PayloadWriter
     let level: Int
+    let id: Int
     let codingPath: [any CodingKey]
-    var count: Int { w.levels.count > level ? w.levels[level].count : 0 }
+    var count: Int { level >= 0 && w.levels.count > level && w.levels[level].id == id ? w.levels[level].count : 0 }
 
-    mutating func encodeNil() throws { w.member(level); w.writeNull() }
-    mutating func encode(_ v: Bool) throws { w.member(level); w.writeBool(v) }
-    mutating func encode(_ v: String) throws { w.member(level); w.writeString(v) }
-    mutating func encode(_ v: Double) throws { w.member(level); try w.writeDouble(v) }
-    mutating func encode(_ v: Float) throws { w.member(level); try w.writeDouble(Double(v)) }
-    mutating func encode(_ v: Int) throws { w.member(level); w.writeInt(v) }
-    mutating func encode(_ v: Int8) throws { w.member(level); w.writeInt(v) }
-    mutating func encode(_ v: Int16) throws { w.member(level); w.writeInt(v) }
-    mutating func encode(_ v: Int32) throws { w.member(level); w.writeInt(v) }
-    mutating func encode(_ v: Int64) throws { w.member(level); w.writeInt(v) }
-    mutating func encode(_ v: UInt) throws { w.member(level); w.writeInt(v) }
-    mutating func encode(_ v: UInt8) throws { w.member(level); w.writeInt(v) }
-    mutating func encode(_ v: UInt16) throws { w.member(level); w.writeInt(v) }
-    mutating func encode(_ v: UInt32) throws { w.member(level); w.writeInt(v) }
-    mutating func encode(_ v: UInt64) throws { w.member(level); w.writeInt(v) }
+    private func next() -> Bool { w.member(level, id) }
+
+    mutating func encodeNil() throws { if next() { w.writeNull() } }
+    mutating func encode(_ v: Bool) throws { if next() { w.writeBool(v) } }
+    mutating func encode(_ v: String) throws { if next() { w.writeString(v) } }
+    mutating func encode(_ v: Double) throws { if next() { try w.writeDouble(v) } }
+    mutating func encode(_ v: Float) throws { if next() { try w.writeDouble(Double(v)) } }
+    mutating func encode(_ v: Int) throws { if next() { w.writeInt(v) } }
+    mutating func encode(_ v: Int8) throws { if next() { w.writeInt(v) } }
+    mutating func encode(_ v: Int16) throws { if next() { w.writeInt(v) } }
+    mutating func encode(_ v: Int32) throws { if next() { w.writeInt(v) } }
+    mutating func encode(_ v: Int64) throws { if next() { w.writeInt(v) } }
+    mutating func encode(_ v: UInt) throws { if next() { w.writeInt(v) } }
+    mutating func encode(_ v: UInt8) throws { if next() { w.writeInt(v) } }
+    mutating func encode(_ v: UInt16) throws { if next() { w.writeInt(v) } }
+    mutating func encode(_ v: UInt32) throws { if next() { w.writeInt(v) } }
+    mutating func encode(_ v: UInt64) throws { if next() { w.writeInt(v) } }
 
     mutating func encode<T: Encodable>(_ v: T) throws {
         let index = count
-        w.member(level)
+        guard next() else { return }
+        let saved = w.path
+        w.path = codingPath
         w.path.append(IndexKey(index))
-        defer { w.path.removeLast() }
+        defer { w.path = saved }
         try w.writeValue(v, depth: level + 1)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let index = count
-        w.member(level)
-        let saved = w.slot
-        w.slot = level + 1
-        defer { w.slot = saved }
-        let nested = w.open(0x7B, close: 0x7D)
-        return KeyedEncodingContainer(KeyedWriter<NestedKey>(w: w, level: nested, codingPath: codingPath + [IndexKey(index)]))
+        let nested = next() ? w.openNested(level, 0x7B, 0x7D) : (-1, -1)
+        return KeyedEncodingContainer(KeyedWriter<NestedKey>(w: w, level: nested.0, id: nested.1,
+                                                            codingPath: codingPath + [IndexKey(index)]))
     }
 
     mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
         let index = count
-        w.member(level)
-        let saved = w.slot
-        w.slot = level + 1
-        defer { w.slot = saved }
-        let nested = w.open(0x5B, close: 0x5D)
-        return UnkeyedWriter(w: w, level: nested, codingPath: codingPath + [IndexKey(index)])
+        let nested = next() ? w.openNested(level, 0x5B, 0x5D) : (-1, -1)
+        return UnkeyedWriter(w: w, level: nested.0, id: nested.1, codingPath: codingPath + [IndexKey(index)])
     }
 
-    mutating func superEncoder() -> Encoder {
-        w.member(level)
-        return SuperWriter(w: w, level: level, key: nil)
-    }
+    mutating func superEncoder() -> Encoder { w.refuseSuper() }
 }
 
 private struct SingleWriter: SingleValueEncodingContainer {
     let w: PayloadWriter
+    let slot: Int
     let codingPath: [any CodingKey]
 
-    mutating func encodeNil() throws { w.writeNull() }
-    mutating func encode(_ v: Bool) throws { w.writeBool(v) }
-    mutating func encode(_ v: String) throws { w.writeString(v) }
-    mutating func encode(_ v: Double) throws { try w.writeDouble(v) }
-    mutating func encode(_ v: Float) throws { try w.writeDouble(Double(v)) }
-    mutating func encode(_ v: Int) throws { w.writeInt(v) }
-    mutating func encode(_ v: Int8) throws { w.writeInt(v) }
-    mutating func encode(_ v: Int16) throws { w.writeInt(v) }
-    mutating func encode(_ v: Int32) throws { w.writeInt(v) }
-    mutating func encode(_ v: Int64) throws { w.writeInt(v) }
-    mutating func encode(_ v: UInt) throws { w.writeInt(v) }
-    mutating func encode(_ v: UInt8) throws { w.writeInt(v) }
-    mutating func encode(_ v: UInt16) throws { w.writeInt(v) }
-    mutating func encode(_ v: UInt32) throws { w.writeInt(v) }
-    mutating func encode(_ v: UInt64) throws { w.writeInt(v) }
-    mutating func encode<T: Encodable>(_ v: T) throws { try v.encode(to: w) }
+    mutating func encodeNil() throws { if w.single(slot) { w.writeNull() } }
+    mutating func encode(_ v: Bool) throws { if w.single(slot) { w.writeBool(v) } }
+    mutating func encode(_ v: String) throws { if w.single(slot) { w.writeString(v) } }
+    mutating func encode(_ v: Double) throws { if w.single(slot) { try w.writeDouble(v) } }
+    mutating func encode(_ v: Float) throws { if w.single(slot) { try w.writeDouble(Double(v)) } }
+    mutating func encode(_ v: Int) throws { if w.single(slot) { w.writeInt(v) } }
+    mutating func encode(_ v: Int8) throws { if w.single(slot) { w.writeInt(v) } }
+    mutating func encode(_ v: Int16) throws { if w.single(slot) { w.writeInt(v) } }
+    mutating func encode(_ v: Int32) throws { if w.single(slot) { w.writeInt(v) } }
+    mutating func encode(_ v: Int64) throws { if w.single(slot) { w.writeInt(v) } }
+    mutating func encode(_ v: UInt) throws { if w.single(slot) { w.writeInt(v) } }
+    mutating func encode(_ v: UInt8) throws { if w.single(slot) { w.writeInt(v) } }
+    mutating func encode(_ v: UInt16) throws { if w.single(slot) { w.writeInt(v) } }
+    mutating func encode(_ v: UInt32) throws { if w.single(slot) { w.writeInt(v) } }
+    mutating func encode(_ v: UInt64) throws { if w.single(slot) { w.writeInt(v) } }
+    mutating func encode<T: Encodable>(_ v: T) throws {
+        guard w.single(slot) else { return }
+        try v.encode(to: w)
+    }
 }
 
-/// `superEncoder()`: a value written under "super" (keyed) or as the next element (unkeyed).
-private struct SuperWriter: Encoder {
+/// What `superEncoder` hands back: every write through it is dropped (the payload is refused anyway).
+private struct RefusedWriter: Encoder {
     let w: PayloadWriter
-    let level: Int
-    let key: String?
     var codingPath: [any CodingKey] { w.path }
     var userInfo: [CodingUserInfoKey: Any] { w.userInfo }
-
-    private func enter() {
-        if let key {
-            w.member(level)
-            w.writeString(key)
-            w.out.append(0x3A)
-        }
-        w.slot = level + 1
-    }
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        enter()
-        return KeyedEncodingContainer(KeyedWriter<Key>(w: w, level: w.open(0x7B, close: 0x7D), codingPath: w.path))
+        KeyedEncodingContainer(KeyedWriter<Key>(w: w, level: -1, id: -1, codingPath: w.path))
     }
-    func unkeyedContainer() -> UnkeyedEncodingContainer {
-        enter()
-        return UnkeyedWriter(w: w, level: w.open(0x5B, close: 0x5D), codingPath: w.path)
-    }
-    func singleValueContainer() -> SingleValueEncodingContainer {
-        enter()
-        return SingleWriter(w: w, codingPath: w.path)
-    }
+    func unkeyedContainer() -> UnkeyedEncodingContainer { UnkeyedWriter(w: w, level: -1, id: -1, codingPath: w.path) }
+    func singleValueContainer() -> SingleValueEncodingContainer { SingleWriter(w: w, slot: -1, codingPath: w.path) }
 }
 
 /// An array index in a coding path.
