@@ -17,7 +17,6 @@ final class PayloadReader: Decoder {
         self.bytes = bytes
         self.sealer = sealer
         self.eventType = eventType
-        path.reserveCapacity(8)
     }
 
     var codingPath: [any CodingKey] { path }
@@ -173,7 +172,8 @@ final class PayloadReader: Decoder {
         let o = current
         guard tape.nodes[o].kind == .object, let s = find(in: o, "sealed"), tape.nodes[s].kind == .object,
               let subject = find(in: s, "subject"), let nonce = find(in: s, "nonce"), let box = find(in: s, "box") else { return nil }
-        for n in [subject, nonce, box] where tape.nodes[n].kind != .string || tape.nodes[n].flag { return nil }
+        func plain(_ n: Int) -> Bool { tape.nodes[n].kind == .string && !tape.nodes[n].flag }
+        guard plain(subject), plain(nonce), plain(box) else { return nil }
         func base64(_ n: Int) -> Data? {
             let node = tape.nodes[n]
             guard node.end > node.start else { return Data() }
