@@ -39,6 +39,18 @@ struct BenchTests {
         }
     }
 
+    @Test("bench store with no workload runs all six into a table whose columns line up")
+    func table() throws {
+        let r = try CommandLineTests.run(["bench", "store", "--events", "200", "--loads", "20"])
+        #expect(r.status == 0, "\(r.err)")
+        let lines = r.out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 7 && lines.dropFirst().map { String($0.prefix(2)) } == ["W1", "W2", "W3", "W4", "R1", "R2"])
+        // Every row's notes start under the header's.
+        let column = try #require(lines.first?.range(of: "notes")?.lowerBound.utf16Offset(in: lines[0]))
+        for line in lines.dropFirst() { #expect(line.dropFirst(column - 2).hasPrefix("  ") && line.count > column, "\(line)") }
+        #expect(lines.dropFirst().allSatisfy { $0.dropFirst(column).first != " " })
+    }
+
     @Test("bench ui runs the console headless on a database it creates, and reports every figure")
     func ui() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-bench-ui-\(UUID().uuidString)")

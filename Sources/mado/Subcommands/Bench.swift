@@ -68,11 +68,15 @@ extension Mado {
             if format == .json {
                 lines.forEach { print($0.json) }
             } else {
-                print("workload   events    seconds   events/s    p50 ms    p99 ms  notes")
+                // Padded by hand: Linux Foundation ignores a width on %@.
+                func right(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
+                func ms(_ d: Double?) -> String { d.map { String(format: "%.3f", $0) } ?? "-" }
+                print("workload" + right("events", 9) + right("seconds", 10) + right("events/s", 11) + right("p50 ms", 10)
+                      + right("p99 ms", 10) + "  notes")
                 for l in lines {
-                    print(String(format: "%-8@ %8d %10.2f %10.0f %9@ %9@  %@", l.workload as NSString, l.events, l.seconds,
-                                 l.eventsPerSecond, (l.p50.map { String(format: "%.3f", $0) } ?? "-") as NSString,
-                                 (l.p99.map { String(format: "%.3f", $0) } ?? "-") as NSString, l.notes as NSString))
+                    print(l.workload.padding(toLength: 8, withPad: " ", startingAt: 0) + right(String(l.events), 9)
+                          + right(String(format: "%.2f", l.seconds), 10) + right(String(format: "%.0f", l.eventsPerSecond), 11)
+                          + right(ms(l.p50), 10) + right(ms(l.p99), 10) + "  " + l.notes)
                 }
             }
             if lines.contains(where: \.failed) { throw ExitCode.failure }
