@@ -20,12 +20,7 @@ final class PayloadReader: Decoder {
     }
 
     var codingPath: [any CodingKey] { path }
-    var userInfo: [CodingUserInfoKey: Any] {
-        var u: [CodingUserInfoKey: Any] = [:]
-        if let sealer { u[.fieldSealer] = sealer }
-        if let eventType { u[.eventType] = eventType }
-        return u
-    }
+    var userInfo: [CodingUserInfoKey: Any] { PayloadJSON.userInfo(sealer: sealer, eventType: eventType) }
 
     func decodeTop<T: Decodable>(_ type: T.Type) throws -> T { try T(from: self) }
 

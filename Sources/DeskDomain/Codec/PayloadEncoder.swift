@@ -17,6 +17,14 @@ public enum PayloadJSON {
         try bytes.withUnsafeBytes { try decode(type, from: $0, sealer: sealer, eventType: eventType) }
     }
 
+    /// What a type that reads `userInfo` (rather than the writer or reader itself) finds there.
+    static func userInfo(sealer: (any FieldSealer)?, eventType: String?) -> [CodingUserInfoKey: Any] {
+        var u: [CodingUserInfoKey: Any] = [:]
+        if let sealer { u[.fieldSealer] = sealer }
+        if let eventType { u[.eventType] = eventType }
+        return u
+    }
+
     public static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer, sealer: (any FieldSealer)? = nil,
                                             eventType: String? = nil) throws -> T {
         let tape = try JSONTape(bytes)
@@ -51,12 +59,7 @@ final class PayloadWriter: Encoder {
     }
 
     var codingPath: [any CodingKey] { path }
-    var userInfo: [CodingUserInfoKey: Any] {
-        var u: [CodingUserInfoKey: Any] = [:]
-        if let sealer { u[.fieldSealer] = sealer }
-        if let eventType { u[.eventType] = eventType }
-        return u
-    }
+    var userInfo: [CodingUserInfoKey: Any] { PayloadJSON.userInfo(sealer: sealer, eventType: eventType) }
 
     func encodeTop<T: Encodable>(_ value: T) throws {
         try writeValue(value, depth: 0)
