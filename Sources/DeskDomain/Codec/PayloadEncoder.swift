@@ -8,6 +8,14 @@ public enum PayloadJSON {
     public static func encode<T: Encodable>(_ value: T, sealer: (any FieldSealer)? = nil, eventType: String? = nil) throws -> Data {
         let w = PayloadWriter(sealer: sealer, eventType: eventType)
         try w.encodeTop(value)
+        // The log stores only what it can read back: a shape the writer did not catch (a key written twice, an
+        // error caught half-way through a value) is refused here, for the cost of one parse.
+        do {
+            _ = try w.out.withUnsafeBytes { try JSONTape($0) }
+        } catch let error as JSONTapeError {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "the payload would not read back",
+                                                          underlyingError: PayloadRefused(reason: "\(error)")))
+        }
         return Data(w.out)
     }
 
@@ -70,7 +78,8 @@ final class PayloadWriter: Encoder {
     /// payload is never stored) rather than written as invalid JSON.
     func refuse(_ why: String) {
         guard failure == nil else { return }
-        failure = .invalidValue(why, .init(codingPath: path, debugDescription: "the log's payload writer cannot follow this: \(why)"))
+        failure = .invalidValue(why, .init(codingPath: path, debugDescription: "the log's payload writer cannot follow this: \(why)",
+                                           underlyingError: PayloadRefused(reason: why)))
     }
 
     /// Writes one value into the slot at `depth`, then closes whatever it left open.
@@ -78,10 +87,10 @@ final class PayloadWriter: Encoder {
         let (savedSlot, savedStart) = (slot, slotStart)
         slot = depth
         slotStart = out.count
+        defer { (slot, slotStart) = (savedSlot, savedStart) }
         try value.encode(to: self)
         close(above: depth)
         if out.count == slotStart { out.append(0x7B); out.append(0x7D) }  // a value that wrote nothing is {}
-        (slot, slotStart) = (savedSlot, savedStart)
     }
 
     /// Closes every container at index `depth` or deeper.
@@ -361,6 +370,12 @@ private struct RefusedWriter: Encoder {
     }
     func unkeyedContainer() -> UnkeyedEncodingContainer { UnkeyedWriter(w: w, level: -1, id: -1, codingPath: w.path) }
     func singleValueContainer() -> SingleValueEncodingContainer { SingleWriter(w: w, slot: -1, codingPath: w.path) }
+}
+
+/// Why the log's payload writer refused a value (a programming error in a payload type, not bad input).
+public struct PayloadRefused: Error, CustomStringConvertible, Sendable {
+    public let reason: String
+    public var description: String { "the event's payload cannot be written: \(reason)" }
 }
 
 /// An array index in a coding path.
