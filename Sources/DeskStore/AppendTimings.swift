@@ -39,7 +39,8 @@ public final class AppendTimings: @unchecked Sendable {
     /// Never enabled: for code that runs outside an append (rebuild).
     static let off = AppendTimings()
 
-    static func now() -> Double {
+    /// Seconds on the monotonic clock.
+    public static func now() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9

@@ -4,15 +4,16 @@ import Foundation
 import GRDB
 
 extension SQLiteEventStore {
-    /// The events of one stream, decoded; personal fields open as far as `keyring` allows.
-    public func load(_ stream: StreamID, keyring: SubjectKeyring? = nil) throws -> [EventEnvelope] {
+    /// The events of one stream after `version` (all of them by default), decoded; personal fields open as far
+    /// as `keyring` allows. `after` is what a writer that lost a race has not seen yet.
+    public func load(_ stream: StreamID, keyring: SubjectKeyring? = nil, after version: Int = 0) throws -> [EventEnvelope] {
         let sealer = keyring ?? self.keyring
         // One SELECT sees one snapshot by itself: no read transaction needed around it.
         return try pool.unsafeRead { db in
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at
-                FROM events WHERE stream_id = ? ORDER BY version
-                """), arguments: [stream.rawValue])
+                FROM events WHERE stream_id = ? AND version > ? ORDER BY version
+                """), arguments: [stream.rawValue, version])
             var out: [EventEnvelope] = []
             while let row = try rows.next() { out.append(try Self.decode(row, sealer: sealer)) }
             return out
@@ -25,16 +26,6 @@ extension SQLiteEventStore {
             try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at FROM events WHERE position = ?
                 """), arguments: [position]).map { try Self.decode($0, sealer: keyring) }
-        }
-    }
-
-    /// The events of a stream after `version`: what a writer that lost a race has not seen yet.
-    public func load(_ stream: StreamID, after version: Int) throws -> [EventEnvelope] {
-        try pool.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at
-                FROM events WHERE stream_id = ? AND version > ? ORDER BY version
-                """), arguments: [stream.rawValue, version]).map { try Self.decode($0, sealer: keyring) }
         }
     }
 
@@ -52,18 +43,9 @@ extension SQLiteEventStore {
         let event = try row.withUnsafeData(atIndex: 5) { data in
             let payload = data ?? Data()
             if let chain {
-                let computed = payload.withUnsafeBytes {
-                    HashChain.digest(previous: UnsafeRawBufferPointer(chain), stream: stream, version: version, type: type,
-                                     schemaVersion: schema, payload: $0, actor: actor, recordedAt: recordedAt)
-                }
-                ok = try row.withUnsafeData(atIndex: 8) { stored in
-                    guard let stored, stored.count == 32 else { return false }
-                    return computed.withUnsafeBytes { c in stored.withUnsafeBytes { memcmp(c.baseAddress!, $0.baseAddress!, 32) == 0 } }
-                }
-                // The chain goes on from the stored hash, so that one bad event does not fail every later one.
-                try row.withUnsafeData(atIndex: 8) { stored in
-                    guard let stored, stored.count == 32 else { chain.initializeMemory(as: UInt8.self, repeating: 0xFF); return }
-                    stored.withUnsafeBytes { chain.copyMemory(from: $0) }
+                ok = try payload.withUnsafeBytes {
+                    try chainStep(row, stream: stream, version: version, type: type, schema: schema, payload: $0, actor: actor,
+                                  recordedAt: recordedAt, chain: chain)
                 }
             }
             return try DeskEvent.decode(type: type, schemaVersion: schema, payload: payload, sealer: sealer)
@@ -72,38 +54,61 @@ extension SQLiteEventStore {
                               actor: Actor(actor), recordedAt: recordedAt, event: event), ok)
     }
 
+    /// Whether the row's stored hash (column 8) is SHA-256 of `chain` (the previous stored hash) and its canonical
+    /// bytes; then moves `chain` on to the stored hash, so that one bad event does not fail every later one.
+    static func chainStep(_ row: Row, stream: String, version: Int, type: String, schema: Int, payload: UnsafeRawBufferPointer,
+                          actor: String, recordedAt: String, chain: UnsafeMutableRawBufferPointer) throws -> Bool {
+        let computed = HashChain.digest(previous: UnsafeRawBufferPointer(chain), stream: stream, version: version, type: type,
+                                        schemaVersion: schema, payload: payload, actor: actor, recordedAt: recordedAt)
+        return try row.withUnsafeData(atIndex: 8) { stored in
+            guard let stored, stored.count == 32 else {
+                chain.initializeMemory(as: UInt8.self, repeating: 0xFF)
+                return false
+            }
+            let same = computed.withUnsafeBytes { c in stored.withUnsafeBytes { memcmp(c.baseAddress!, $0.baseAddress!, 32) == 0 } }
+            stored.withUnsafeBytes { chain.copyMemory(from: $0) }
+            return same
+        }
+    }
+
+    /// A 32-byte buffer holding the genesis hash, for `chainStep`.
+    static func withChain<T>(_ body: (UnsafeMutableRawBufferPointer) throws -> T) rethrows -> T {
+        let chain = UnsafeMutableRawBufferPointer.allocate(byteCount: 32, alignment: 8)
+        defer { chain.deallocate() }
+        chain.initializeMemory(as: UInt8.self, repeating: 0)
+        return try body(chain)
+    }
+
     /// Walks the whole chain in position order, recomputing every hash from the stored bytes.
     /// Streams: memory does not grow with the log.
     public func verify() throws -> VerifyResult {
         try pool.read { db in
-            var prev = HashChain.genesis
             var count = 0
             var expectedPosition: Int64?
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at, hash
                 FROM events ORDER BY position
                 """)
-            while let row = try rows.next() {
-                count += 1
-                let position: Int64 = row[0]
-                let hash: Data = row[8]
-                let computed = try row.withUnsafeData(atIndex: 5) { payload in
-                    try (payload ?? Data()).withUnsafeBytes {
-                        HashChain.digest(previous: prev, stream: row[1], version: row[2], type: row[3], schemaVersion: row[4],
-                                         payload: $0, actor: row[6], recordedAt: row[7])
+            return try Self.withChain { chain in
+                while let row = try rows.next() {
+                    count += 1
+                    let position: Int64 = row[0]
+                    let ok = try row.withUnsafeData(atIndex: 5) { payload in
+                        try (payload ?? Data()).withUnsafeBytes {
+                            try Self.chainStep(row, stream: row[1], version: row[2], type: row[3], schema: row[4], payload: $0,
+                                               actor: row[6], recordedAt: row[7], chain: chain)
+                        }
                     }
+                    if let e = expectedPosition, position != e {
+                        return VerifyResult(events: count, firstBad: (Position(e), "event \(e) is missing"))
+                    }
+                    guard ok else {
+                        return VerifyResult(events: count, firstBad: (Position(position), "stored hash does not match the event's bytes"))
+                    }
+                    expectedPosition = position + 1
                 }
-                if let e = expectedPosition, position != e {
-                    return VerifyResult(events: count, firstBad: (Position(e), "event \(e) is missing"))
-                }
-                guard Data(computed) == hash else {
-                    return VerifyResult(events: count, firstBad: (Position(position),
-                                                                   "stored hash does not match the event's bytes"))
-                }
-                prev = hash
-                expectedPosition = position + 1
+                return VerifyResult(events: count, firstBad: nil)
             }
-            return VerifyResult(events: count, firstBad: nil)
         }
     }
 
@@ -119,14 +124,13 @@ extension SQLiteEventStore {
                 SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at, hash
                 FROM events ORDER BY position
                 """)
-            let chain = UnsafeMutableRawBufferPointer.allocate(byteCount: 32, alignment: 8)
-            defer { chain.deallocate() }
-            chain.initializeMemory(as: UInt8.self, repeating: 0)
-            while let row = try rows.next() {
-                let (envelope, hashOK) = try Self.read(row, sealer: keyring, chain: chain)
-                if !hashOK { ok = false }
-                try body(envelope)
-                count += 1
+            try Self.withChain { chain in
+                while let row = try rows.next() {
+                    let (envelope, hashOK) = try Self.read(row, sealer: keyring, chain: chain)
+                    if !hashOK { ok = false }
+                    try body(envelope)
+                    count += 1
+                }
             }
             return (count, ok)
         }
@@ -149,7 +153,7 @@ extension SQLiteEventStore {
                     try Projector.apply(try Self.decode(row, sealer: keyring), db, keyring: keyring)
                     n += 1
                 }
-                try Projector.flushSearch(db, atLeast: 1)
+                try Projector.flushSearch(db)
                 return .commit
             }
             return n

@@ -15,7 +15,7 @@ extension JSONEncoder {
 enum Projector {
     static let summaryLength = 80
 
-    static func apply(_ e: EventEnvelope, _ db: Database, keyring: SubjectKeyring, timings: AppendTimings? = nil) throws {
+    static func apply(_ e: EventEnvelope, _ db: Database, keyring: SubjectKeyring, timings: AppendTimings = .off) throws {
         let caseID = e.stream.caseID?.description
         func touch(state: CaseStatus? = nil, lane: Lane? = nil) throws {
             guard let caseID else { return }
@@ -63,7 +63,7 @@ enum Projector {
                                arguments: [caseID, t.subject.rawValue, SearchFold.fold(body)])
                 // Rows leave the backlog all at once, so the new row's id counts the texts waiting (erasure's gaps
                 // only make a batch go in earlier): no count query on every append.
-                if db.lastInsertedRowID >= searchBatch { try flushSearch(db, atLeast: 1) }
+                if db.lastInsertedRowID >= searchBatch { try flushSearch(db) }
             }
         }
 
@@ -83,7 +83,7 @@ enum Projector {
             case .feedbackGiven(let p): texts = [p.text]
             default: texts = []
             }
-            try (timings ?? AppendTimings.off).measure(.search, within: .projections) { try index(texts) }
+            try timings.measure(.search, within: .projections) { try index(texts) }
         }
         switch e.event {
         case .intakeRecorded(let p):
@@ -256,10 +256,8 @@ enum Projector {
     /// How many texts wait in the backlog before they go into the search index together.
     static let searchBatch = 128
 
-    /// Moves the waiting texts into the trigram index, in one statement, once at least `atLeast` wait.
-    static func flushSearch(_ db: Database, atLeast: Int) throws {
-        let waiting = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM search_backlog")) ?? 0
-        guard waiting > 0, waiting >= atLeast else { return }
+    /// Moves every waiting text into the trigram index in one statement (nothing to move writes nothing).
+    static func flushSearch(_ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO case_search(case_id, subject_id, body) SELECT case_id, subject_id, body FROM search_backlog ORDER BY id
             """).execute()

@@ -127,11 +127,7 @@ struct BenchRunner {
 
     var impl: String { sealed ? "mado-sealed" : "mado" }
 
-    static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
+    static func now() -> Double { AppendTimings.now() }
 
     static func percentile(_ sorted: [Double], _ p: Double) -> Double? {
         guard !sorted.isEmpty else { return nil }
