@@ -43,6 +43,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case onHold(subject: String, case: String, kind: String)
     case notEmpty(path: String)
     case subjectWasErased(String)
+    /// A projection row that mado never writes: the table was edited outside it.
+    case damagedProjection(table: String, row: String)
     case io(String)
 
     public var description: String {
@@ -72,6 +74,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notEmpty(let p): "\(p) already holds cases or organizations; the demo fills only a new database"
         case let .onHold(s, c, k):
             "subject \(s) cannot be erased: case \(c) is on legal hold (\(k)); a supervisor must lift the hold first"
+        case let .damagedProjection(t, r):
+            "the \(t) table holds a row mado never writes (\(r)): run `mado rebuild` (a supervisor, with the key file)"
         case .io(let m): m
         }
     }

@@ -2,24 +2,6 @@ import DeskDomain
 import Foundation
 import GRDB
 
-/// A consultation as a list shows it: no word of its content, so supervisors and auditors may see it.
-public struct ConsultationRow: Hashable, Sendable {
-    public let id: ConsultationID
-    public let organization: String
-    public let state: String
-    public let openedAt: String
-    public let openedBy: String
-    public let mentalHealth: Bool
-    public let secondary: String?
-    public let counsellor: String
-    /// Open care tasks and their due dates, earliest first.
-    public let careDue: [(kind: CareKind, due: LocalDate)]
-
-    public static func == (a: ConsultationRow, b: ConsultationRow) -> Bool {
-        a.id == b.id && a.state == b.state && a.careDue.map(\.kind) == b.careDue.map(\.kind) && a.careDue.map(\.due) == b.careDue.map(\.due)
-    }
-    public func hash(into h: inout Hasher) { h.combine(id) }
-}
 
 extension SQLiteEventStore {
     /// Roles that may see that consultations exist (never what they say).

@@ -2,28 +2,6 @@ import DeskDomain
 import Foundation
 import GRDB
 
-/// A task a case has opened, as the task list shows it.
-public struct TaskRow: Hashable, Sendable, Codable {
-    public let caseID: CaseID
-    public let organization: String
-    public let kind: TaskKind
-    public let openedAt: String
-    public let doneAt: String?
-    public let doneBy: String?
-    public let reference: String?
-}
-
-/// One piece of a case's evidence: the original submission (index 0) or a file that came with it.
-public struct EvidenceItem: Sendable {
-    public let index: Int
-    public let hash: String
-    /// "original" or the attachment's name as the role may read it.
-    public let label: String
-    public let mediaType: String
-    public let bytes: Int
-    /// The opened bytes; nil when the key is missing or the subject was erased.
-    public let content: Data?
-}
 
 extension SQLiteEventStore {
     /// A case's evidence in intake order, opened when the keys allow.
@@ -50,13 +28,13 @@ extension SQLiteEventStore {
     /// The desk's report of a case, personal fields opened for `role` (names and contacts only for the desk's line).
     public func caseReport(_ id: CaseID, role: Role, language: Language? = nil) throws -> CaseReport {
         let d = try caseDetail(id, role: role)
-        let org = try organizationDetails(OrganizationID(d.row.organization))
-        let name = try organizationName(OrganizationID(d.row.organization)) ?? d.row.organization
+        let org = try organizationDetails(d.summary.organization)
+        let name = try organizationName(d.summary.organization) ?? d.summary.organization.rawValue
         let lang = language ?? org.flatMap { Language(rawValue: $0.language) } ?? .ja
         do {
             return try CaseReport.build(caseID: id.description,
                                         events: d.events.map { ReportInput(recordedAt: $0.recordedAt, actor: $0.actor.user, event: $0.event) },
-                                        organizationName: name, reportTo: org?.reportTo ?? "-", language: lang, dueOn: d.row.reportDueOn)
+                                        organizationName: name, reportTo: org?.reportTo ?? "-", language: lang, dueOn: d.summary.reportDueOn.description)
         } catch {
             throw InputError.invalid("case \(id)", expected: "a case with a report draft (\(error.description))")
         }

@@ -2,12 +2,6 @@ import DeskDomain
 import Foundation
 import GRDB
 
-/// Someone else's console showing a case.
-public struct Viewer: Hashable, Sendable {
-    public let user: String
-    public let caseID: CaseID
-    public let since: String
-}
 
 extension SQLiteEventStore {
     /// A console older than this without a word is gone (crashed, connection dropped).

@@ -2,31 +2,6 @@ import DeskDomain
 import Foundation
 import GRDB
 
-/// What happened to old copies of erased data after an erasure.
-/// One case's fields that an erasure makes unreadable (`eventType.path`).
-public struct ErasureImpact: Hashable, Sendable {
-    /// The case, consultation or handover that holds the fields.
-    public let record: String
-    public let caseID: CaseID?
-    public let fields: [String]
-    public init(caseID: CaseID, fields: [String]) {
-        record = caseID.description
-        self.caseID = caseID
-        self.fields = fields
-    }
-    public init(record: String, fields: [String]) {
-        self.record = record
-        caseID = nil
-        self.fields = fields
-    }
-}
-
-public enum EraseOutcome: Equatable, Sendable {
-    /// The WAL was truncated: no old copy is left in any database file.
-    case complete
-    /// Another process holds a read open; the WAL keeps old pages until it is released.
-    case walRetained
-}
 
 extension SQLiteEventStore {
     /// Subjects, optionally of one case, with names opened for roles that may see them.

@@ -2,38 +2,12 @@ import DeskDomain
 import Foundation
 import GRDB
 
-/// Everything `mado show` and the case pane display about one case.
-public struct CaseDetail: Equatable, Sendable {
-    public let row: CaseRow
-    public let events: [EventEnvelope]
-    public let ledger: [LedgerRow]
-    public let reportTo: String?
-    /// The case's counterparties and where each stands (warned or banned until a day).
-    public var standings: [CounterpartyStanding] = []
-    /// The counter policy in force at the case's organization (for its scripts).
-    public var policy: PolicyTable = .standard
-}
-
-/// A counterparty's standing as recorded; `effective(on:)` says whether it still applies.
-public struct CounterpartyStanding: Hashable, Sendable {
-    public let subject: SubjectID
-    public let standing: Standing
-    public let until: LocalDate?
-    public init(subject: SubjectID, standing: Standing, until: LocalDate?) {
-        self.subject = subject
-        self.standing = standing
-        self.until = until
-    }
-    public func effective(on day: LocalDate) -> Standing { standing.effective(until: until, on: day) }
-}
 
 extension SQLiteEventStore {
     /// Queue order: open cases first, the danger lane first among them, then by report due date.
-    static let queueOrder = """
-        (state IN ('closed', 'rejectedThreat')), (lane IS NOT 'danger'), report_due_on, seq
-        """
+    static let queueOrder = QueueSQL.order
 
-    /// The columns of a `CaseRow`, in the order `caseRow` reads them by index (a name lookup per field per row
+    /// The columns of a `CaseSummary`, in the order `caseSummary` reads them by index (a name lookup per field per row
     /// was most of the time of loading a large queue).
     static let caseColumns = """
         id, seq, organization, branch, store, channel, language, lane, state, opened_at, report_due_on,
@@ -41,75 +15,82 @@ extension SQLiteEventStore {
         """
 
     /// Calls `body` for every case in queue order, reading row by row (memory does not grow with the log).
-    public func forEachCase(_ body: (CaseRow) throws -> Void) throws {
+    public func forEachCase(_ body: (CaseSummary) throws -> Void) throws {
         try pool.read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.caseColumns) FROM cases ORDER BY \(Self.queueOrder)")
-            while let row = try rows.next() { try body(Self.caseRow(row)) }
+            while let row = try rows.next() { try body(try Self.caseSummary(row)) }
         }
     }
 
     /// Every case in queue order.
-    public func allCases() throws -> [CaseRow] {
-        var out: [CaseRow] = []
+    public func allCases() throws -> [CaseSummary] {
+        var out: [CaseSummary] = []
         out.reserveCapacity(try caseCount())
         try forEachCase { out.append($0) }
         return out
     }
 
     /// Every case in queue order, and the log position the rows reflect (read in one snapshot).
-    public func queueSnapshot() throws -> (rows: [CaseRow], through: Int64) {
+    public func queueSnapshot() throws -> (rows: [CaseSummary], through: Int64) {
         try pool.read { db in
             let through = try Int64.fetchOne(db, sql: "SELECT coalesce(max(position), 0) FROM events") ?? 0
-            var out: [CaseRow] = []
+            var out: [CaseSummary] = []
             out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0)
             let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.caseColumns) FROM cases ORDER BY \(Self.queueOrder)")
-            while let row = try rows.next() { out.append(Self.caseRow(row)) }
+            while let row = try rows.next() { out.append(try Self.caseSummary(row)) }
             return (out, through)
         }
     }
 
     /// The cases that changed after log position `after`, and the position they reflect: what a terminal
     /// needs to bring its queue up to date without reading every row again.
-    public func casesChanged(after: Int64) throws -> (rows: [CaseRow], through: Int64) {
+    public func casesChanged(after: Int64) throws -> (rows: [CaseSummary], through: Int64) {
         try pool.read { db in
             let through = try Int64.fetchOne(db, sql: "SELECT coalesce(max(position), 0) FROM events") ?? 0
             let rows = try Row.fetchAll(db, sql: "SELECT \(Self.caseColumns) FROM cases WHERE changed_at > ? ORDER BY \(Self.queueOrder)",
-                                        arguments: [after]).map(Self.caseRow)
+                                        arguments: [after]).map(Self.caseSummary)
             return (rows, through)
         }
     }
 
     /// The top of the queue and the whole queue's counts, for a first screen that does not wait for every row.
-    public func queueHead(limit: Int, today: String) throws -> QueueHead {
+    public func queueHead(limit: Int, today: LocalDate) throws -> QueueHead {
         try pool.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT \(Self.caseColumns) FROM cases ORDER BY \(Self.queueOrder) LIMIT ?",
-                                        arguments: [limit]).map(Self.caseRow)
+                                        arguments: [limit]).map(Self.caseSummary)
             let c = try Row.fetchOne(db, sql: """
-                SELECT count(*),
-                  coalesce(sum(lane = 'danger' AND state NOT IN ('closed', 'rejectedThreat')), 0),
-                  coalesce(sum(state NOT IN ('reported', 'closed', 'rejectedThreat') AND report_due_on < ?), 0)
+                SELECT count(*), coalesce(sum(\(QueueSQL.openDanger)), 0), coalesce(sum(\(QueueSQL.overdue)), 0)
                 FROM cases
-                """, arguments: [today])!
+                """, arguments: [today.description])!
             return QueueHead(rows: rows, total: c[0], danger: c[1], overdue: c[2])
         }
     }
 
-    public func caseRow(_ id: CaseID) throws -> CaseRow? {
+    public func caseSummary(_ id: CaseID) throws -> CaseSummary? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.caseColumns) FROM cases WHERE id = ?", arguments: [id.description]).map(Self.caseRow)
+            try Row.fetchOne(db, sql: "SELECT \(Self.caseColumns) FROM cases WHERE id = ?", arguments: [id.description]).map(Self.caseSummary)
         }
     }
 
-    static func caseRow(_ r: Row) -> CaseRow {
-        let id: String = r[0]
-        return CaseRow(id: CaseID(id) ?? CaseID(number: r[1]), organization: r[2], branch: r[3], store: r[4], channel: r[5],
-                       language: r[6], lane: r[7], state: r[8], openedAt: r[9], reportDueOn: r[10], lastActivity: r[11],
-                       summary: r[12], assignee: r[13], version: r[14], hold: r[15], closedAt: r[16])
+    /// A queue row, typed. The projection is written from typed values only, so a value that does not parse means
+    /// the table was edited outside mado.
+    static func caseSummary(_ r: Row) throws -> CaseSummary {
+        let id: String = r[0], channel: String = r[5], language: String = r[6], lane: String? = r[7], state: String = r[8]
+        let due: String = r[10], hold: String? = r[15]
+        guard let status = CaseStatus(rawValue: state), let ch = Channel(rawValue: channel), let lang = Language(rawValue: language),
+              let dueOn = LocalDate(iso: due), lane.map({ Lane(rawValue: $0) != nil }) ?? true,
+              hold.map({ HoldKind(rawValue: $0) != nil }) ?? true else {
+            throw StoreError.damagedProjection(table: "cases", row: Sanitizer.visible(id))
+        }
+        return CaseSummary(id: CaseID(id) ?? CaseID(number: r[1]), organization: OrganizationID(r[2] as String), branch: r[3], store: r[4],
+                           channel: ch, language: lang, lane: lane.flatMap(Lane.init(rawValue:)), status: status, openedAt: r[9],
+                           reportDueOn: dueOn, lastActivity: r[11], summary: r[12], assignee: r[13], version: StreamVersion(r[14]),
+                           hold: hold.flatMap(HoldKind.init(rawValue:)), closedAt: r[16])
     }
 
     /// A case with its timeline and the counterparty's earlier contacts, personal fields opened for `role`.
     public func caseDetail(_ id: CaseID, role: Role) throws -> CaseDetail {
-        guard let row = try caseRow(id) else { throw StoreError.noSuchCase(id.description) }
+        guard let row = try caseSummary(id) else { throw StoreError.noSuchCase(id.description) }
         let reader = keyring.restricted { context in
             // Names and contact details of applicants and counterparties only for the desk's line above the counter.
             let path = context.split(separator: "\u{1F}").last.map(String.init) ?? ""
@@ -131,10 +112,10 @@ extension SQLiteEventStore {
             return LedgerRow(counterparty: SubjectID(party), caseID: CaseID(caseText) ?? id, at: r[2], about: r[3], answered: r[4])
         }
         let reportTo = try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT report_to FROM organizations WHERE id = ?", arguments: [row.organization])
+            try String.fetchOne(db, sql: "SELECT report_to FROM organizations WHERE id = ?", arguments: [row.organization.rawValue])
         }
-        var detail = CaseDetail(row: row, events: events, ledger: ledger, reportTo: reportTo)
-        detail.policy = try policy(for: OrganizationID(row.organization))
+        var detail = CaseDetail(summary: row, events: events, ledger: ledger, reportTo: reportTo)
+        detail.policy = try policy(for: row.organization)
         detail.standings = try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.id, s.standing, s.standing_until FROM subjects s JOIN case_subjects cs ON cs.subject_id = s.id

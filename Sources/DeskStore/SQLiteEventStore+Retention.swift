@@ -2,39 +2,6 @@ import DeskDomain
 import Foundation
 import GRDB
 
-/// A subject whose every case is past its organization's retention period.
-public struct RetentionDue: Hashable, Sendable {
-    public let subject: SubjectID
-    public let kind: SubjectKind
-    public let cases: [CaseID]
-    /// The latest day any of their cases falls due, `YYYY-MM-DD`.
-    public let dueOn: String
-
-    public init(subject: SubjectID, kind: SubjectKind, cases: [CaseID], dueOn: String) {
-        self.subject = subject
-        self.kind = kind
-        self.cases = cases
-        self.dueOn = dueOn
-    }
-}
-
-/// Everything the desk holds about one subject, opened, for a disclosure request.
-public struct SubjectDisclosure: Sendable {
-    public struct Field: Sendable {
-        public let caseID: CaseID?
-        public let position: Position
-        public let recordedAt: String
-        public let eventType: String
-        public let path: String
-        public let value: Personal
-    }
-    public let subject: SubjectID
-    public let kind: SubjectKind
-    public let cases: [CaseRow]
-    public let fields: [Field]
-    /// Original submissions sealed under the subject's key, opened.
-    public let originals: [(hash: String, bytes: Data)]
-}
 
 extension SQLiteEventStore {
     /// Subjects not erased, not on hold, all of whose cases closed more than the organization's
@@ -70,7 +37,7 @@ extension SQLiteEventStore {
                 let r = rows[j]
                 cases.append(CaseID(r["case_id"] as String) ?? CaseID(number: 0))
                 if let closed = (r["closed_at"] as String?), let d = Timestamp.date(closed),
-                   (r["hold"] as String?) == nil, ["closed", "rejectedThreat"].contains(r["state"] as String) {
+                   (r["hold"] as String?) == nil, CaseStatus(rawValue: r["state"] as String)?.isOpen == false {
                     let until = Self.retentionEnd(closed: d, years: r["retention_years"])
                     if until >= today { due = false }     // due once the period has fully passed
                     latest = max(latest, until.description)
@@ -152,7 +119,7 @@ extension SQLiteEventStore {
                 }
             }
         }
-        let cases = try caseIDs.compactMap { try caseRow($0) }
+        let cases = try caseIDs.compactMap { try caseSummary($0) }
         return SubjectDisclosure(subject: subject, kind: SubjectKind(rawValue: meta["kind"]) ?? .applicant, cases: cases,
                                  fields: fields, originals: originals)
     }

@@ -2,22 +2,6 @@ import DeskDomain
 import Foundation
 import GRDB
 
-/// A handover as the next operator reads it.
-public struct HandoverRecord: Equatable, Sendable {
-    public let position: Int64
-    public let user: String
-    public let at: String
-    public let handover: ShiftEnded
-}
-
-/// Who is on the desk, and what each holds (the supervisor's shift view).
-public struct ShiftBoardRow: Equatable, Sendable {
-    public let member: StaffMember
-    public let onShift: Bool
-    public let startedAt: String?
-    public let endedAt: String?
-    public let held: [CaseID]
-}
 
 extension SQLiteEventStore {
     static func staffStream(_ user: String) -> StreamID { StreamID("staff-\(user)") }
@@ -54,11 +38,11 @@ extension SQLiteEventStore {
         let open: [ShiftCase] = try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, lane, report_due_on, assignee, state FROM cases
-                WHERE state NOT IN ('closed', 'rejectedThreat') ORDER BY seq
+                WHERE \(QueueSQL.isOpen) ORDER BY seq
                 """).compactMap { r in
                 guard let id = CaseID(r[0] as String), let due = LocalDate(iso: r[2]) else { return nil }
                 return ShiftCase(id: id, lane: (r[1] as String?).flatMap(Lane.init(rawValue:)), dueOn: due, assignee: r[3],
-                                 reported: (r[4] as String) == CaseStatus.reported.rawValue)
+                                 reported: CaseStatus(rawValue: r[4] as String)?.awaitsReport == false)
             }
         }
         let today = LocalDate(japanTime: now)
@@ -121,7 +105,7 @@ extension SQLiteEventStore {
             try staff.map { m in
                 let s = try Row.fetchOne(db, sql: "SELECT on_shift, started_at, ended_at FROM shifts WHERE user = ?", arguments: [m.user])
                 let held = try String.fetchAll(db, sql: """
-                    SELECT id FROM cases WHERE assignee = ? AND state NOT IN ('closed', 'rejectedThreat') ORDER BY seq
+                    SELECT id FROM cases WHERE assignee = ? AND \(QueueSQL.isOpen) ORDER BY seq
                     """, arguments: [m.user]).compactMap(CaseID.init)
                 return ShiftBoardRow(member: m, onShift: (s?[0] as Bool?) ?? false, startedAt: s?[1], endedAt: s?[2], held: held)
             }.sorted { ($0.onShift ? 0 : 1, $0.member.user) < ($1.onShift ? 0 : 1, $1.member.user) }

@@ -16,9 +16,9 @@ struct DeskWorkTests {
         let (sat, _) = try db.intake(at: Self.jst("2026-11-21T00:10:00+09:00"))
         let (thu, _) = try db.intake(at: Self.jst("2026-11-19T23:50:00+09:00"))
         // Friday 20 → Tue 24, Wed 25, Thu 26 (Monday 23 is Labour Thanksgiving Day).
-        #expect(try db.store.caseRow(fri)?.reportDueOn == "2026-11-26")
-        #expect(try db.store.caseRow(sat)?.reportDueOn == "2026-11-26")
-        #expect(try db.store.caseRow(thu)?.reportDueOn == "2026-11-25")
+        #expect(try db.store.caseSummary(fri)?.reportDueOn.description == "2026-11-26")
+        #expect(try db.store.caseSummary(sat)?.reportDueOn.description == "2026-11-26")
+        #expect(try db.store.caseSummary(thu)?.reportDueOn.description == "2026-11-25")
     }
 
     @Test("a rejected threat leaves the queue's open cases, keeps its evidence and opens two tasks until they are done")
@@ -29,7 +29,7 @@ struct DeskWorkTests {
         let (id, a) = try db.intake(complaint: "店に火をつけてやる", original: original)
         let op = DecisionContext(actor: "op", role: .operator)
         try db.store.execute(.rejectAsThreat(CaseText(text: Personal("放火の予告", owner: a))), on: id, context: op, at: TemporaryDatabase.t0)
-        #expect(try db.store.caseRow(id)?.state == "rejectedThreat")
+        #expect(try db.store.caseSummary(id)?.status == .rejectedThreat)
         #expect(try db.store.tasks(openOnly: true).map(\.kind) == [.notifyOrganization, .policeReport])
         #expect(try db.store.disclose(a).originals.first?.1 == original)
         try db.store.execute(.completeTask(TaskDone(kind: .policeReport, reference: "新宿署 受理 R8-123")), on: id, context: op,
@@ -80,7 +80,7 @@ struct DeskWorkTests {
         let octTotals = { (day: LocalDate) in
             try db.store.monthlyTotalsFromLog(organization: "demo-hotel", month: Month("2026-10")!, asOf: day)
         }
-        #expect(try db.store.caseRow(oct)?.reportDueOn == "2026-11-05")
+        #expect(try db.store.caseSummary(oct)?.reportDueOn.description == "2026-11-05")
         #expect(try octTotals(LocalDate(2026, 11, 5)).cases == 1)
         #expect(try octTotals(LocalDate(2026, 11, 5)).reportsLate == 0)
         #expect(try octTotals(LocalDate(2026, 11, 6)).reportsLate == 1)

@@ -61,7 +61,7 @@ struct PrivacyTests {
         try db.intake(name: "別人", phone: nil, email: nil, complaint: "関係のない苦情")
         try db.store.execute(.addNote(CaseText(text: Personal("本人から再度の電話", owner: applicant))), on: id,
                              context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
-        #expect(try db.store.caseDetail(id, role: .supervisor).row.summary.contains("フロント"))
+        #expect(try db.store.caseDetail(id, role: .supervisor).summary.summary.contains("フロント"))
         #expect(try db.store.search("検証用文言") == [id] && db.store.search("再度") == [id])
         let outcome = try db.store.eraseSubject(applicant, reason: "本人の請求", actor: "tester", at: TemporaryDatabase.t0)
         #expect(outcome == .complete)
@@ -70,11 +70,11 @@ struct PrivacyTests {
         #expect(try db.store.search("検証用文言").isEmpty && db.store.search("再度").isEmpty)
         #expect(try db.store.search("関係のない") == [CaseID(number: 2)])
         let detail = try db.store.caseDetail(id, role: .supervisor)
-        #expect(detail.row.summary == "削除済み / erased")
+        #expect(detail.summary.summary == "削除済み / erased")
         guard case .intakeRecorded(let p) = detail.events[0].event else { Issue.record("no intake"); return }
         #expect(p.complaint.content == .erased && p.applicant.name?.content == .erased)
         // The other case keeps its text; the named clerk is a subject of their own and stays readable.
-        #expect(try db.store.caseRow(CaseID(number: 2))?.summary == "関係のない苦情")
+        #expect(try db.store.caseSummary(CaseID(number: 2))?.summary == "関係のない苦情")
         #expect(p.staff.first?.name.text == "佐藤")
         let live = try db.store.projectionSnapshot()
         #expect(live["intake_fingerprints"]?.count == 0)

@@ -29,7 +29,7 @@ struct RetentionTests {
         let (id, a) = try db.intake()
         try db.store.execute(.placeHold(LegalHoldPlaced(kind: .policeReport, reason: "被害届 第123号")),
                              on: id, context: Self.sup, at: TemporaryDatabase.t0)
-        #expect(try db.store.caseRow(id)?.hold == "policeReport")
+        #expect(try db.store.caseSummary(id)?.hold == .policeReport)
         let events = try db.store.eventCount()
         #expect(throws: StoreError.onHold(subject: a.rawValue, case: id.description, kind: "policeReport")) {
             try db.store.eraseSubject(a, reason: "請求", actor: "tester", at: TemporaryDatabase.t0)
@@ -105,7 +105,7 @@ struct RetentionTests {
         _ = try db.store.eraseSubject(a, reason: "請求", actor: "tester", at: TemporaryDatabase.t0)
         try db.store.execute(.placeHold(LegalHoldPlaced(kind: .lawsuit, reason: "令和8年(ワ)第100号")), on: id,
                              context: Self.sup, at: TemporaryDatabase.t0)
-        #expect(try db.store.caseRow(id)?.hold == "lawsuit")
+        #expect(try db.store.caseSummary(id)?.hold == .lawsuit)
         #expect(throws: StoreError.subjectWasErased(a.rawValue)) {
             try db.store.execute(.addNote(CaseText(text: Personal("追記", owner: a))), on: id, context: Self.sup,
                                  at: TemporaryDatabase.t0)
@@ -125,13 +125,13 @@ struct RetentionTests {
                                .escalate(Escalated(target: .lawyer, reason: Personal("弁護士に相談", owner: a)))] {
             try db.store.execute(c, on: id, context: TemporaryDatabase.by(c), at: TemporaryDatabase.t0)
         }
-        #expect(try db.store.caseRow(id)?.state == "reported")
+        #expect(try db.store.caseSummary(id)?.status == .reported)
         let (r, b) = try db.intake()
         try db.store.execute(.rejectAsThreat(CaseText(text: Personal("脅迫", owner: b))), on: r, context: Self.sup, at: TemporaryDatabase.t0)
         try db.store.execute(.escalate(Escalated(target: .police, reason: Personal("通報", owner: b))), on: r, context: Self.sup,
                              at: TemporaryDatabase.t0)
-        #expect(try db.store.caseRow(r)?.state == "rejectedThreat")
-        #expect(try db.store.caseRow(r)?.closedAt != nil)
+        #expect(try db.store.caseSummary(r)?.status == .rejectedThreat)
+        #expect(try db.store.caseSummary(r)?.closedAt != nil)
         let live = try db.store.projectionSnapshot()
         _ = try db.store.rebuild()
         #expect(try db.store.projectionSnapshot() == live)

@@ -1,6 +1,7 @@
 import DeskDomain
 @testable import DeskStore
 import Foundation
+import GRDB
 import Testing
 
 @Suite("event store", .serialized)
@@ -42,10 +43,10 @@ struct SQLiteEventStoreTests {
         let (c2, _) = try db.intake(name: nil, phone: nil, email: nil, complaint: "説明が不十分だった")
         #expect(c1 == CaseID(number: 1) && c2 == CaseID(number: 2))
         try db.store.execute(.startReview, on: c2, context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
-        let row = try #require(try db.store.caseRow(c2))
-        #expect(row.state == "underReview" && row.version == 2 && row.summary == "説明が不十分だった")
+        let row = try #require(try db.store.caseSummary(c2))
+        #expect(row.status == .underReview && row.version.value == 2 && row.summary == "説明が不十分だった")
         // 2026-09-21 is 敬老の日 and 09-22/23 are holidays too: three business days run to 09-28.
-        #expect(row.reportDueOn == "2026-09-28")
+        #expect(row.reportDueOn.description == "2026-09-28")
     }
 
     @Test("verify names the first position whose bytes were edited behind the store's back")
@@ -134,15 +135,35 @@ struct SQLiteEventStoreTests {
         let db = try TemporaryDatabase()
         _ = try DemoData(seed: 3, now: TemporaryDatabase.t0).fill(db.store)
         let all = try db.store.allCases()
-        let today = LocalDate(japanTime: TemporaryDatabase.t0.addingTimeInterval(86_400 * 10)).description
+        let today = LocalDate(japanTime: TemporaryDatabase.t0.addingTimeInterval(86_400 * 10))
         let head = try db.store.queueHead(limit: 10, today: today)
         #expect(head.rows == Array(all.prefix(10)) && head.total == all.count)
-        #expect(head.danger == all.filter { $0.lane == "danger" && !["closed", "rejectedThreat"].contains($0.state) }.count)
-        let overdue = all.filter { !["reported", "closed", "rejectedThreat"].contains($0.state) && $0.reportDueOn < today }.count
+        let gone: Set<CaseStatus> = [.closed, .rejectedThreat]
+        #expect(head.danger == all.filter { $0.lane == .danger && !gone.contains($0.status) }.count)
+        let overdue = all.filter { !gone.union([.reported]).contains($0.status) && $0.reportDueOn < today }.count
         #expect(head.overdue == overdue && overdue > 0 && head.danger > 0)
         // Queue order: open danger cases, other open cases by due date, then closed ones.
-        let open = all.prefix { !["closed", "rejectedThreat"].contains($0.state) }
-        #expect(open.prefix { $0.lane == "danger" }.count == head.danger)
+        let open = all.prefix { !gone.contains($0.status) }
+        #expect(open.prefix { $0.lane == .danger }.count == head.danger)
+    }
+
+    @Test("the SQL queue order is the domain's queue order, and the index of migration v2 serves it")
+    func queueOrderIsOne() throws {
+        let db = try TemporaryDatabase()
+        _ = try DemoData(seed: 5, now: TemporaryDatabase.t0).fill(db.store)
+        let all = try db.store.allCases()
+        #expect(Set(all.map(\.status)) == Set(CaseStatus.allCases), "the demo covers every state")
+        #expect(all == all.sorted(by: CaseSummary.queueOrder))
+        // SQLite uses an expression index only for the same expressions: the order built from the domain must be
+        // exactly the one the landed migration indexed (a change to `isOpen` needs a new migration and index).
+        let indexed = try db.store.pool.read { d in
+            try String.fetchOne(d, sql: "SELECT sql FROM sqlite_master WHERE name = 'cases_queue'")
+        }
+        #expect(indexed?.contains("cases(\n  " + QueueSQL.order + ")") == true, "\(indexed ?? "-")")
+        let plan = try db.store.pool.read { d in
+            try Row.fetchAll(d, sql: "EXPLAIN QUERY PLAN SELECT id FROM cases ORDER BY \(QueueSQL.order) LIMIT 5").map { $0["detail"] as String }
+        }
+        #expect(plan.joined().contains("cases_queue"), "\(plan)")
     }
 
     @Test("opening a missing database says to run init")

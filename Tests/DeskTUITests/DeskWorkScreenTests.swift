@@ -13,7 +13,7 @@ struct DeskWorkScreenTests {
     func monthly(_ lang: Language) throws {
         let desk = try DemoDesk()
         var m = try desk.model(Size(width: 100, height: 40), lang)
-        let org = OrganizationID(try #require(m.detail).row.organization)
+        let org = try #require(m.detail).summary.organization
         #expect(update(&m, .keyPressed(.char("M"))) == [.loadMonthly(org, Month("2026-10")!)])
         #expect(update(&m, .keyPressed(.right)) == [.loadMonthly(org, Month("2026-11")!)])
         let orgs = try desk.store.organizations()
@@ -45,7 +45,7 @@ struct DeskWorkScreenTests {
             m.selectedID = c
             _ = update(&m, .detailLoaded(try desk.store.caseDetail(c, role: .supervisor)))
             _ = update(&m, .queueLoaded(try desk.store.allCases()))
-            #expect(m.detail?.row.id == c)
+            #expect(m.detail?.summary.id == c)
         }
         try show(id)
         let lines = DetailPane.lines(m, width: 100).map(\.0)
@@ -58,7 +58,7 @@ struct DeskWorkScreenTests {
         #expect(after.contains("open tasks: notify the organization, report to the police")
                 || after.contains("open tasks: report to the police, notify the organization"))
         // A reported demo case shows where its report stands.
-        let reported = try #require(try desk.store.allCases().first { $0.state == "closed" })
+        let reported = try #require(try desk.store.allCases().first { $0.status == .closed })
         try show(reported.id)
         #expect(DetailPane.lines(m, width: 100).map(\.0).contains { $0.hasPrefix("report: sent — decision: ") })
     }
@@ -75,7 +75,7 @@ struct DeskWorkScreenTests {
         let p = Program(store: desk.store, backend: backend, model: Model(size: backend.size, now: DemoDesk.now, me: DemoDesk.me, language: .en),
                         notifier: nil)
         p.run()
-        let id = try #require(p.model.detail?.row.id)
+        let id = try #require(p.model.detail?.summary.id)
         #expect(try desk.store.load(id.streamID).last?.event == .enquiryLogged(EnquiryLogged(channel: .phone)))
         let script = try #require(PolicyTable.standard.script(Scripts.noProgressAnswers))
         #expect(p.model.message?.text.contains(script.en) == true, "\(String(describing: p.model.message))")

@@ -15,11 +15,11 @@ struct ProgramTests {
         let program = Program(store: desk.store, backend: backend, model: model, notifier: nil)
         program.run()
         let first = try #require(backend.firstScreen).textLines.joined(separator: "\n")
-        let h = try desk.store.queueHead(limit: 1, today: LocalDate(japanTime: DemoDesk.now).description)
+        let h = try desk.store.queueHead(limit: 1, today: LocalDate(japanTime: DemoDesk.now))
         #expect(h.total == 48 && h.danger > 0 && h.overdue > 0)
         #expect(first.contains("Queue 48  DANGER \(h.danger)  overdue \(h.overdue)  (Loading…)"))
         #expect(first.contains("> C-000005"))
-        #expect(program.model.loaded && program.model.rows.count == 48 && program.model.detail?.row.id == CaseID(number: 5))
+        #expect(program.model.loaded && program.model.rows.count == 48 && program.model.detail?.summary.id == CaseID(number: 5))
         #expect(backend.isShutDown)
     }
 
@@ -51,7 +51,7 @@ struct IncrementalRefreshTests {
         // Changes from "another terminal".
         try desk.store.execute(.addNote(CaseText(text: Personal("確認", owner: try applicant(desk, 7)))), on: CaseID(number: 7),
                                context: ctx, at: DemoDesk.now)
-        let closing = try #require(try desk.store.allCases().first { $0.state == "reported" })
+        let closing = try #require(try desk.store.allCases().first { $0.status == .reported })
         try desk.store.execute(.close(Closed(outcome: "done")), on: closing.id, context: ctx, at: DemoDesk.now)
         let (newID, _, _) = try desk.store.handOver(CounterReport(organization: "demo-rail", complaint: "二時間の抗議",
                                                                facts: { var f = FactSheet(); f.refusesToLeave = true; return f }()),

@@ -10,20 +10,20 @@ struct UpdateTests {
     static let now = Date(timeIntervalSince1970: 1_795_564_800)
     static let applicant = SubjectID("s-00000000000000a1")
 
-    static func row(_ n: Int, lane: String? = "handover", state: String = "underReview", due: String = "2026-11-30",
-                    assignee: String? = nil, version: Int = 3) -> CaseRow {
-        CaseRow(id: CaseID(number: n), organization: "demo-hotel", branch: "新宿", store: "本館", channel: "counter",
-                language: "ja", lane: lane, state: state, openedAt: "2026-11-20T01:00:00.000Z", reportDueOn: due,
-                lastActivity: "2026-11-20T02:00:00.000Z", summary: "長時間の苦情 \(n)", assignee: assignee, version: version,
-                hold: nil, closedAt: nil)
+    static func row(_ n: Int, lane: Lane? = .handover, state: CaseStatus = .underReview, due: String = "2026-11-30",
+                    assignee: String? = nil, version: Int = 3) -> CaseSummary {
+        CaseSummary(id: CaseID(number: n), organization: "demo-hotel", branch: "新宿", store: "本館", channel: .counter,
+                    language: .ja, lane: lane, status: state, openedAt: "2026-11-20T01:00:00.000Z", reportDueOn: LocalDate(iso: due)!,
+                    lastActivity: "2026-11-20T02:00:00.000Z", summary: "長時間の苦情 \(n)", assignee: assignee,
+                    version: StreamVersion(version))
     }
 
-    static func detail(_ r: CaseRow) -> CaseDetail {
+    static func detail(_ r: CaseSummary) -> CaseDetail {
         let intake = IntakeRecorded(organization: "demo-hotel", channel: .counter, language: .ja,
                                     applicant: Applicant(subject: applicant, anonymous: true),
                                     complaint: Personal("長時間の苦情", owner: applicant))
         let events: [DeskEvent] = [.intakeRecorded(intake), .handedOver(PolicyTable.standard.decide(FactSheet())), .reviewStarted]
-        return CaseDetail(row: r, events: events.enumerated().map { i, e in
+        return CaseDetail(summary: r, events: events.enumerated().map { i, e in
             EventEnvelope(position: Position(Int64(i + 1)), stream: r.id.streamID, version: i + 1, actor: "tanaka",
                           recordedAt: "2026-11-20T01:0\(i):00.000Z", event: e)
         }, ledger: [], reportTo: "総務部")
@@ -33,7 +33,7 @@ struct UpdateTests {
         var m = Model(size: Size(width: 120, height: 30), now: now,
                       me: StaffMember(user: "suzuki", displayName: "鈴木", role: role, active: true), language: .en,
                       readOnly: readOnly, databaseName: "desk.sqlite")
-        m.rows = [row(1, lane: "danger"), row(2), row(3, lane: "complaint", due: "2026-11-01")]
+        m.rows = [row(1, lane: .danger), row(2), row(3, lane: .complaint, due: "2026-11-01")]
         m.loaded = true
         m.detail = detail(m.rows[0])
         return m
@@ -153,7 +153,7 @@ struct UpdateTests {
         var m = Self.model()
         m.selectedID = CaseID(number: 2)
         #expect(update(&m, .logAdvanced) == [.loadQueue, .loadViewers])
-        let rows = [Self.row(4, lane: "danger"), Self.row(1, lane: "danger"), Self.row(2), Self.row(3, lane: "complaint")]
+        let rows = [Self.row(4, lane: .danger), Self.row(1, lane: .danger), Self.row(2), Self.row(3, lane: .complaint)]
         let commands = update(&m, .queueLoaded(rows))
         #expect(m.newCount == 1 && m.selectedID == CaseID(number: 2) && m.selectedIndex == 2)
         #expect(commands == [.loadDetail(CaseID(number: 2))])
@@ -193,7 +193,7 @@ struct UpdateTests {
         #expect(m.visible.map { m.rows[$0].id.number } == [3])
         _ = update(&m, .keyPressed(.char("c")))
         _ = update(&m, .keyPressed(.char("S")))          // states in life-cycle order: underReview is the only one
-        #expect(m.filter.state == "underReview" && m.visible.count == 3)
+        #expect(m.filter.state == .underReview && m.visible.count == 3)
         _ = update(&m, .keyPressed(.char("S")))
         #expect(m.filter.state == nil)
         _ = update(&m, .keyPressed(.char("O")))
@@ -256,12 +256,12 @@ struct UpdateTests {
     func queueHead() {
         var m = Model(size: Size(width: 120, height: 30), now: Self.now,
                       me: StaffMember(user: "suzuki", displayName: "鈴木", role: .operator, active: true), language: .en)
-        let head = QueueHead(rows: [Self.row(1, lane: "danger")], total: 3, danger: 1, overdue: 1)
+        let head = QueueHead(rows: [Self.row(1, lane: .danger)], total: 3, danger: 1, overdue: 1)
         #expect(update(&m, .queueHeadLoaded(head)) == [])
         #expect(m.rows == head.rows && m.selectedID == CaseID(number: 1) && !m.loaded)
         let title = view(m).textLines.first { $0.contains("Queue") && $0.contains("DANGER") } ?? ""
         #expect(title.contains("Queue 3") && title.contains("DANGER 1") && title.contains("overdue 1") && title.contains("Loading…"))
-        let rows = [Self.row(1, lane: "danger"), Self.row(2), Self.row(3, lane: "complaint", due: "2026-11-01")]
+        let rows = [Self.row(1, lane: .danger), Self.row(2), Self.row(3, lane: .complaint, due: "2026-11-01")]
         #expect(update(&m, .queueLoaded(rows)) == [.loadDetail(CaseID(number: 1))])
         #expect(m.head == nil && m.loaded && m.counts == QueueCounts(shown: 3, danger: 1, overdue: 1) && m.newCount == 0)
         // A late answer to the first read changes nothing once everything is there.
@@ -363,7 +363,7 @@ struct UpdateTests {
         for c in "三時間同じ要求" { _ = update(&m, .keyPressed(.char(c))) }
         _ = update(&m, .keyPressed(.enter))             // to Record
         let commands = update(&m, .keyPressed(.enter))
-        guard case .execute(let cid, 3, .assess(let a))? = commands.first else { Issue.record("no assess: \(commands)"); return }
+        guard case .execute(let cid, StreamVersion(3), .assess(let a))? = commands.first else { Issue.record("no assess: \(commands)"); return }
         #expect(cid == CaseID(number: 1) && a.validity == .partlyValid && a.means == .unacceptable)
         #expect(a.behaviours == [.timeRestraint] && a.reason.text == "三時間同じ要求")
     }

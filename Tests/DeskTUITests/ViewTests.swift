@@ -72,10 +72,10 @@ struct ViewTests {
         var m = try desk.model(Size(width: 300, height: 30), .en)
         var rows = m.rows
         let evil = "\u{1B}[2J\u{1B}]0;owned\u{07}\n二行目\r\u{202E}reversed\u{0085}\u{0000}"
-        rows[0] = CaseRow(id: rows[0].id, organization: rows[0].organization, branch: nil, store: evil, channel: "webForm",
-                          language: "ja", lane: rows[0].lane, state: rows[0].state, openedAt: rows[0].openedAt,
-                          reportDueOn: rows[0].reportDueOn, lastActivity: rows[0].lastActivity, summary: evil,
-                          assignee: nil, version: rows[0].version, hold: nil, closedAt: nil)
+        rows[0] = CaseSummary(id: rows[0].id, organization: rows[0].organization, branch: nil, store: evil, channel: .webForm,
+                              language: .ja, lane: rows[0].lane, status: rows[0].status, openedAt: rows[0].openedAt,
+                              reportDueOn: rows[0].reportDueOn, lastActivity: rows[0].lastActivity, summary: evil,
+                              assignee: nil, version: rows[0].version, hold: nil, closedAt: nil)
         m.rows = rows
         let s = view(m)
         for c in s.cells {

@@ -41,7 +41,7 @@ struct ConcurrentActionsTests {
             #expect(o.from?.rawValue == lane)
             lane = o.to.rawValue
         }
-        #expect(try s.caseRow(CaseID(number: 3))?.lane == lane)
+        #expect(try s.caseSummary(CaseID(number: 3))?.lane?.rawValue == lane)
         #expect(try s.verify().firstBad == nil)
     }
 }

@@ -49,9 +49,9 @@ public struct CaseState: Hashable, Sendable {
         s.eventCount += 1
         // What the report says changed after the approval: it needs approving again (before it is sent).
         if !s.reported, CaseReport.changesContent(event) { s.approvedDraft = nil }
+        if let next = CaseStatus.after(event, from: s.status) { s.status = next }
         switch event {
         case .intakeRecorded(let p):
-            s.status = .intake
             s.organization = p.organization
             s.applicant = p.applicant.subject
             s.applicantNamed = !p.applicant.anonymous && p.applicant.name != nil
@@ -64,10 +64,7 @@ public struct CaseState: Hashable, Sendable {
         case .counterpartyLinked(let p):
             if !s.counterparties.contains(p.counterparty) { s.counterparties.append(p.counterparty) }
         case .handedOver(let p):
-            s.status = .handedOver
             s.lane = p.lane
-        case .reviewStarted:
-            s.status = .underReview
         case .assessed(let a):
             s.assessed = true
             s.assessedMeans = a.means
@@ -77,11 +74,8 @@ public struct CaseState: Hashable, Sendable {
             if s.policyLane == nil { s.policyLane = o.from }
             s.lane = o.to
         case .escalated(let p):
-            // A reported case stays reported and a rejected one stays rejected: escalation is a side track.
-            if s.status != .reported && s.status != .rejectedThreat { s.status = .escalated }
             s.escalations.append(p.target)
         case .reported:
-            s.status = .reported
             s.reported = true
         case .reportDrafted(let d):
             s.draftVersion = s.eventCount
@@ -95,10 +89,6 @@ public struct CaseState: Hashable, Sendable {
             if !s.openTasks.contains(p.kind) { s.openTasks.append(p.kind) }
         case .taskDone(let p):
             s.openTasks.removeAll { $0 == p.kind }
-        case .closed:
-            s.status = .closed
-        case .rejectedAsThreat:
-            s.status = .rejectedThreat
         case .caseAssigned(let p):
             s.assignee = p.assignee
         case .legalHoldPlaced(let p):
@@ -107,7 +97,7 @@ public struct CaseState: Hashable, Sendable {
             s.hold = nil
         case .ladderStepTaken(let p):
             s.ladder.record(p.step)
-        case .statementRecorded, .enquiryLogged, .noteAdded, .organizationRegistered, .staffAdded, .staffRemoved,
+        case .reviewStarted, .closed, .rejectedAsThreat, .statementRecorded, .enquiryLogged, .noteAdded, .organizationRegistered, .staffAdded, .staffRemoved,
              .subjectErased, .retentionSet, .subjectExported, .policyAdopted, .standingSet, .feedbackGiven,
              .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked,
              .consultationNoted, .consultationClosed, .restrictedAccess:

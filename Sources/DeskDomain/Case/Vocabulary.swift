@@ -32,6 +32,7 @@ public enum Lane: String, Codable, Sendable, CaseIterable, Comparable {
 public enum CaseStatus: String, Codable, Sendable, CaseIterable {
     case intake, handedOver, underReview, reported, closed, rejectedThreat, escalated
 
+    /// Still in the desk's queue: not closed, not rejected.
     public var isOpen: Bool { self != .closed && self != .rejectedThreat }
 }
 

@@ -46,9 +46,10 @@ public struct StreamID: Hashable, Codable, Sendable, CustomStringConvertible, Ex
 }
 
 /// A version within one stream; the first event is version 1.
-public struct StreamVersion: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+public struct StreamVersion: Hashable, Comparable, Codable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral {
     public let value: Int
     public init(_ value: Int) { self.value = value }
+    public init(integerLiteral value: Int) { self.value = value }
     public static func < (a: StreamVersion, b: StreamVersion) -> Bool { a.value < b.value }
     public var description: String { String(value) }
     public var next: StreamVersion { StreamVersion(value + 1) }

@@ -85,6 +85,8 @@ enum Projector {
             }
             try timings.measure(.search, within: .projections) { try index(texts) }
         }
+        // The state this event moves the case to, from the one life cycle (an escalation reads the current state below).
+        let next = caseID == nil ? nil : CaseStatus.after(e.event, from: nil)
         switch e.event {
         case .intakeRecorded(let p):
             guard let id = e.stream.caseID else { return }
@@ -115,18 +117,18 @@ enum Projector {
                            arguments: [e.position.value, p.counterparty.rawValue, caseID, e.recordedAt,
                                        "contact (\(channel))", "-"])
         case .handedOver(let p):
-            try touch(state: .handedOver, lane: p.lane)
+            try touch(state: next, lane: p.lane)
             try behaviours(p.behaviours)
             try ledger(about: "hand-over (\(p.lane.rawValue))", answered: p.scripts.joined(separator: ","))
-        case .reviewStarted: try touch(state: .underReview)
+        case .reviewStarted: try touch(state: next)
         case .escalated(let p):
-            try touch()
-            try db.cachedStatement(sql: """
-                UPDATE cases SET state = 'escalated' WHERE id = ? AND state NOT IN ('reported', 'rejectedThreat')
-                """).execute(arguments: [caseID])
+            // The only move that depends on where the case stands.
+            let current = try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM cases WHERE id = ?"), arguments: [caseID])
+                .flatMap(CaseStatus.init(rawValue:))
+            try touch(state: CaseStatus.after(e.event, from: current))
             try ledger(about: "escalated to \(p.target.rawValue)", answered: "-")
         case .reported:
-            try touch(state: .reported)
+            try touch(state: next)
             try db.cachedStatement(sql: "UPDATE cases SET reported_at = ? WHERE id = ?").execute(arguments: [e.recordedAt, caseID])
         case .reportDrafted, .reportApproved, .organizationDecided:
             try touch()
@@ -142,7 +144,7 @@ enum Projector {
             try db.cachedStatement(sql: "UPDATE tasks SET done_at = ?, done_by = ?, reference = ? WHERE case_id = ? AND kind = ?").execute(
                            arguments: [e.recordedAt, e.actor.user, p.reference, caseID, p.kind.rawValue])
         case .closed, .rejectedAsThreat:
-            try touch(state: e.event.type == "closed" ? .closed : .rejectedThreat)
+            try touch(state: next)
             try db.cachedStatement(sql: "UPDATE cases SET closed_at = ? WHERE id = ?").execute(arguments: [e.recordedAt, caseID])
         case .legalHoldPlaced(let p):
             try touch()

@@ -227,7 +227,7 @@ enum DecisionView {
         }
         let policy = d.policy
         if d.decision.lane == .danger { add(ja ? "!!! 今すぐ110番通報してください。営業時間を待たず、警察対応の手順は飛ばします。" : "!!! Call 110 now. Do not wait for business hours; skip the ladder.", .danger) }
-        add("\(d.caseID)   \(m.t(.lane)): \(Words.lane(d.decision.lane.rawValue, m.language))   (rule \(d.decision.rule), \(d.decision.policyVersion))",
+        add("\(d.caseID)   \(m.t(.lane)): \(Words.lane(d.decision.lane, m.language))   (rule \(d.decision.rule), \(d.decision.policyVersion))",
             d.decision.lane == .danger ? .danger : .title)
         out.append(("", .dialog))
         add((ja ? "読み上げる文" : "Read aloud") + " (\(lang == .ja ? "日本語" : "English"); L \(ja ? "で切り替え" : "switches")):", .header)

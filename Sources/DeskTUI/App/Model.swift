@@ -185,8 +185,8 @@ public struct AssessForm: Equatable, Sendable {
 
 public struct QueueFilter: Equatable, Sendable {
     public var lane: Lane?
-    public var organization: String?
-    public var state: String?
+    public var organization: OrganizationID?
+    public var state: CaseStatus?
     public var overdueOnly = false
     public var mineOnly = false
     public var text = ""
@@ -210,17 +210,17 @@ public struct Model: Equatable, Sendable {
     public var size: Size
     public var now: Date {
         didSet {
-            let day = LocalDate(japanTime: now).description
+            let day = LocalDate(japanTime: now)
             if day != today { today = day; refilter() }          // overdue counts move at midnight
         }
     }
     /// The Japanese calendar day of `now`, kept with it: the view asks for it once per row.
-    public private(set) var today: String
+    public private(set) var today: LocalDate
     public var me: StaffMember
     public var language: Language
     public var readOnly: Bool
     public var databaseName: String
-    public var rows: [CaseRow] = [] { didSet { refilter() } }
+    public var rows: [CaseSummary] = [] { didSet { refilter() } }
     public var filter = QueueFilter() { didSet { refilter() } }
     /// Rows that pass the filter, as indexes into `rows`; kept in step by `refilter`.
     public private(set) var visible: [Int] = []
@@ -263,7 +263,7 @@ public struct Model: Equatable, Sendable {
     public init(size: Size, now: Date, me: StaffMember, language: Language, readOnly: Bool = false, databaseName: String = "") {
         self.size = size
         self.now = now
-        self.today = LocalDate(japanTime: now).description
+        self.today = LocalDate(japanTime: now)
         self.me = me
         self.language = language
         self.readOnly = readOnly
@@ -301,7 +301,7 @@ public struct Model: Equatable, Sendable {
         selectedIndex = visible.firstIndex { rows[$0].id == id }
     }
 
-    public var selectedRow: CaseRow? { selectedIndex.map { rows[visible[$0]] } }
+    public var selectedRow: CaseSummary? { selectedIndex.map { rows[visible[$0]] } }
 
     /// Erasing personal data is the supervisors' (DESIGN's role table), and never in review-only mode.
     public var erasureRefusal: String? {
@@ -309,21 +309,10 @@ public struct Model: Equatable, Sendable {
         return me.role == .supervisor ? nil : t(.supervisorsOnly)
     }
 
-    /// Queue order, as the store's `queueOrder`: open before closed, danger first, then due date, then number.
-    static func queueBefore(_ a: CaseRow, _ b: CaseRow) -> Bool {
-        func key(_ r: CaseRow) -> (Int, Int) {
-            ((r.state == "closed" || r.state == "rejectedThreat") ? 1 : 0, r.lane == "danger" ? 0 : 1)
-        }
-        let ka = key(a), kb = key(b)
-        if ka != kb { return ka < kb }
-        if a.reportDueOn != b.reportDueOn { return Array(a.reportDueOn.utf8).lexicographicallyPrecedes(Array(b.reportDueOn.utf8)) }
-        return a.id.number < b.id.number
-    }
-
     /// Puts changed rows in place (replacing their old versions, inserting new cases in queue order);
     /// returns how many were new.
     @discardableResult
-    public mutating func merge(_ changed: [CaseRow]) -> Int {
+    public mutating func merge(_ changed: [CaseSummary]) -> Int {
         let ids = Set(changed.map(\.id))
         var next = rows.filter { !ids.contains($0.id) }
         let fresh = changed.count - (rows.count - next.count)
@@ -331,7 +320,7 @@ public struct Model: Equatable, Sendable {
             var lo = 0, hi = next.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if Self.queueBefore(next[mid], r) { lo = mid + 1 } else { hi = mid }
+                if CaseSummary.queueOrder(next[mid], r) { lo = mid + 1 } else { hi = mid }
             }
             next.insert(r, at: lo)
         }
@@ -339,30 +328,21 @@ public struct Model: Equatable, Sendable {
         return fresh
     }
 
-    public func isOverdue(_ r: CaseRow) -> Bool {
-        Self.isOverdue(r, today: today)
-    }
-
-    static func isOverdue(_ r: CaseRow, today: String) -> Bool {
-        switch r.state {
-        case "reported", "closed", "rejectedThreat": false
-        default: r.reportDueOn < today
-        }
-    }
+    public func isOverdue(_ r: CaseSummary) -> Bool { r.isOverdue(on: today) }
 
     private mutating func refilter() {
         let f = filter, me = self.me.user, today = self.today
         let needle = SearchFold.fold(f.text)
         visible = rows.indices.filter { i in
             let r = rows[i]
-            if let l = f.lane, r.lane != l.rawValue { return false }
+            if let l = f.lane, r.lane != l { return false }
             if let o = f.organization, r.organization != o { return false }
-            if let st = f.state, r.state != st { return false }
-            if f.overdueOnly, !Self.isOverdue(r, today: today) { return false }
+            if let st = f.state, r.status != st { return false }
+            if f.overdueOnly, !r.isOverdue(on: today) { return false }
             if f.mineOnly, r.assignee != me { return false }
             if !needle.isEmpty {
                 if f.hits?.contains(r.id) == true { return true }
-                let hay = SearchFold.fold([r.id.description, r.organization, r.store ?? "", r.summary].joined(separator: " "))
+                let hay = SearchFold.fold([r.id.description, r.organization.rawValue, r.store ?? "", r.summary].joined(separator: " "))
                 if !hay.contains(needle) { return false }
             }
             return true
@@ -371,7 +351,7 @@ public struct Model: Equatable, Sendable {
         c.shown = visible.count
         for i in visible {
             let r = rows[i]
-            if r.lane == "danger" && r.state != "closed" && r.state != "rejectedThreat" { c.danger += 1 }
+            if r.isOpenDanger { c.danger += 1 }
             if isOverdue(r) { c.overdue += 1 }
         }
         counts = c

@@ -9,9 +9,9 @@ public enum Msg: Equatable, Sendable {
     case resized(Size)
     case tick(Date)
     /// Every case, and the log position the rows reflect (nil: unknown, the next refresh reads everything).
-    case queueLoaded([CaseRow], through: Int64? = nil)
+    case queueLoaded([CaseSummary], through: Int64? = nil)
     /// The cases that changed since the position last seen, up to `through`.
-    case queueChanged([CaseRow], through: Int64)
+    case queueChanged([CaseSummary], through: Int64)
     /// The top of the queue and its counts, shown while the whole queue loads.
     case queueHeadLoaded(QueueHead)
     case detailLoaded(CaseDetail)
@@ -59,7 +59,7 @@ public enum Command: Equatable, Sendable {
     /// Look the text up in the full-text index (case text the queue row does not show).
     case search(String)
     /// Append the command's events against the version on screen (`expected`); notes retry by themselves.
-    case execute(CaseID, expected: Int, CaseCommand)
+    case execute(CaseID, expected: StreamVersion, CaseCommand)
     case loadStaff(CaseID)
     case loadOrganizations
     /// Record a counter report as a new case and hand it over.

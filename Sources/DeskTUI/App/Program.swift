@@ -72,7 +72,7 @@ public final class Program {
     /// Tells the other consoles which case this one shows: when it changes (at most once a second, not per key)
     /// and every 30 seconds while it stays, so that a console that vanished drops out after the lifetime.
     private func announcePresence(_ now: Date) {
-        let showing = model.detail?.row.id
+        let showing = model.detail?.summary.id
         guard showing != announced.id || now.timeIntervalSince(announced.at) >= 30 else { return }
         announced = (showing, now)
         try? store.announce(user: model.me.user, pid: getpid(), showing: showing, at: now)
@@ -185,7 +185,7 @@ public final class Program {
             load { .detailLoaded(try store.caseDetail(id, role: model.me.role)) }
         case .execute(let id, let expected, let cmd):
             do {
-                let events = try store.execute(cmd, on: id, context: model.context, at: Date(), expectedVersion: expected)
+                let events = try store.execute(cmd, on: id, context: model.context, at: Date(), expectedVersion: expected.value)
                 pending.append(.appended(id, types: events.map(\.type)))
             } catch AppendError.wrongExpectedVersion {
                 pending.append(.appendConflicted(id))

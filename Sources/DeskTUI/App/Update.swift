@@ -55,7 +55,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         m.seenPosition = through
         let research: [Command] = m.filter.text.isEmpty ? [] : [.search(m.filter.text)]
         guard let sel = m.selectedRow else { m.detail = nil; return research }
-        if m.detail?.row != sel { return [.loadDetail(sel.id)] + research }
+        if m.detail?.summary != sel { return [.loadDetail(sel.id)] + research }
         return research
     case .queueLoaded(let rows, let through):
         m.head = nil
@@ -71,11 +71,11 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
             m.detail = nil
             return research
         }
-        if m.detail?.row != sel { return [.loadDetail(sel.id)] + research }
+        if m.detail?.summary != sel { return [.loadDetail(sel.id)] + research }
         return research
     case .detailLoaded(let d):
-        if d.row.id == m.selectedID {
-            if m.detail?.row.id != d.row.id { m.detailScroll = 0; m.escalationScroll = 0; m.detailMatch = nil }
+        if d.summary.id == m.selectedID {
+            if m.detail?.summary.id != d.summary.id { m.detailScroll = 0; m.escalationScroll = 0; m.detailMatch = nil }
             m.detail = d
             clampScrolls(&m)
         }
@@ -117,7 +117,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         if orgs.isEmpty { m.message = StatusMessage(text: m.t(.noOrganizations), isError: true); return [] }
         var f = CounterForm(organizations: orgs, openedAt: m.now)
         // Start on the selected case's organization: the counter usually belongs to one.
-        if let o = m.selectedRow?.organization, let i = orgs.firstIndex(where: { $0.id.rawValue == o }) { f.org = i }
+        if let o = m.selectedRow?.organization, let i = orgs.firstIndex(where: { $0.id == o }) { f.org = i }
         m.prompt = .counterForm(f)
         return []
     case .handedOver(let id, let decision, let org, let policy):
@@ -135,7 +135,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         guard id == m.selectedID, m.prompt == nil else { return [] }
         let holders = staff.filter { $0.active && $0.role.includes(.operator) }
         if holders.isEmpty { m.message = StatusMessage(text: m.t(.noStaff), isError: true); return [] }
-        let current = m.detail?.row.assignee
+        let current = m.detail?.summary.assignee
         m.prompt = .assign(selected: holders.firstIndex { $0.user == current } ?? 0, id, holders)
         return []
     case .monthlyLoaded(let totals, let orgs):
@@ -222,9 +222,9 @@ private func moveSelection(_ m: inout Model, by delta: Int?, to absolute: Int? =
     let current = m.selectedIndex ?? 0
     let target = max(0, min(m.visible.count - 1, absolute ?? (current + (delta ?? 0))))
     let id = m.rows[m.visible[target]].id
-    guard id != m.selectedID || m.detail?.row.id != id else { return [] }
+    guard id != m.selectedID || m.detail?.summary.id != id else { return [] }
     m.select(at: target)
-    m.detail = m.detail?.row.id == id ? m.detail : nil
+    m.detail = m.detail?.summary.id == id ? m.detail : nil
     m.detailScroll = 0
     m.detailMatch = nil
     m.escalationScroll = 0
@@ -259,7 +259,7 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
         m.filter.organization = cycle(m.filter.organization, through: Set(m.rows.map(\.organization)).sorted())
         return reselect(&m)
     case .cycleState:
-        let order = CaseStatus.allCases.map(\.rawValue).filter { s in m.rows.contains { $0.state == s } }
+        let order = CaseStatus.allCases.filter { s in m.rows.contains { $0.status == s } }
         m.filter.state = cycle(m.filter.state, through: order)
         return reselect(&m)
     case .toggleOverdue: m.filter.overdueOnly.toggle(); return reselect(&m)
@@ -296,8 +296,8 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
     case .showMonthly:
         if let why = Overlay.refusalFor(.showMonthly, m) { return refuse(&m, why) }
         // Seed 003 sends last month's totals at the start of each month; the selected case's organization first.
-        let org = m.detail.map { OrganizationID($0.row.organization) }
-        let month = Month(LocalDate(iso: m.today) ?? LocalDate(2000, 1, 1)).previous
+        let org = m.detail.map(\.summary.organization)
+        let month = Month(m.today).previous
         m.monthly = nil
         m.prompt = .monthly(organization: org, month, scroll: 0)
         return [.loadMonthly(org, month)]
@@ -314,7 +314,7 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
         guard let id = m.selectedID, let d = m.detail else { return refuse(&m, m.t(.selectCase)) }
         let cmd = CaseCommand.assign(Actor(m.me.user))
         if let why = m.refusal(cmd) { return refuse(&m, why) }
-        return [.execute(id, expected: d.row.version, cmd)]
+        return [.execute(id, expected: d.summary.version, cmd)]
     case .ladderStep:
         guard let id = m.selectedID, let state = m.detailState else { return refuse(&m, m.t(.selectCase)) }
         guard let step = state.ladder.next(danger: m.isDanger) else { return refuse(&m, "110 has already been called") }
@@ -366,7 +366,7 @@ private func findInDetail(_ m: inout Model, forward: Bool) {
 }
 
 /// nil → first → … → last → nil.
-private func cycle(_ current: String?, through values: [String]) -> String? {
+private func cycle<T: Equatable>(_ current: T?, through values: [T]) -> T? {
     guard let c = current, let i = values.firstIndex(of: c) else { return values.first }
     return i + 1 < values.count ? values[i + 1] : nil
 }
@@ -374,7 +374,7 @@ private func cycle(_ current: String?, through values: [String]) -> String? {
 /// After the filter changed: keep the selection if it is still shown, else take the first row.
 private func reselect(_ m: inout Model) -> [Command] {
     guard let sel = m.selectedRow else { m.detail = nil; return [] }
-    return m.detail?.row.id == sel.id ? [] : [.loadDetail(sel.id)]
+    return m.detail?.summary.id == sel.id ? [] : [.loadDetail(sel.id)]
 }
 
 private func refuse(_ m: inout Model, _ why: String) -> [Command] {
@@ -404,9 +404,9 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
     case .note(var f, let id):
         if cancel { m.prompt = nil; m.message = StatusMessage(text: m.t(.cancelled), isError: false); return [] }
         if key == .enter {
-            guard !f.isBlank, let a = m.applicantOnScreen, let d = m.detail, d.row.id == id else { return [] }
+            guard !f.isBlank, let a = m.applicantOnScreen, let d = m.detail, d.summary.id == id else { return [] }
             m.prompt = nil
-            return [.execute(id, expected: d.row.version, .addNote(CaseText(text: Personal(f.text, owner: a))))]
+            return [.execute(id, expected: d.summary.version, .addNote(CaseText(text: Personal(f.text, owner: a))))]
         }
         edit(&f, key)
         m.prompt = .note(f, id)
@@ -445,13 +445,13 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
         case (.reason, .enter): f.focus += 1
         case (.reason, _): edit(&f.reason, key)
         case (.submit, .enter):
-            guard !f.reason.isBlank, let a = m.applicantOnScreen, let d = m.detail, d.row.id == id else {
+            guard !f.reason.isBlank, let a = m.applicantOnScreen, let d = m.detail, d.summary.id == id else {
                 m.message = StatusMessage(text: m.t(.reason) + ": " + m.t(.enterText), isError: true)
                 return []
             }
             m.prompt = nil
             let ordered = BehaviourType.allCases.filter(f.behaviours.contains)
-            return [.execute(id, expected: d.row.version, .assess(Assessed(validity: f.validity, means: f.means, behaviours: ordered,
+            return [.execute(id, expected: d.summary.version, .assess(Assessed(validity: f.validity, means: f.means, behaviours: ordered,
                                                                            reason: Personal(f.reason.text, owner: a))))]
         default: break
         }
@@ -512,10 +512,10 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
         case .down, .char("j"): m.prompt = .assign(selected: min(staff.count - 1, sel + 1), id, staff)
         case .enter:
             m.prompt = nil
-            guard let d = m.detail, d.row.id == id else { return [] }
+            guard let d = m.detail, d.summary.id == id else { return [] }
             let cmd = CaseCommand.assign(Actor(staff[sel].user))
             if let why = m.refusal(cmd) { return refuse(&m, why) }
-            return [.execute(id, expected: d.row.version, cmd)]
+            return [.execute(id, expected: d.summary.version, cmd)]
         default: if cancel || key == .char("q") { m.prompt = nil }
         }
     case .consultations(let sel):
@@ -597,7 +597,7 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
             guard sel < count, let due = m.retentionDue else { return [] }
             if let why = m.erasureRefusal { return refuse(&m, why) }
             // Listed because the period ends this month; the desk must keep the data until it has.
-            if due[sel].dueOn >= m.today { return refuse(&m, "\(m.t(.notYetDue)) \(due[sel].dueOn)") }
+            if due[sel].dueOn >= m.today.description { return refuse(&m, "\(m.t(.notYetDue)) \(due[sel].dueOn)") }
             return [.loadErasureImpact(due[sel].subject)]
         default: if cancel || key == .char("q") || key == .char("R") { m.prompt = nil }
         }
@@ -631,11 +631,11 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
         }
     case .confirmLadder(let step, let id):
         m.prompt = nil
-        guard key == .char("y") || key == .char("Y"), let d = m.detail, d.row.id == id else {
+        guard key == .char("y") || key == .char("Y"), let d = m.detail, d.summary.id == id else {
             m.message = StatusMessage(text: m.t(.cancelled), isError: false)
             return []
         }
-        return [.execute(id, expected: d.row.version, .takeLadderStep(step))]
+        return [.execute(id, expected: d.summary.version, .takeLadderStep(step))]
     case .confirm(let action, let text, let id):
         m.prompt = nil
         guard key == .char("y") || key == .char("Y") else {
@@ -644,8 +644,8 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
             m.message = StatusMessage(text: m.t(.cancelled), isError: false)
             return []
         }
-        guard let a = m.applicantOnScreen, let d = m.detail, d.row.id == id else { return [] }
-        return [.execute(id, expected: d.row.version, action.command(text: text, applicant: a, reportTo: d.reportTo ?? ""))]
+        guard let a = m.applicantOnScreen, let d = m.detail, d.summary.id == id else { return [] }
+        return [.execute(id, expected: d.summary.version, action.command(text: text, applicant: a, reportTo: d.reportTo ?? ""))]
     }
     return []
 }

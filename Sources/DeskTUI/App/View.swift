@@ -72,29 +72,28 @@ enum Clock {
 }
 
 enum Words {
-    static func lane(_ raw: String?, _ lang: Language) -> String {
-        switch (raw, lang) {
-        case ("danger"?, .ja): "!危険"
-        case ("danger"?, .en): "!DANGER"
-        case ("handover"?, .ja): "引継"
-        case ("handover"?, .en): "handover"
-        case ("complaint"?, .ja): "苦情"
-        case ("complaint"?, .en): "complaint"
-        default: "-"
+    static func lane(_ lane: Lane?, _ lang: Language) -> String {
+        switch (lane, lang) {
+        case (.danger?, .ja): "!危険"
+        case (.danger?, .en): "!DANGER"
+        case (.handover?, .ja): "引継"
+        case (.handover?, .en): "handover"
+        case (.complaint?, .ja): "苦情"
+        case (.complaint?, .en): "complaint"
+        case (nil, _): "-"
         }
     }
 
-    static func state(_ raw: String, _ lang: Language) -> String {
-        guard lang == .ja else { return raw }
-        switch raw {
-        case "intake": return "受付"
-        case "handedOver": return "引継済"
-        case "underReview": return "確認中"
-        case "reported": return "報告済"
-        case "closed": return "完了"
-        case "rejectedThreat": return "不受理(脅迫)"
-        case "escalated": return "エスカレ"
-        default: return raw
+    static func state(_ status: CaseStatus, _ lang: Language) -> String {
+        guard lang == .ja else { return status.rawValue }
+        switch status {
+        case .intake: return "受付"
+        case .handedOver: return "引継済"
+        case .underReview: return "確認中"
+        case .reported: return "報告済"
+        case .closed: return "完了"
+        case .rejectedThreat: return "不受理(脅迫)"
+        case .escalated: return "エスカレ"
         }
     }
 }
@@ -149,8 +148,8 @@ enum QueuePane {
             title = "\(m.t(.queue)) \(c.shown)/\(m.rows.count)\(m.language == .ja ? "件" : "")  \(m.t(.danger)) \(c.danger)  \(m.t(.overdue)) \(c.overdue)"
         }
         var filters: [String] = []
-        if let l = m.filter.lane { filters.append(Words.lane(l.rawValue, m.language)) }
-        if let o = m.filter.organization { filters.append(Sanitizer.visible(o)) }
+        if let l = m.filter.lane { filters.append(Words.lane(l, m.language)) }
+        if let o = m.filter.organization { filters.append(Sanitizer.visible(o.rawValue)) }
         if let st = m.filter.state { filters.append(Words.state(st, m.language)) }
         if m.filter.overdueOnly { filters.append(m.t(.overdue)) }
         if m.filter.mineOnly { filters.append(m.t(.mine)) }
@@ -176,10 +175,10 @@ enum QueuePane {
             let y = listTop + i
             let isSel = start + i == sel
             let late = m.isOverdue(r)
-            let due = String(r.reportDueOn.dropFirst(5)) + (late ? " !" + m.t(.late) : "")
-            let place = [r.organization, r.store].compactMap { $0 }.joined(separator: "/")
+            let due = String(r.reportDueOn.description.dropFirst(5)) + (late ? " !" + m.t(.late) : "")
+            let place = [r.organization.rawValue, r.store].compactMap { $0 }.joined(separator: "/")
             // `@`: someone else has this case open now.
-            let text = line([isSel ? ">" : (m.viewers[r.id] == nil ? "" : "@"), r.id.description, Words.lane(r.lane, m.language), Words.state(r.state, m.language),
+            let text = line([isSel ? ">" : (m.viewers[r.id] == nil ? "" : "@"), r.id.description, Words.lane(r.lane, m.language), Words.state(r.status, m.language),
                              due, Clock.age(r.openedAt, now: m.now, m.language),
                              Sanitizer.visible(place) + (wide ? "  " + Sanitizer.visible(r.summary) : "")],
                             width: area.width, wide: wide)
@@ -188,7 +187,7 @@ enum QueuePane {
                 s.cursor = (area.x, y)
                 continue
             }
-            if r.lane == "danger" {
+            if r.lane == .danger {
                 s.put(DisplayWidth.fit(Words.lane(r.lane, m.language), width: cols[2] - 1), x: area.x + offset(2), y: y, role: .danger)
             }
             if late { s.put(DisplayWidth.fit(due, width: cols[4] - 1), x: area.x + offset(4), y: y, role: .warning) }
@@ -216,18 +215,18 @@ enum DetailPane {
         }
         func section(_ title: UIText) { out.append(("", .normal)); out.append(("-- " + m.t(title), .header)) }
         func untrusted(_ text: String) -> String { Sanitizer.visibleLines(text) }
-        let r = d.row
-        add("\(r.id)  " + Sanitizer.visible([r.organization, r.branch, r.store].compactMap { $0 }.joined(separator: " / ")), .title)
-        add("\(m.t(.state)) \(Words.state(r.state, m.language))   \(m.t(.lane)) \(Words.lane(r.lane, m.language))   \(r.channel) (\(r.language))",
-            r.lane == "danger" ? .danger : .normal)
+        let r = d.summary
+        add("\(r.id)  " + Sanitizer.visible([r.organization.rawValue, r.branch, r.store].compactMap { $0 }.joined(separator: " / ")), .title)
+        add("\(m.t(.state)) \(Words.state(r.status, m.language))   \(m.t(.lane)) \(Words.lane(r.lane, m.language))   \(r.channel.rawValue) (\(r.language.rawValue))",
+            r.lane == .danger ? .danger : .normal)
         add("\(m.t(.reportDue)) \(r.reportDueOn)" + (m.isOverdue(r) ? "  !\(m.t(.overdue))" : ""), m.isOverdue(r) ? .warning : .normal)
         if let a = r.assignee { add("\(m.t(.assignee)) " + Sanitizer.visible(a)) }
         if let others = m.viewers[r.id], !others.isEmpty {
             add("@ " + m.t(.alsoOpen) + ": " + others.map(Sanitizer.visible).joined(separator: ", "), .warning)
         }
-        if let h = r.hold { add("[\(m.t(.hold)): \(h)]", .warning) }
+        if let h = r.hold { add("[\(m.t(.hold)): \(h.rawValue)]", .warning) }
         for c in d.standings {
-            let st = c.effective(on: LocalDate(iso: m.today) ?? LocalDate(2000, 1, 1))
+            let st = c.effective(on: m.today)
             guard st != .none, let until = c.until else { continue }
             let ja = m.language == .ja
             add((ja ? "相手方 " : "counterparty ") + "\(c.subject): "
@@ -269,7 +268,7 @@ enum DetailPane {
         }
         // Seed 003: a threatening or slanderous submission is not accepted; point it out, a person decides.
         // Only submissions not yet dealt with: a threat at the counter goes up the police ladder instead.
-        if let state = m.detailState, [.intake, .handedOver, .underReview].contains(state.status), d.row.channel != Channel.counter.rawValue {
+        if let state = m.detailState, [.intake, .handedOver, .underReview].contains(state.status), d.summary.channel != .counter {
             let words = m.detailThreats
             if !words.isEmpty {
                 out.insert(("! " + words.map { "「\(Sanitizer.visible($0))」" }.joined() + " " + m.t(.likelyThreat), .danger), at: 1)
@@ -326,7 +325,7 @@ enum DetailPane {
     }
 
     static func render(_ m: Model, into s: inout Screen, area: Rect) {
-        PaneTitle.render(.detail, m.t(.detail) + (m.detail.map { " \($0.row.id)" } ?? ""), m, into: &s, area: area)
+        PaneTitle.render(.detail, m.t(.detail) + (m.detail.map { " \($0.summary.id)" } ?? ""), m, into: &s, area: area)
         let all = lines(m, width: area.width - 2)
         let height = area.height - 1
         let top = max(0, min(m.detailScroll, all.count - height))
@@ -374,10 +373,10 @@ enum EscalationPane {
                     escalations.append("\(Clock.short(e.recordedAt)) \(x.target.rawValue) (\(Sanitizer.visible(e.actor.user)))")
                 }
             }
-            let lane = Words.lane(d.row.lane, m.language)
+            let lane = Words.lane(d.summary.lane, m.language)
             lines.append(("\(m.t(.lanePolicy)): \(lane)" + (handover.map { "  rule \($0.rule) (\($0.policyVersion))  script \($0.scripts.joined(separator: ","))  leaflet \($0.leaflet)" } ?? ""),
-                          d.row.lane == "danger" ? .danger : .normal))
-            lines.append(("\(m.t(.hold)): \(d.row.hold ?? m.t(.nothing))", d.row.hold == nil ? .normal : .warning))
+                          d.summary.lane == .danger ? .danger : .normal))
+            lines.append(("\(m.t(.hold)): \(d.summary.hold?.rawValue ?? m.t(.nothing))", d.summary.hold == nil ? .normal : .warning))
             lines.append(("\(m.t(.escalations)): \(escalations.isEmpty ? m.t(.nothing) : escalations.joined(separator: ", "))", .normal))
             lines.append(("", .normal))
             let ladder = m.detailState?.ladder ?? LadderProgress()
@@ -621,7 +620,7 @@ enum Overlay {
             let rows = max(1, inner.height - 2), start = (sel / rows) * rows
             for (i, st) in staff.dropFirst(start).prefix(rows).enumerated() {
                 let isSel = start + i == sel
-                let mark = st.user == m.detail?.row.assignee ? "  *" : ""
+                let mark = st.user == m.detail?.summary.assignee ? "  *" : ""
                 s.putPadded((isSel ? "> " : "  ") + Sanitizer.visible("\(st.displayName) (\(st.user), \(st.role.rawValue))") + mark,
                             x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2, role: isSel ? .selected : .dialog)
                 if isSel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
@@ -643,7 +642,7 @@ enum Overlay {
             if m.consultationRows == nil { s.put(m.t(.loading), x: inner.x + 1, y: inner.y + 1, role: .muted) }
             else if rows.isEmpty { s.put(m.t(.noConsultations), x: inner.x + 1, y: inner.y + 1, role: .dialog) }
             let height = max(1, inner.height - 2), start = (sel / height) * height
-            let today = LocalDate(iso: m.today) ?? LocalDate(2000, 1, 1)
+            let today = m.today
             for (i, r) in rows.enumerated().dropFirst(start).prefix(height) {
                 let isSel = i == sel, y = inner.y + 1 + i - start
                 let due = r.careDue.map { "\($0.kind.rawValue) \($0.due)\($0.due < today ? " !" + m.t(.late) : "")" }.joined(separator: ", ")
@@ -704,7 +703,7 @@ enum Overlay {
             let start = (sel / rows) * rows
             for (i, d) in due.dropFirst(start).prefix(rows).enumerated() {
                 let isSel = start + i == sel
-                let wait = d.dueOn >= m.today ? "  (\(m.t(.notYetDueShort)))" : ""
+                let wait = d.dueOn >= m.today.description ? "  (\(m.t(.notYetDueShort)))" : ""
                 let label = (isSel ? "> " : "  ") + "\(d.subject)  \(d.kind.rawValue)  \(m.t(.due)) \(d.dueOn)  "
                     + d.cases.map(\.description).joined(separator: " ") + wait
                 s.putPadded(label, x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2, role: isSel ? .selected : .dialog)

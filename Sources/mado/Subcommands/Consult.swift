@@ -156,7 +156,7 @@ extension Mado {
                 do {
                     let s = try store.open()
                     defer { s.close() }
-                    guard try s.caseRow(c) != nil else { throw StoreError.noSuchCase(c.description) }
+                    guard try s.caseSummary(c) != nil else { throw StoreError.noSuchCase(c.description) }
                 }
                 try Consult.run(store, consultationID) { _ in .link(ConsultationLinked(caseID: c, consent: consent)) }
             }

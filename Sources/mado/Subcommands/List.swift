@@ -28,9 +28,9 @@ extension Mado {
             let hide = s.keyProblem != nil || me.role == .auditor
             if let p = s.keyProblem { warn("personal columns are hidden: \(p)") }
             let hits = try search.map { try s.search($0) }
-            func values(_ r: CaseRow) -> [String] {
-                [r.id.description, r.organization, r.branch ?? "", r.store ?? "", r.channel, r.lane ?? "", r.state,
-                 r.openedAt, r.reportDueOn, r.lastActivity, r.assignee ?? "", hide ? "" : r.summary]
+            func values(_ r: CaseSummary) -> [String] {
+                [r.id.description, r.organization.rawValue, r.branch ?? "", r.store ?? "", r.channel.rawValue, r.lane?.rawValue ?? "",
+                 r.status.rawValue, r.openedAt, r.reportDueOn.description, r.lastActivity, r.assignee ?? "", hide ? "" : r.summary]
             }
             switch format {
             case .csv:
@@ -50,13 +50,13 @@ extension Mado {
                 }
                 out.line(first ? "]" : "\n]")
             case .text:
-                let today = LocalDate(japanTime: Date()).description
+                let today = LocalDate(japanTime: Date())
                 try s.forEachCase { r in
                     if hits?.contains(r.id) == false { return }
-                    let overdue = r.reportDueOn < today && !["reported", "closed", "rejectedThreat"].contains(r.state)
-                    let lane = (r.lane ?? "-").padding(toLength: 9, withPad: " ", startingAt: 0)
-                    let state = r.state.padding(toLength: 14, withPad: " ", startingAt: 0)
-                    let where_ = Sanitizer.visible([r.organization, r.store ?? ""].filter { !$0.isEmpty }.joined(separator: "/"))
+                    let overdue = r.isOverdue(on: today)
+                    let lane = (r.lane?.rawValue ?? "-").padding(toLength: 9, withPad: " ", startingAt: 0)
+                    let state = r.status.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
+                    let where_ = Sanitizer.visible([r.organization.rawValue, r.store ?? ""].filter { !$0.isEmpty }.joined(separator: "/"))
                     out.line("\(r.id)  \(lane) \(state) due \(r.reportDueOn)\(overdue ? " OVERDUE" : "        ")  \(where_)  \(hide ? "" : Sanitizer.visible(r.summary))")
                 }
             }

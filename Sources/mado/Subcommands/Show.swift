@@ -36,18 +36,17 @@ enum CasePrinter {
             line(title)
             for l in Sanitizer.visibleLines(text).split(separator: "\n", omittingEmptySubsequences: false) { line("  " + l) }
         }
-        let r = d.row
-        let place = [r.organization, r.branch, r.store].compactMap { $0 }.map(Sanitizer.visible).joined(separator: " / ")
-        let open = !["reported", "closed", "rejectedThreat"].contains(r.state)
-        let overdue = open && r.reportDueOn < today.description
+        let r = d.summary
+        let place = [r.organization.rawValue, r.branch, r.store].compactMap { $0 }.map(Sanitizer.visible).joined(separator: " / ")
+        let overdue = r.isOverdue(on: today)
         line("\(r.id)  \(place)")
-        line("state       \(r.state)")
-        line("lane        \(r.lane ?? "-")")
-        line("channel     \(r.channel) (\(r.language))")
+        line("state       \(r.status.rawValue)")
+        line("lane        \(r.lane?.rawValue ?? "-")")
+        line("channel     \(r.channel.rawValue) (\(r.language.rawValue))")
         line("opened      \(r.openedAt)")
         line("report due  \(r.reportDueOn)\(overdue ? "  OVERDUE / 期限超過" : "")")
         if let a = r.assignee { line("assignee    \(Sanitizer.visible(a))") }
-        if let h = r.hold { line("legal hold  \(h)  (personal data cannot be erased while held / 保全中)") }
+        if let h = r.hold { line("legal hold  \(h.rawValue)  (personal data cannot be erased while held / 保全中)") }
         if let t = d.reportTo { line("report to   \(Sanitizer.visible(t))") }
         for e in d.events {
             guard case .intakeRecorded(let p) = e.event else { continue }

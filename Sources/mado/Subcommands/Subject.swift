@@ -115,8 +115,8 @@ extension Mado {
                 let d = try s.disclose(SubjectID(subject))
                 var out = "{\"subject\":\(jsonString(d.subject.rawValue)),\"kind\":\(jsonString(d.kind.rawValue)),\"cases\":["
                 out += d.cases.map { c in
-                    "{\"id\":\(jsonString(c.id.description)),\"organization\":\(jsonString(c.organization)),"
-                        + "\"state\":\(jsonString(c.state)),\"openedAt\":\(jsonString(c.openedAt))}"
+                    "{\"id\":\(jsonString(c.id.description)),\"organization\":\(jsonString(c.organization.rawValue)),"
+                        + "\"state\":\(jsonString(c.status.rawValue)),\"openedAt\":\(jsonString(c.openedAt))}"
                 }.joined(separator: ",")
                 out += "],\"fields\":["
                 out += d.fields.map { f in
