@@ -35,36 +35,6 @@ public enum CaseCommand: Hashable, Sendable {
     /// Opens a task a rejection did not open (cases rejected before rejections opened tasks).
     case openTask(TaskKind)
 
-    public var name: String {
-        switch self {
-        case .recordIntake: "record intake"
-        case .recordFacts: "record facts"
-        case .recordStatement: "record statement"
-        case .linkCounterparty: "link counterparty"
-        case .handOver: "hand over"
-        case .startReview: "start review"
-        case .assess: "assess"
-        case .classify: "classify"
-        case .overrideLane: "override the lane"
-        case .escalate: "escalate"
-        case .report: "report"
-        case .close: "close"
-        case .rejectAsThreat: "reject as threat"
-        case .logEnquiry: "log enquiry"
-        case .addNote: "add note"
-        case .assign: "assign"
-        case .placeHold: "place a legal hold"
-        case .liftHold: "lift the legal hold"
-        case .takeLadderStep: "take a police-ladder step"
-        case .draftReport: "draft the report"
-        case .approveReport: "approve the report"
-        case .recordDecision: "record the organization's decision"
-        case .giveFeedback: "give feedback to the applicant"
-        case .completeTask: "complete a task"
-        case .openTask: "open a task"
-        }
-    }
-
     /// The least role that may issue the command.
     public var requiredRole: Role {
         switch self {
