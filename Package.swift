@@ -17,15 +17,17 @@ let package = Package(
     ],
     targets: [
         .target(name: "DeskDomain"),
+        // Every use case, once, between the front ends and the store; the store protocols the store implements.
+        .target(name: "DeskApp", dependencies: ["DeskDomain", "DeskIntake"]),
         .target(
             name: "DeskStore",
             dependencies: [
-                "DeskDomain",
+                "DeskDomain", "DeskApp",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "DeskIntake", dependencies: ["DeskDomain", "CGMime", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "DeskTUI", dependencies: ["DeskDomain", "DeskStore", "CNcurses"]),
+        .target(name: "DeskTUI", dependencies: ["DeskDomain", "DeskApp", "CNcurses"]),
         .systemLibrary(
             name: "CNcurses",
             pkgConfig: "ncursesw",
@@ -37,16 +39,16 @@ let package = Package(
         .executableTarget(
             name: "mado",
             dependencies: [
-                "DeskDomain", "DeskStore", "DeskIntake", "DeskTUI",
+                "DeskDomain", "DeskApp", "DeskStore", "DeskIntake", "DeskTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain"], resources: [.copy("Fixtures")]),
         // A second OS process for the store's concurrency and kill -9 tests.
-        .executableTarget(name: "desk-test-writer", dependencies: ["DeskStore", "DeskDomain"],
+        .executableTarget(name: "desk-test-writer", dependencies: ["DeskStore", "DeskApp", "DeskDomain"],
                           path: "Tests/Support/desk-test-writer"),
-        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskDomain", "desk-test-writer"]),
+        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskApp", "DeskDomain", "desk-test-writer"]),
         .testTarget(name: "DeskIntakeTests", dependencies: ["DeskIntake", "DeskDomain"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI", "DeskStore", "DeskDomain"]),
-        .testTarget(name: "MadoTests", dependencies: ["mado", "DeskStore", "DeskDomain", "SwiftCSV"]),
+        .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI", "DeskApp", "DeskStore", "DeskDomain"]),
+        .testTarget(name: "MadoTests", dependencies: ["mado", "DeskApp", "DeskStore", "DeskDomain", "SwiftCSV"]),
     ]
 )

@@ -1,15 +1,8 @@
 import Crypto
+import DeskApp
 import DeskDomain
 import Foundation
 import GRDB
-
-/// An original submission sealed under the applicant's key, ready to store beside its intake.
-public struct SealedEvidence: Sendable {
-    public let hash: String
-    let subject: SubjectID
-    let sealed: Data
-    let fingerprint: Data?
-}
 
 extension SQLiteEventStore {
     /// Seals original submission bytes under the subject's key; the intake event records `hash`.
@@ -19,27 +12,36 @@ extension SQLiteEventStore {
         return SealedEvidence(hash: hash, subject: subject, sealed: sealed, fingerprint: keyring.deskKey?.fingerprint(bytes))
     }
 
-    /// Appends events to one stream in one transaction, with the projections, or not at all.
-    /// Fails with `wrongExpectedVersion` when the stream moved on.
-    @discardableResult
-    public func append(_ events: [DeskEvent], to stream: StreamID, expected: ExpectedVersion, actor: Actor,
-                       at now: Date, evidence: SealedEvidence? = nil) throws -> Int {
-        let encoded = try encode(events)
-        return try write(encoded, stream: { _ in stream }, expected: expected, actor: actor, at: now, evidence: evidence)
+    /// The opened bytes of sealed evidence, or nil when its owner was erased or no key is usable here.
+    public func openEvidence(_ hash: String, subject: SubjectID) throws -> Data? {
+        try pool.read { db in try Data.fetchOne(db, sql: "SELECT sealed FROM evidence WHERE hash = ?", arguments: [hash]) }
+            .flatMap { keyring.openEvidence($0, subject: subject) }
     }
 
-    /// Opens a new case with the next free case number, chosen inside the write transaction so that
-    /// concurrent intakes never collide.
-    public func appendNewCase(_ events: [DeskEvent], actor: Actor, at now: Date,
-                              evidence: SealedEvidence? = nil, attachments: [SealedEvidence] = []) throws -> CaseID {
+    public func newSubject(_ kind: SubjectKind) -> SubjectID { keyring.newSubject(kind) }
+
+    public func discardSubjects(_ ids: [SubjectID]) { keyring.discardPending(ids) }
+
+    /// Appends events to one stream in one transaction, with the projections, the keys of `newSubjects` and the evidence,
+    /// or not at all. Fails with `wrongExpectedVersion` when the stream moved on.
+    @discardableResult
+    public func append(_ events: [DeskEvent], to target: AppendTarget, expected: ExpectedVersion, actor: Actor, at now: Date,
+                       newSubjects: [SubjectID], evidence: [SealedEvidence]) throws -> (stream: StreamID, version: Int) {
         let encoded = try encode(events)
-        var id: CaseID?
-        try write(encoded, stream: { db in
-            let next = (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM cases")) ?? 0) + 1
-            id = CaseID(number: next)
-            return id!.streamID
-        }, expected: .noStream, actor: actor, at: now, evidence: evidence, attachments: attachments)
-        return id!
+        var chosen: StreamID?
+        let version = try write(encoded, stream: { db in
+            let s: StreamID
+            switch target {
+            case .stream(let id): s = id
+            // A new case or consultation takes the next free number inside the write transaction: concurrent intakes never collide.
+            case .newCase: s = CaseID(number: (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM cases")) ?? 0) + 1).streamID
+            case .newConsultation:
+                s = ConsultationID(number: (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM consultations")) ?? 0) + 1).streamID
+            }
+            chosen = s
+            return s
+        }, expected: expected, actor: actor, at: now, newSubjects: newSubjects, evidence: evidence)
+        return (chosen ?? StreamID(""), version)
     }
 
     func encode(_ events: [DeskEvent]) throws -> [(DeskEvent, Data)] {
@@ -70,10 +72,10 @@ extension SQLiteEventStore {
 
     @discardableResult
     func write(_ encoded: [(DeskEvent, Data)], stream: (Database) throws -> StreamID, expected: ExpectedVersion,
-                       actor: Actor, at now: Date, evidence: SealedEvidence?, attachments: [SealedEvidence] = [],
-                       alsoInTransaction extra: ((Database) throws -> Void)? = nil) throws -> Int {
+               actor: Actor, at now: Date, newSubjects: [SubjectID], evidence: [SealedEvidence],
+               alsoInTransaction extra: ((Database) throws -> Void)? = nil) throws -> Int {
         let recordedAt = Timestamp.string(now)
-        let keys = try keyring.takePendingKeys()
+        let keys = try keyring.pendingKeys(newSubjects)
         let newVersion: Int
         do {
             newVersion = try pool.writeWithoutTransaction { db in
@@ -86,22 +88,18 @@ extension SQLiteEventStore {
                         throw AppendError.wrongExpectedVersion(stream: streamID, expected: expected, actual: actual)
                     }
                     try extra?(db)
-                    for (id, _, wrapped) in keys {
+                    for (id, wrapped) in keys {
                         try db.cachedStatement(sql: "INSERT OR IGNORE INTO subject_keys(subject_id, wrapped, created_at) VALUES (?, ?, ?)")
                             .execute(arguments: [id.rawValue, wrapped, recordedAt])
                     }
-                    if let evidence {
-                        if let fp = evidence.fingerprint,
+                    for e in evidence {
+                        if let fp = e.fingerprint,
                            let existing = try String.fetchOne(db, sql: "SELECT case_id FROM intake_fingerprints WHERE hmac = ?",
                                                               arguments: [fp]) {
                             throw AppendError.duplicateSubmission(existing: CaseID(existing) ?? CaseID(number: 0))
                         }
                         try db.execute(sql: "INSERT OR IGNORE INTO evidence(hash, subject_id, sealed) VALUES (?, ?, ?)",
-                                       arguments: [evidence.hash, evidence.subject.rawValue, evidence.sealed])
-                    }
-                    for a in attachments {
-                        try db.execute(sql: "INSERT OR IGNORE INTO evidence(hash, subject_id, sealed) VALUES (?, ?, ?)",
-                                       arguments: [a.hash, a.subject.rawValue, a.sealed])
+                                       arguments: [e.hash, e.subject.rawValue, e.sealed])
                     }
                     var prev = try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM events ORDER BY position DESC LIMIT 1"))
                         ?? HashChain.genesis

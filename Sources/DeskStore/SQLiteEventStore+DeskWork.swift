@@ -1,45 +1,10 @@
+import DeskApp
 import DeskDomain
 import Foundation
 import GRDB
 
 
 extension SQLiteEventStore {
-    /// A case's evidence in intake order, opened when the keys allow.
-    public func evidence(of id: CaseID, role: Role) throws -> [EvidenceItem] {
-        let d = try caseDetail(id, role: role)
-        guard case .intakeRecorded(let p)? = d.events.first?.event else { return [] }
-        func open(_ hash: String) throws -> Data? {
-            try pool.read { db in try Data.fetchOne(db, sql: "SELECT sealed FROM evidence WHERE hash = ?", arguments: [hash]) }
-                .flatMap { keyring.openEvidence($0, subject: p.applicant.subject) }
-        }
-        var out: [EvidenceItem] = []
-        if let h = p.evidence {
-            let content = try open(h)
-            out.append(EvidenceItem(index: 0, hash: h, label: "original", mediaType: p.channel == .email ? "message/rfc822" : "application/octet-stream",
-                                    bytes: content?.count ?? 0, content: content))
-        }
-        for (i, a) in (p.attachments ?? []).enumerated() {
-            out.append(EvidenceItem(index: i + 1, hash: a.evidence, label: a.name?.display ?? "(no name)", mediaType: a.mediaType,
-                                    bytes: a.bytes, content: try open(a.evidence)))
-        }
-        return out
-    }
-
-    /// The desk's report of a case, personal fields opened for `role` (names and contacts only for the desk's line).
-    public func caseReport(_ id: CaseID, role: Role, language: Language? = nil) throws -> CaseReport {
-        let d = try caseDetail(id, role: role)
-        let org = try organizationDetails(d.summary.organization)
-        let name = try organizationName(d.summary.organization) ?? d.summary.organization.rawValue
-        let lang = language ?? org.flatMap { Language(rawValue: $0.language) } ?? .ja
-        do {
-            return try CaseReport.build(caseID: id.description,
-                                        events: d.events.map { ReportInput(recordedAt: $0.recordedAt, actor: $0.actor.user, event: $0.event) },
-                                        organizationName: name, reportTo: org?.reportTo ?? "-", language: lang, dueOn: d.summary.reportDueOn.description)
-        } catch {
-            throw InputError.invalid("case \(id)", expected: "a case with a report draft (\(error.description))")
-        }
-    }
-
     /// Tasks, the open ones first (oldest first), then those done; `openOnly` leaves the done ones out.
     public func tasks(openOnly: Bool) throws -> [TaskRow] {
         try pool.read { db in
@@ -82,24 +47,5 @@ extension SQLiteEventStore {
             }
             return t
         }
-    }
-
-    /// The month's totals counted from the log itself (what `mado report monthly` sends): streams the events
-    /// that matter in position order, without opening any personal field, so no key is needed.
-    public func monthlyTotalsFromLog(organization: OrganizationID, month: Month, asOf: LocalDate) throws -> MonthlyTotals {
-        var tally = MonthlyTally(organization: organization, month: month)
-        try pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at FROM events
-                WHERE type IN ('organizationRegistered', 'intakeRecorded', 'handedOver', 'reviewStarted', 'assessed', 'classified',
-                               'laneOverridden', 'escalated', 'reported', 'closed', 'rejectedAsThreat')
-                ORDER BY position
-                """)
-            while let row = try rows.next() {
-                let e = try Self.decode(row, sealer: nil)
-                tally.add(stream: e.stream.rawValue, at: Timestamp.date(e.recordedAt) ?? Date(timeIntervalSince1970: 0), event: e.event)
-            }
-        }
-        return tally.totals(asOf: asOf)
     }
 }

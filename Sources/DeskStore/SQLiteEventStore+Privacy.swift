@@ -1,101 +1,64 @@
+import DeskApp
 import DeskDomain
 import Foundation
 import GRDB
 
 
 extension SQLiteEventStore {
-    /// Subjects, optionally of one case, with names opened for roles that may see them.
-    public func subjects(case caseID: CaseID? = nil, role: Role) throws -> [SubjectRow] {
-        let rows = try pool.read { db -> [Row] in
+    /// Subjects, of one case or all, with their cases (names are not opened here).
+    public func subjects(of caseID: CaseID?) throws -> [SubjectRow] {
+        try pool.read { db in
+            let rows: [Row]
             if let caseID {
-                return try Row.fetchAll(db, sql: """
+                rows = try Row.fetchAll(db, sql: """
                     SELECT s.id, s.kind, s.erased_at FROM subjects s JOIN case_subjects cs ON cs.subject_id = s.id
                     WHERE cs.case_id = ? ORDER BY s.kind, s.id
                     """, arguments: [caseID.description])
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT id, kind, erased_at FROM subjects ORDER BY kind, id")
             }
-            // Employees exist only for counsellors (that someone consulted is itself private); handover notes are the desk line's.
-            let hidden: [String] = role == .counsellor ? [] : role.includes(.operator) ? ["employee"] : ["employee", "shiftNote"]
-            return try Row.fetchAll(db, sql: "SELECT id, kind, erased_at FROM subjects WHERE kind NOT IN (SELECT value FROM json_each(?)) ORDER BY kind, id",
-                                    arguments: [String(decoding: try JSONEncoder().encode(hidden), as: UTF8.self)])
-        }
-        return try rows.map { row in
-            let id = SubjectID(row[0] as String)
-            let cases = try pool.read { db in
-                try String.fetchAll(db, sql: "SELECT case_id FROM case_subjects WHERE subject_id = ? ORDER BY case_id",
-                                    arguments: [id.rawValue]).compactMap(CaseID.init)
+            return try rows.map { row in
+                let id = SubjectID(row[0] as String)
+                let cases = try String.fetchAll(db, sql: "SELECT case_id FROM case_subjects WHERE subject_id = ? ORDER BY case_id",
+                                                arguments: [id.rawValue]).compactMap(CaseID.init)
+                return SubjectRow(id: id, kind: SubjectKind(rawValue: row[1]) ?? .applicant, cases: cases, erasedAt: row[2], name: nil)
             }
-            return SubjectRow(id: id, kind: SubjectKind(rawValue: row[1]) ?? .applicant, cases: cases, erasedAt: row[2],
-                              name: role.seesContactDetails ? try name(of: id, in: cases) : nil)
         }
     }
 
-    /// The name a subject's first case records for them, opened.
-    private func name(of subject: SubjectID, in cases: [CaseID]) throws -> Personal? {
-        for c in cases {
-            for e in try load(c.streamID) {
-                switch e.event {
-                case .intakeRecorded(let p):
-                    if p.applicant.subject == subject { return p.applicant.name }
-                    if let s = p.staff.first(where: { $0.subject == subject }) { return s.name }
-                case .counterpartyLinked(let p) where p.counterparty == subject:
-                    return p.label
-                default: continue
-                }
+    /// What kind of person a subject is and whether they were erased (nil: no such subject).
+    public func subject(_ id: SubjectID) throws -> (kind: SubjectKind, erasedAt: String?)? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT kind, erased_at FROM subjects WHERE id = ?", arguments: [id.rawValue]).flatMap { r in
+                SubjectKind(rawValue: r[0]).map { ($0, r[1]) }
             }
         }
-        return nil
     }
 
-    /// What erasing a subject would make unreadable: per case, the fields that hold their data.
-    public func erasureImpact(_ subject: SubjectID) throws -> [ErasureImpact] {
-        let cases = try pool.read { db in
+    /// The cases a subject appears in.
+    public func cases(of subject: SubjectID) throws -> [CaseID] {
+        try pool.read { db in
             try String.fetchAll(db, sql: "SELECT case_id FROM case_subjects WHERE subject_id = ? ORDER BY case_id",
                                 arguments: [subject.rawValue]).compactMap(CaseID.init)
         }
-        let locked = SubjectKeyring(deskKey: nil) { _ in nil }
-        func fields(_ stream: StreamID) throws -> [String] {
-            try load(stream, keyring: locked).flatMap { e in
-                e.event.personalFields.filter { $0.value.subject == subject }.map { "\(e.event.type).\($0.path)" }
-            }
-        }
-        var out = try cases.map { ErasureImpact(caseID: $0, fields: try fields($0.streamID)) }
-        // An employee's consultations, and a handover's note: records outside every case.
-        let (consultations, handovers) = try pool.read { db in
-            (try String.fetchAll(db, sql: "SELECT id FROM consultations WHERE employee = ? ORDER BY seq", arguments: [subject.rawValue]),
-             try String.fetchAll(db, sql: "SELECT DISTINCT user FROM handovers ORDER BY user"))
-        }
-        for k in consultations.compactMap(ConsultationID.init) { out.append(ErasureImpact(record: k.description, fields: try fields(k.streamID))) }
-        if try subjectKind(subject) == .shiftNote {
-            for u in handovers {
-                let f = try fields(Self.staffStream(u))
-                if !f.isEmpty { out.append(ErasureImpact(record: "handover by \(u)", fields: f)) }
-            }
-        }
-        return out
     }
 
-    /// What kind of person a subject is (nil: no such subject).
-    public func subjectKind(_ subject: SubjectID) throws -> SubjectKind? {
+    /// An employee's consultations.
+    public func consultations(of employee: SubjectID) throws -> [ConsultationID] {
         try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT kind FROM subjects WHERE id = ?", arguments: [subject.rawValue]).flatMap(SubjectKind.init)
+            try String.fetchAll(db, sql: "SELECT id FROM consultations WHERE employee = ? ORDER BY seq", arguments: [employee.rawValue])
+                .compactMap(ConsultationID.init)
         }
     }
 
-    /// An employee's data is the consultation desk's: only a counsellor discloses or erases it, and every attempt is
-    /// recorded like an attempt to open the consultation. Other subjects need a supervisor.
-    public func checkSubjectAccess(_ subject: SubjectID, user: String, role: Role, action: String, at now: Date) throws {
-        guard let kind = try subjectKind(subject) else { throw StoreError.noSuchSubject(subject.rawValue) }
-        if kind == .employee {
-            try recordAccess(RestrictedAccess(record: subject.rawValue, user: user, role: role, allowed: role == .counsellor), at: now)
-            guard role == .counsellor else { throw StoreError.notAllowed(action: action, role: role, needs: "a counsellor") }
-        } else {
-            guard role == .supervisor else { throw StoreError.notAllowed(action: action, role: role, needs: "a supervisor") }
-        }
+    /// Users who left a shift handover.
+    public func handoverWriters() throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT user FROM handovers ORDER BY user") }
     }
 
     /// Destroys a subject's key and records the erasure, with the projections, in one transaction;
     /// then truncates the WAL so that no old page keeps the text.
-    public func eraseSubject(_ subject: SubjectID, reason: String, actor: Actor, at now: Date) throws -> EraseOutcome {
+    public func erase(_ subject: SubjectID, reason: String, actor: Actor, at now: Date) throws -> EraseOutcome {
         let state = try pool.read { db in
             try Row.fetchOne(db, sql: "SELECT erased_at FROM subjects WHERE id = ?", arguments: [subject.rawValue])
         }
@@ -106,7 +69,7 @@ extension SQLiteEventStore {
         do {
             try write(try encode([event]), stream: { _ in subject.streamID },
                       expected: version == 0 ? .noStream : .exact(StreamVersion(version)), actor: actor, at: now,
-                      evidence: nil, alsoInTransaction: { db in
+                      newSubjects: [], evidence: [], alsoInTransaction: { db in
                 // Checked inside the transaction, so a hold placed meanwhile still wins.
                 if let held = try Row.fetchOne(db, sql: """
                     SELECT c.id, c.hold FROM cases c JOIN case_subjects cs ON cs.case_id = c.id

@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 import Foundation
 import GRDB
@@ -88,18 +89,10 @@ extension SQLiteEventStore {
                            hold: hold.flatMap(HoldKind.init(rawValue:)), closedAt: r[16])
     }
 
-    /// A case with its timeline and the counterparty's earlier contacts, personal fields opened for `role`.
-    public func caseDetail(_ id: CaseID, role: Role) throws -> CaseDetail {
+    /// A case with its timeline and the counterparties' earlier contacts, personal fields opened as `visibility` allows.
+    public func caseDetail(_ id: CaseID, visibility: FieldVisibility) throws -> CaseDetail {
         guard let row = try caseSummary(id) else { throw StoreError.noSuchCase(id.description) }
-        let reader = keyring.restricted { context in
-            // Names and contact details of applicants and counterparties only for the desk's line above the counter.
-            let path = context.split(separator: "\u{1F}").last.map(String.init) ?? ""
-            // A file's name can say who sent it (山田花子_見積.pdf).
-            let identifying = ["applicant.name", "applicant.phone", "applicant.email", "label"].contains(path)
-                || (path.hasPrefix("attachments.") && path.hasSuffix(".name"))
-            return !identifying || role.seesContactDetails
-        }
-        let events = try load(id.streamID, keyring: reader)
+        let events = try load(id.streamID, after: 0, visibility: visibility)
         let ledgerRows: [Row] = try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT l.counterparty, l.case_id, l.at, l.about, l.answered FROM ledger l
@@ -154,23 +147,8 @@ extension SQLiteEventStore {
         }
     }
 
-    /// Whether an organization is registered.
-    public func organizationExists(_ id: OrganizationID) throws -> Bool {
-        try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT 1 FROM organizations WHERE id = ?", arguments: [id.rawValue]) != nil
-        }
-    }
-
-    /// An organization's branches and their stores, as registered.
-    public func branches(of id: OrganizationID) throws -> [Branch]? {
-        let json = try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT branches FROM organizations WHERE id = ?", arguments: [id.rawValue])
-        }
-        return try json.map { try JSONDecoder().decode([Branch].self, from: Data($0.utf8)) }
-    }
-
-    /// Every counterparty not erased: their standing, their cases, and the label from their latest link (opened).
-    public func counterparties() throws -> [(standing: CounterpartyStanding, cases: [CaseID], label: Personal?)] {
+    /// Every counterparty not erased: their standing and their cases.
+    public func counterparties() throws -> [(standing: CounterpartyStanding, cases: [CaseID])] {
         let rows = try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.id, s.standing, s.standing_until, group_concat(cs.case_id, ' ') FROM subjects s
@@ -178,15 +156,10 @@ extension SQLiteEventStore {
                 WHERE s.kind = 'counterparty' AND s.erased_at IS NULL GROUP BY s.id ORDER BY s.id
                 """)
         }
-        return try rows.map { r in
-            let id = SubjectID(r[0] as String)
+        return rows.map { r in
             let cases = ((r[3] as String?) ?? "").split(separator: " ").compactMap { CaseID(String($0)) }.sorted { $0.number < $1.number }
-            var label: Personal?
-            if let last = cases.last {
-                for e in try load(last.streamID) { if case .counterpartyLinked(let p) = e.event, p.counterparty == id { label = p.label } }
-            }
-            return (CounterpartyStanding(subject: id, standing: Standing(rawValue: (r[1] as String?) ?? "none") ?? .none,
-                                         until: (r[2] as String?).flatMap { LocalDate(iso: $0) }), cases, label)
+            return (CounterpartyStanding(subject: SubjectID(r[0] as String), standing: Standing(rawValue: (r[1] as String?) ?? "none") ?? .none,
+                                         until: (r[2] as String?).flatMap { LocalDate(iso: $0) }), cases)
         }
     }
 
@@ -200,8 +173,23 @@ extension SQLiteEventStore {
         }
     }
 
+    /// One organization as registered (nil: none with that id).
+    public func organization(_ id: OrganizationID) throws -> OrganizationDetails? {
+        let row = try pool.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT id, name, branches, policy, report_to, language, closed_days, retention_years FROM organizations WHERE id = ?
+                """, arguments: [id.rawValue])
+        }
+        return try row.map { r in
+            OrganizationDetails(summary: OrganizationSummary(id: id, name: r[1],
+                                                             branches: try JSONDecoder().decode([Branch].self, from: Data((r[2] as String).utf8)),
+                                                             policy: try Self.policy(json: r[3])),
+                                reportTo: r[4], language: Language(rawValue: r[5]) ?? .ja, closedDays: r[6], retentionYears: r[7])
+        }
+    }
+
     /// The counter policy in force at an organization: its own if it adopted one, else the standard table.
-    public func policy(for id: OrganizationID) throws -> PolicyTable {
+    func policy(for id: OrganizationID) throws -> PolicyTable {
         let json = try pool.read { db in
             try String?.fetchOne(db, sql: "SELECT policy FROM organizations WHERE id = ?", arguments: [id.rawValue]) ?? nil
         }
@@ -213,39 +201,16 @@ extension SQLiteEventStore {
         return try JSONDecoder().decode(PolicyTable.self, from: Data(json.utf8))
     }
 
-    /// What `mado org show` prints beside the summary: the reports' recipient and language, closed days, retention.
-    public func organizationDetails(_ id: OrganizationID) throws -> (reportTo: String, language: String, closedDays: String, retentionYears: Int)? {
+    /// Every open case as a shift handover sees it.
+    public func openCases() throws -> [ShiftCase] {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT report_to, language, closed_days, retention_years FROM organizations WHERE id = ?",
-                             arguments: [id.rawValue]).map { ($0[0], $0[1], $0[2], $0[3]) }
-        }
-    }
-
-    /// An organization's display name, as registered.
-    public func organizationName(_ id: OrganizationID) throws -> String? {
-        try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT name FROM organizations WHERE id = ?", arguments: [id.rawValue])
-        }
-    }
-
-    /// Refuses a branch or store the organization has not registered: they are kept in clear, so they must be
-    /// its names, never free text. `field` prefixes the names in the message ("" for forms, "--" for options).
-    public func checkPlace(_ org: OrganizationID, branch: String?, store: String?, field: String = "") throws {
-        guard let branches = try self.branches(of: org) else { throw StoreError.unknownOrganization(org.rawValue) }
-        if let b = branch, !branches.contains(where: { $0.name == b }) {
-            throw InputError.invalid("\(field)branch", expected: "one of the organization's branches: \(branches.map(\.name).joined(separator: ", "))")
-        }
-        if let st = store {
-            let stores = branches.filter { branch == nil || $0.name == branch }.flatMap(\.stores)
-            guard stores.contains(st) else {
-                throw InputError.invalid("\(field)store", expected: "one of the stores of \(branch ?? "the organization"): \(stores.joined(separator: ", "))")
+            try Row.fetchAll(db, sql: """
+                SELECT id, lane, report_due_on, assignee, state FROM cases WHERE \(QueueSQL.isOpen) ORDER BY seq
+                """).compactMap { r in
+                guard let id = CaseID(r[0] as String), let due = LocalDate(iso: r[2]) else { return nil }
+                return ShiftCase(id: id, lane: (r[1] as String?).flatMap(Lane.init(rawValue:)), dueOn: due, assignee: r[3],
+                                 reported: CaseStatus(rawValue: r[4] as String)?.awaitsReport == false)
             }
-        }
-    }
-
-    public func organizationIDs() throws -> [OrganizationID] {
-        try pool.read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM organizations ORDER BY id").map { OrganizationID($0) }
         }
     }
 

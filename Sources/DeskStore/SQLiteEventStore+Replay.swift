@@ -1,13 +1,27 @@
 import Crypto
+import DeskApp
 import DeskDomain
 import Foundation
 import GRDB
 
 extension SQLiteEventStore {
-    /// The events of one stream after `version` (all of them by default), decoded; personal fields open as far
-    /// as `keyring` allows. `after` is what a writer that lost a race has not seen yet.
-    public func load(_ stream: StreamID, keyring: SubjectKeyring? = nil, after version: Int = 0) throws -> [EventEnvelope] {
-        let sealer = keyring ?? self.keyring
+    /// The events of one stream after `version`, decoded; personal fields open as far as `visibility` allows.
+    public func load(_ stream: StreamID, after version: Int, visibility: FieldVisibility) throws -> [EventEnvelope] {
+        try loadOpened(stream, sealer: sealer(visibility), after: version)
+    }
+
+    /// The keyring that opens what `visibility` allows (this store's own when it allows everything).
+    func sealer(_ visibility: FieldVisibility) -> SubjectKeyring {
+        if visibility.isAll { return keyring }
+        return keyring.restricted { context in
+            // The sealing context is `event type 0x1F field path`.
+            guard let sep = context.firstIndex(of: "\u{1F}") else { return false }
+            return visibility.allows(String(context[..<sep]), String(context[context.index(after: sep)...]))
+        }
+    }
+
+    /// The events of one stream after `version`, personal fields opened by `sealer`.
+    func loadOpened(_ stream: StreamID, sealer: SubjectKeyring, after version: Int = 0) throws -> [EventEnvelope] {
         // One SELECT sees one snapshot by itself: no read transaction needed around it.
         return try pool.unsafeRead { db in
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """
@@ -21,11 +35,28 @@ extension SQLiteEventStore {
     }
 
     /// The one event at a log position.
-    public func event(at position: Int64) throws -> EventEnvelope? {
-        try pool.read { db in
+    public func event(at position: Position, visibility: FieldVisibility) throws -> EventEnvelope? {
+        let sealer = sealer(visibility)
+        return try pool.read { db in
             try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at FROM events WHERE position = ?
-                """), arguments: [position]).map { try Self.decode($0, sealer: keyring) }
+                """), arguments: [position.value]).map { try Self.decode($0, sealer: sealer) }
+        }
+    }
+
+    /// Every event after `position` whose type is in `types` (all when nil), in log order, no personal field opened.
+    /// Streams: memory does not grow with the log.
+    public func forEachEvent(after position: Position, types: Set<String>?, _ body: (EventEnvelope) throws -> Void) throws {
+        try pool.read { db in
+            let columns = "position, stream_id, version, type, schema_version, payload, actor, recorded_at"
+            let rows = if let types {
+                try Row.fetchCursor(db, sql: """
+                    SELECT \(columns) FROM events WHERE position > ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position
+                    """, arguments: [position.value, String(decoding: try JSONEncoder().encode(types.sorted()), as: UTF8.self)])
+            } else {
+                try Row.fetchCursor(db, sql: "SELECT \(columns) FROM events WHERE position > ? ORDER BY position", arguments: [position.value])
+            }
+            while let row = try rows.next() { try body(try Self.decode(row, sealer: nil)) }
         }
     }
 

@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 import Foundation
 import GRDB
@@ -66,61 +67,5 @@ extension SQLiteEventStore {
             if until < today { out.append(RetentionDue(subject: SubjectID(r["employee"] as String), kind: .employee, cases: [], dueOn: until.description)) }
         }
         return out
-    }
-
-    /// Records a disclosure in the log (who, when, why; never what), once it has been written out.
-    public func recordDisclosure(_ subject: SubjectID, reason: String, actor: Actor, at now: Date) throws {
-        let version = try self.version(of: subject.streamID)
-        try append([.subjectExported(SubjectExported(subject: subject, reason: reason))], to: subject.streamID,
-                   expected: version == 0 ? .noStream : .exact(StreamVersion(version)), actor: actor, at: now)
-    }
-
-    /// Everything held about a subject, opened. Call `recordDisclosure` when it has been handed over.
-    public func disclose(_ subject: SubjectID) throws -> SubjectDisclosure {
-        guard keyring.isUnlocked else { throw StoreError.keyRequired(what: "a disclosure") }
-        let meta = try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT kind, erased_at FROM subjects WHERE id = ?", arguments: [subject.rawValue])
-        }
-        guard let meta else { throw StoreError.noSuchSubject(subject.rawValue) }
-        guard (meta["erased_at"] as String?) == nil else { throw StoreError.alreadyErased(subject.rawValue) }
-        let caseIDs = try pool.read { db in
-            try String.fetchAll(db, sql: "SELECT case_id FROM case_subjects WHERE subject_id = ? ORDER BY case_id",
-                                arguments: [subject.rawValue]).compactMap(CaseID.init)
-        }
-        var fields: [SubjectDisclosure.Field] = []
-        var originals: [(String, Data)] = []
-        for c in caseIDs {
-            for e in try load(c.streamID) {
-                for f in e.event.personalFields where f.value.subject == subject {
-                    fields.append(.init(caseID: c, position: e.position, recordedAt: e.recordedAt, eventType: e.event.type,
-                                        path: f.path, value: f.value))
-                }
-                if case .intakeRecorded(let p) = e.event, p.applicant.subject == subject {
-                    for hash in [p.evidence].compactMap({ $0 }) + (p.attachments ?? []).map(\.evidence) {
-                        if let sealed = try pool.read({ db in
-                               try Data.fetchOne(db, sql: "SELECT sealed FROM evidence WHERE hash = ?", arguments: [hash]) }),
-                           let bytes = keyring.openEvidence(sealed, subject: subject) {
-                            originals.append((hash, bytes))
-                        }
-                    }
-                }
-            }
-        }
-        // An employee's consultations are theirs to see too (they are in no case).
-        let consultations = try pool.read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM consultations WHERE employee = ? ORDER BY seq", arguments: [subject.rawValue])
-                .compactMap(ConsultationID.init)
-        }
-        for k in consultations {
-            for e in try load(k.streamID) {
-                for f in e.event.personalFields where f.value.subject == subject {
-                    fields.append(.init(caseID: nil, position: e.position, recordedAt: e.recordedAt,
-                                        eventType: e.event.type, path: "\(k).\(f.path)", value: f.value))
-                }
-            }
-        }
-        let cases = try caseIDs.compactMap { try caseSummary($0) }
-        return SubjectDisclosure(subject: subject, kind: SubjectKind(rawValue: meta["kind"]) ?? .applicant, cases: cases,
-                                 fields: fields, originals: originals)
     }
 }

@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 import Foundation
 import GRDB
@@ -16,7 +17,8 @@ public final class SQLiteEventStore: Sendable {
     /// Off unless a benchmark turns it on.
     public let timings = AppendTimings()
     /// Why personal data is hidden in this process, when it is.
-    public let keyProblem: StoreError?
+    public let keyFailure: StoreError?
+    public var keyProblem: String? { keyFailure?.description }
 
     /// The key file that belongs to a database unless `--key-file` or `MADO_KEY_FILE` says otherwise.
     public static func defaultKeyFile(for dbPath: String) -> String { dbPath + ".key" }
@@ -37,7 +39,7 @@ public final class SQLiteEventStore: Sendable {
         self.path = path
         self.keyFilePath = keyFilePath
         self.pool = pool
-        self.keyProblem = keyProblem
+        self.keyFailure = keyProblem
         // Keys load on first use, possibly while a read or the write transaction is running
         // (decoding opens fields): a reentrant read uses that connection.
         self.keyring = SubjectKeyring(deskKey: deskKey, passThrough: passThrough) { [pool] id in
@@ -123,8 +125,9 @@ public final class SQLiteEventStore: Sendable {
             }
             try pool.close()
             let store = try open(path: path, keyFile: keyPath, requireKey: !passThrough)
-            _ = try store.append([.staffAdded(StaffAdded(user: supervisor, displayName: displayName, role: .supervisor))],
-                                 to: StreamID("staff-\(supervisor)"), expected: .noStream, actor: Actor(supervisor), at: now)
+            try store.append([.staffAdded(StaffAdded(user: supervisor, displayName: displayName, role: .supervisor))],
+                             to: .stream(StreamID("staff-\(supervisor)")), expected: .noStream, actor: Actor(supervisor), at: now,
+                             newSubjects: [], evidence: [])
             return store
         } catch {
             undo()
@@ -162,16 +165,14 @@ public final class SQLiteEventStore: Sendable {
 
     // MARK: Identity
 
-    /// The staff record of an OS user, refusing unknown and removed users.
-    public func staffMember(_ user: String) throws -> StaffMember {
-        let m = try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT user, display_name, role, active FROM staff WHERE user = ?", arguments: [user])
+    /// The staff record of an OS user, removed ones included (nil: never on the staff).
+    public func staffMember(_ user: String) throws -> StaffMember? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT user, display_name, role, active FROM staff WHERE user = ?", arguments: [user]).map {
+                StaffMember(user: $0["user"], displayName: $0["display_name"], role: Role(rawValue: $0["role"]) ?? .staff,
+                            active: $0["active"] as Int == 1)
+            }
         }
-        guard let m else { throw StoreError.unknownUser(user) }
-        let member = StaffMember(user: m["user"], displayName: m["display_name"],
-                                 role: Role(rawValue: m["role"]) ?? .staff, active: m["active"] as Int == 1)
-        guard member.active else { throw StoreError.removedUser(user) }
-        return member
     }
 
     public func staffList() throws -> [StaffMember] {

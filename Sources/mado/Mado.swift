@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import DeskTUI
 import Foundation
 
@@ -43,18 +43,17 @@ struct Mado: ParsableCommand {
         if demo {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-demo-\(UUID().uuidString.prefix(8))")
             defer { try? FileManager.default.removeItem(at: dir) }
-            let path = dir.appendingPathComponent("desk.sqlite").path
             let now = Date()
-            let s = try SQLiteEventStore.initialize(path: path, supervisor: Identity.osUser,
-                                                    displayName: Identity.osDisplayName, at: now)
-            _ = try DemoData(seed: 1, now: now).fill(s)
-            try Console.open(s, theme: t, language: language, readOnly: readOnly, name: "demo")
-            s.close()
+            let desk = try Wiring.initialize(path: dir.appendingPathComponent("desk.sqlite").path, keyFile: nil,
+                                             displayName: Identity.osDisplayName, at: now).desk
+            defer { desk.close() }
+            _ = try DemoData(seed: 1, now: now).fill(desk)
+            try Console.open(desk, theme: t, language: language, readOnly: readOnly, name: "demo")
             return
         }
-        let s = try store.open()
-        defer { s.close() }
-        try Console.open(s, theme: t, language: language, readOnly: readOnly,
+        let desk = try store.desk()
+        defer { desk.close() }
+        try Console.open(desk, theme: t, language: language, readOnly: readOnly,
                          name: (store.databasePath as NSString).lastPathComponent)
     }
 
@@ -68,14 +67,14 @@ struct Mado: ParsableCommand {
 }
 
 enum Console {
-    static func open(_ s: SQLiteEventStore, theme: Theme, language: Language, readOnly: Bool, name: String) throws {
-        let me = try s.staffMember(Identity.osUser)
+    static func open(_ desk: Desk, theme: Theme, language: Language, readOnly: Bool, name: String) throws {
+        let me = try desk.me()
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let backend = NcursesBackend(theme: theme, noColor: noColor)
+        // A role that may change nothing (the auditor) gets a review-only console.
         var model = Model(size: backend.size, now: Date(), me: me, language: language,
-                          readOnly: readOnly || me.role == .auditor, databaseName: name)
-        model.keyProblem = s.keyProblem?.description
-        let program = Program(store: s, backend: backend, model: model, notifier: try? ChangeNotifier(path: s.path))
-        program.run()
+                          readOnly: readOnly || RoleMatrix.changesNothing(me.role), databaseName: name)
+        model.keyProblem = desk.keyProblem
+        Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch()).run()
     }
 }

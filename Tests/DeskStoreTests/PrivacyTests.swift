@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 @testable import DeskStore
 import Foundation
@@ -59,17 +60,16 @@ struct PrivacyTests {
         try db.registerOrganization()
         let (id, applicant) = try db.intake(original: Data(#"{"complaint":"\#(Self.words)"}"#.utf8))
         try db.intake(name: "別人", phone: nil, email: nil, complaint: "関係のない苦情")
-        try db.store.execute(.addNote(CaseText(text: Personal("本人から再度の電話", owner: applicant))), on: id,
-                             context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
-        #expect(try db.store.caseDetail(id, role: .supervisor).summary.summary.contains("フロント"))
+        try db.act(.addNote("本人から再度の電話"), on: id)
+        #expect(try db.desk().caseDetail(id).summary.summary.contains("フロント"))
         #expect(try db.store.search("検証用文言") == [id] && db.store.search("再度") == [id])
-        let outcome = try db.store.eraseSubject(applicant, reason: "本人の請求", actor: "tester", at: TemporaryDatabase.t0)
+        let outcome = try db.desk().erase(applicant, reason: "本人の請求")
         #expect(outcome == .complete)
         #expect(Self.leftovers(in: db) == [])
         #expect(try db.store.verify().firstBad == nil)
         #expect(try db.store.search("検証用文言").isEmpty && db.store.search("再度").isEmpty)
         #expect(try db.store.search("関係のない") == [CaseID(number: 2)])
-        let detail = try db.store.caseDetail(id, role: .supervisor)
+        let detail = try db.desk().caseDetail(id)
         #expect(detail.summary.summary == "削除済み / erased")
         guard case .intakeRecorded(let p) = detail.events[0].event else { Issue.record("no intake"); return }
         #expect(p.complaint.content == .erased && p.applicant.name?.content == .erased)
@@ -83,12 +83,8 @@ struct PrivacyTests {
         for t in live.keys.sorted() where live[t] != rebuilt[t] {
             Issue.record("\(t) differs after rebuild: live \(live[t] ?? []) rebuilt \(rebuilt[t] ?? [])")
         }
-        #expect(throws: StoreError.alreadyErased(applicant.rawValue)) {
-            try db.store.eraseSubject(applicant, reason: "again", actor: "tester", at: TemporaryDatabase.t0)
-        }
-        #expect(throws: StoreError.noSuchSubject("s-00000000000000ff")) {
-            try db.store.eraseSubject(SubjectID("s-00000000000000ff"), reason: "x", actor: "tester", at: TemporaryDatabase.t0)
-        }
+        #expect(throws: DeskError.alreadyErased(applicant.rawValue)) { try db.desk().erase(applicant, reason: "again") }
+        #expect(throws: DeskError.noSuchSubject("s-00000000000000ff")) { try db.desk().erase(SubjectID("s-00000000000000ff"), reason: "x") }
     }
 
     @Test("erasure also clears text that already went from the backlog into the trigram index")
@@ -103,7 +99,7 @@ struct PrivacyTests {
         }
         #expect(indexed == 2)
         #expect(try db.store.search("検証用文言") == [id])
-        _ = try db.store.eraseSubject(applicant, reason: "本人の請求", actor: "tester", at: TemporaryDatabase.t0)
+        _ = try db.desk().erase(applicant, reason: "本人の請求")
         #expect(Self.leftovers(in: db) == [])
         #expect(try db.store.search("検証用文言").isEmpty)
         #expect(try db.store.search("埋め草の苦情 12") == [CaseID(number: 14)])
@@ -125,7 +121,7 @@ struct PrivacyTests {
         input.fileHandleForWriting.write(Data("BEGIN; SELECT 'reading', COUNT(*) FROM events;\n".utf8))
         var got = Data()
         while !String(decoding: got, as: UTF8.self).contains("reading") { got.append(output.fileHandleForReading.availableData) }
-        let outcome = try db.store.eraseSubject(applicant, reason: "本人の請求", actor: "tester", at: TemporaryDatabase.t0)
+        let outcome = try db.desk().erase(applicant, reason: "本人の請求")
         #expect(outcome == .walRetained)
         input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
         try input.fileHandleForWriting.close()
@@ -142,8 +138,8 @@ struct PrivacyTests {
         try FileManager.default.moveItem(atPath: db.keyFile, toPath: db.keyFile + ".away")
         let s = try SQLiteEventStore.open(path: db.path)
         defer { s.close() }
-        #expect(s.keyProblem == .keyFileMissing(path: db.keyFile))
-        guard case .intakeRecorded(let p) = try s.caseDetail(id, role: .supervisor).events[0].event else { return }
+        #expect(s.keyFailure == .keyFileMissing(path: db.keyFile))
+        guard case .intakeRecorded(let p) = try s.caseDetail(id, visibility: .all).events[0].event else { return }
         #expect(p.complaint.content == .locked)
         #expect(throws: StoreError.keyRequired(what: "rebuild")) { try s.rebuild() }
         #expect(try s.verify().firstBad == nil)
@@ -173,11 +169,17 @@ struct PrivacyTests {
         let db = try TemporaryDatabase()
         try db.registerOrganization()
         let (id, _) = try db.intake()
-        guard case .intakeRecorded(let p) = try db.store.caseDetail(id, role: .staff).events[0].event else { return }
+        guard case .intakeRecorded(let p) = try db.desk("clerk", .staff).caseDetail(id).events[0].event else { return }
         #expect(p.applicant.name?.content == .withheld && p.applicant.phone?.content == .withheld)
         #expect(p.complaint.text != nil)
-        guard case .intakeRecorded(let q) = try db.store.caseDetail(id, role: .operator).events[0].event else { return }
+        guard case .intakeRecorded(let q) = try db.desk("op", .operator).caseDetail(id).events[0].event else { return }
         #expect(q.applicant.name?.text == Self.name)
+        // The counsellor and the auditor see that the case exists, not what it says.
+        for role in [Role.counsellor, .auditor] {
+            let d = try db.desk("u-\(role.rawValue)", role).caseDetail(id)
+            guard case .intakeRecorded(let r) = d.events[0].event else { return }
+            #expect(r.complaint.content == .withheld && r.applicant.name?.content == .withheld && d.summary.summary == "非表示 / withheld", "\(role)")
+        }
     }
 
     @Test("the same submission taken in twice is detected and not duplicated")
@@ -186,7 +188,12 @@ struct PrivacyTests {
         try db.registerOrganization()
         let bytes = Data(#"{"form":"mado.webform/1"}"#.utf8)
         let (first, _) = try db.intake(original: bytes)
-        #expect(throws: AppendError.duplicateSubmission(existing: first)) { try db.intake(original: bytes) }
+        let submission = Submission(organization: "demo-hotel", channel: .webForm, language: .ja, applicant: .init(anonymous: true),
+                                    complaint: "同じもの", original: bytes)
+        #expect(try db.desk().takeIn(submission) == .duplicate(first))
         #expect(try db.store.caseCount() == 1)
+        // Its new people's keys were not written: nothing of the refused submission stays behind.
+        let keys = try db.store.pool.read { d in try Int.fetchOne(d, sql: "SELECT count(*) FROM subject_keys") }
+        #expect(keys == 2)
     }
 }

@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 @testable import DeskStore
 import Foundation
@@ -5,20 +6,15 @@ import Testing
 
 @Suite("legal hold, retention and disclosure", .serialized)
 struct RetentionTests {
-    static let sup = TemporaryDatabase.supervisor
     static func years(_ n: Double) -> TimeInterval { n * 365.25 * 86400 }
 
     /// Takes a case through review, report and closing at `at`.
     static func closeCase(_ db: TemporaryDatabase, _ id: CaseID, at: Date) throws {
-        let applicant = try db.store.subjects(case: id, role: .supervisor).first { $0.kind == .applicant }!.id
-        for c: CaseCommand in [.startReview,
-                               .assess(Assessed(validity: .valid, means: .acceptable, behaviours: [],
-                                                reason: Personal("穏当な指摘", owner: applicant))),
-                               .classify(Classified(classification: .legitimateComplaint, reason: Personal("正当", owner: applicant))),
-                               .draftReport(ReportDrafted(includeName: false, includeContact: false,
-                                                          opinion: Personal("案内の改善を勧める", owner: applicant))),
-                               .approveReport, .report(Reported(sentTo: "総務部")), .close(Closed(outcome: "resolved"))] {
-            try db.store.execute(c, on: id, context: TemporaryDatabase.by(c), at: at)
+        for c: CaseAction in [.startReview, .assess(validity: .valid, means: .acceptable, behaviours: [], reason: "穏当な指摘", opinion: nil),
+                              .classify(.legitimateComplaint, reason: "正当"),
+                              .draftReport(opinion: "案内の改善を勧める", includeName: false, includeContact: false),
+                              .approveReport, .report(sentTo: "総務部"), .close(outcome: "resolved")] {
+            try db.act(c, on: id, at: at)
         }
     }
 
@@ -27,21 +23,19 @@ struct RetentionTests {
         let db = try TemporaryDatabase()
         try db.registerOrganization()
         let (id, a) = try db.intake()
-        try db.store.execute(.placeHold(LegalHoldPlaced(kind: .policeReport, reason: "被害届 第123号")),
-                             on: id, context: Self.sup, at: TemporaryDatabase.t0)
+        try db.act(.placeHold(.policeReport, reason: "被害届 第123号"), on: id)
         #expect(try db.store.caseSummary(id)?.hold == .policeReport)
         let events = try db.store.eventCount()
         #expect(throws: StoreError.onHold(subject: a.rawValue, case: id.description, kind: "policeReport")) {
-            try db.store.eraseSubject(a, reason: "請求", actor: "tester", at: TemporaryDatabase.t0)
+            try db.desk().erase(a, reason: "請求")
         }
         #expect(try db.store.eventCount() == events)
-        #expect(try db.store.subjects(case: id, role: .supervisor).first { $0.id == a }?.name?.text == "榊原楓花")
-        #expect(throws: DecideError.roleNotAllowed(command: "lift the legal hold", role: .operator, needs: .supervisor)) {
-            try db.store.execute(.liftHold(LegalHoldLifted(reason: "終結")), on: id,
-                                 context: DecisionContext(actor: "op", role: .operator), at: TemporaryDatabase.t0)
+        #expect(try db.desk().subjects(of: id).first { $0.id == a }?.name?.text == "榊原楓花")
+        #expect(throws: DeskError.notAllowed(.liftHold, role: .operator)) {
+            try db.desk("op", .operator).act(.liftHold(reason: "終結"), on: id)
         }
-        try db.store.execute(.liftHold(LegalHoldLifted(reason: "捜査終結")), on: id, context: Self.sup, at: TemporaryDatabase.t0)
-        #expect(try db.store.eraseSubject(a, reason: "請求", actor: "tester", at: TemporaryDatabase.t0) == .complete)
+        try db.act(.liftHold(reason: "捜査終結"), on: id)
+        #expect(try db.desk().erase(a, reason: "請求") == .complete)
     }
 
     @Test("retention lists exactly the subjects whose every case closed longer ago than the period, not held")
@@ -54,8 +48,7 @@ struct RetentionTests {
         try Self.closeCase(db, c1, at: old)
         let (c2, _) = try db.intake(at: old)                   // closed 4 years ago but held: not due
         try Self.closeCase(db, c2, at: old)
-        try db.store.execute(.placeHold(LegalHoldPlaced(kind: .lawsuit, reason: "令和8年(ワ)第100号")),
-                             on: c2, context: Self.sup, at: now)
+        try db.act(.placeHold(.lawsuit, reason: "令和8年(ワ)第100号"), on: c2, at: now)
         let (c3, _) = try db.intake(at: old)                   // closed 2 years ago: not due
         try Self.closeCase(db, c3, at: now.addingTimeInterval(-Self.years(2)))
         try db.intake(at: old)                                 // still open: not due
@@ -63,13 +56,12 @@ struct RetentionTests {
         #expect(Set(due.map(\.subject)) == Set([a1] + clerks(db, c1)) && clerks(db, c1).count == 1)
         #expect(due.allSatisfy { $0.cases == [c1] })
         // A shorter period makes the 2-year-old case due too.
-        try db.store.append([.retentionSet(RetentionSet(years: 1))], to: OrganizationID("demo-hotel").streamID,
-                            expected: .exact(StreamVersion(1)), actor: "tester", at: now)
+        try db.desk(at: now).setRetention("demo-hotel", years: 1)
         #expect(Set(try db.store.retentionDue(at: now).flatMap(\.cases)) == [c1, c3])
     }
 
     func clerks(_ db: TemporaryDatabase, _ c: CaseID) -> [SubjectID] {
-        ((try? db.store.subjects(case: c, role: .supervisor)) ?? []).filter { $0.kind == .staffMember }.map(\.id)
+        ((try? db.store.subjects(of: c)) ?? []).filter { $0.kind == .staffMember }.map(\.id)
     }
 
     @Test("a disclosure holds every field of that subject and nothing of any other, and is logged")
@@ -78,11 +70,10 @@ struct RetentionTests {
         try db.registerOrganization()
         let original = Data(#"{"complaint":"原文"}"#.utf8)
         let (id, a) = try db.intake(original: original)
-        try db.store.execute(.addNote(CaseText(text: Personal("二度目の電話", owner: a))), on: id, context: Self.sup,
-                             at: TemporaryDatabase.t0)
+        try db.act(.addNote("二度目の電話"), on: id)
         try db.intake(name: "別の人", phone: "03-0000-0000", email: nil, complaint: "他人の苦情")
-        let d = try db.store.disclose(a)
-        try db.store.recordDisclosure(a, reason: "開示請求", actor: "tester", at: TemporaryDatabase.t0)
+        let d = try db.desk().disclose(a, reason: "開示請求")
+        try db.desk().recordDisclosure(a, reason: "開示請求")
         let byPath = Dictionary(uniqueKeysWithValues: d.fields.map { ("\($0.eventType).\($0.path)", $0.value.text ?? "") })
         #expect(byPath == [
             "intakeRecorded.applicant.name": "榊原楓花", "intakeRecorded.applicant.phone": "090-7346-2281",
@@ -94,7 +85,7 @@ struct RetentionTests {
         let logged = try db.store.load(a.streamID)
         #expect(logged.map(\.event) == [.subjectExported(SubjectExported(subject: a, reason: "開示請求"))])
         // Erasure after a disclosure still works (the subject's stream already exists).
-        #expect(try db.store.eraseSubject(a, reason: "請求", actor: "tester", at: TemporaryDatabase.t0) == .complete)
+        #expect(try db.desk().erase(a, reason: "請求") == .complete)
     }
 
     @Test("a case whose applicant was erased can still be put on hold; a note about them is refused clearly")
@@ -102,34 +93,27 @@ struct RetentionTests {
         let db = try TemporaryDatabase()
         try db.registerOrganization()
         let (id, a) = try db.intake()
-        _ = try db.store.eraseSubject(a, reason: "請求", actor: "tester", at: TemporaryDatabase.t0)
-        try db.store.execute(.placeHold(LegalHoldPlaced(kind: .lawsuit, reason: "令和8年(ワ)第100号")), on: id,
-                             context: Self.sup, at: TemporaryDatabase.t0)
+        _ = try db.desk().erase(a, reason: "請求")
+        try db.act(.placeHold(.lawsuit, reason: "令和8年(ワ)第100号"), on: id)
         #expect(try db.store.caseSummary(id)?.hold == .lawsuit)
-        #expect(throws: StoreError.subjectWasErased(a.rawValue)) {
-            try db.store.execute(.addNote(CaseText(text: Personal("追記", owner: a))), on: id, context: Self.sup,
-                                 at: TemporaryDatabase.t0)
-        }
+        #expect(throws: StoreError.subjectWasErased(a.rawValue)) { try db.act(.addNote("追記"), on: id) }
     }
 
     @Test("escalating a reported case keeps it reported; a rejected submission stays rejected")
     func escalationIsASideTrack() throws {
         let db = try TemporaryDatabase()
         try db.registerOrganization()
-        let (id, a) = try db.intake()
-        for c: CaseCommand in [.startReview,
-                               .assess(Assessed(validity: .invalid, means: .unacceptable, behaviours: [], reason: Personal("不相当", owner: a))),
-                               .classify(Classified(classification: .harassment, reason: Personal("不相当", owner: a))),
-                               .draftReport(ReportDrafted(includeName: false, includeContact: false, opinion: Personal("打切りを勧める", owner: a))),
-                               .approveReport, .report(Reported(sentTo: "総務部")),
-                               .escalate(Escalated(target: .lawyer, reason: Personal("弁護士に相談", owner: a)))] {
-            try db.store.execute(c, on: id, context: TemporaryDatabase.by(c), at: TemporaryDatabase.t0)
+        let (id, _) = try db.intake()
+        for c: CaseAction in [.startReview, .assess(validity: .invalid, means: .unacceptable, behaviours: [], reason: "不相当", opinion: nil),
+                              .classify(.harassment, reason: "不相当"),
+                              .draftReport(opinion: "打切りを勧める", includeName: false, includeContact: false),
+                              .approveReport, .report(sentTo: "総務部"), .escalate(.lawyer, reason: "弁護士に相談")] {
+            try db.act(c, on: id)
         }
         #expect(try db.store.caseSummary(id)?.status == .reported)
-        let (r, b) = try db.intake()
-        try db.store.execute(.rejectAsThreat(CaseText(text: Personal("脅迫", owner: b))), on: r, context: Self.sup, at: TemporaryDatabase.t0)
-        try db.store.execute(.escalate(Escalated(target: .police, reason: Personal("通報", owner: b))), on: r, context: Self.sup,
-                             at: TemporaryDatabase.t0)
+        let (r, _) = try db.intake()
+        try db.act(.rejectAsThreat(reason: "脅迫"), on: r)
+        try db.act(.escalate(.police, reason: "通報"), on: r)
         #expect(try db.store.caseSummary(r)?.status == .rejectedThreat)
         #expect(try db.store.caseSummary(r)?.closedAt != nil)
         let live = try db.store.projectionSnapshot()

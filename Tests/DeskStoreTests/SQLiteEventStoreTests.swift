@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 @testable import DeskStore
 import Foundation
@@ -28,9 +29,11 @@ struct SQLiteEventStoreTests {
         try db.registerOrganization()
         let (id, a) = try db.intake()
         let note = DeskEvent.noteAdded(CaseText(text: Personal("メモ", owner: a)))
-        try db.store.append([note], to: id.streamID, expected: .exact(StreamVersion(1)), actor: "tester", at: TemporaryDatabase.t0)
+        try db.store.append([note], to: .stream(id.streamID), expected: .exact(StreamVersion(1)), actor: "tester", at: TemporaryDatabase.t0,
+                            newSubjects: [], evidence: [])
         #expect(throws: AppendError.wrongExpectedVersion(stream: id.streamID, expected: .exact(StreamVersion(1)), actual: 2)) {
-            try db.store.append([note], to: id.streamID, expected: .exact(StreamVersion(1)), actor: "tester", at: TemporaryDatabase.t0)
+            try db.store.append([note], to: .stream(id.streamID), expected: .exact(StreamVersion(1)), actor: "tester",
+                                at: TemporaryDatabase.t0, newSubjects: [], evidence: [])
         }
         #expect(try db.store.version(of: id.streamID) == 2)
     }
@@ -42,7 +45,7 @@ struct SQLiteEventStoreTests {
         let (c1, _) = try db.intake()
         let (c2, _) = try db.intake(name: nil, phone: nil, email: nil, complaint: "説明が不十分だった")
         #expect(c1 == CaseID(number: 1) && c2 == CaseID(number: 2))
-        try db.store.execute(.startReview, on: c2, context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
+        try db.act(.startReview, on: c2)
         let row = try #require(try db.store.caseSummary(c2))
         #expect(row.status == .underReview && row.version.value == 2 && row.summary == "説明が不十分だった")
         // 2026-09-21 is 敬老の日 and 09-22/23 are holidays too: three business days run to 09-28.
@@ -78,17 +81,14 @@ struct SQLiteEventStoreTests {
     func rebuildEquality() throws {
         let db = try TemporaryDatabase()
         try db.registerOrganization()
-        let party = db.store.keyring.newSubject(.counterparty)
+        var party: SubjectID?
         for i in 0..<6 {
-            let (id, a) = try db.intake(original: Data("submission \(i)".utf8))
-            try db.store.execute(.linkCounterparty(CounterpartyLinked(counterparty: party, label: Personal("常連", owner: party))),
-                                 on: id, context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
-            try db.store.execute(.recordFacts({ var f = FactSheet(); f.apologyDemand = i % 2 == 0; return f }()),
-                                 on: id, context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
-            try db.store.execute(.handOver, on: id, context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
-            try db.store.execute(.logEnquiry(.phone), on: id, context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
-            try db.store.execute(.addNote(CaseText(text: Personal("メモ \(i)", owner: a))), on: id,
-                                 context: TemporaryDatabase.supervisor, at: TemporaryDatabase.t0)
+            let (id, _) = try db.intake(original: Data("submission \(i)".utf8))
+            for case .counterpartyLinked(let p) in try db.act(.linkCounterparty(label: "常連", existing: party), on: id) { party = p.counterparty }
+            try db.act(.recordFacts({ var f = FactSheet(); f.apologyDemand = i % 2 == 0; return f }()), on: id)
+            try db.act(.handOver, on: id)
+            try db.act(.logEnquiry(.phone), on: id)
+            try db.act(.addNote("メモ \(i)"), on: id)
         }
         let live = try db.store.projectionSnapshot()
         #expect(live["ledger"]?.count == 6 * 3)
@@ -133,7 +133,7 @@ struct SQLiteEventStoreTests {
     @Test("the queue's head is the first rows of the whole queue, and its counts are the whole queue's")
     func queueHead() throws {
         let db = try TemporaryDatabase()
-        _ = try DemoData(seed: 3, now: TemporaryDatabase.t0).fill(db.store)
+        _ = try DemoData(seed: 3, now: TemporaryDatabase.t0).fill(db.desk())
         let all = try db.store.allCases()
         let today = LocalDate(japanTime: TemporaryDatabase.t0.addingTimeInterval(86_400 * 10))
         let head = try db.store.queueHead(limit: 10, today: today)
@@ -150,7 +150,7 @@ struct SQLiteEventStoreTests {
     @Test("the SQL queue order is the domain's queue order, and the index of migration v2 serves it")
     func queueOrderIsOne() throws {
         let db = try TemporaryDatabase()
-        _ = try DemoData(seed: 5, now: TemporaryDatabase.t0).fill(db.store)
+        _ = try DemoData(seed: 5, now: TemporaryDatabase.t0).fill(db.desk())
         let all = try db.store.allCases()
         #expect(Set(all.map(\.status)) == Set(CaseStatus.allCases), "the demo covers every state")
         #expect(all == all.sorted(by: CaseSummary.queueOrder))
@@ -187,9 +187,8 @@ struct SQLiteEventStoreTests {
         let db = try TemporaryDatabase()
         try db.registerOrganization()
         let (a, _) = try db.intake(complaint: "カウンターで土下座しろと言われた")
-        let (b, bs) = try db.intake(complaint: "Refund please, ＡＢＣ store")
-        try db.store.execute(.addNote(CaseText(text: Personal("暴言あり", owner: bs))), on: b, context: TemporaryDatabase.supervisor,
-                             at: TemporaryDatabase.t0)
+        let (b, _) = try db.intake(complaint: "Refund please, ＡＢＣ store")
+        try db.act(.addNote("暴言あり"), on: b)
         #expect(try db.store.search("土下座") == [a])
         #expect(try db.store.search("かうんたー") == [a])        // katakana found by hiragana
         #expect(try db.store.search("abc") == [b])               // full width found by ASCII
@@ -211,9 +210,8 @@ struct SQLiteEventStoreTests {
         // The append that filled the batch moved every waiting text into the index, in order.
         #expect(try count("search_backlog") == 0 && count("case_search") == Projector.searchBatch)
         #expect(try db.store.search("土下座") == [a] && db.store.search("土下") == [a])
-        let (b, bs) = try db.intake(complaint: "返金に加えて慰謝料を要求")
-        try db.store.execute(.addNote(CaseText(text: Personal("暴言あり", owner: bs))), on: b, context: TemporaryDatabase.supervisor,
-                             at: TemporaryDatabase.t0)
+        let (b, _) = try db.intake(complaint: "返金に加えて慰謝料を要求")
+        try db.act(.addNote("暴言あり"), on: b)
         #expect(try count("search_backlog") == 3)
         #expect(try db.store.search("慰謝料") == [b] && db.store.search("暴言") == [b] && db.store.search("苦情 7 件") == [CaseID(number: 8)])
         #expect(try db.store.search("謝罪してほしい").count == Projector.searchBatch / 2 + 1)

@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 @testable import DeskStore
 @testable import DeskTUI
@@ -17,7 +18,7 @@ struct DeskWorkScreenTests {
         #expect(update(&m, .keyPressed(.char("M"))) == [.loadMonthly(org, Month("2026-10")!)])
         #expect(update(&m, .keyPressed(.right)) == [.loadMonthly(org, Month("2026-11")!)])
         let orgs = try desk.store.organizations()
-        let totals = try desk.store.monthlyTotals(organization: org, month: Month("2026-11")!, asOf: LocalDate(2026, 11, 25))
+        let totals = try desk.desk.monthlyTotalsNow(org, month: Month("2026-11")!).totals
         _ = update(&m, .monthlyLoaded(totals, organizations: orgs))
         let screen = view(m)
         let text = screen.textLines.joined(separator: "\n")
@@ -34,24 +35,23 @@ struct DeskWorkScreenTests {
     @Test("the case pane points out a likely threat in a submission, and shows open tasks and the report's stage")
     func casePane() throws {
         let desk = try DemoDesk()
-        let sup = DecisionContext(actor: "tester", role: .supervisor)
         // A web-form submission with a threat in it, not yet dealt with.
-        let a = desk.store.keyring.newSubject(.applicant)
-        let id = try desk.store.appendNewCase([.intakeRecorded(IntakeRecorded(
-            organization: "demo-hotel", channel: .webForm, language: .ja, applicant: Applicant(subject: a, anonymous: true),
-            complaint: Personal("次に行ったら店を燃やしてやる", owner: a)))], actor: "tester", at: DemoDesk.now)
+        guard case .new(let id, let threats) = try desk.desk.takeIn(Submission(
+            organization: "demo-hotel", channel: .webForm, language: .ja, applicant: .init(anonymous: true),
+            complaint: "次に行ったら店を燃やしてやる")) else { Issue.record("not taken in"); return }
+        #expect(threats == ["燃やして"])
         var m = try desk.model(Size(width: 120, height: 40), .en, focus: .detail)
         func show(_ c: CaseID) throws {
             m.selectedID = c
-            _ = update(&m, .detailLoaded(try desk.store.caseDetail(c, role: .supervisor)))
-            _ = update(&m, .queueLoaded(try desk.store.allCases()))
+            _ = update(&m, .detailLoaded(try desk.desk.caseDetail(c)))
+            _ = update(&m, .queueLoaded(try desk.desk.queue().rows))
             #expect(m.detail?.summary.id == c)
         }
         try show(id)
         let lines = DetailPane.lines(m, width: 100).map(\.0)
         #expect(lines.contains { $0.hasPrefix("! 「燃やして」") && $0.contains("may be a threat or slander") })
         // Rejected: the hint goes, the tasks show.
-        try desk.store.execute(.rejectAsThreat(CaseText(text: Personal("放火の予告", owner: a))), on: id, context: sup, at: DemoDesk.now)
+        try desk.desk.act(.rejectAsThreat(reason: "放火の予告"), on: id)
         try show(id)
         let after = DetailPane.lines(m, width: 100).map(\.0)
         #expect(!after.contains { $0.contains("may be a threat") })
@@ -72,8 +72,8 @@ struct DeskWorkScreenTests {
         // The menu opens on the first allowed action; go to the top, then down to the enquiry.
         backend.input += Array(repeating: .key(.char("k")), count: MenuAction.allCases.count)
         backend.input += Array(repeating: .key(.char("j")), count: index) + [.key(.enter), .key(.char("y"))]
-        let p = Program(store: desk.store, backend: backend, model: Model(size: backend.size, now: DemoDesk.now, me: DemoDesk.me, language: .en),
-                        notifier: nil)
+        let p = Program(desk: desk.desk, backend: backend, model: Model(size: backend.size, now: DemoDesk.now, me: DemoDesk.me, language: .en),
+                        watcher: nil)
         p.run()
         let id = try #require(p.model.detail?.summary.id)
         #expect(try desk.store.load(id.streamID).last?.event == .enquiryLogged(EnquiryLogged(channel: .phone)))
@@ -87,18 +87,19 @@ struct ShiftScreenTests {
     @Test("at login the handovers left since your last shift are shown; Enter starts your shift; W shows the board")
     func loginHandover() throws {
         let desk = try DemoDesk()
-        try desk.store.startShift("demo.suzuki", at: DemoDesk.now.addingTimeInterval(-8 * 3600))
-        try desk.store.endShift("demo.suzuki", note: "C-000005 は警察からの連絡待ち", at: DemoDesk.now.addingTimeInterval(-600))
+        let suzuki = desk.desk.acting(as: "demo.suzuki")
+        try suzuki.clocked { DemoDesk.now.addingTimeInterval(-8 * 3600) }.startShift()
+        try suzuki.clocked { DemoDesk.now.addingTimeInterval(-600) }.endShift(note: "C-000005 は警察からの連絡待ち")
         let backend = TestBackend(size: Size(width: 120, height: 40))
         var seen: [String] = []
         backend.input = [.key(.enter), .key(.char("W"))]
         backend.onDraw = { screen in seen.append(screen.textLines.joined(separator: "\n")) }
-        let p = Program(store: desk.store, backend: backend, model: Model(size: backend.size, now: DemoDesk.now, me: DemoDesk.me, language: .en),
-                        notifier: nil)
+        let p = Program(desk: desk.desk, backend: backend, model: Model(size: backend.size, now: DemoDesk.now, me: DemoDesk.me, language: .en),
+                        watcher: nil)
         p.run()
         #expect(seen.contains { $0.contains("Handovers since your last shift (1)") && $0.contains("Handover from demo.suzuki")
                                 && $0.contains("C-000005 は警察からの連絡待ち") && $0.contains("danger lane: C-000005") })
-        #expect(try desk.store.isOnShift("tester"))
+        #expect(try desk.desk.isOnShift())
         let last = try #require(seen.last)
         #expect(last.contains("Shifts") && last.contains("tester (supervisor)  on shift") && last.contains("demo.suzuki (operator)  off"))
         // Ending it from the board records the handover with the note typed.
@@ -115,7 +116,7 @@ struct ShiftScreenTests {
         #expect(update(&auditor, .keyPressed(.char("W"))) == [] && auditor.message?.text.contains("operators, supervisors and counsellors only") == true)
         var op = try desk.model(Size(width: 100, height: 30), .en, role: .operator)
         #expect(update(&op, .keyPressed(.char("W"))) == [.loadShift(login: false)])
-        _ = update(&op, .shiftLoaded(board: try desk.store.shiftBoard(), unseen: [], login: false))
+        _ = update(&op, .shiftLoaded(board: try desk.desk.shiftBoard(everyone: true), unseen: [], login: false))
         let text = view(op).textLines.joined(separator: "\n")
         #expect(text.contains("tester (operator)") == false && text.contains("demo.sato") == false)
     }
@@ -127,7 +128,8 @@ struct ConsoleRoleMatrixTests {
     static let expected: [KeyAction: Set<Role>] = [
         .handOver: [.staff, .operator, .supervisor],
         .eraseSubject: [.supervisor],
-        .showRetention: [.supervisor],
+        // Each erases the people that are theirs: supervisors the customer file's, counsellors employees.
+        .showRetention: [.supervisor, .counsellor],
         .showMonthly: [.supervisor, .auditor],
         .shift: [.operator, .supervisor, .counsellor],
         .consultations: [.counsellor, .supervisor, .auditor],
@@ -155,7 +157,8 @@ struct ConsultationScreenTests {
         backend.input = [.key(.char("K")), .key(.enter)]
         backend.onDraw = { seen.append($0.textLines.joined(separator: "\n")) }
         let me = StaffMember(user: user, displayName: user, role: role, active: true)
-        let p = Program(store: desk.store, backend: backend, model: Model(size: backend.size, now: DemoDesk.now, me: me, language: .en), notifier: nil)
+        let p = Program(desk: desk.desk.acting(as: user), backend: backend, model: Model(size: backend.size, now: DemoDesk.now, me: me, language: .en),
+                        watcher: nil)
         p.run()
         return (p, seen)
     }
@@ -163,10 +166,8 @@ struct ConsultationScreenTests {
     @Test("K: a counsellor opens a consultation; a supervisor sees the list without content and is refused, and both attempts are logged")
     func roles() throws {
         let desk = try DemoDesk()
-        let e = desk.store.keyring.newSubject(.employee)
-        let id = try desk.store.openConsultation(ConsultationOpened(
-            organization: "demo-hotel", employee: e, anonymous: true, harm: Personal(Self.harm, owner: e), secondary: .superior),
-            actor: "demo.kato", role: .counsellor, at: DemoDesk.now)
+        let id = try desk.desk.acting(as: "demo.kato").openConsultation(ConsultationRequest(
+            organization: "demo-hotel", anonymous: true, harm: Self.harm, secondary: .superior))
         let (_, counsellor) = Self.run(desk, role: .counsellor, user: "demo.kato")
         #expect(counsellor.contains { $0.contains("Employee consultations (1)") && $0.contains("> K-000001  open") && !$0.contains(Self.harm) })
         #expect(counsellor.contains { $0.contains("Employee consultations K-000001") && $0.contains("harm: " + Self.harm)
@@ -179,6 +180,6 @@ struct ConsultationScreenTests {
         let log = try desk.store.load(StreamID("access-tester")).map(\.event)
         #expect(log == [.restrictedAccess(RestrictedAccess(record: id.description, user: "tester", role: .supervisor, allowed: false))])
         var op = try desk.model(Size(width: 100, height: 30), .en, role: .operator)
-        #expect(update(&op, .keyPressed(.char("K"))) == [] && op.message?.text.contains("counsellors, supervisors and auditors only") == true)
+        #expect(update(&op, .keyPressed(.char("K"))) == [] && op.message?.text.contains("supervisors, counsellors and auditors only") == true)
     }
 }

@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 @testable import DeskStore
 @testable import DeskTUI
@@ -59,13 +60,13 @@ struct ErasureTests {
         let desk = try DemoDesk()
         var m = try desk.model(Size(width: 120, height: 30), .en, focus: .detail)
         let id = try #require(m.selectedID)
-        let subjects = try desk.store.subjects(case: id, role: .supervisor)
+        let subjects = try desk.desk.subjects(of: id)
         let applicant = try #require(subjects.first { $0.kind == .applicant })
         _ = update(&m, .keyPressed(.char("E")))
         _ = update(&m, .subjectsLoaded(id, subjects))
         while case .subjects(let sel, _, let list)? = m.prompt, list[sel].id != applicant.id { _ = update(&m, .keyPressed(.char("j"))) }
         _ = update(&m, .keyPressed(.enter))
-        _ = update(&m, .erasureImpactLoaded(applicant.id, try desk.store.erasureImpact(applicant.id)))
+        _ = update(&m, .erasureImpactLoaded(applicant.id, try desk.desk.erasureImpact(applicant.id)))
         for c in "retention 2026-11" { _ = update(&m, .keyPressed(.char(c))) }
         _ = update(&m, .keyPressed(.enter))
         // Subject ids are random: the golden screen shows a fixed one in the same dialog.
@@ -83,7 +84,7 @@ struct ErasureTests {
     func throughTheStore() throws {
         let desk = try DemoDesk()
         let id = CaseID(number: 5)
-        let subjects = try desk.store.subjects(case: id, role: .supervisor)
+        let subjects = try desk.desk.subjects(of: id)
         let applicant = try #require(subjects.first { $0.kind == .applicant })
         func run(_ reason: String) throws -> Program {
             let backend = TestBackend(size: Size(width: 120, height: 30))
@@ -92,25 +93,20 @@ struct ErasureTests {
             backend.input += Array(repeating: .key(.char("j")), count: downs) + [.key(.enter)]
             backend.input += reason.map { .key(.char($0)) } + [.key(.enter), .key(.tab), .key(.enter)]
             let model = Model(size: backend.size, now: DemoDesk.now, me: DemoDesk.me, language: .en)
-            let p = Program(store: desk.store, backend: backend, model: model, notifier: nil)
+            let p = Program(desk: desk.desk, backend: backend, model: model, watcher: nil)
             p.run()
             return p
         }
         // On hold: refused, nothing erased.
-        let version = try desk.store.version(of: id.streamID)
-        try desk.store.execute(.placeHold(LegalHoldPlaced(kind: .policeReport, reason: "police report 2026-118")), on: id,
-                               context: DecisionContext(actor: "tester", role: .supervisor), at: DemoDesk.now,
-                               expectedVersion: version)
+        try desk.desk.act(.placeHold(.policeReport, reason: "police report 2026-118"), on: id)
         let held = try run("APPI request 12")
         #expect(held.model.message?.isError == true && held.model.message?.text.contains("hold") == true)
-        #expect(try desk.store.subjects(case: id, role: .supervisor).first { $0.id == applicant.id }?.erasedAt == nil)
+        #expect(try desk.desk.subjects(of: id).first { $0.id == applicant.id }?.erasedAt == nil)
         // Lifted: the erasure goes through.
-        try desk.store.execute(.liftHold(LegalHoldLifted(reason: "closed by police")), on: id,
-                               context: DecisionContext(actor: "tester", role: .supervisor), at: DemoDesk.now,
-                               expectedVersion: try desk.store.version(of: id.streamID))
+        try desk.desk.act(.liftHold(reason: "closed by police"), on: id)
         let done = try run("APPI request 12")
         #expect(done.model.message?.isError == false && done.model.message?.text.contains("\(applicant.id)") == true)
-        #expect(try desk.store.subjects(case: id, role: .supervisor).first { $0.id == applicant.id }?.erasedAt != nil)
+        #expect(try desk.desk.subjects(of: id).first { $0.id == applicant.id }?.erasedAt != nil)
         let last = try desk.store.load(applicant.id.streamID).last
         guard case .subjectErased(let e)? = last?.event else { Issue.record("no subjectErased event"); return }
         #expect(e.reason == "APPI request 12" && last?.actor.user == "tester")
@@ -140,7 +136,7 @@ struct ErasureTests {
         let desk = try DemoDesk(now: Date().addingTimeInterval(-4 * 365 * 86_400))
         let backend = TestBackend(size: Size(width: 120, height: 30))
         let model = Model(size: backend.size, now: Date(), me: DemoDesk.me, language: .en)
-        let p = Program(store: desk.store, backend: backend, model: model, notifier: nil)
+        let p = Program(desk: desk.desk.clocked { Date() }, backend: backend, model: model, watcher: nil)
         p.run()
         let today = LocalDate(japanTime: Date())
         let next = today.month == 12 ? LocalDate(today.year + 1, 1, 1) : LocalDate(today.year, today.month + 1, 1)

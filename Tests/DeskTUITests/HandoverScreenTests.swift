@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 @testable import DeskStore
 @testable import DeskTUI
@@ -44,7 +45,8 @@ struct HandoverScreenTests {
         guard case .handOver(let report)? = commands.first else { Issue.record("no hand-over: \(commands)"); return }
         #expect(report.organization == "demo-hotel" && report.facts.minutesSpent == 180 && report.words == "土下座しろ q")
         #expect(report.complaint == "フロントで謝罪文を求めて帰らない")
-        let (id, decision, _) = try desk.store.handOver(report, context: m.context, at: DemoDesk.now)
+        let r = try desk.desk.handOver(report)
+        let (id, decision) = (r.id, r.decision)
         #expect(decision.rule == "sit-in" && decision.answers.apologyDemand)
         _ = update(&m, .handedOver(id, decision, organization: "デモホテル東京"))
         guard case .decision(let d)? = m.prompt else { Issue.record("no decision screen"); return }

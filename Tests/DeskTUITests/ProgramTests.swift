@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 @testable import DeskStore
 @testable import DeskTUI
@@ -12,7 +13,7 @@ struct ProgramTests {
         let desk = try DemoDesk()
         let backend = TestBackend(size: Size(width: 120, height: 30))
         let model = Model(size: backend.size, now: DemoDesk.now, me: DemoDesk.me, language: .en)
-        let program = Program(store: desk.store, backend: backend, model: model, notifier: nil)
+        let program = Program(desk: desk.desk, backend: backend, model: model, watcher: nil)
         program.run()
         let first = try #require(backend.firstScreen).textLines.joined(separator: "\n")
         let h = try desk.store.queueHead(limit: 1, today: LocalDate(japanTime: DemoDesk.now))
@@ -29,7 +30,7 @@ struct ProgramTests {
         let backend = TestBackend(size: Size(width: 120, height: 30))
         backend.input = [.key(.char("j")), .key(.ctrl("z")), .key(.char("j"))]
         let model = Model(size: backend.size, now: DemoDesk.now, me: DemoDesk.me, language: .en)
-        let program = Program(store: desk.store, backend: backend, model: model, notifier: nil)
+        let program = Program(desk: desk.desk, backend: backend, model: model, watcher: nil)
         program.run()
         #expect(backend.suspensions == 1)
         #expect(backend.fullFrames == 2)          // the first frame and the one after fg
@@ -47,17 +48,14 @@ struct IncrementalRefreshTests {
         let first = try desk.store.queueSnapshot()
         _ = update(&m, .queueLoaded(first.rows, through: first.through))
         m.selectedID = CaseID(number: 12)
-        let ctx = DecisionContext(actor: "tester", role: .supervisor)
         // Changes from "another terminal".
-        try desk.store.execute(.addNote(CaseText(text: Personal("確認", owner: try applicant(desk, 7)))), on: CaseID(number: 7),
-                               context: ctx, at: DemoDesk.now)
+        try desk.desk.act(.addNote("確認"), on: CaseID(number: 7))
         let closing = try #require(try desk.store.allCases().first { $0.status == .reported })
-        try desk.store.execute(.close(Closed(outcome: "done")), on: closing.id, context: ctx, at: DemoDesk.now)
-        let (newID, _, _) = try desk.store.handOver(CounterReport(organization: "demo-rail", complaint: "二時間の抗議",
-                                                               facts: { var f = FactSheet(); f.refusesToLeave = true; return f }()),
-                                                 context: ctx, at: DemoDesk.now)
-        let victim = try #require(try desk.store.subjects(case: CaseID(number: 3), role: .supervisor).first { $0.kind == .applicant })
-        _ = try desk.store.eraseSubject(victim.id, reason: "APPI 12", actor: "tester", at: DemoDesk.now)
+        try desk.desk.act(.close(outcome: "done"), on: closing.id)
+        let newID = try desk.desk.handOver(CounterReport(organization: "demo-rail", complaint: "二時間の抗議",
+                                                         facts: { var f = FactSheet(); f.refusesToLeave = true; return f }())).id
+        let victim = try #require(try desk.desk.subjects(of: CaseID(number: 3)).first { $0.kind == .applicant })
+        _ = try desk.desk.erase(victim.id, reason: "APPI 12")
 
         #expect(update(&m, .logAdvanced) == [.loadChanges(since: first.through), .loadViewers])
         let changes = try desk.store.casesChanged(after: first.through)
@@ -68,9 +66,5 @@ struct IncrementalRefreshTests {
         #expect(m.newCount == 1 && m.selectedID == CaseID(number: 12) && m.seenPosition == changes.through)
         // An answer that is not newer than what was seen changes nothing.
         #expect(update(&m, .queueChanged([], through: first.through)) == [])
-    }
-
-    func applicant(_ desk: DemoDesk, _ n: Int) throws -> SubjectID {
-        try #require(try desk.store.subjects(case: CaseID(number: n), role: .supervisor).first { $0.kind == .applicant }).id
     }
 }

@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 import DeskStore
 import Foundation
@@ -41,7 +42,7 @@ struct DeskWorkCommandTests {
         let own = try mado(["report", "approve", id])
         #expect(own.status == 1 && own.err.contains("you drafted it; another supervisor approves it"), "\(own.err)")
         let s = try SQLiteEventStore.open(path: desk.db)
-        try s.execute(.approveReport, on: try #require(CaseID(id)), context: DecisionContext(actor: "demo.sato", role: .supervisor), at: Date())
+        try Desk(log: s, reads: s, user: "demo.sato").act(.approveReport, on: try #require(CaseID(id)))
         s.close()
         let sent = try mado(["report", "sent", id])
         #expect(sent.status == 0, "\(sent.err)")

@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 import DeskStore
 import Foundation
@@ -94,7 +95,7 @@ struct HandoverCommandTests {
         #expect(try CommandLineTests.run(["note", id, "--db", desk.db, "--text", "確認開始"]).status == 0)
         // Review, then assess as polite: classifying it as harassment is refused.
         let db = try SQLiteEventStore.open(path: desk.db)
-        try db.execute(.startReview, on: CaseID(id)!, context: DecisionContext(actor: Actor(Identity.osUser), role: .supervisor), at: Date())
+        try Desk(log: db, reads: db, user: Identity.osUser).act(.startReview, on: CaseID(id)!)
         db.close()
         let a = try CommandLineTests.run(["assess", id, "--db", desk.db, "--validity", "valid", "--means", "acceptable",
                                           "--reason", "穏当な問い合わせ"])

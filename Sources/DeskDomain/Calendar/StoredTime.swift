@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stored timestamps (UTC, `YYYY-MM-DDTHH:MM:SS.mmmZ`) as people at the desk read them.
 public enum StoredTime {
     /// The day and minute of the day in Japan (UTC+9), or nil for text that is not a stored timestamp.
@@ -9,6 +11,14 @@ public enum StoredTime {
         var day = date
         if minutes >= 24 * 60 { minutes -= 24 * 60; day = day.adding(days: 1) }
         return (day, minutes)
+    }
+
+    /// The instant a stored timestamp names (nil for text that is not one).
+    public static func date(_ s: String) -> Date? {
+        guard s.utf8.count == 24, let d = LocalDate(iso: String(s.prefix(10))),
+              let h = Int(s.dropFirst(11).prefix(2)), let m = Int(s.dropFirst(14).prefix(2)),
+              let sec = Int(s.dropFirst(17).prefix(2)), let ms = Int(s.dropFirst(20).prefix(3)) else { return nil }
+        return Date(timeIntervalSince1970: Double(d.dayNumber) * 86400 + Double(h * 3600 + m * 60 + sec) + Double(ms) / 1000)
     }
 
     /// `2026-11-07 23:24 JST`; anything else is returned as it is.

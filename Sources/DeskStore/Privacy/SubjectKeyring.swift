@@ -46,26 +46,18 @@ public final class SubjectKeyring: FieldSealer, @unchecked Sendable {
         return id
     }
 
-    /// Keys created since the last append, wrapped for storage.
-    func takePendingKeys() throws -> [(SubjectID, SubjectKind, Data)] {
+    /// The keys of these new subjects, wrapped for storage (an append writes exactly the subjects it introduces, never
+    /// another caller's that are still pending).
+    func pendingKeys(_ ids: [SubjectID]) throws -> [(SubjectID, Data)] {
         lock.lock(); defer { lock.unlock() }
         guard let deskKey else { return [] }
-        return try pending.sorted { $0.key < $1.key }.map { id, p in
-            (id, p.kind, try wrap(p.key, subject: id, with: deskKey))
-        }
+        return try ids.compactMap { id in try pending[id].map { (id, try wrap($0.key, subject: id, with: deskKey)) } }
     }
 
     /// The pending keys were committed: they are ordinary keys now.
     func commitPending(_ ids: [SubjectID]) {
         lock.lock(); defer { lock.unlock() }
         for id in ids { if let p = pending.removeValue(forKey: id) { keys[id] = p.key } }
-    }
-
-    /// Forgets every key not yet committed: after a submission that was refused or already taken in, so that its
-    /// subjects' keys are not written with the next one's.
-    public func discardAllPending() {
-        lock.lock(); defer { lock.unlock() }
-        pending.removeAll()
     }
 
     /// Forgets keys created for an append that did not happen.

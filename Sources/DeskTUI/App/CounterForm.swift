@@ -1,5 +1,5 @@
 import DeskDomain
-import DeskStore
+import DeskApp
 import Foundation
 
 /// The counter form: facts and the customer's words, then hand over. No field asks "is this harassment?".

@@ -1,5 +1,5 @@
 import DeskDomain
-import DeskStore
+import DeskApp
 import Foundation
 
 /// A line of text being typed: UTF-8, pasted text, Japanese from the IME, a caret.
@@ -95,34 +95,58 @@ public enum MenuAction: Equatable, Sendable, CaseIterable {
         }
     }
 
-    /// The domain command, with the typed text sealed under the case's applicant.
-    public func command(text: String, applicant: SubjectID, reportTo: String) -> CaseCommand {
-        let p = Personal(text, owner: applicant)
+    /// What the menu item means to do, without the text: what the desk's permission is asked about.
+    public var intent: CaseIntent {
         switch self {
-        case .startReview: return .startReview
-        // The assessment comes from its own form; this is what the menu checks it against.
-        case .assess: return .assess(Assessed(validity: .unclear, means: .acceptable, behaviours: [], reason: p))
-        case .classifyHarassment: return .classify(Classified(classification: .harassment, reason: p))
-        case .classifyLegitimate: return .classify(Classified(classification: .legitimateComplaint, reason: p))
-        case .draftReport: return .draftReport(ReportDrafted(includeName: false, includeContact: false, opinion: p))
-        case .approveReport: return .approveReport
-        case .decisionNoFeedback: return .recordDecision(OrganizationDecided(decision: p, feedback: false))
-        case .decisionWithFeedback: return .recordDecision(OrganizationDecided(decision: p, feedback: true))
-        case .feedbackPhone: return .giveFeedback(FeedbackGiven(channel: .phone, text: p))
-        case .feedbackEmail: return .giveFeedback(FeedbackGiven(channel: .email, text: p))
-        case .enquiry: return .logEnquiry(.phone)
-        case .enquiryEmail: return .logEnquiry(.email)
-        case .policeReportDone: return .completeTask(TaskDone(kind: .policeReport, reference: text))
-        case .notifyOrganizationDone: return .completeTask(TaskDone(kind: .notifyOrganization, reference: text))
-        case .laneDanger: return .overrideLane(.danger, reason: p)
-        case .laneHandover: return .overrideLane(.handover, reason: p)
-        case .laneComplaint: return .overrideLane(.complaint, reason: p)
-        case .report: return .report(Reported(sentTo: reportTo))
-        case .close: return .close(Closed(outcome: text))
-        case .rejectAsThreat: return .rejectAsThreat(CaseText(text: p))
-        case .escalatePolice: return .escalate(Escalated(target: .police, reason: p))
-        case .escalateLawyer: return .escalate(Escalated(target: .lawyer, reason: p))
-        case .escalateHeadquarters: return .escalate(Escalated(target: .headquarters, reason: p))
+        case .startReview: .startReview
+        case .assess: .assess
+        case .classifyHarassment: .classify(.harassment)
+        case .classifyLegitimate: .classify(.legitimateComplaint)
+        case .draftReport: .draftReport
+        case .approveReport: .approveReport
+        case .report: .report
+        case .decisionNoFeedback, .decisionWithFeedback: .recordDecision
+        case .feedbackPhone: .giveFeedback(.phone)
+        case .feedbackEmail: .giveFeedback(.email)
+        case .enquiry, .enquiryEmail: .logEnquiry
+        case .close: .close
+        case .rejectAsThreat: .rejectAsThreat
+        case .policeReportDone: .completeTask(.policeReport)
+        case .notifyOrganizationDone: .completeTask(.notifyOrganization)
+        case .escalatePolice, .escalateLawyer, .escalateHeadquarters: .escalate
+        case .laneDanger: .overrideLane(.danger)
+        case .laneHandover: .overrideLane(.handover)
+        case .laneComplaint: .overrideLane(.complaint)
+        }
+    }
+
+    /// The action with what was typed (the desk seals it under the case's applicant); nil for the assessment, which has
+    /// a form of its own.
+    public func action(text: String) -> CaseAction? {
+        switch self {
+        case .startReview: .startReview
+        case .assess: nil
+        case .classifyHarassment: .classify(.harassment, reason: text)
+        case .classifyLegitimate: .classify(.legitimateComplaint, reason: text)
+        case .draftReport: .draftReport(opinion: text, includeName: false, includeContact: false)
+        case .approveReport: .approveReport
+        case .decisionNoFeedback: .recordDecision(text, feedback: false)
+        case .decisionWithFeedback: .recordDecision(text, feedback: true)
+        case .feedbackPhone: .giveFeedback(.phone, text: text)
+        case .feedbackEmail: .giveFeedback(.email, text: text)
+        case .enquiry: .logEnquiry(.phone)
+        case .enquiryEmail: .logEnquiry(.email)
+        case .policeReportDone: .completeTask(.policeReport, reference: text)
+        case .notifyOrganizationDone: .completeTask(.notifyOrganization, reference: text)
+        case .laneDanger: .overrideLane(.danger, reason: text)
+        case .laneHandover: .overrideLane(.handover, reason: text)
+        case .laneComplaint: .overrideLane(.complaint, reason: text)
+        case .report: .report(sentTo: nil)
+        case .close: .close(outcome: text)
+        case .rejectAsThreat: .rejectAsThreat(reason: text)
+        case .escalatePolice: .escalate(.police, reason: text)
+        case .escalateLawyer: .escalate(.lawyer, reason: text)
+        case .escalateHeadquarters: .escalate(.headquarters, reason: text)
         }
     }
 }
@@ -216,9 +240,9 @@ public struct Model: Equatable, Sendable {
     }
     /// The Japanese calendar day of `now`, kept with it: the view asks for it once per row.
     public private(set) var today: LocalDate
-    public var me: StaffMember
+    public var me: StaffMember { didSet { deriveFromDetail() } }
     public var language: Language
-    public var readOnly: Bool
+    public var readOnly: Bool { didSet { deriveFromDetail() } }
     public var databaseName: String
     public var rows: [CaseSummary] = [] { didSet { refilter() } }
     public var filter = QueueFilter() { didSet { refilter() } }
@@ -237,6 +261,8 @@ public struct Model: Equatable, Sendable {
     /// the view, the help and the menu ask for them on every frame.
     public private(set) var detailState: CaseState?
     public private(set) var detailThreats: [String] = []
+    /// `refusal(_: MenuAction)` for each menu item, in `MenuAction.allCases` order.
+    private var menuRefusals: [String?]?
     public var detailScroll = 0
     /// The line of the case pane that n/N found (marked), if any.
     public var detailMatch: Int?
@@ -274,8 +300,9 @@ public struct Model: Equatable, Sendable {
 
     /// Selects the row at a position of `visible` without searching for it.
     private mutating func deriveFromDetail() {
-        guard let d = detail else { detailState = nil; detailThreats = []; return }
+        guard let d = detail else { detailState = nil; detailThreats = []; menuRefusals = nil; return }
         detailState = d.events.map(\.event).reduce(CaseState.initial, CaseState.evolve)
+        menuRefusals = MenuAction.allCases.map { refusal($0.intent) }
         var texts: [String] = []
         for e in d.events {
             switch e.event {
@@ -303,10 +330,31 @@ public struct Model: Equatable, Sendable {
 
     public var selectedRow: CaseSummary? { selectedIndex.map { rows[visible[$0]] } }
 
-    /// Erasing personal data is the supervisors' (DESIGN's role table), and never in review-only mode.
-    public var erasureRefusal: String? {
+    /// Erasing personal data from a case is the supervisors' (the role matrix), and never in review-only mode.
+    public var erasureRefusal: String? { refusal(.eraseSubject) }
+
+    /// Why the user may not do `action` at all (nil: they may), in the console's language.
+    public func refusal(_ action: DeskAction) -> String? {
+        if readOnly && action.writes { return t(.readOnly) }
+        return roleRefusal(action)
+    }
+
+    /// Why the user's role may not do `action`, review-only or not: what opens a list (the retention list, the shift
+    /// board) is refused by role only, the actions inside it by `refusal`.
+    public func roleRefusal(_ action: DeskAction) -> String? {
+        Desk.refusal(action, role: me.role) == nil ? nil : Words.rolesOnly(RoleMatrix.roles(for: action), language)
+    }
+
+    /// Why `intent` would be refused on the case on screen now (nil: allowed): review-only, the role matrix, then the case.
+    public func refusal(_ intent: CaseIntent) -> String? {
         if readOnly { return t(.readOnly) }
-        return me.role == .supervisor ? nil : t(.supervisorsOnly)
+        guard let state = detailState else { return t(.selectCase) }
+        return Desk.refusal(intent, on: state, by: me).map(\.description)
+    }
+
+    /// The action menu's refusals for the case on screen, worked out once when the case changes (the view asks per frame).
+    public func refusal(_ action: MenuAction) -> String? {
+        menuRefusals.flatMap { $0[MenuAction.allCases.firstIndex(of: action) ?? 0] } ?? refusal(action.intent)
     }
 
     /// Puts changed rows in place (replacing their old versions, inserting new cases in queue order);

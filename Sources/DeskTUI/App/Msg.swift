@@ -1,5 +1,5 @@
 import DeskDomain
-import DeskStore
+import DeskApp
 import Foundation
 
 /// What happened: a key, a resize, the clock, the store's answers.
@@ -58,8 +58,8 @@ public enum Command: Equatable, Sendable {
     case loadDetail(CaseID)
     /// Look the text up in the full-text index (case text the queue row does not show).
     case search(String)
-    /// Append the command's events against the version on screen (`expected`); notes retry by themselves.
-    case execute(CaseID, expected: StreamVersion, CaseCommand)
+    /// Run the action against the version on screen (`expected`); notes retry by themselves.
+    case act(CaseID, expected: StreamVersion, CaseAction)
     case loadStaff(CaseID)
     case loadOrganizations
     /// Record a counter report as a new case and hand it over.

@@ -1,31 +1,31 @@
 import DeskDomain
-import DeskStore
+import DeskApp
 import Foundation
 
-/// The runtime: feeds messages to `update`, runs its commands against the store, draws `view`.
+/// The runtime: feeds messages to `update`, runs its commands through the desk, draws `view`.
 public final class Program {
-    let store: SQLiteEventStore
+    let desk: Desk
     let backend: Backend
-    let notifier: ChangeNotifier?
+    let watcher: (any LogWatcher)?
     public private(set) var model: Model
     private var previous: Screen?
     private var pending: [Msg] = []
 
-    public init(store: SQLiteEventStore, backend: Backend, model: Model, notifier: ChangeNotifier?) {
-        self.store = store
+    public init(desk: Desk, backend: Backend, model: Model, watcher: (any LogWatcher)?) {
+        self.desk = desk
         self.backend = backend
         self.model = model
-        self.notifier = notifier
+        self.watcher = watcher
     }
 
     /// Runs until the user quits or a signal arrives; the terminal is restored on every path.
     public func run() {
         defer { backend.shutdown() }
-        defer { try? store.announce(user: model.me.user, pid: getpid(), showing: nil, at: Date()) }
+        defer { try? desk.announce(pid: getpid(), showing: nil) }
         // The first screen shows the top of the queue at once; the whole queue loads right after it is drawn.
-        load { .queueHeadLoaded(try store.queueHead(limit: max(1, backend.size.height), today: model.today)) }
-        var deferred: [Command] = [.loadQueue] + (model.me.role == .supervisor ? [.loadRetention] : [])
-            + ([.operator, .supervisor, .counsellor].contains(model.me.role) ? [.loadShift(login: true)] : [])
+        load { .queueHeadLoaded(try desk.queueHead(limit: max(1, backend.size.height))) }
+        var deferred: [Command] = [.loadQueue] + (model.roleRefusal(.runRetention) == nil ? [.loadRetention] : [])
+            + (model.roleRefusal(.workShift) == nil ? [.loadShift(login: true)] : [])
         var running = true
         var lastTick = Date.distantPast
         var drawn: Model?
@@ -63,7 +63,7 @@ public final class Program {
                 pending.append(.tick(now))
                 announcePresence(now)
             }
-            if notifier?.poll() == true { pending.append(.logAdvanced) }
+            if watcher?.poll() == true { pending.append(.logAdvanced) }
         }
     }
 
@@ -75,7 +75,7 @@ public final class Program {
         let showing = model.detail?.summary.id
         guard showing != announced.id || now.timeIntervalSince(announced.at) >= 30 else { return }
         announced = (showing, now)
-        try? store.announce(user: model.me.user, pid: getpid(), showing: showing, at: now)
+        try? desk.announce(pid: getpid(), showing: showing)
     }
 
     private func load(_ read: () throws -> Msg) {
@@ -96,23 +96,22 @@ public final class Program {
             pending.append(.resized(backend.size))
         case .loadQueue:
             load {
-                let q = try store.queueSnapshot()
+                let q = try desk.queue()
                 return .queueLoaded(q.rows, through: q.through)
             }
         case .loadChanges(let since):
             load {
-                let c = try store.casesChanged(after: since)
+                let c = try desk.casesChanged(after: since)
                 return .queueChanged(c.rows, through: c.through)
             }
         case .search(let text):
-            load { .searchLoaded(text, try store.search(text)) }
+            load { .searchLoaded(text, try desk.search(text)) }
         case .loadOrganizations:
-            load { .organizationsLoaded(try store.organizations()) }
+            load { .organizationsLoaded(try desk.organizations()) }
         case .handOver(let report):
             do {
-                let r = try store.handOver(report, context: model.context, at: Date())
-                pending.append(.handedOver(r.id, r.decision, organization: try store.organizationName(report.organization)
-                                                                                ?? report.organization.rawValue, policy: r.policy))
+                let r = try desk.handOver(report)
+                pending.append(.handedOver(r.id, r.decision, organization: r.organizationName, policy: r.policy))
             } catch {
                 pending.append(.handOverFailed(String(describing: error)))
             }
@@ -124,20 +123,15 @@ public final class Program {
                 pending.append(.loadFailed("cannot write \(Sanitizer.visible(path))"))
             }
         case .loadStaff(let id):
-            load { .staffLoaded(id, try store.staffList()) }
+            load { .staffLoaded(id, try desk.staffList()) }
         case .loadSubjects(let id):
-            load { .subjectsLoaded(id, try store.subjects(case: id, role: model.me.role)) }
+            load { .subjectsLoaded(id, try desk.subjects(of: id)) }
         case .loadErasureImpact(let subject):
-            load { .erasureImpactLoaded(subject, try store.erasureImpact(subject)) }
+            load { .erasureImpactLoaded(subject, try desk.erasureImpact(subject)) }
         case .erase(let subject, let reason):
+            // The desk asks the role matrix with the role as it is now, not as it was when the console opened.
             do {
-                // The role as it is now, not as it was when the console opened.
-                let now = try store.staffMember(model.me.user)
-                guard now.role == .supervisor else {
-                    throw StoreError.notAllowed(action: "erase a person's data", role: now.role, needs: "supervisor")
-                }
-                let outcome = try store.eraseSubject(subject, reason: reason, actor: Actor(model.me.user), at: Date())
-                pending.append(.erased(subject, outcome))
+                pending.append(.erased(subject, try desk.erase(subject, reason: reason)))
             } catch {
                 pending.append(.eraseFailed(subject, reason: String(describing: error)))
             }
@@ -145,47 +139,41 @@ public final class Program {
             // Due by the end of this month: their period ends before the first day of the next.
             let today = LocalDate(japanTime: Date())
             let next = today.month == 12 ? LocalDate(today.year + 1, 1, 1) : LocalDate(today.year, today.month + 1, 1)
-            load { .retentionLoaded(try store.retentionDue(on: next)) }
+            load { .retentionLoaded(try desk.retentionDue(by: next)) }
         case .loadShift(let login):
             load {
-                let me = model.me.user
-                let onShift = try store.isOnShift(me)
-                let unseen = login && !onShift ? try store.unseenHandovers(me, role: model.me.role) : []
-                return .shiftLoaded(board: try store.shiftBoard(), unseen: unseen, login: login)
+                let onShift = try desk.isOnShift()
+                let unseen = login && !onShift ? try desk.unseenHandovers() : []
+                return .shiftLoaded(board: try desk.shiftBoard(), unseen: unseen, login: login)
             }
         case .startShift:
             load {
                 // Started meanwhile in another console of the same person: that is what was asked.
-                if try store.isOnShift(model.me.user) { return .shiftChanged(started: true, unseen: []) }
-                return .shiftChanged(started: true, unseen: try store.startShift(model.me.user, at: Date()))
+                if try desk.isOnShift() { return .shiftChanged(started: true, unseen: []) }
+                return .shiftChanged(started: true, unseen: try desk.startShift())
             }
         case .endShift(let note):
             load {
-                try store.endShift(model.me.user, note: note, at: Date())
+                try desk.endShift(note: note)
                 return .shiftChanged(started: false, unseen: [])
             }
         case .loadConsultations:
-            load { .consultationsLoaded(try store.consultations(role: model.me.role)) }
+            load { .consultationsLoaded(try desk.consultations()) }
         case .loadConsultation(let id):
-            load {
-                // The role as it is now: a counsellor removed since the console opened is refused (and recorded so).
-                let now = try store.staffMember(model.me.user)
-                return .consultationLoaded(id, try store.consultation(id, user: now.user, role: now.active ? now.role : .staff, at: Date()))
-            }
+            // The desk records the attempt, allowed or not, with the role as it is now.
+            load { .consultationLoaded(id, try desk.consultation(id)) }
         case .loadViewers:
-            load { .viewersLoaded(try store.viewers(excluding: model.me.user, pid: getpid(), at: Date())) }
+            load { .viewersLoaded(try desk.viewers(pid: getpid())) }
         case .loadMonthly(let org, let month):
             load {
-                let orgs = try store.organizations()
-                guard let id = org ?? orgs.first?.id else { return .loadFailed("no organization is registered yet (mado org add)") }
-                let totals = try store.monthlyTotals(organization: id, month: month, asOf: LocalDate(japanTime: Date()))
-                return .monthlyLoaded(totals, organizations: orgs)
+                let t = try desk.monthlyTotalsNow(org, month: month)
+                return .monthlyLoaded(t.totals, organizations: t.organizations)
             }
         case .loadDetail(let id):
-            load { .detailLoaded(try store.caseDetail(id, role: model.me.role)) }
-        case .execute(let id, let expected, let cmd):
+            load { .detailLoaded(try desk.caseDetail(id)) }
+        case .act(let id, let expected, let action):
             do {
-                let events = try store.execute(cmd, on: id, context: model.context, at: Date(), expectedVersion: expected.value)
+                let events = try desk.act(action, on: id, expected: expected)
                 pending.append(.appended(id, types: events.map(\.type)))
             } catch AppendError.wrongExpectedVersion {
                 pending.append(.appendConflicted(id))

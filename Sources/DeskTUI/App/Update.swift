@@ -1,34 +1,15 @@
 import DeskDomain
-import DeskStore
+import DeskApp
 import Foundation
 
 extension Model {
-    var applicantOnScreen: SubjectID? {
-        for e in detail?.events ?? [] { if case .intakeRecorded(let p) = e.event { return p.applicant.subject } }
-        return nil
-    }
-
-    var context: DecisionContext { DecisionContext(actor: Actor(me.user), role: me.role) }
-
     /// A weapon, physical contact or a threat to life: the ladder is skipped.
     var isDanger: Bool { detailState?.inDanger ?? false }
+}
 
-    /// Why a command would be refused right now (nil: allowed). Greys out actions instead of hiding them.
-    func refusal(_ command: CaseCommand) -> String? {
-        if readOnly { return t(.readOnly) }
-        guard let state = detailState else { return t(.selectCase) }
-        do {
-            _ = try CaseDecider.decide(command, state, context)
-            return nil
-        } catch {
-            return error.description
-        }
-    }
-
-    func refusal(_ action: MenuAction) -> String? {
-        guard let a = applicantOnScreen else { return t(.selectCase) }
-        return refusal(action.command(text: "x", applicant: a, reportTo: detail?.reportTo ?? "x"))
-    }
+extension Actor {
+    /// Anyone but the user, for asking whether they may assign a case to someone else before choosing whom.
+    static let someoneElse = Actor("")
 }
 
 /// The console's whole behaviour: pure, no clock, no store. Returns the work for the runtime.
@@ -82,7 +63,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         return []
     case .logAdvanced:
         // Another console may also have opened or left a case.
-        return [refresh(m), .loadViewers]
+        return [refresh(m)] + (m.roleRefusal(.seePresence) == nil ? [.loadViewers] : [])
     case .viewersLoaded(let list):
         m.viewers = Dictionary(grouping: list, by: \.caseID).mapValues { $0.map(\.user) }
         return []
@@ -269,8 +250,7 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
     case .redraw: return [.redraw]
     case .suspend: return [.suspend]
     case .handOver:
-        if m.readOnly { return refuse(&m, m.t(.readOnly)) }
-        guard m.me.role.includes(.staff) else { return refuse(&m, DecideError.roleNotAllowed(command: "record intake", role: m.me.role, needs: .staff).description) }
+        if let why = Overlay.refusalFor(.handOver, m) { return refuse(&m, why) }
         return [.loadOrganizations]
     case .fixedScripts:
         // The selected case's organization's wording, when it adopted its own policy.
@@ -278,7 +258,7 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
     case .assign:
         guard let id = m.selectedID, m.detail != nil else { return refuse(&m, m.t(.selectCase)) }
         // Refused up front if even a supervisor's assignment would be (closed case, read-only, role).
-        if let why = m.refusal(.assign(Actor("someone-else." + m.me.user))) { return refuse(&m, why) }
+        if let why = m.refusal(.assign(.someoneElse)) { return refuse(&m, why) }
         return [.loadStaff(id)]
     case .eraseSubject:
         guard let id = m.selectedID, m.detail != nil else { return refuse(&m, m.t(.selectCase)) }
@@ -302,19 +282,18 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
         m.prompt = .monthly(organization: org, month, scroll: 0)
         return [.loadMonthly(org, month)]
     case .showRetention:
-        guard m.me.role == .supervisor else { return refuse(&m, m.t(.supervisorsOnly)) }
+        if let why = Overlay.refusalFor(.showRetention, m) { return refuse(&m, why) }
         m.prompt = .retention(selected: 0)
         return [.loadRetention]
     case .quit: return [.quit]
     case .addNote:
-        guard let id = m.selectedID, let a = m.applicantOnScreen else { return refuse(&m, m.t(.selectCase)) }
-        if let why = m.refusal(.addNote(CaseText(text: Personal("x", owner: a)))) { return refuse(&m, why) }
+        guard let id = m.selectedID, m.detail != nil else { return refuse(&m, m.t(.selectCase)) }
+        if let why = m.refusal(CaseIntent.addNote) { return refuse(&m, why) }
         m.prompt = .note(TextField(), id)
     case .take:
         guard let id = m.selectedID, let d = m.detail else { return refuse(&m, m.t(.selectCase)) }
-        let cmd = CaseCommand.assign(Actor(m.me.user))
-        if let why = m.refusal(cmd) { return refuse(&m, why) }
-        return [.execute(id, expected: d.summary.version, cmd)]
+        if let why = m.refusal(.assign(Actor(m.me.user))) { return refuse(&m, why) }
+        return [.act(id, expected: d.summary.version, .assign(to: m.me.user))]
     case .ladderStep:
         guard let id = m.selectedID, let state = m.detailState else { return refuse(&m, m.t(.selectCase)) }
         guard let step = state.ladder.next(danger: m.isDanger) else { return refuse(&m, "110 has already been called") }
@@ -404,9 +383,9 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
     case .note(var f, let id):
         if cancel { m.prompt = nil; m.message = StatusMessage(text: m.t(.cancelled), isError: false); return [] }
         if key == .enter {
-            guard !f.isBlank, let a = m.applicantOnScreen, let d = m.detail, d.summary.id == id else { return [] }
+            guard !f.isBlank, let d = m.detail, d.summary.id == id else { return [] }
             m.prompt = nil
-            return [.execute(id, expected: d.summary.version, .addNote(CaseText(text: Personal(f.text, owner: a))))]
+            return [.act(id, expected: d.summary.version, .addNote(f.text))]
         }
         edit(&f, key)
         m.prompt = .note(f, id)
@@ -445,14 +424,14 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
         case (.reason, .enter): f.focus += 1
         case (.reason, _): edit(&f.reason, key)
         case (.submit, .enter):
-            guard !f.reason.isBlank, let a = m.applicantOnScreen, let d = m.detail, d.summary.id == id else {
+            guard !f.reason.isBlank, let d = m.detail, d.summary.id == id else {
                 m.message = StatusMessage(text: m.t(.reason) + ": " + m.t(.enterText), isError: true)
                 return []
             }
             m.prompt = nil
             let ordered = BehaviourType.allCases.filter(f.behaviours.contains)
-            return [.execute(id, expected: d.summary.version, .assess(Assessed(validity: f.validity, means: f.means, behaviours: ordered,
-                                                                           reason: Personal(f.reason.text, owner: a))))]
+            return [.act(id, expected: d.summary.version, .assess(validity: f.validity, means: f.means, behaviours: ordered,
+                                                                  reason: f.reason.text, opinion: nil))]
         default: break
         }
         m.prompt = .assessForm(f, id)
@@ -513,9 +492,8 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
         case .enter:
             m.prompt = nil
             guard let d = m.detail, d.summary.id == id else { return [] }
-            let cmd = CaseCommand.assign(Actor(staff[sel].user))
-            if let why = m.refusal(cmd) { return refuse(&m, why) }
-            return [.execute(id, expected: d.summary.version, cmd)]
+            if let why = m.refusal(.assign(Actor(staff[sel].user))) { return refuse(&m, why) }
+            return [.act(id, expected: d.summary.version, .assign(to: staff[sel].user))]
         default: if cancel || key == .char("q") { m.prompt = nil }
         }
     case .consultations(let sel):
@@ -635,7 +613,7 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
             m.message = StatusMessage(text: m.t(.cancelled), isError: false)
             return []
         }
-        return [.execute(id, expected: d.summary.version, .takeLadderStep(step))]
+        return [.act(id, expected: d.summary.version, .takeLadderStep(step))]
     case .confirm(let action, let text, let id):
         m.prompt = nil
         guard key == .char("y") || key == .char("Y") else {
@@ -644,8 +622,8 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
             m.message = StatusMessage(text: m.t(.cancelled), isError: false)
             return []
         }
-        guard let a = m.applicantOnScreen, let d = m.detail, d.summary.id == id else { return [] }
-        return [.execute(id, expected: d.summary.version, action.command(text: text, applicant: a, reportTo: d.reportTo ?? ""))]
+        guard let d = m.detail, d.summary.id == id, let act = action.action(text: text) else { return [] }
+        return [.act(id, expected: d.summary.version, act)]
     }
     return []
 }

@@ -1,5 +1,5 @@
 import DeskDomain
-import DeskStore
+import DeskApp
 import Foundation
 
 /// Draws the whole console for a model. Pure: the same model gives the same screen.
@@ -82,6 +82,24 @@ enum Words {
         case (.complaint?, .en): "complaint"
         case (nil, _): "-"
         }
+    }
+
+    /// "supervisors and auditors only", from the role matrix's row.
+    static func rolesOnly(_ roles: Set<Role>, _ lang: Language) -> String {
+        let names = Role.allCases.filter(roles.contains).map { r -> String in
+            switch (r, lang) {
+            case (.staff, .ja): "窓口職員"
+            case (.operator, .ja): "オペレーター"
+            case (.supervisor, .ja): "監督者"
+            case (.counsellor, .ja): "カウンセラー"
+            case (.auditor, .ja): "監査担当"
+            case (.staff, .en): "counter staff"
+            case (_, .en): r.rawValue + "s"
+            }
+        }
+        guard let last = names.last else { return lang == .ja ? "誰もできません" : "nobody" }
+        if lang == .ja { return names.joined(separator: "・") + "のみ" }
+        return (names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last) + " only"
     }
 
     static func state(_ status: CaseStatus, _ lang: Language) -> String {
@@ -393,9 +411,7 @@ enum EscalationPane {
             lines.append(("", .normal))
             lines.append((m.t(.actions) + ":", .header))
             var actions: [(String, String?)] = []
-            if let a = m.applicantOnScreen {
-                actions.append(("a  " + m.t(.addNote), m.refusal(.addNote(CaseText(text: Personal("x", owner: a))))))
-            }
+            actions.append(("a  " + m.t(.addNote), m.refusal(CaseIntent.addNote)))
             actions.append(("t  " + m.t(.take), m.refusal(.assign(Actor(m.me.user)))))
             for a in MenuAction.allCases {
                 actions.append(("s  " + (m.language == .ja ? a.label.ja : a.label.en), m.refusal(a)))
@@ -760,15 +776,15 @@ enum Overlay {
         switch a {
         case .handOver:
             if m.readOnly { return m.t(.readOnly) }
-            return m.me.role.includes(.staff) ? nil : DecideError.roleNotAllowed(command: "record intake", role: m.me.role, needs: .staff).description
+            return Desk.refusal(.recordIntake, role: m.me.role)?.description
         case .eraseSubject: return m.erasureRefusal
-        case .assign: return m.detail == nil ? nil : m.refusal(.assign(Actor("someone-else." + m.me.user)))
-        case .showRetention: return m.me.role == .supervisor ? nil : m.t(.supervisorsOnly)
-        case .showMonthly: return m.me.role == .supervisor || m.me.role == .auditor ? nil : m.t(.supervisorsAuditorsOnly)
-        case .shift: return [.operator, .supervisor, .counsellor].contains(m.me.role) ? nil : m.t(.shiftRolesOnly)
-        case .consultations: return [.counsellor, .supervisor, .auditor].contains(m.me.role) ? nil : m.t(.consultationRolesOnly)
+        case .assign: return m.detail == nil ? nil : m.refusal(.assign(.someoneElse))
+        case .showRetention: return m.roleRefusal(.runRetention)
+        case .showMonthly: return m.roleRefusal(.readMonthlyTotals)
+        case .shift: return m.roleRefusal(.workShift)
+        case .consultations: return m.roleRefusal(.listConsultations)
         case .addNote:
-            return m.applicantOnScreen.flatMap { m.refusal(.addNote(CaseText(text: Personal("x", owner: $0)))) }
+            return m.detail == nil ? nil : m.refusal(CaseIntent.addNote)
         case .take: return m.detail == nil ? nil : m.refusal(.assign(Actor(m.me.user)))
         case .changeState, .ladderStep: return m.readOnly ? m.t(.readOnly) : nil
         default: return nil

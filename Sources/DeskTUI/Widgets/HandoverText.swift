@@ -1,5 +1,5 @@
 import DeskDomain
-import DeskStore
+import DeskApp
 
 /// A shift handover as lines of text, for `mado shift` and the console's overlay at login.
 public enum HandoverText {

@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import Foundation
 
 /// Where the desk's database and key file are.
@@ -31,9 +31,8 @@ struct StoreOptions: ParsableArguments {
         return (base as NSString).appendingPathComponent("mado/desk.sqlite")
     }
 
-    func open(requireKey: Bool = false) throws -> SQLiteEventStore {
-        try SQLiteEventStore.open(path: databasePath, keyFile: keyFilePath, requireKey: requireKey)
-    }
+    /// The desk on this database, acting for the OS user.
+    func desk(requireKey: Bool = false) throws -> Desk { try Wiring.desk(self, requireKey: requireKey) }
 }
 
 /// `--format` for commands whose output scripts read.

@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import DeskTUI
 import Foundation
 #if canImport(Glibc)
@@ -52,20 +52,21 @@ extension Mado {
             var created = 0.0
             if !FileManager.default.fileExists(atPath: path) {
                 let t = BenchRunner.now()
-                try Self.create(path: path, cases: cases, seed: seed)
+                try BenchRunner.createUIDatabase(path: path, cases: cases, seed: seed)
                 created = BenchRunner.now() - t
             }
 
             let backend = TimingBackend(size: Size(width: width, height: height), keys: keys)
             backend.start = BenchRunner.now()
-            let store = try SQLiteEventStore.open(path: path, requireKey: false)
-            defer { store.close() }
-            let me = try store.staffMember(Identity.osUser)
-            let model = Model(size: backend.size, now: Date(), me: me, language: .ja, databaseName: "bench")
-            Program(store: store, backend: backend, model: model, notifier: nil).run()
+            var options = store
+            options.db = path
+            let desk = try options.desk()
+            defer { desk.close() }
+            let model = Model(size: backend.size, now: Date(), me: try desk.me(), language: .ja, databaseName: "bench")
+            Program(desk: desk, backend: backend, model: model, watcher: nil).run()
 
             let lat = backend.latencies.sorted()
-            let rows = try store.caseCount()
+            let rows = try desk.caseCount()
             let fields = [
                 "\"impl\":\"mado\"", "\"workload\":\"ui\"", "\"cases\":\(rows)", "\"size\":\"\(width)x\(height)\"",
                 "\"first_frame_ms\":\(fmt(backend.firstFrame * 1000))", "\"whole_queue_ms\":\(fmt(backend.loaded * 1000))", "\"keys\":\(lat.count)",
@@ -80,22 +81,6 @@ extension Mado {
         }
 
         private func fmt(_ d: Double?) -> String { d.map { String(format: "%.3f", $0) } ?? "null" }
-
-        /// Cases of three events (intake, facts, a statement), written through the product's append.
-        static func create(path: String, cases: Int, seed: UInt64) throws {
-            let s = try SQLiteEventStore.initialize(path: path, supervisor: Identity.osUser, displayName: Identity.osDisplayName,
-                                                    at: Date(), passThrough: true)
-            s.close()
-            let store = try SQLiteEventStore.open(path: path, requireKey: false, durability: .normal)
-            defer { store.close() }
-            var g = BenchWorkload(seed: seed)
-            for n in 1...cases {
-                let subject = store.keyring.newSubject(.applicant)
-                let events = [g.event(.intake, subject: subject), g.event(.facts, subject: subject),
-                              g.event(.statement, subject: subject)]
-                try store.append(events, to: CaseID(number: n).streamID, expected: .noStream, actor: g.actor(), at: Date())
-            }
-        }
     }
 }
 

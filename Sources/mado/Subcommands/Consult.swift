@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import DeskTUI
 import Foundation
 
@@ -26,16 +26,12 @@ extension Mado {
             return id
         }
 
-        /// Runs a command on a consultation as the current user; the decider refuses anyone but a counsellor.
-        static func run(_ store: StoreOptions, _ text: String, _ make: (SubjectID) -> ConsultationDecider.Command) throws {
+        /// Runs an action on a consultation as the current user; the desk refuses anyone but a counsellor.
+        static func run(_ store: StoreOptions, _ text: String, _ action: ConsultationAction) throws {
             let id = try id(text)
-            let s = try store.open(requireKey: true)
-            defer { s.close() }
-            let me = try s.staffMember(Identity.osUser)
-            let history = try s.consultation(id, user: me.user, role: me.role, at: Date())
-            let state = history.map(\.event).reduce(ConsultationState(), ConsultationState.evolve)
-            guard let employee = state.employee else { throw StoreError.noSuchCase(id.description) }
-            let events = try s.execute(make(employee), on: id, actor: Actor(me.user), role: me.role, at: Date())
+            let desk = try store.desk(requireKey: true)
+            defer { desk.close() }
+            let events = try desk.consult(action, on: id)
             print(events.isEmpty ? "\(id): nothing changed" : "\(id): " + events.map(\.type).joined(separator: ", ") + " recorded")
         }
 
@@ -62,18 +58,11 @@ extension Mado {
             }
 
             func run() throws {
-                let s = try store.open(requireKey: true)
-                defer { s.close() }
-                let me = try s.staffMember(Identity.osUser)
-                let oid = OrganizationID(org)
-                guard try s.organizationExists(oid) else {
-                    throw InputError.invalid("--org", expected: "a registered organization (\(try s.organizationIDs().map(\.rawValue).joined(separator: ", ")))")
-                }
-                let e = s.keyring.newSubject(.employee)
-                let p = ConsultationOpened(organization: oid, employee: e, anonymous: anonymous, name: name.map { Personal($0, owner: e) },
-                                           contact: contact.map { Personal($0, owner: e) }, openedBy: openedBy, harm: Personal(harm, owner: e),
-                                           wants: wants.map { Personal($0, owner: e) }, mentalHealth: mentalHealth, secondary: secondary)
-                print(try s.openConsultation(p, actor: Actor(me.user), role: me.role, at: Date()))
+                let desk = try store.desk(requireKey: true)
+                defer { desk.close() }
+                print(try naming("--org") { try desk.openConsultation(ConsultationRequest(organization: OrganizationID(org), anonymous: anonymous, name: name,
+                                                                    contact: contact, openedBy: openedBy, harm: harm, wants: wants,
+                                                                    mentalHealth: mentalHealth, secondary: secondary)) })
             }
         }
 
@@ -83,17 +72,15 @@ extension Mado {
             @OptionGroup var store: StoreOptions
 
             func run() throws {
-                let s = try store.open()
-                defer { s.close() }
-                let me = try s.staffMember(Identity.osUser)
-                let rows = try s.consultations(role: me.role)
+                let desk = try store.desk()
+                defer { desk.close() }
+                // Health and who harassed them are the counsellors' to know: the desk leaves them out for the list's other readers.
+                let rows = try desk.consultations()
                 if rows.isEmpty { print("no consultations") }
                 let today = LocalDate(japanTime: Date())
                 for r in rows {
                     let due = r.careDue.map { "\($0.kind.rawValue) \($0.due)\($0.due < today ? " OVERDUE" : "")" }.joined(separator: ", ")
-                    // Health and who harassed them are the counsellors' to know, not the list's readers'.
-                    let flags = me.role != .counsellor ? "" :
-                        [r.mentalHealth ? "mental-health" : nil, r.secondary.map { "secondary:\($0)" }].compactMap { $0 }.joined(separator: " ")
+                    let flags = [r.mentalHealth ? "mental-health" : nil, r.secondary.map { "secondary:\($0)" }].compactMap { $0 }.joined(separator: " ")
                     print("\(r.id)  \(r.state.padding(toLength: 6, withPad: " ", startingAt: 0)) \(Sanitizer.visible(r.organization))  by \(r.openedBy)  \(flags)  care: \(due.isEmpty ? "-" : due)")
                 }
             }
@@ -106,11 +93,10 @@ extension Mado {
 
             func run() throws {
                 let id = try Consult.id(consultationID)
-                let s = try store.open()
-                defer { s.close() }
-                let me = try s.staffMember(Identity.osUser)
-                if let p = s.keyProblem { warn("personal fields are hidden: \(p)") }
-                for e in try s.consultation(id, user: me.user, role: me.role, at: Date()) {
+                let desk = try store.desk()
+                defer { desk.close() }
+                if let p = desk.keyProblem { warn("personal fields are hidden: \(p)") }
+                for e in try desk.consultation(id) {
                     print("\(e.recordedAt)  \(e.event.type)  by \(Sanitizer.visible(e.actor.user))\(Self.detail(e.event))")
                 }
             }
@@ -131,7 +117,7 @@ extension Mado {
             func validate() throws { guard LocalDate(iso: due) != nil else { throw ValidationError("--due must be a date, YYYY-MM-DD") } }
 
             func run() throws {
-                try Consult.run(store, consultationID) { _ in .openCareTask(CareTaskOpened(kind: kind, due: LocalDate(iso: due)!)) }
+                try Consult.run(store, consultationID, .openCareTask(kind, due: LocalDate(iso: due)!))
             }
         }
 
@@ -140,7 +126,7 @@ extension Mado {
             @OptionGroup var store: StoreOptions
             @Argument(help: "The consultation id.") var consultationID: String
             @Option(help: "The task's kind.") var kind: CareKind
-            func run() throws { try Consult.run(store, consultationID) { _ in .completeCareTask(kind) } }
+            func run() throws { try Consult.run(store, consultationID, .completeCareTask(kind)) }
         }
 
         struct Link: ParsableCommand {
@@ -153,12 +139,7 @@ extension Mado {
 
             func run() throws {
                 guard let c = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
-                do {
-                    let s = try store.open()
-                    defer { s.close() }
-                    guard try s.caseSummary(c) != nil else { throw StoreError.noSuchCase(c.description) }
-                }
-                try Consult.run(store, consultationID) { _ in .link(ConsultationLinked(caseID: c, consent: consent)) }
+                try Consult.run(store, consultationID, .link(c, consent: consent))
             }
         }
 
@@ -168,7 +149,7 @@ extension Mado {
             @Argument(help: "The consultation id.") var consultationID: String
             @Option(help: "The note.") var text: String
             func validate() throws { try checkText(text, "--text") }
-            func run() throws { try Consult.run(store, consultationID) { e in .addNote(ConsultationText(text: Personal(text, owner: e))) } }
+            func run() throws { try Consult.run(store, consultationID, .addNote(text)) }
         }
 
         struct Close: ParsableCommand {
@@ -177,7 +158,7 @@ extension Mado {
             @Argument(help: "The consultation id.") var consultationID: String
             @Option(help: "Why it closes.") var reason: String
             func validate() throws { try checkText(reason, "--reason") }
-            func run() throws { try Consult.run(store, consultationID) { e in .close(ConsultationText(text: Personal(reason, owner: e))) } }
+            func run() throws { try Consult.run(store, consultationID, .close(reason: reason)) }
         }
     }
 }
@@ -190,20 +171,12 @@ extension Mado {
         @Option(help: "Only this user's attempts.") var user: String?
 
         func run() throws {
-            let s = try store.open()
-            defer { s.close() }
-            let me = try s.staffMember(Identity.osUser)
-            guard me.role == .supervisor || me.role == .auditor else {
-                throw StoreError.notAllowed(action: "read the access log", role: me.role, needs: "a supervisor or an auditor")
-            }
-            var rows: [EventEnvelope] = []
-            for stream in try s.streamCounts(prefix: "access-").keys where user == nil || stream.rawValue == "access-\(user!)" {
-                rows += try s.load(stream)
-            }
+            let desk = try store.desk()
+            defer { desk.close() }
+            let rows = try desk.accessLog(user: user)
             if rows.isEmpty { print("no attempts recorded") }
-            for e in rows.sorted(by: { $0.position.value < $1.position.value }) {
-                guard case .restrictedAccess(let a) = e.event else { continue }
-                print("\(e.recordedAt)  \(Sanitizer.visible(a.user)) (\(a.role.rawValue))  \(Sanitizer.visible(a.record))  \(a.allowed ? "allowed" : "REFUSED")")
+            for (at, a) in rows {
+                print("\(at)  \(Sanitizer.visible(a.user)) (\(a.role.rawValue))  \(Sanitizer.visible(a.record))  \(a.allowed ? "allowed" : "REFUSED")")
             }
         }
     }

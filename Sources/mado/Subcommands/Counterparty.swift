@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import Foundation
 
 extension Standing: ExpressibleByArgument {}
@@ -30,21 +30,11 @@ extension Mado {
 
             func run() throws {
                 let id = CaseID(caseID)!
-                let s = try store.open(requireKey: true)
-                defer { s.close() }
-                let me = try Identity.require(.staff, in: s, to: "link a counterparty")
-                let party: SubjectID
-                if let subject {
-                    guard try s.subjects(role: .auditor).contains(where: { $0.id == SubjectID(subject) && $0.kind == .counterparty && $0.erasedAt == nil }) else {
-                        throw StoreError.noSuchSubject(subject)
-                    }
-                    party = SubjectID(subject)
-                } else {
-                    party = s.keyring.newSubject(.counterparty)
-                }
-                let events = try s.execute(.linkCounterparty(CounterpartyLinked(counterparty: party, label: Personal(label, owner: party))),
-                                           on: id, context: DecisionContext(actor: Actor(me.user), role: me.role), at: Date())
-                print(events.isEmpty ? "\(party) was already linked to \(id)" : "\(party) linked to \(id)")
+                let desk = try store.desk(requireKey: true)
+                defer { desk.close() }
+                let events = try desk.act(.linkCounterparty(label: label, existing: subject.map(SubjectID.init)), on: id)
+                let party = events.lazy.compactMap { e -> SubjectID? in if case .counterpartyLinked(let p) = e { p.counterparty } else { nil } }.first
+                print(party.map { "\($0) linked to \(id)" } ?? "\(subject ?? "-") was already linked to \(id)")
             }
         }
 
@@ -67,12 +57,10 @@ extension Mado {
             }
 
             func run() throws {
-                let s = try store.open(requireKey: true)
-                defer { s.close() }
-                let me = try Identity.require(.supervisor, in: s, to: "warn or ban a counterparty")
+                let desk = try store.desk(requireKey: true)
+                defer { desk.close() }
                 let id = SubjectID(subject)
-                try s.setStanding(StandingSet(standing: standing, until: until.flatMap { LocalDate(iso: $0) }, reason: Personal(reason, owner: id)),
-                                  of: id, context: DecisionContext(actor: Actor(me.user), role: me.role), at: Date())
+                try desk.setStanding(id, standing, until: until.flatMap { LocalDate(iso: $0) }, reason: reason)
                 print(standing == .none ? "\(id): no longer warned or banned" : "\(id): \(standing.rawValue) until \(until ?? "")")
             }
         }
@@ -82,14 +70,13 @@ extension Mado {
             @OptionGroup var store: StoreOptions
 
             func run() throws {
-                let s = try store.open()
-                defer { s.close() }
-                let me = try Identity.require(.staff, in: s, to: "list counterparties")
+                let desk = try store.desk()
+                defer { desk.close() }
                 let today = LocalDate(japanTime: Date())
-                for c in try s.counterparties() {
+                for c in try desk.counterparties() {
                     let st = c.standing.effective(on: today)
                     let standing = st == .none ? "-" : "\(st.rawValue) until \(c.standing.until.map(\.description) ?? "")"
-                    let label = me.role.seesContactDetails ? (c.label.map { "  " + Sanitizer.visible($0.display) } ?? "") : ""
+                    let label = c.label.map { "  " + Sanitizer.visible($0.display) } ?? ""
                     print("\(c.standing.subject)  \(standing)  \(c.cases.map(\.description).joined(separator: " "))\(label)")
                 }
             }

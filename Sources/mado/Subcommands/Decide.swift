@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import Foundation
 
 extension DemandValidity: ExpressibleByArgument {}
@@ -16,18 +16,13 @@ func checkText(_ text: String, _ name: String) throws {
     guard !text.unicodeScalars.contains("\0") else { throw InputError.nul(name) }
 }
 
-/// Runs a command on a case as the current user, with text sealed under its applicant.
+/// Runs an action on a case as the current user; the desk checks the role and seals the text under the case's applicant.
 @discardableResult
-func onCase(_ store: StoreOptions, _ caseID: String, needs role: Role, to what: String,
-                    _ command: (SubjectID) throws -> CaseCommand) throws -> [DeskEvent] {
+func onCase(_ store: StoreOptions, _ caseID: String, requireKey: Bool = true, _ action: CaseAction) throws -> [DeskEvent] {
     guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
-    let s = try store.open(requireKey: true)
-    defer { s.close() }
-    let me = try Identity.require(role, in: s, to: what)
-    guard let applicant = try s.subjects(case: id, role: .auditor).first(where: { $0.kind == .applicant }) else {
-        throw StoreError.noSuchCase(id.description)
-    }
-    let events = try s.execute(try command(applicant.id), on: id, context: DecisionContext(actor: Actor(me.user), role: me.role), at: Date())
+    let desk = try store.desk(requireKey: requireKey)
+    defer { desk.close() }
+    let events = try desk.act(action, on: id)
     print(events.isEmpty ? "\(id): nothing changed" : "\(id): " + events.map(\.type).joined(separator: ", ") + " recorded")
     return events
 }
@@ -55,10 +50,7 @@ extension Mado {
         }
 
         func run() throws {
-            try onCase(store, caseID, needs: .operator, to: "assess a case") { a in
-                .assess(Assessed(validity: validity, means: means, behaviours: behaviours, reason: Personal(reason, owner: a),
-                                 opinion: opinion.map { Personal($0, owner: a) }))
-            }
+            try onCase(store, caseID, .assess(validity: validity, means: means, behaviours: behaviours, reason: reason, opinion: opinion))
         }
     }
 
@@ -74,9 +66,7 @@ extension Mado {
         func validate() throws { try checkText(reason, "--reason") }
 
         func run() throws {
-            try onCase(store, caseID, needs: .supervisor, to: "classify a case") { a in
-                .classify(Classified(classification: classification, reason: Personal(reason, owner: a)))
-            }
+            try onCase(store, caseID, .classify(classification, reason: reason))
         }
     }
 
@@ -92,9 +82,7 @@ extension Mado {
         func validate() throws { try checkText(reason, "--reason") }
 
         func run() throws {
-            try onCase(store, caseID, needs: .supervisor, to: "override the policy's lane") { a in
-                .overrideLane(to, reason: Personal(reason, owner: a))
-            }
+            try onCase(store, caseID, .overrideLane(to, reason: reason))
         }
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import Foundation
 
 extension Mado {
@@ -22,16 +22,10 @@ extension Mado {
         func run() throws {
             let at = try parseNow(now)
             let path = store.databasePath
-            let s: SQLiteEventStore
-            if FileManager.default.fileExists(atPath: path) {
-                s = try store.open(requireKey: true)
-            } else {
-                s = try SQLiteEventStore.initialize(path: path, keyFile: store.keyFilePath, supervisor: Identity.osUser,
-                                                    displayName: Identity.osDisplayName, at: at)
-            }
-            defer { s.close() }
-            _ = try Identity.require(.supervisor, in: s, to: "fill the database with demo data")
-            let n = try DemoData(seed: seed, now: at).fill(s)
+            let desk = FileManager.default.fileExists(atPath: path) ? try store.desk(requireKey: true)
+                : try Wiring.initialize(path: path, keyFile: store.keyFilePath, displayName: Identity.osDisplayName, at: at).desk
+            defer { desk.close() }
+            let n = try DemoData(seed: seed, now: at).fill(desk)
             print("\(n) demo cases in \(path)")
         }
     }

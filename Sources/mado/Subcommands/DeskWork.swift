@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import Foundation
 
 extension TaskKind: ExpressibleByArgument {}
@@ -12,7 +12,7 @@ extension Mado {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The case id.") var caseID: String
         func run() throws {
-            try onCase(store, caseID, needs: .operator, to: "start a review") { _ in .startReview }
+            try onCase(store, caseID, .startReview)
         }
     }
 
@@ -28,7 +28,7 @@ extension Mado {
         }
 
         func run() throws {
-            try onCase(store, caseID, needs: .supervisor, to: "close a case") { _ in .close(Closed(outcome: outcome)) }
+            try onCase(store, caseID, .close(outcome: outcome))
         }
     }
 
@@ -50,10 +50,9 @@ extension Mado {
 
         func run() throws {
             guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
-            let s = try store.open(requireKey: true)
-            defer { s.close() }
-            let me = try Identity.require(.operator, in: s, to: "open a case's evidence")
-            let items = try s.evidence(of: id, role: me.role)
+            let desk = try store.desk(requireKey: true)
+            defer { desk.close() }
+            let items = try desk.evidence(of: id)
             guard let save, let out else {
                 if items.isEmpty { print("\(id): no evidence kept") }
                 for i in items {
@@ -95,9 +94,7 @@ extension Mado {
         func validate() throws { try checkText(reason, "--reason") }
 
         func run() throws {
-            try onCase(store, caseID, needs: .operator, to: "reject a submission as a threat") { a in
-                .rejectAsThreat(CaseText(text: Personal(reason, owner: a)))
-            }
+            try onCase(store, caseID, .rejectAsThreat(reason: reason))
         }
     }
 
@@ -111,10 +108,14 @@ extension Mado {
         @Option(name: .customLong("language"), help: "The script's language, ja or en.") var language: Language = .ja
 
         func run() throws {
-            try onCase(store, caseID, needs: .staff, to: "log an enquiry") { _ in .logEnquiry(channel) }
-            let s = try store.open()
-            defer { s.close() }
-            let policy = try CaseID(caseID).map { try s.caseDetail($0, role: .auditor).policy } ?? .standard
+            guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+            let desk = try store.desk(requireKey: true)
+            defer { desk.close() }
+            let events = try desk.act(.logEnquiry(channel), on: id)
+            print("\(id): " + events.map(\.type).joined(separator: ", ") + " recorded")
+            // The organization's own wording of the fixed answer, if it adopted a policy.
+            let org = try desk.caseSummary(id)?.organization
+            let policy = try org.map { try desk.policy(for: $0) } ?? .standard
             if let script = policy.script(Scripts.noProgressAnswers) { print(script.text(language)) }
         }
     }
@@ -131,9 +132,7 @@ extension Mado {
         func validate() throws { try checkText(text, "--text") }
 
         func run() throws {
-            try onCase(store, caseID, needs: .operator, to: "record an organization's decision") { a in
-                .recordDecision(OrganizationDecided(decision: Personal(text, owner: a), feedback: feedback))
-            }
+            try onCase(store, caseID, .recordDecision(text, feedback: feedback))
         }
     }
 
@@ -148,9 +147,7 @@ extension Mado {
         func validate() throws { try checkText(text, "--text") }
 
         func run() throws {
-            try onCase(store, caseID, needs: .operator, to: "give feedback to an applicant") { a in
-                .giveFeedback(FeedbackGiven(channel: channel, text: Personal(text, owner: a)))
-            }
+            try onCase(store, caseID, .giveFeedback(channel, text: text))
         }
     }
 
@@ -167,7 +164,7 @@ extension Mado {
             @Option(help: "policeReport or notifyOrganization.") var kind: TaskKind
 
             func run() throws {
-                try onCase(store, caseID, needs: .operator, to: "open a task") { _ in .openTask(kind) }
+                try onCase(store, caseID, .openTask(kind))
             }
         }
 
@@ -178,13 +175,9 @@ extension Mado {
             @Option(help: "text or json.") var format: OutputFormat = .text
 
             func run() throws {
-                let s = try store.open()
-                defer { s.close() }
-                let me = try s.staffMember(Identity.osUser)
-                guard me.role.includes(.operator) || me.role == .auditor else {
-                    throw StoreError.notAllowed(action: "list tasks", role: me.role, needs: "an operator")
-                }
-                let rows = try s.tasks(openOnly: !all)
+                let desk = try store.desk()
+                defer { desk.close() }
+                let rows = try desk.tasks(openOnly: !all)
                 switch format {
                 case .json:
                     let e = JSONEncoder()
@@ -219,15 +212,14 @@ extension Mado {
             }
 
             func run() throws {
-                try onCase(store, caseID, needs: .operator, to: "complete a task") { _ in .completeTask(TaskDone(kind: kind, reference: reference)) }
+                try onCase(store, caseID, .completeTask(kind, reference: reference))
             }
         }
     }
 }
 
 /// Points out a submission that may threaten or slander (seed 003), for the operator to read and decide.
-func threatHint(_ id: CaseID, _ texts: [String?]) {
-    let words = ThreatWords.find(in: texts.compactMap { $0 }.joined(separator: "\n"))
+func threatHint(_ id: CaseID, _ words: [String]) {
     guard !words.isEmpty else { return }
     warn("\(id) may be threatening or slanderous (\(words.map { Sanitizer.visible($0) }.joined(separator: ", "))): read it and, " +
          "if it is, do not accept it: mado reject \(id) --reason TEXT")

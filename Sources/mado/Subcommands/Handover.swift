@@ -1,7 +1,7 @@
 import ArgumentParser
 import DeskDomain
+import DeskApp
 import DeskIntake
-import DeskStore
 import Foundation
 
 extension Channel: ExpressibleByArgument {}
@@ -57,20 +57,15 @@ extension Mado {
             if let minutes { facts.minutesSpent = minutes }
             if let earlierContacts { facts.earlierContacts = earlierContacts }
 
-            let s = try store.open(requireKey: true)
-            defer { s.close() }
-            let me = try Identity.require(.staff, in: s, to: "hand a case over")
+            let desk = try store.desk(requireKey: true)
+            defer { desk.close() }
             let orgID = OrganizationID(org)
-            guard let orgName = try s.organizationName(orgID) else {
-                throw InputError.invalid("--org", expected: "a registered organization (\(try s.organizationIDs().map(\.rawValue).joined(separator: ", ")))")
-            }
-            try s.checkPlace(orgID, branch: branch, store: storeName, field: "--")
-            let ctx = DecisionContext(actor: Actor(me.user), role: me.role)
+            try naming("--org") { try desk.checkPlace(orgID, branch: branch, store: storeName, field: "--") }
             let report = CounterReport(organization: orgID, branch: branch, store: storeName, channel: channel, language: language,
                                        occurredAt: ISO8601DateFormatter().string(from: Date()), complaint: complaint,
                                        words: words, demand: demand, staff: staffNames, facts: facts)
-            let (id, decision, policy) = try s.handOver(report, context: ctx, at: Date())
-            let sheet = HandoverSheet(caseID: id, decision: decision, policy: policy, organization: orgName, language: language)
+            let r = try desk.handOver(report)
+            let sheet = HandoverSheet(caseID: r.id, decision: r.decision, policy: r.policy, organization: r.organizationName, language: language)
             if let leaflet {
                 guard FileManager.default.createFile(atPath: leaflet, contents: Data(sheet.leafletText.utf8)) else {
                     throw Refusal("cannot write the leaflet to \(Sanitizer.visible(leaflet))")

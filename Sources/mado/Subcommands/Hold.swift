@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import Foundation
 
 extension HoldKind: ExpressibleByArgument {}
@@ -20,7 +20,7 @@ extension Mado {
             @Option(help: "Why (kept sealed with the case).") var reason: String
 
             func run() throws {
-                try Hold.act(store, caseID, reason, .placeHold(LegalHoldPlaced(kind: kind, reason: reason)))
+                try Hold.act(store, caseID, reason, .placeHold(kind, reason: reason))
             }
         }
 
@@ -31,18 +31,16 @@ extension Mado {
             @Option(help: "Why.") var reason: String
 
             func run() throws {
-                try Hold.act(store, caseID, reason, .liftHold(LegalHoldLifted(reason: reason)))
+                try Hold.act(store, caseID, reason, .liftHold(reason: reason))
             }
         }
 
-        static func act(_ store: StoreOptions, _ caseID: String, _ reason: String, _ command: CaseCommand) throws {
+        static func act(_ store: StoreOptions, _ caseID: String, _ reason: String, _ action: CaseAction) throws {
             guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
             try checkReason(reason)
-            let s = try store.open()
-            defer { s.close() }
-            let me = try Identity.require(.supervisor, in: s, to: "change a legal hold")
-            let events = try s.execute(command, on: id,
-                                       context: DecisionContext(actor: Actor(me.user), role: me.role), at: Date())
+            let desk = try store.desk()
+            defer { desk.close() }
+            let events = try desk.act(action, on: id)
             print(events.isEmpty ? "nothing to change" : "\(id): \(events.map(\.type).joined(separator: ", "))")
         }
     }
@@ -63,13 +61,10 @@ extension Mado {
             }
 
             func run() throws {
-                let s = try store.open()
-                defer { s.close() }
-                let me = try Identity.require(.supervisor, in: s, to: "set a retention period")
+                let desk = try store.desk()
+                defer { desk.close() }
                 let id = OrganizationID(org)
-                guard try s.organizationExists(id) else { throw StoreError.unknownOrganization(org) }
-                try s.append([.retentionSet(RetentionSet(years: years))], to: id.streamID,
-                             expected: .exact(StreamVersion(try s.version(of: id.streamID))), actor: Actor(me.user), at: Date())
+                try naming("--org") { try desk.setRetention(id, years: years) }
                 print("\(id): personal data kept \(years) year(s) after a case closes")
             }
         }
@@ -81,10 +76,9 @@ extension Mado {
             @Flag(help: "Only list what would be erased.") var dryRun = false
 
             func run() throws {
-                let s = try store.open(requireKey: !dryRun)
-                defer { s.close() }
-                let me = try Identity.require(.supervisor, in: s, to: "run retention")
-                let due = try s.retentionDue(at: Date())
+                let desk = try store.desk(requireKey: !dryRun)
+                defer { desk.close() }
+                let due = try desk.retentionDue()
                 for d in due {
                     print("\(d.subject)  \(d.kind.rawValue)  due \(d.dueOn)  \(d.cases.map(\.description).joined(separator: " "))")
                 }
@@ -93,14 +87,13 @@ extension Mado {
                     return
                 }
                 var retained = false, erased = 0, failed = 0
-                for d in due {
-                    // One subject's refusal (a hold placed meanwhile, an erasure by someone else) must not stop the rest.
-                    do {
-                        let outcome = try s.eraseSubject(d.subject, reason: "retention period ended (\(d.dueOn))",
-                                                         actor: Actor(me.user), at: Date())
-                        retained = retained || outcome == .walRetained
+                // One subject's refusal (a hold placed meanwhile, an erasure by someone else) does not stop the rest.
+                for (d, outcome) in try desk.runRetention() {
+                    switch outcome {
+                    case .success(let o):
+                        retained = retained || o == .walRetained
                         erased += 1
-                    } catch {
+                    case .failure(let error):
                         warn("\(d.subject): \(error)")
                         failed += 1
                     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import DeskDomain
-import DeskStore
 import Foundation
 
 extension Mado {
@@ -19,11 +18,11 @@ extension Mado {
 
         func run() throws {
             let path = store.databasePath
-            let s = try SQLiteEventStore.initialize(path: path, keyFile: store.keyFilePath, supervisor: Identity.osUser,
-                                                    displayName: name ?? Identity.osDisplayName, at: Date())
-            defer { s.close() }
+            let (desk, keyFile) = try Wiring.initialize(path: path, keyFile: store.keyFilePath, displayName: name ?? Identity.osDisplayName,
+                                                        at: Date())
+            defer { desk.close() }
             print("initialized \(path)")
-            print("key file    \(s.keyFilePath) (mode 0640)")
+            print("key file    \(keyFile) (mode 0640)")
             print("supervisor  \(Sanitizer.visible(Identity.osUser))")
         }
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import Foundation
 
 extension LadderStep: ExpressibleByArgument {}
@@ -21,14 +21,10 @@ extension Mado {
 
         func run() throws {
             guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
-            let s = try store.open()
-            defer { s.close() }
-            let me = try s.staffMember(Identity.osUser)
-            if let step {
-                try s.execute(.takeLadderStep(step), on: id, context: DecisionContext(actor: Actor(me.user), role: me.role), at: Date())
-            }
-            let state = try s.load(id.streamID).map(\.event).reduce(CaseState.initial, CaseState.evolve)
-            guard state.exists else { throw StoreError.noSuchCase(id.description) }
+            let desk = try store.desk()
+            defer { desk.close() }
+            if let step { try desk.act(.takeLadderStep(step), on: id) }
+            let state = try desk.caseState(id)
             let danger = state.inDanger
             if danger && state.ladder.times(.call110) == 0 { print("DANGER: skip the ladder, call 110 now / 危険: 今すぐ110番") }
             let next = state.ladder.next(danger: danger)

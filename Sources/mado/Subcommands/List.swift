@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import Foundation
 
 extension Mado {
@@ -21,13 +21,13 @@ extension Mado {
                               "report_due_on", "last_activity", "assignee", "summary"]
 
         func run() throws {
-            let s = try store.open()
-            defer { s.close() }
-            let me = try s.staffMember(Identity.osUser)
+            let desk = try store.desk()
+            defer { desk.close() }
             let out = BufferedOutput()
-            let hide = s.keyProblem != nil || me.role == .auditor
-            if let p = s.keyProblem { warn("personal columns are hidden: \(p)") }
-            let hits = try search.map { try s.search($0) }
+            // The summary is the complaint's first line: left out without a key, and for roles that may not read it.
+            let hide = try desk.keyProblem != nil || !desk.readsCaseText()
+            if let p = desk.keyProblem { warn("personal columns are hidden: \(p)") }
+            let hits = try search.map { try desk.search($0) }
             func values(_ r: CaseSummary) -> [String] {
                 [r.id.description, r.organization.rawValue, r.branch ?? "", r.store ?? "", r.channel.rawValue, r.lane?.rawValue ?? "",
                  r.status.rawValue, r.openedAt, r.reportDueOn.description, r.lastActivity, r.assignee ?? "", hide ? "" : r.summary]
@@ -35,14 +35,14 @@ extension Mado {
             switch format {
             case .csv:
                 out.line(Self.columns.joined(separator: ","))
-                try s.forEachCase { r in
+                try desk.forEachCase { r in
                     if hits?.contains(r.id) == false { return }
                     out.line(values(r).map(csvField).joined(separator: ","))
                 }
             case .json:
                 out.write("[")
                 var first = true
-                try s.forEachCase { r in
+                try desk.forEachCase { r in
                     if hits?.contains(r.id) == false { return }
                     let fields = zip(Self.columns, values(r)).map { "\(jsonString($0)):\(jsonString($1))" }
                     out.write((first ? "\n" : ",\n") + "{" + fields.joined(separator: ",") + ",\"version\":\(r.version)}")
@@ -51,7 +51,7 @@ extension Mado {
                 out.line(first ? "]" : "\n]")
             case .text:
                 let today = LocalDate(japanTime: Date())
-                try s.forEachCase { r in
+                try desk.forEachCase { r in
                     if hits?.contains(r.id) == false { return }
                     let overdue = r.isOverdue(on: today)
                     let lane = (r.lane?.rawValue ?? "-").padding(toLength: 9, withPad: " ", startingAt: 0)

@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import Foundation
 
 extension Mado {
@@ -22,14 +22,9 @@ extension Mado {
 
         func run() throws {
             let id = CaseID(caseID)!
-            let s = try store.open(requireKey: true)
-            defer { s.close() }
-            let me = try Identity.require(.staff, in: s, to: "add a note")
-            guard let applicant = try s.subjects(case: id, role: .auditor).first(where: { $0.kind == .applicant }) else {
-                throw StoreError.noSuchCase(id.description)
-            }
-            try s.execute(.addNote(CaseText(text: Personal(text, owner: applicant.id))), on: id,
-                          context: DecisionContext(actor: Actor(me.user), role: me.role), at: Date())
+            let desk = try store.desk(requireKey: true)
+            defer { desk.close() }
+            try desk.act(.addNote(text), on: id)
             print("note added to \(id)")
         }
     }

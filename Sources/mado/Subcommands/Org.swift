@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import Foundation
 
 extension Mado {
@@ -59,19 +59,13 @@ extension Mado {
             }
 
             func run() throws {
-                let s = try store.open()
-                defer { s.close() }
-                let me = try Identity.require(.supervisor, in: s, to: "register an organization")
+                let desk = try store.desk()
+                defer { desk.close() }
                 let oid = OrganizationID(id)
-                guard try !s.organizationExists(oid) else { throw Refusal("\(id) is already registered (mado org show \(id))") }
                 let org = OrganizationRegistered(id: oid, name: name, branches: try parsedBranches(), reportTo: reportTo,
                                                  language: language, closedDays: closed.isEmpty ? [.yearEnd] : closed.compactMap(ClosedPeriod.init),
                                                  retentionYears: retentionYears)
-                do {
-                    try s.append([.organizationRegistered(org)], to: oid.streamID, expected: .noStream, actor: Actor(me.user), at: Date())
-                } catch AppendError.wrongExpectedVersion {
-                    throw Refusal("\(id) is already registered (mado org show \(id))")
-                }
+                try desk.registerOrganization(org)
                 print("\(id) registered")
             }
         }
@@ -84,10 +78,9 @@ extension Mado {
             func validate() throws { guard format != .csv else { throw ValidationError("--format must be text or json") } }
 
             func run() throws {
-                let s = try store.open()
-                defer { s.close() }
-                _ = try Identity.require(.staff, in: s, to: "list organizations")
-                let orgs = try s.organizations()
+                let desk = try store.desk()
+                defer { desk.close() }
+                let orgs = try desk.organizations()
                 if format == .json {
                     print("[" + orgs.map { o in
                         "{\"id\":\(jsonString(o.id.rawValue)),\"name\":\(jsonString(o.name)),\"branches\":\(o.branches.count),\"policy\":\(jsonString(o.policy.versionTag))}"
@@ -106,14 +99,12 @@ extension Mado {
             @Argument(help: "The organization id.") var id: String
 
             func run() throws {
-                let s = try store.open()
-                defer { s.close() }
-                _ = try Identity.require(.staff, in: s, to: "show an organization")
-                guard let o = try s.organizations().first(where: { $0.id.rawValue == id }), let d = try s.organizationDetails(o.id) else {
-                    throw StoreError.unknownOrganization(id)
-                }
+                let desk = try store.desk()
+                defer { desk.close() }
+                let d = try desk.organization(OrganizationID(id))
+                let o = d.summary
                 print("\(o.id)  \(Sanitizer.visible(o.name))")
-                print("reports to   \(Sanitizer.visible(d.reportTo)) (\(d.language))")
+                print("reports to   \(Sanitizer.visible(d.reportTo)) (\(d.language.rawValue))")
                 print("closed days  \(d.closedDays)  (besides Japan's national holidays and weekends)")
                 print("retention    \(d.retentionYears) year(s) after a case closes")
                 print("policy       \(o.policy.versionTag), effective \(o.policy.effective)")

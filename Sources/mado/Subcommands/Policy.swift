@@ -1,7 +1,7 @@
 import ArgumentParser
 import DeskDomain
+import DeskApp
 import DeskIntake
-import DeskStore
 import Foundation
 
 extension Mado {
@@ -46,10 +46,9 @@ extension Mado {
             func run() throws {
                 var t = PolicyTable.standard
                 if let org {
-                    let s = try store.open()
-                    defer { s.close() }
-                    guard try s.organizationExists(OrganizationID(org)) else { throw StoreError.unknownOrganization(org) }
-                    t = try s.policy(for: OrganizationID(org))
+                    let desk = try store.desk()
+                    defer { desk.close() }
+                    t = try naming("--org") { try desk.policy(for: OrganizationID(org)) }
                 }
                 let ja = language == .ja
                 print("policy \(t.versionTag), effective \(t.effective); end-of-call offered after \(t.minutesThreshold) minutes")
@@ -84,13 +83,10 @@ extension Mado {
                 if table.versionTag == PolicyTable.standard.versionTag && table != PolicyTable.standard {
                     throw Refusal("\(table.versionTag) is the shipped policy's id and version, but these rules differ; give the file its own id or version")
                 }
-                let s = try store.open()
-                defer { s.close() }
-                let me = try Identity.require(.supervisor, in: s, to: "adopt a counter policy")
+                let desk = try store.desk()
+                defer { desk.close() }
                 let id = OrganizationID(org)
-                guard try s.organizationExists(id) else { throw StoreError.unknownOrganization(org) }
-                try s.append([.policyAdopted(PolicyAdopted(table: table))], to: id.streamID,
-                             expected: .exact(StreamVersion(try s.version(of: id.streamID))), actor: Actor(me.user), at: Date())
+                try naming("--org") { try desk.adoptPolicy(table, at: id) }
                 print("\(id): policy \(table.versionTag) (effective \(table.effective)) in force")
             }
         }

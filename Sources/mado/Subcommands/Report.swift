@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import DeskTUI
 import Foundation
 
@@ -36,10 +36,9 @@ extension Mado {
 
             func run() throws {
                 guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
-                let s = try store.open(requireKey: true)
-                defer { s.close() }
-                let me = try Identity.require(.operator, in: s, to: "print a case's report")
-                let report = try s.caseReport(id, role: me.role, language: language)
+                let desk = try store.desk(requireKey: true)
+                defer { desk.close() }
+                let report = try desk.caseReport(id, language: language)
                 print(format == .json ? report.json() : report.text(), terminator: format == .json ? "\n" : "")
             }
         }
@@ -60,33 +59,7 @@ extension Mado {
             func validate() throws { if let opinion { try checkText(opinion, "--opinion") } }
 
             func run() throws {
-                guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
-                let s = try store.open(requireKey: true)
-                defer { s.close() }
-                let me = try Identity.require(.operator, in: s, to: "draft a report")
-                let ctx = DecisionContext(actor: Actor(me.user), role: me.role)
-                let d = try s.caseDetail(id, role: me.role)
-                let state = d.events.map(\.event).reduce(CaseState.initial, CaseState.evolve)
-                guard let applicant = state.applicant else { throw StoreError.noSuchCase(id.description) }
-                func draft(_ o: Personal) -> CaseCommand {
-                    .draftReport(ReportDrafted(includeName: withName, includeContact: withContact, opinion: o))
-                }
-                let text: Personal
-                if let opinion {
-                    text = Personal(opinion, owner: applicant)
-                } else {
-                    // The case's own refusal first (its state, the assessment), then the missing opinion.
-                    _ = try CaseDecider.decide(draft(Personal("-", owner: applicant)), state, ctx)
-                    let latest = d.events.reversed().lazy.compactMap { e -> Assessed? in
-                        if case .assessed(let a) = e.event { a } else { nil }
-                    }.first
-                    guard let o = latest?.opinion, o.text?.isEmpty == false else {
-                        throw InputError.missing("--opinion (the assessment recorded no opinion)")
-                    }
-                    text = o
-                }
-                let events = try s.execute(draft(text), on: id, context: ctx, at: Date(), expectedVersion: d.events.count)
-                print("\(id): " + events.map(\.type).joined(separator: ", ") + " recorded")
+                try onCase(store, caseID, .draftReport(opinion: opinion, includeName: withName, includeContact: withContact))
             }
         }
 
@@ -96,7 +69,7 @@ extension Mado {
             @OptionGroup var store: StoreOptions
             @Argument(help: "The case id.") var caseID: String
             func run() throws {
-                try onCase(store, caseID, needs: .supervisor, to: "approve a report") { _ in .approveReport }
+                try onCase(store, caseID, .approveReport)
             }
         }
 
@@ -112,14 +85,7 @@ extension Mado {
             }
 
             func run() throws {
-                guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
-                let recipient: String
-                if let to { recipient = to } else {
-                    let s = try store.open()
-                    defer { s.close() }
-                    recipient = try s.caseDetail(id, role: .auditor).reportTo ?? ""
-                }
-                try onCase(store, caseID, needs: .operator, to: "record a report's sending") { _ in .report(Reported(sentTo: recipient)) }
+                try onCase(store, caseID, .report(sentTo: to))
             }
         }
 
@@ -144,27 +110,15 @@ extension Mado {
             }
 
             func run() throws {
-                let s = try store.open()
-                defer { s.close() }
-                let me = try s.staffMember(Identity.osUser)
-                guard me.role == .supervisor || me.role == .auditor else {
-                    throw StoreError.notAllowed(action: "count the monthly totals", role: me.role, needs: "a supervisor or an auditor")
-                }
-                let oid = OrganizationID(org)
-                guard try s.organizationExists(oid) else {
-                    throw InputError.invalid("--org", expected: "a registered organization (\(try s.organizationIDs().map(\.rawValue).joined(separator: ", ")))")
-                }
-                let today = LocalDate(japanTime: Date())
-                let m = month.flatMap(Month.init) ?? Month(today).previous
-                let totals = try s.monthlyTotalsFromLog(organization: oid, month: m, asOf: today)
+                let desk = try store.desk()
+                defer { desk.close() }
+                let m = month.flatMap(Month.init) ?? Month(LocalDate(japanTime: Date())).previous
+                let (totals, o) = try naming("--org") { try desk.monthlyTotals(OrganizationID(org), month: m) }
                 switch format {
                 case .json: print(totals.json())
                 case .csv: print(totals.csv(), terminator: "")
                 case .text:
-                    let details = try s.organizationDetails(oid)
-                    let lang = language ?? details.flatMap { Language(rawValue: $0.language) } ?? .ja
-                    let name = try s.organizationName(oid) ?? org
-                    print(MonthlyChart.lines(totals, language: lang, organizationName: name).joined(separator: "\n"))
+                    print(MonthlyChart.lines(totals, language: language ?? o.language, organizationName: o.name).joined(separator: "\n"))
                 }
             }
         }

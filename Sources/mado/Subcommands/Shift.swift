@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import DeskTUI
 import Foundation
 
@@ -21,9 +21,9 @@ extension Mado {
             @Option(name: .customLong("language"), help: "ja or en.") var language: Language = .ja
 
             func run() throws {
-                let s = try store.open()
-                defer { s.close() }
-                let unseen = try s.startShift(Identity.osUser, at: Date())
+                let desk = try store.desk()
+                defer { desk.close() }
+                let unseen = try desk.startShift()
                 print(language == .ja ? "勤務を開始しました。" : "Your shift has started.")
                 for h in unseen { print(""); print(HandoverText.lines(h, language: language).joined(separator: "\n")) }
             }
@@ -43,9 +43,9 @@ extension Mado {
             }
 
             func run() throws {
-                let s = try store.open(requireKey: note != nil)
-                defer { s.close() }
-                let h = try s.endShift(Identity.osUser, note: note, at: Date())
+                let desk = try store.desk(requireKey: note != nil)
+                defer { desk.close() }
+                let h = try desk.endShift(note: note)
                 print(language == .ja ? "勤務を終了しました。引継ぎを記録しました:" : "Your shift has ended. Handover recorded:")
                 print(HandoverText.lines(h, language: language).joined(separator: "\n"))
             }
@@ -57,10 +57,9 @@ extension Mado {
             @OptionGroup var store: StoreOptions
 
             func run() throws {
-                let s = try store.open()
-                defer { s.close() }
-                _ = try Identity.require(.supervisor, in: s, to: "see the shift board")
-                for r in try s.shiftBoard() {
+                let desk = try store.desk()
+                defer { desk.close() }
+                for r in try desk.shiftBoard(everyone: true) {
                     let since = r.onShift ? "ON   since \(r.startedAt.map(HandoverText.time) ?? "-")"
                         : "off  \(r.endedAt.map { "since \(HandoverText.time($0))" } ?? "(no shift yet)")"
                     let held = r.held.isEmpty ? "-" : r.held.map(\.description).joined(separator: " ")
@@ -79,13 +78,9 @@ extension Mado {
             func validate() throws { guard (1...100).contains(last) else { throw ValidationError("--last must be 1 to 100") } }
 
             func run() throws {
-                let s = try store.open()
-                defer { s.close() }
-                let me = try s.staffMember(Identity.osUser)
-                guard [.operator, .supervisor, .counsellor].contains(me.role) else {
-                    throw StoreError.notAllowed(action: "read the handovers", role: me.role, needs: "an operator, supervisor or counsellor")
-                }
-                let list = try s.handovers(counsellors: me.role == .counsellor, limit: last)
+                let desk = try store.desk()
+                defer { desk.close() }
+                let list = try desk.handovers(last: last)
                 if list.isEmpty { print(language == .ja ? "引継ぎはまだありません" : "no handovers yet") }
                 print(list.map { HandoverText.lines($0, language: language).joined(separator: "\n") }.joined(separator: "\n\n"))
             }
@@ -101,10 +96,9 @@ extension Mado {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let s = try store.open()
-            defer { s.close() }
-            _ = try Identity.require(.operator, in: s, to: "see who has which case open")
-            let list = try s.viewers(at: Date())
+            let desk = try store.desk()
+            defer { desk.close() }
+            let list = try desk.viewers(excludingMe: false)
             if list.isEmpty { print("no case is open in any console") }
             for v in list { print("\(v.caseID)  \(Sanitizer.visible(v.user))  seen \(HandoverText.time(v.since))") }
         }

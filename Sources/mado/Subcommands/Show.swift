@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import Foundation
 
 extension Mado {
@@ -17,11 +17,10 @@ extension Mado {
 
         func run() throws {
             guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID)) (like C-000012)") }
-            let s = try store.open()
-            defer { s.close() }
-            let me = try s.staffMember(Identity.osUser)
-            if let p = s.keyProblem { warn("personal fields are hidden: \(p)") }
-            let d = try s.caseDetail(id, role: me.role)
+            let desk = try store.desk()
+            defer { desk.close() }
+            if let p = desk.keyProblem { warn("personal fields are hidden: \(p)") }
+            let d = try desk.caseDetail(id)
             print(CasePrinter.render(d, today: LocalDate(japanTime: Date())), terminator: "")
         }
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import Foundation
 
 extension Role: ExpressibleByArgument {}
@@ -10,13 +10,6 @@ extension Mado {
         static let configuration = CommandConfiguration(
             abstract: "Manage who may use the desk (supervisors only).",
             subcommands: [Add.self, List.self, Remove.self])
-
-        /// Refuses a change that would leave the desk with no active supervisor (nobody could manage it).
-        static func keepASupervisor(_ s: SQLiteEventStore, changing user: String, to role: Role?) throws {
-            guard role != .supervisor else { return }
-            let others = try s.staffList().filter { $0.active && $0.role == .supervisor && $0.user != user }
-            if others.isEmpty { throw Refusal("\(Sanitizer.visible(user)) is the desk's last supervisor; add another supervisor first") }
-        }
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Give an OS user a role at the desk.")
@@ -36,14 +29,9 @@ extension Mado {
             }
 
             func run() throws {
-                let s = try store.open()
-                defer { s.close() }
-                let me = try Identity.require(.supervisor, in: s, to: "add staff")
-                try Staff.keepASupervisor(s, changing: user, to: role)
-                let stream = StreamID("staff-\(user)")
-                let v = try s.version(of: stream)
-                try s.append([.staffAdded(StaffAdded(user: user, displayName: name, role: role))], to: stream,
-                             expected: v == 0 ? .noStream : .exact(StreamVersion(v)), actor: Actor(me.user), at: Date())
+                let desk = try store.desk()
+                defer { desk.close() }
+                try desk.addStaff(user, role: role, displayName: name)
                 print("\(user) is now \(role.rawValue)")
             }
         }
@@ -53,10 +41,9 @@ extension Mado {
             @OptionGroup var store: StoreOptions
 
             func run() throws {
-                let s = try store.open()
-                defer { s.close() }
-                _ = try s.staffMember(Identity.osUser)
-                for m in try s.staffList() {
+                let desk = try store.desk()
+                defer { desk.close() }
+                for m in try desk.staffList() {
                     print([m.user, m.role.rawValue, m.active ? "active" : "removed", m.displayName]
                         .map(Sanitizer.visible).joined(separator: "\t"))
                 }
@@ -69,15 +56,9 @@ extension Mado {
             @Argument(help: "The OS user name.") var user: String
 
             func run() throws {
-                let s = try store.open()
-                defer { s.close() }
-                let me = try Identity.require(.supervisor, in: s, to: "remove staff")
-                guard user != me.user else { throw ValidationError("you cannot remove yourself") }
-                _ = try s.staffMember(user)
-                try Staff.keepASupervisor(s, changing: user, to: nil)
-                let stream = StreamID("staff-\(user)")
-                try s.append([.staffRemoved(StaffRemoved(user: user))], to: stream,
-                             expected: .exact(StreamVersion(try s.version(of: stream))), actor: Actor(me.user), at: Date())
+                let desk = try store.desk()
+                defer { desk.close() }
+                try desk.removeStaff(user)
                 print("\(Sanitizer.visible(user)) removed")
             }
         }

@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import Foundation
 
 extension Mado {
@@ -23,10 +23,9 @@ extension Mado {
             }
 
             func run() throws {
-                let s = try store.open()
-                defer { s.close() }
-                let me = try s.staffMember(Identity.osUser)
-                let rows = try s.subjects(case: caseID.flatMap(CaseID.init), role: me.role)
+                let desk = try store.desk()
+                defer { desk.close() }
+                let rows = try desk.subjects(of: caseID.flatMap(CaseID.init))
                 if format == .json {
                     let items = rows.map { r -> String in
                         var f = ["\"id\":\(jsonString(r.id.rawValue))", "\"kind\":\(jsonString(r.kind.rawValue))",
@@ -62,18 +61,15 @@ extension Mado {
             }
 
             func run() throws {
-                let s = try store.open(requireKey: true)
-                defer { s.close() }
-                let me = try s.staffMember(Identity.osUser)
-                guard SubjectID.isWellFormed(subject) else { throw StoreError.noSuchSubject(subject) }
+                let desk = try store.desk(requireKey: true)
+                defer { desk.close() }
+                guard SubjectID.isWellFormed(subject) else { throw DeskError.noSuchSubject(subject) }
                 let id = SubjectID(subject)
-                try s.checkSubjectAccess(id, user: me.user, role: me.role, action: "erase a subject", at: Date())
-                guard let row = try s.subjects(role: me.role).first(where: { $0.id == id }) else {
-                    throw StoreError.noSuchSubject(subject)
-                }
-                if row.erasedAt != nil { throw StoreError.alreadyErased(subject) }
+                // The desk refuses whoever may not erase this person (an employee's data is the counsellors') first.
+                let impact = try desk.erasureImpact(id)
+                guard let row = try desk.subjects().first(where: { $0.id == id }) else { throw DeskError.noSuchSubject(subject) }
+                if row.erasedAt != nil { throw DeskError.alreadyErased(subject) }
                 if !yes {
-                    let impact = try s.erasureImpact(id)
                     print("Erasing \(id) (\(row.kind.rawValue)) makes these unreadable for good / 次の項目は二度と読めなくなります:")
                     for i in impact { print("  \(Sanitizer.visible(i.record)): \(i.fields.count) field(s): \(i.fields.joined(separator: ", "))") }
                     print("A subjectErased event will be recorded. Type yes to erase: ", terminator: "")
@@ -82,7 +78,7 @@ extension Mado {
                         throw ExitCode.failure
                     }
                 }
-                let outcome = try s.eraseSubject(id, reason: reason, actor: Actor(me.user), at: Date())
+                let outcome = try desk.erase(id, reason: reason)
                 print("erased \(id)")
                 if outcome == .walRetained {
                     warn("recorded; old copies stay in the WAL until every terminal releases it (mado retries on its next write or exit)")
@@ -107,12 +103,10 @@ extension Mado {
             }
 
             func run() throws {
-                let s = try store.open(requireKey: true)
-                defer { s.close() }
-                let me = try s.staffMember(Identity.osUser)
-                guard SubjectID.isWellFormed(subject) else { throw StoreError.noSuchSubject(subject) }
-                try s.checkSubjectAccess(SubjectID(subject), user: me.user, role: me.role, action: "export a subject's data", at: Date())
-                let d = try s.disclose(SubjectID(subject))
+                let desk = try store.desk(requireKey: true)
+                defer { desk.close() }
+                guard SubjectID.isWellFormed(subject) else { throw DeskError.noSuchSubject(subject) }
+                let d = try desk.disclose(SubjectID(subject), reason: reason)
                 var out = "{\"subject\":\(jsonString(d.subject.rawValue)),\"kind\":\(jsonString(d.kind.rawValue)),\"cases\":["
                 out += d.cases.map { c in
                     "{\"id\":\(jsonString(c.id.description)),\"organization\":\(jsonString(c.organization.rawValue)),"
@@ -131,11 +125,11 @@ extension Mado {
                 out += "]}\n"
                 if let output {
                     try writePrivately(Data(out.utf8), to: output)
-                    try s.recordDisclosure(d.subject, reason: reason, actor: Actor(me.user), at: Date())
+                    try desk.recordDisclosure(d.subject, reason: reason)
                     print("exported \(d.fields.count) field(s) of \(d.subject) to \(Sanitizer.visible(output))")
                 } else {
                     FileHandle.standardOutput.write(Data(out.utf8))
-                    try s.recordDisclosure(d.subject, reason: reason, actor: Actor(me.user), at: Date())
+                    try desk.recordDisclosure(d.subject, reason: reason)
                 }
             }
         }

@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import Foundation
 
 extension Mado {
@@ -34,25 +34,16 @@ extension Mado {
         }
 
         func run() throws {
-            let s = try store.open(requireKey: true)
-            defer { s.close() }
-            let me = try Identity.require(.staff, in: s, to: "take in a message")
-            let oid = OrganizationID(org)
-            try s.checkPlace(oid, branch: branch, store: storeName, field: "--")
-            let applicant = s.keyring.newSubject(.applicant)
-            // The original as the desk received it: what identifies the recording, then the words.
-            let original = Data("recording: \(recording)\nat: \(at)\n\n\(text)".utf8)
-            let evidence = try s.sealEvidence(original, subject: applicant)
-            let intake = IntakeRecorded(organization: oid, branch: branch, store: storeName, channel: .answeringMachine,
-                                        occurredAt: at, language: language, applicant: Applicant(subject: applicant, anonymous: true),
-                                        complaint: Personal(text, owner: applicant), evidence: evidence.hash)
-            let ctx = DecisionContext(actor: Actor(me.user), role: me.role)
-            do {
-                let events = try CaseDecider.decide(.recordIntake(intake), .initial, ctx)
-                let id = try s.appendNewCase(events, actor: ctx.actor, at: Date(), evidence: evidence)
+            let desk = try store.desk(requireKey: true)
+            defer { desk.close() }
+            try naming("--org") { try desk.checkPlace(OrganizationID(org), branch: branch, store: storeName, field: "--") }
+            let outcome = try desk.takeIn(Submission(answeringMachine: recording, at: at, text: text, organization: OrganizationID(org),
+                                                     branch: branch, store: storeName, language: language))
+            switch outcome {
+            case .new(let id, let threats):
                 print(id)
-                threatHint(id, [text])
-            } catch AppendError.duplicateSubmission(let existing) {
+                threatHint(id, threats)
+            case .duplicate(let existing):
                 warn("this recording was already taken in as case \(existing); nothing was appended")
                 print(existing)
             }

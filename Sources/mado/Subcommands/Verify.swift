@@ -1,5 +1,5 @@
 import ArgumentParser
-import DeskStore
+import DeskApp
 import Foundation
 
 extension Mado {
@@ -11,9 +11,9 @@ extension Mado {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let s = try store.open()
-            defer { s.close() }
-            let r = try s.verify()
+            let desk = try store.desk()
+            defer { desk.close() }
+            let r = try desk.verify()
             if let bad = r.firstBad {
                 warn("chain broken at position \(bad.position): \(bad.reason)")
                 throw ExitCode.failure
@@ -30,10 +30,9 @@ extension Mado {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let s = try store.open(requireKey: true)
-            defer { s.close() }
-            _ = try Identity.require(.supervisor, in: s, to: "rebuild the projections")
-            let n = try s.rebuild()
+            let desk = try store.desk(requireKey: true)
+            defer { desk.close() }
+            let n = try desk.rebuild()
             print("rebuilt the projections from \(n) events")
         }
     }

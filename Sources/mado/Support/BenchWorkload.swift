@@ -1,5 +1,4 @@
 import DeskDomain
-import DeskStore
 import Foundation
 
 /// The benchmark's workload in the product's own events: the shapes of `shared/bench` (streams, events per

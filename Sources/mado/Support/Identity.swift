@@ -1,6 +1,6 @@
 import ArgumentParser
+import DeskApp
 import DeskDomain
-import DeskStore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -19,15 +19,6 @@ enum Identity {
             if !full.isEmpty { return full }
         }
         return osUser
-    }
-
-    /// The staff record of the current user, with a role at least `needed` (cumulative along the desk's line).
-    static func require(_ needed: Role, in store: SQLiteEventStore, to action: String) throws -> StaffMember {
-        let me = try store.staffMember(osUser)
-        guard me.role.includes(needed) else {
-            throw StoreError.notAllowed(action: action, role: me.role, needs: "a \(needed.rawValue)")
-        }
-        return me
     }
 }
 
@@ -54,4 +45,14 @@ func checkClear(_ value: String, _ flag: String) throws {
 struct Refusal: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Runs `body`, naming `option` when the organization it gave is not registered: the desk names the organization, the
+/// command line the option that carried it.
+func naming<T>(_ option: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch DeskError.unknownOrganization(_, let known) {
+        throw InputError.invalid(option, expected: "a registered organization (\(known.map(Sanitizer.visible).joined(separator: ", ")))")
+    }
 }

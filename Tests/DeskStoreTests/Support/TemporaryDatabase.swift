@@ -1,6 +1,8 @@
+import DeskApp
 import DeskDomain
 import DeskStore
 import Foundation
+import Testing
 
 /// A real desk database in a unique temp directory, removed afterwards.
 final class TemporaryDatabase {
@@ -23,18 +25,30 @@ final class TemporaryDatabase {
 
     var keyFile: String { SQLiteEventStore.defaultKeyFile(for: path) }
 
-    static let supervisor = DecisionContext(actor: "tester", role: .supervisor)
+    /// Puts `user` on the staff with `role` (test set-up, straight into the log), unless they are on it.
+    func staff(_ user: String, _ role: Role) throws {
+        guard try store.staffMember(user) == nil else { return }
+        try store.append([.staffAdded(StaffAdded(user: user, displayName: user, role: role))], to: .stream(StreamID("staff-\(user)")),
+                         expected: .noStream, actor: "tester", at: Self.t0, newSubjects: [], evidence: [])
+    }
 
-    /// The supervisor, except that an operator drafts reports (a supervisor does not approve their own draft).
-    static func by(_ c: CaseCommand) -> DecisionContext {
-        if case .draftReport = c { return DecisionContext(actor: "op", role: .operator) }
-        return supervisor
+    /// The desk acting for `user` (put on the staff with `role` when missing) with its clock at `at`.
+    func desk(_ user: String = "tester", _ role: Role = .supervisor, at: Date = TemporaryDatabase.t0) throws -> Desk {
+        try staff(user, role)
+        return Desk(log: store, reads: store, user: user, clock: { at })
+    }
+
+    /// Runs an action on a case as the supervisor, except that an operator drafts reports (a supervisor does not approve
+    /// their own draft).
+    @discardableResult
+    func act(_ action: CaseAction, on id: CaseID, at: Date = TemporaryDatabase.t0) throws -> [DeskEvent] {
+        if case .draftReport = action { return try desk("op", .operator, at: at).act(action, on: id) }
+        return try desk(at: at).act(action, on: id)
     }
 
     func registerOrganization(_ id: OrganizationID = "demo-hotel") throws {
-        try store.append([.organizationRegistered(OrganizationRegistered(
-            id: id, name: "テストホテル", branches: [Branch(name: "新宿", stores: ["本館"])], reportTo: "総務部", language: .ja))],
-            to: id.streamID, expected: .noStream, actor: "tester", at: Self.t0)
+        try desk().registerOrganization(OrganizationRegistered(
+            id: id, name: "テストホテル", branches: [Branch(name: "新宿", stores: ["本館"])], reportTo: "総務部", language: .ja))
     }
 
     /// Takes in a case with personal data; returns its id and applicant.
@@ -42,17 +56,13 @@ final class TemporaryDatabase {
     func intake(name: String? = "榊原楓花", phone: String? = "090-7346-2281", email: String? = "kaede@example.jp",
                 complaint: String = "フロントで二時間怒鳴られた。鍵盤楽器の検証用文言を三回叫んだ",
                 original: Data? = nil, at: Date = TemporaryDatabase.t0) throws -> (CaseID, SubjectID) {
-        let a = store.keyring.newSubject(.applicant)
-        let clerk = store.keyring.newSubject(.staffMember)
-        let evidence = try original.map { try store.sealEvidence($0, subject: a) }
-        let intake = IntakeRecorded(
+        let outcome = try desk(at: at).takeIn(Submission(
             organization: "demo-hotel", branch: "新宿", store: "本館", channel: .webForm, language: .ja,
-            applicant: Applicant(subject: a, anonymous: name == nil, name: name.map { Personal($0, owner: a) },
-                                 phone: phone.map { Personal($0, owner: a) }, email: email.map { Personal($0, owner: a) }),
-            staff: [NamedStaff(subject: clerk, name: Personal("佐藤", owner: clerk))],
-            complaint: Personal(complaint, owner: a), requests: Personal("謝罪してほしい", owner: a), evidence: evidence?.hash)
-        let id = try store.appendNewCase([.intakeRecorded(intake)], actor: "tester", at: at, evidence: evidence)
-        return (id, a)
+            applicant: .init(anonymous: name == nil, name: name, phone: phone, email: email), staff: [.init(name: "佐藤")],
+            complaint: complaint, requests: "謝罪してほしい", original: original))
+        guard case .new(let id, _) = outcome else { throw DeskError.noSuchCase("(a duplicate)") }
+        let applicant = try #require(try store.subjects(of: id).first { $0.kind == .applicant }).id
+        return (id, applicant)
     }
 
     /// Runs a command-line tool and returns its exit status and output.

@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 @testable import DeskStore
 @testable import DeskTUI
@@ -9,13 +10,24 @@ final class DemoDesk {
     static let me = StaffMember(user: "tester", displayName: "試験 花子", role: .supervisor, active: true)
     let dir: URL
     let store: SQLiteEventStore
+    /// The desk, acting for the supervisor "tester" at the demo's present.
+    let desk: Desk
 
     init(now: Date = DemoDesk.now) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-tui-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         store = try SQLiteEventStore.initialize(path: dir.appendingPathComponent("desk.sqlite").path, supervisor: "tester",
                                                 displayName: "試験 花子", at: now)
-        _ = try DemoData(seed: 1, now: now).fill(store)
+        desk = Desk(log: store, reads: store, user: "tester", clock: { now })
+        _ = try DemoData(seed: 1, now: now).fill(desk)
+    }
+
+    /// The desk acting for someone with `role` ("tester" is the supervisor; the others are put on the staff).
+    func desk(_ role: Role) throws -> Desk {
+        guard role != .supervisor else { return desk }
+        let user = "tester.\(role.rawValue)"
+        if try store.staffMember(user) == nil { try desk.addStaff(user, role: role, displayName: "試験 \(role.rawValue)") }
+        return desk.acting(as: user)
     }
 
     deinit {
@@ -27,8 +39,9 @@ final class DemoDesk {
     func model(_ size: Size, _ lang: Language, role: Role = .supervisor, focus: Pane = .queue) throws -> Model {
         var m = Model(size: size, now: Self.now, me: StaffMember(user: "tester", displayName: "試験 花子", role: role, active: true),
                       language: lang, databaseName: "desk.sqlite")
-        _ = update(&m, .queueLoaded(try store.allCases()))
-        if let id = m.selectedID { _ = update(&m, .detailLoaded(try store.caseDetail(id, role: role))) }
+        let reader = try desk(role)
+        _ = update(&m, .queueLoaded(try reader.queue().rows))
+        if let id = m.selectedID { _ = update(&m, .detailLoaded(try reader.caseDetail(id))) }
         m.focus = focus
         return m
     }

@@ -1,6 +1,7 @@
 // A writer process for the store's multi-process tests: appends batches to its own streams and
 // single events to one shared stream (reloading and retrying on a conflict), as terminals do.
 // usage: desk-test-writer DB PREFIX COUNT BATCH | desk-test-writer DB --erase-all
+import DeskApp
 import DeskDomain
 import DeskStore
 import Foundation
@@ -10,8 +11,8 @@ if args.count == 3, args[2] == "--erase-all" {
     // Erases every subject, one transaction each, until done or killed.
     do {
         let store = try SQLiteEventStore.open(path: args[1], requireKey: true)
-        for s in try store.subjects(role: .auditor) where s.erasedAt == nil {
-            _ = try store.eraseSubject(s.id, reason: "test", actor: Actor("tester"), at: Date())
+        for s in try store.subjects(of: nil) where s.erasedAt == nil {
+            _ = try store.erase(s.id, reason: "test", actor: Actor("tester"), at: Date())
         }
         store.close()
         exit(0)
@@ -33,12 +34,13 @@ do {
         let events = (0..<batch).map { j in
             DeskEvent.noteAdded(CaseText(text: Personal("\(args[2]) \(i).\(j) 電話で長時間の苦情", owner: owner)))
         }
-        try store.append(events, to: StreamID("\(args[2])-\(i)"), expected: .noStream, actor: actor, at: Date())
+        try store.append(events, to: .stream(StreamID("\(args[2])-\(i)")), expected: .noStream, actor: actor, at: Date(),
+                         newSubjects: [owner], evidence: [])
         while true {
             let v = try store.version(of: shared)
             do {
-                try store.append([.reviewStarted], to: shared, expected: v == 0 ? .noStream : .exact(StreamVersion(v)),
-                                 actor: actor, at: Date())
+                try store.append([.reviewStarted], to: .stream(shared), expected: v == 0 ? .noStream : .exact(StreamVersion(v)),
+                                 actor: actor, at: Date(), newSubjects: [], evidence: [])
                 break
             } catch AppendError.wrongExpectedVersion {
                 continue

@@ -93,73 +93,64 @@ public struct DemoData {
 
     enum Target: CaseIterable { case intake, handedOver, underReview, reported, closed, escalated, rejectedThreat }
 
-    /// Writes the demo; returns the number of cases.
-    public func fill(_ s: SQLiteEventStore) throws -> Int {
-        guard try s.caseCount() == 0, try s.organizationIDs().isEmpty else {
-            throw StoreError.notEmpty(path: s.path)
+    /// Writes the demo through the desk's own use cases, as its demo staff; returns the number of cases. `desk` acts for
+    /// a supervisor, who registers the organizations and the staff.
+    public func fill(_ desk: Desk) throws -> Int {
+        try desk.require(.fillDemo)
+        guard try desk.reads.caseCount() == 0, try desk.reads.organizations().isEmpty else { throw DeskError.notEmpty }
+        let clock = DemoClock(now.addingTimeInterval(-48 * 9 * 3600 - 3600))
+        let admin = desk.clocked { clock.now }
+        for o in Self.organizations { try admin.registerOrganization(o) }
+        for m in Self.staff where try desk.reads.staffMember(m.user) == nil {
+            try admin.addStaff(m.user, role: m.role, displayName: m.displayName)
         }
-        let admin = Actor(try s.staffList().first { $0.role == .supervisor }?.user ?? "demo.sato")
-        var clock = now.addingTimeInterval(-48 * 9 * 3600 - 3600)
-        for o in Self.organizations {
-            try s.append([.organizationRegistered(o)], to: o.id.streamID, expected: .noStream, actor: admin, at: clock)
-        }
-        for m in Self.staff where (try? s.staffMember(m.user)) == nil {
-            try s.append([.staffAdded(m)], to: StreamID("staff-\(m.user)"), expected: .noStream, actor: admin, at: clock)
-        }
-        let clerk = DecisionContext(actor: "demo.tanaka", role: .staff)
-        let op = DecisionContext(actor: "demo.suzuki", role: .operator)
-        let sup = DecisionContext(actor: "demo.sato", role: .supervisor)
+        let clerk = admin.acting(as: "demo.tanaka"), op = admin.acting(as: "demo.suzuki"), sup = admin.acting(as: "demo.sato")
         var rng = SplitMix64(seed: seed)
         // One counterparty who comes back, so the ledger has a history to show.
-        let regular = s.keyring.newSubject(.counterparty)
-        var regularLinked = false
+        var regular: SubjectID?
         let count = 48
         for i in 0..<count {
             let sc = Self.scenarios[(i + Int(rng.below(3))) % Self.scenarios.count]
             let org = Self.organizations[i % Self.organizations.count]
             let branch = org.branches[0]
-            clock = now.addingTimeInterval(-Double(count - i) * 9 * 3600 - Double(rng.below(3600)))
-            func tick() -> Date {
-                clock = clock.addingTimeInterval(Double(600 + rng.below(1800)))
-                return clock
+            clock.now = now.addingTimeInterval(-Double(count - i) * 9 * 3600 - Double(rng.below(3600)))
+            func tick() {
+                clock.now = clock.now.addingTimeInterval(Double(600 + rng.below(1800)))
             }
-            let applicant = s.keyring.newSubject(.applicant)
             let named = sc.channel != .counter && rng.below(3) != 0
             let name = Self.names[Int(rng.below(UInt64(Self.names.count)))]
             let phone = String(format: "090-%04d-%04d", rng.below(10000), rng.below(10000))
-            var staff: [NamedStaff] = []
+            var staff: [Submission.StaffMember] = []
             if sc.channel == .counter || rng.below(2) == 0 {
                 let c = Self.clerks[Int(rng.below(UInt64(Self.clerks.count)))]
-                let id = s.keyring.newSubject(.staffMember)
-                staff.append(NamedStaff(subject: id, name: Personal(c.0, owner: id), characteristics: Personal(c.1, owner: id)))
+                staff.append(Submission.StaffMember(name: c.0, characteristics: c.1))
             }
-            let intake = IntakeRecorded(
-                organization: org.id, branch: branch.name, store: branch.stores[Int(rng.below(UInt64(branch.stores.count)))],
-                channel: sc.channel, occurredAt: nil, language: sc.language,
-                applicant: Applicant(subject: applicant, anonymous: !named,
-                                     name: named ? Personal(name, owner: applicant) : nil,
-                                     phone: named ? Personal(phone, owner: applicant) : nil,
-                                     email: named && rng.below(2) == 0 ? Personal("applicant\(i)@example.jp", owner: applicant) : nil),
-                staff: staff, complaint: Personal(sc.complaint, owner: applicant),
-                requests: sc.requests.map { Personal($0, owner: applicant) }, feedbackWanted: rng.below(2) == 0)
+            // The draws in the order the demo always made them, so that a seed gives the same cases.
+            let store = branch.stores[Int(rng.below(UInt64(branch.stores.count)))]
+            let email = named && rng.below(2) == 0 ? "applicant\(i)@example.jp" : nil
+            let feedbackWanted = rng.below(2) == 0
+            let submission = Submission(
+                organization: org.id, branch: branch.name, store: store, channel: sc.channel, language: sc.language,
+                applicant: Submission.Applicant(anonymous: !named, name: named ? name : nil, phone: named ? phone : nil, email: email),
+                staff: staff, complaint: sc.complaint, requests: sc.requests, feedbackWanted: feedbackWanted)
             let taker = sc.channel == .counter ? clerk : op
-            let id = try s.appendNewCase(try CaseDecider.decide(.recordIntake(intake), .initial, taker), actor: taker.actor, at: clock)
-            func run(_ c: CaseCommand, _ ctx: DecisionContext) throws { try s.execute(c, on: id, context: ctx, at: tick()) }
-            // Steps added to the demo later take a fixed quarter-hour, so the random draws of every other case stay as they were.
-            func then(_ c: CaseCommand, _ ctx: DecisionContext) throws {
-                clock = clock.addingTimeInterval(900)
-                try s.execute(c, on: id, context: ctx, at: clock)
+            guard case .new(let id, _) = try taker.takeIn(submission) else { throw DeskError.notEmpty }
+            func run(_ a: CaseAction, _ who: Desk) throws {
+                tick()
+                try who.act(a, on: id)
             }
-            let note = { (t: String) in CaseText(text: Personal(t, owner: applicant)) }
+            // Steps added to the demo later take a fixed quarter-hour, so the random draws of every other case stay as they were.
+            func then(_ a: CaseAction, _ who: Desk) throws {
+                clock.now = clock.now.addingTimeInterval(900)
+                try who.act(a, on: id)
+            }
 
             if let f = sc.facts { try run(.recordFacts(f), taker) }
-            if let w = sc.words {
-                try run(.recordStatement(StatementRecorded(speaker: .counterparty, text: Personal(w, owner: applicant), verbatim: true)), taker)
-            }
+            if let w = sc.words { try run(.recordStatement(speaker: .counterparty, text: w, verbatim: true), taker) }
             if sc.facts?.earlierContacts ?? 0 > 0 || (sc.channel == .counter && i % 5 == 0) {
-                let label = "60代男性、グレーの帽子、毎週来店"
-                try run(.linkCounterparty(CounterpartyLinked(counterparty: regular, label: Personal(label, owner: regular))), op)
-                regularLinked = true
+                tick()
+                let events = try op.act(.linkCounterparty(label: "60代男性、グレーの帽子、毎週来店", existing: regular), on: id)
+                for case .counterpartyLinked(let p) in events { regular = p.counterparty }
             }
             let targets = Target.allCases
             var target = targets[(i / 2 + i % 2 * 3) % targets.count]
@@ -175,44 +166,50 @@ public struct DemoData {
             if sc.channel == .counter || sc.facts != nil { try run(.handOver, taker) }
             if target == .handedOver && sc.facts != nil { continue }
             if target == .rejectedThreat {
-                try run(.rejectAsThreat(note("脅迫的な内容のため受け付けない。警察へ相談する。")), op)
-                if i % 2 == 0 { try then(.completeTask(TaskDone(kind: .notifyOrganization, reference: "\(org.reportTo)へ電話で連絡")), op) }
+                try run(.rejectAsThreat(reason: "脅迫的な内容のため受け付けない。警察へ相談する。"), op)
+                if i % 2 == 0 { try then(.completeTask(.notifyOrganization, reference: "\(org.reportTo)へ電話で連絡"), op) }
                 continue
             }
             try run(.startReview, op)
-            try run(.assign(op.actor), op)
+            try run(.assign(to: "demo.suzuki"), op)
             if i % 4 == 1 { try run(.logEnquiry(.phone), clerk) }
             if target == .underReview || target == .handedOver { continue }
             if target == .escalated {
                 let reason = danger ? "生命・身体への危険のため110番通報した。" : "要求が執拗なため弁護士に相談する。"
-                try run(.escalate(Escalated(target: danger ? .police : .lawyer, reason: Personal(reason, owner: applicant))), sup)
+                try run(.escalate(danger ? .police : .lawyer, reason: reason), sup)
                 continue
             }
             let harassment = sc.facts.map { PolicyTable.standard.decide($0).lane != .complaint } ?? false
-            try run(.assess(Assessed(validity: harassment ? .invalid : .valid, means: harassment ? .unacceptable : .acceptable,
-                                     behaviours: sc.facts.map { PolicyTable.standard.decide($0).behaviours } ?? [],
-                                     reason: Personal(harassment ? "長時間にわたり同じ要求を繰り返し、退去の求めに応じなかった。"
-                                                                 : "案内表示が分かりにくかったという指摘で、手段は穏当だった。", owner: applicant),
-                                     opinion: Personal(harassment ? "要求の手段が社会通念上不相当であり、組織として対応を打ち切ることを勧める。"
-                                                                  : "正当な苦情であり、案内表示の改善を勧める。", owner: applicant))), op)
-            try run(.classify(Classified(classification: harassment ? .harassment : .legitimateComplaint,
-                                         reason: Personal(harassment ? "手段が不相当なため" : "正当な指摘のため", owner: applicant))), sup)
-            try then(.draftReport(ReportDrafted(includeName: false, includeContact: false,
-                                               opinion: Personal(harassment ? "組織として対応を打ち切り、以後の連絡は当窓口で受けることを勧める。"
-                                                                            : "案内表示を改め、申出人への回答を検討することを勧める。", owner: applicant))), op)
+            try run(.assess(validity: harassment ? .invalid : .valid, means: harassment ? .unacceptable : .acceptable,
+                            behaviours: sc.facts.map { PolicyTable.standard.decide($0).behaviours } ?? [],
+                            reason: harassment ? "長時間にわたり同じ要求を繰り返し、退去の求めに応じなかった。"
+                                               : "案内表示が分かりにくかったという指摘で、手段は穏当だった。",
+                            opinion: harassment ? "要求の手段が社会通念上不相当であり、組織として対応を打ち切ることを勧める。"
+                                                : "正当な苦情であり、案内表示の改善を勧める。"), op)
+            try run(.classify(harassment ? .harassment : .legitimateComplaint, reason: harassment ? "手段が不相当なため" : "正当な指摘のため"), sup)
+            try then(.draftReport(opinion: harassment ? "組織として対応を打ち切り、以後の連絡は当窓口で受けることを勧める。"
+                                                      : "案内表示を改め、申出人への回答を検討することを勧める。",
+                                  includeName: false, includeContact: false), op)
             try then(.approveReport, sup)
-            try run(.report(Reported(sentTo: org.reportTo)), op)
+            try run(.report(sentTo: org.reportTo), op)
             if target == .closed {
                 // Some organizations want a named applicant told what they decided.
                 let feedback = !harassment && named && i % 2 == 0
-                try then(.recordDecision(OrganizationDecided(
-                    decision: Personal(harassment ? "以後の対応を打ち切る。" : "案内表示を改める。", owner: applicant),
-                    feedback: feedback)), op)
-                try run(.close(Closed(outcome: harassment ? "serviceRefused" : "resolved")), sup)
+                try then(.recordDecision(harassment ? "以後の対応を打ち切る。" : "案内表示を改める。", feedback: feedback), op)
+                try run(.close(outcome: harassment ? "serviceRefused" : "resolved"), sup)
             }
         }
-        _ = regularLinked
         return count
     }
 }
 
+/// The demo's present moment, moved on by each step it writes.
+final class DemoClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Date
+    init(_ start: Date) { value = start }
+    var now: Date {
+        get { lock.lock(); defer { lock.unlock() }; return value }
+        set { lock.lock(); value = newValue; lock.unlock() }
+    }
+}

@@ -1,0 +1,221 @@
+import DeskDomain
+import Foundation
+
+extension Desk {
+    // MARK: Who the desk holds data about
+
+    /// The people whose data the desk holds, of one case or all, as the acting user may know of them: employees exist
+    /// only for counsellors (that someone consulted is itself private), handover notes only for the desk's shifts; names
+    /// only for roles that read contact details.
+    public func subjects(of caseID: CaseID? = nil) throws -> [SubjectRow] {
+        let me = try require(.listSubjects)
+        let rows = try reads.subjects(of: caseID).filter { visible($0.kind, to: me.role) }
+        guard RoleMatrix.allows(me.role, .readContactDetails) else { return rows }
+        return try rows.map { r in
+            SubjectRow(id: r.id, kind: r.kind, cases: r.cases, erasedAt: r.erasedAt, name: try name(of: r.id, in: r.cases))
+        }
+    }
+
+    func visible(_ kind: SubjectKind, to role: Role) -> Bool {
+        switch kind {
+        case .applicant, .counterparty, .staffMember: true
+        case .employee: RoleMatrix.allows(role, .readConsultation)
+        case .shiftNote: RoleMatrix.allows(role, .readHandovers)
+        }
+    }
+
+    /// The name a subject's first case records for them, opened.
+    func name(of subject: SubjectID, in cases: [CaseID]) throws -> Personal? {
+        for c in cases {
+            for e in try log.load(c.streamID) {
+                if case .intakeRecorded(let p) = e.event {
+                    if p.applicant.subject == subject { return p.applicant.name }
+                    if let s = p.staff.first(where: { $0.subject == subject }) { return s.name }
+                }
+                if case .counterpartyLinked(let p) = e.event, p.counterparty == subject { return p.label }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Erasure
+
+    /// The role matrix's row for erasing or disclosing this subject: an employee's data is the counsellors'.
+    func subjectAction(_ kind: SubjectKind, erase: Bool) -> DeskAction {
+        switch (kind, erase) {
+        case (.employee, true): .eraseEmployee
+        case (.employee, false): .exportEmployee
+        case (_, true): .eraseSubject
+        case (_, false): .exportSubject
+        }
+    }
+
+    /// Checks that the acting user may erase (or disclose) this subject; an attempt on an employee's data is recorded
+    /// like an attempt to open their consultation, allowed or not.
+    @discardableResult
+    func checkSubjectAccess(_ subject: SubjectID, erase: Bool) throws -> (kind: SubjectKind, erasedAt: String?) {
+        let me = try me()
+        guard let s = try reads.subject(subject) else { throw DeskError.noSuchSubject(subject.rawValue) }
+        let action = subjectAction(s.kind, erase: erase)
+        let allowed = RoleMatrix.allows(me.role, action)
+        if s.kind == .employee { try recordAccess(subject.rawValue, me, allowed: allowed) }
+        guard allowed else { throw DeskError.notAllowed(action, role: me.role) }
+        return s
+    }
+
+    /// What erasing a subject makes unreadable: per record (case, consultation, handover), the fields holding their data.
+    public func erasureImpact(_ subject: SubjectID) throws -> [ErasureImpact] {
+        let kind = try checkSubjectAccess(subject, erase: true).kind
+        func fields(_ stream: StreamID) throws -> [String] {
+            try log.load(stream, after: 0, visibility: .none).flatMap { e in
+                e.event.personalFields.filter { $0.value.subject == subject }.map { "\(e.event.type).\($0.path)" }
+            }
+        }
+        var out = try reads.cases(of: subject).map { ErasureImpact(caseID: $0, fields: try fields($0.streamID)) }
+        // An employee's consultations, and a handover's note: records outside every case.
+        for k in try reads.consultations(of: subject) { out.append(ErasureImpact(record: k.description, fields: try fields(k.streamID))) }
+        if kind == .shiftNote {
+            for u in try reads.handoverWriters() {
+                let f = try fields(Self.staffStream(u))
+                if !f.isEmpty { out.append(ErasureImpact(record: "handover by \(u)", fields: f)) }
+            }
+        }
+        return out
+    }
+
+    /// Erases a person's data for good: destroys their key and records `subjectErased` with the reason (kept in clear).
+    public func erase(_ subject: SubjectID, reason: String) throws -> EraseOutcome {
+        guard (try? ClearReason.check(reason)) != nil else { throw DeskError.notClear(field: "the reason") }
+        let s = try checkSubjectAccess(subject, erase: true)
+        if s.erasedAt != nil { throw DeskError.alreadyErased(subject.rawValue) }
+        return try log.erase(subject, reason: reason, actor: actor, at: clock())
+    }
+
+    // MARK: Disclosure
+
+    /// Everything the desk holds about a subject, opened, for a disclosure request. Call `recordDisclosure` once it has
+    /// been handed over.
+    public func disclose(_ subject: SubjectID, reason: String) throws -> SubjectDisclosure {
+        guard (try? ClearReason.check(reason)) != nil else { throw DeskError.notClear(field: "the reason") }
+        let s = try checkSubjectAccess(subject, erase: false)
+        if s.erasedAt != nil { throw DeskError.alreadyErased(subject.rawValue) }
+        if let problem = log.keyProblem { throw DeskError.keyRequired(what: "a disclosure", problem: problem) }
+        var fields: [SubjectDisclosure.Field] = []
+        var originals: [(hash: String, bytes: Data)] = []
+        let caseIDs = try reads.cases(of: subject)
+        for c in caseIDs {
+            for e in try log.load(c.streamID) {
+                for f in e.event.personalFields where f.value.subject == subject {
+                    fields.append(.init(caseID: c, position: e.position, recordedAt: e.recordedAt, eventType: e.event.type,
+                                        path: f.path, value: f.value))
+                }
+                if case .intakeRecorded(let p) = e.event, p.applicant.subject == subject {
+                    for hash in [p.evidence].compactMap({ $0 }) + (p.attachments ?? []).map(\.evidence) {
+                        if let bytes = try log.openEvidence(hash, subject: subject) { originals.append((hash, bytes)) }
+                    }
+                }
+            }
+        }
+        // An employee's consultations are theirs to see too (they are in no case).
+        for k in try reads.consultations(of: subject) {
+            for e in try log.load(k.streamID) {
+                for f in e.event.personalFields where f.value.subject == subject {
+                    fields.append(.init(caseID: nil, position: e.position, recordedAt: e.recordedAt, eventType: e.event.type,
+                                        path: "\(k).\(f.path)", value: f.value))
+                }
+            }
+        }
+        let cases = try caseIDs.compactMap { try reads.caseSummary($0) }
+        return SubjectDisclosure(subject: subject, kind: s.kind, cases: cases, fields: fields, originals: originals)
+    }
+
+    /// Records a disclosure in the log (who, when, why; never what), once it has been written out.
+    public func recordDisclosure(_ subject: SubjectID, reason: String) throws {
+        try checkSubjectAccess(subject, erase: false)
+        try appendToOwnStream([.subjectExported(SubjectExported(subject: subject, reason: reason))], subject.streamID)
+    }
+
+    // MARK: Retention
+
+    /// The subjects whose retention period has fully passed by `day` (default: today), that the acting user erases:
+    /// supervisors the customer file's people, counsellors employees.
+    public func retentionDue(by day: LocalDate? = nil) throws -> [RetentionDue] {
+        let me = try require(.runRetention)
+        return try reads.retentionDue(on: day ?? LocalDate(japanTime: clock())).filter {
+            RoleMatrix.allows(me.role, subjectAction($0.kind, erase: true))
+        }
+    }
+
+    /// Erases every subject due today that the acting user erases; one refusal (a hold placed meanwhile) does not stop
+    /// the rest. Returns each subject with what happened to it.
+    public func runRetention() throws -> [(due: RetentionDue, outcome: Result<EraseOutcome, any Error>)] {
+        try retentionDue().map { d in
+            (d, Result { try erase(d.subject, reason: "retention period ended (\(d.dueOn))") })
+        }
+    }
+
+    /// How long an organization keeps personal data after a case closes.
+    public func setRetention(_ org: OrganizationID, years: Int) throws {
+        try require(.setRetention)
+        guard (1...30).contains(years) else { throw InputError.invalid("years", expected: "1 to 30") }
+        guard try reads.organization(org) != nil else { throw try unknownOrganization(org) }
+        try appendToOwnStream([.retentionSet(RetentionSet(years: years))], org.streamID)
+    }
+
+    // MARK: Counterparties
+
+    /// Warns or bans a counterparty until a day, or lifts it; the reason is sealed under them.
+    public func setStanding(_ subject: SubjectID, _ standing: Standing, until: LocalDate?, reason: String) throws {
+        let me = try require(.setStanding)
+        guard let s = try reads.subject(subject), s.erasedAt == nil else { throw DeskError.noSuchSubject(subject.rawValue) }
+        guard s.kind == .counterparty else { throw InputError.invalid("subject", expected: "a counterparty (this one is \(s.kind.rawValue))") }
+        let change = StandingSet(standing: standing, until: until, reason: Personal(reason, owner: subject))
+        let events: [DeskEvent]
+        do {
+            events = try CounterpartyDecider.decide(change, today: LocalDate(japanTime: clock()),
+                                                    ctx: DecisionContext(actor: Actor(me.user), role: .supervisor))
+        } catch { throw DeskError.decided(error) }
+        try appendToOwnStream(events, subject.streamID)
+    }
+
+    /// Every counterparty not erased, where they stand, their cases, and (for roles that read contact details) the label
+    /// from their latest link.
+    public func counterparties() throws -> [(standing: CounterpartyStanding, cases: [CaseID], label: Personal?)] {
+        let me = try require(.listCounterparties)
+        let labels = RoleMatrix.allows(me.role, .readContactDetails)
+        return try reads.counterparties().map { c in
+            var label: Personal?
+            if labels, let last = c.cases.last {
+                for e in try log.load(last.streamID) {
+                    if case .counterpartyLinked(let p) = e.event, p.counterparty == c.standing.subject { label = p.label }
+                }
+            }
+            return (c.standing, c.cases, label)
+        }
+    }
+
+    // MARK: Helpers
+
+    static func staffStream(_ user: String) -> StreamID { StreamID("staff-\(user)") }
+
+    /// Appends to a stream only the acting user's command writes (an organization's, a subject's): against its version now.
+    func appendToOwnStream(_ events: [DeskEvent], _ stream: StreamID) throws {
+        let v = try log.version(of: stream)
+        try log.append(events, to: .stream(stream), expected: v == 0 ? .noStream : .exact(StreamVersion(v)), actor: actor, at: clock(),
+                       newSubjects: [], evidence: [])
+    }
+
+    /// Records an attempt to open a restricted record on the user's own access stream (no contention between desks).
+    func recordAccess(_ record: String, _ me: StaffMember, allowed: Bool) throws {
+        let stream = StreamID("access-\(me.user)")
+        let event = DeskEvent.restrictedAccess(RestrictedAccess(record: record, user: me.user, role: me.role, allowed: allowed))
+        for attempt in 1...20 {
+            do {
+                try appendToOwnStream([event], stream)
+                return
+            } catch AppendError.wrongExpectedVersion where attempt < 20 {
+                continue
+            }
+        }
+    }
+}
