@@ -17,10 +17,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "DeskDomain"),
+        // The log's own JSON for event payloads, their schema versions and upcasters; the domain never sees it.
+        .target(name: "DeskCodec", dependencies: ["DeskDomain"]),
         .target(
             name: "DeskStore",
             dependencies: [
-                "DeskDomain",
+                "DeskDomain", "DeskCodec",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -41,10 +43,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DeskCodecTests", dependencies: ["DeskCodec", "DeskDomain"]),
         // A second OS process for the store's concurrency and kill -9 tests.
         .executableTarget(name: "desk-test-writer", dependencies: ["DeskStore", "DeskDomain"],
                           path: "Tests/Support/desk-test-writer"),
-        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskDomain", "desk-test-writer"]),
+        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskDomain", "DeskCodec", "desk-test-writer"]),
         .testTarget(name: "DeskIntakeTests", dependencies: ["DeskIntake", "DeskDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI", "DeskStore", "DeskDomain"]),
         .testTarget(name: "MadoTests", dependencies: ["mado", "DeskStore", "DeskDomain", "SwiftCSV"]),

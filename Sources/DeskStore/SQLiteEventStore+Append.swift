@@ -1,4 +1,5 @@
 import Crypto
+import DeskCodec
 import DeskDomain
 import Foundation
 import GRDB

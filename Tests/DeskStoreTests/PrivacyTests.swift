@@ -1,3 +1,4 @@
+import DeskCodec
 import DeskDomain
 @testable import DeskStore
 import Foundation

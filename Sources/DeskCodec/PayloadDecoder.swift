@@ -1,3 +1,4 @@
+import DeskDomain
 import Foundation
 
 /// Reads a checked `JSONTape` through `Decodable`. One reader per payload; it moves from value to value as

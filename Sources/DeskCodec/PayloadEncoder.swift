@@ -1,3 +1,4 @@
+import DeskDomain
 import Foundation
 
 /// The log's own JSON writer for its own payloads (Foundation's encoder costs more than the rest of an append).

@@ -1,0 +1,28 @@
+import DeskDomain
+import Foundation
+
+/// A stand-in for the store's sealer: XORs the bytes with a fixed key, binds the box to its context
+/// through the nonce, and records every context it is given.
+final class RecordingSealer: FieldSealer, @unchecked Sendable {
+    private let lock = NSLock()
+    private var sealed: [String] = []
+    private var opened: [String] = []
+    static let key: UInt8 = 0xA5
+
+    var sealContexts: [String] { lock.withLock { sealed } }
+    var openContexts: [String] { lock.withLock { opened } }
+
+    static func nonce(for context: String) -> Data { Data(context.utf8.reversed()) }
+
+    func seal(_ plaintext: Data, subject: SubjectID, context: String) throws -> SealedValue {
+        lock.withLock { sealed.append(context) }
+        return SealedValue(subject: subject, nonce: Self.nonce(for: context), box: Data(plaintext.map { $0 ^ Self.key }))
+    }
+
+    func open(_ value: SealedValue, context makeContext: @autoclosure () -> String) -> Personal.Content {
+        let context = makeContext()
+        lock.withLock { opened.append(context) }
+        guard value.nonce == Self.nonce(for: context) else { return .unreadable }
+        return .open(String(decoding: value.box.map { $0 ^ Self.key }, as: UTF8.self))
+    }
+}
