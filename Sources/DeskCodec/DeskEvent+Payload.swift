@@ -2,8 +2,20 @@ import DeskDomain
 import Foundation
 
 extension DeskEvent {
-    /// Every payload is at schema 1 so far.
-    public var schemaVersion: Int { 1 }
+    // Stored format: a payload's shape change raises its type's schema here; the old shape stays readable as a legacy
+    // payload (`Legacy/`) upcast in `decode`. Never lower one.
+    /// The schema this event's payload is written at.
+    public var schemaVersion: Int {
+        switch self {
+        case .factsRecorded, .handedOver, .assessed: 2
+        case .intakeRecorded, .statementRecorded, .counterpartyLinked, .reviewStarted, .classified, .laneOverridden,
+             .escalated, .reported, .closed, .rejectedAsThreat, .enquiryLogged, .noteAdded, .caseAssigned, .legalHoldPlaced,
+             .legalHoldLifted, .ladderStepTaken, .reportDrafted, .reportApproved, .organizationDecided, .feedbackGiven,
+             .taskOpened, .taskDone, .organizationRegistered, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved,
+             .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked,
+             .consultationNoted, .consultationClosed, .restrictedAccess, .subjectErased, .subjectExported, .standingSet: 1
+        }
+    }
 
     private struct Empty: Codable {}
 
@@ -63,19 +75,35 @@ extension DeskEvent {
         }
     }
 
-    /// Decodes a stored payload; personal fields open through `sealer`, or come back `.locked` without one.
+    /// Decodes a stored payload at its schema; personal fields open through `sealer`, or come back `.locked` without one.
+    /// A schema this mado never wrote for the type is refused.
     public static func decode(type: String, schemaVersion: Int, payload: Data,
                               sealer: (any FieldSealer)?) throws -> DeskEvent {
-        guard schemaVersion == 1 else { throw EventDecodingError.unknownSchema(type: type, schemaVersion: schemaVersion) }
-        func p<T: Decodable>(_ t: T.Type) throws -> T { try PayloadJSON.decode(t, from: payload, sealer: sealer, eventType: type) }
+        func read<T: Decodable>(_ t: T.Type) throws -> T { try PayloadJSON.decode(t, from: payload, sealer: sealer, eventType: type) }
+        func refused() -> EventDecodingError { .unknownSchema(type: type, schemaVersion: schemaVersion) }
+        /// A type still at schema 1.
+        func p<T: Decodable>(_ t: T.Type) throws -> T {
+            guard schemaVersion == 1 else { throw refused() }
+            return try read(t)
+        }
+        /// A type at schema 2: the current shape read as it is, or whatever schema 1 held, upcast.
+        func p<Old: LegacyPayload>(upcasting old: Old.Type) throws -> Old.Current {
+            switch schemaVersion {
+            case 2: return try read(Old.Current.self)
+            case 1: return try read(Old.self).upcast()
+            default: throw refused()
+            }
+        }
         switch type {
         case "intakeRecorded": return .intakeRecorded(try p(IntakeRecorded.self))
-        case "factsRecorded": return .factsRecorded(try p(FactSheet.self))
+        case "factsRecorded": return .factsRecorded(try p(upcasting: FactSheetV1.self))
         case "statementRecorded": return .statementRecorded(try p(StatementRecorded.self))
         case "counterpartyLinked": return .counterpartyLinked(try p(CounterpartyLinked.self))
-        case "handedOver": return .handedOver(try p(HandedOver.self))
-        case "reviewStarted": return .reviewStarted
-        case "assessed": return .assessed(try p(Assessed.self))
+        case "handedOver": return .handedOver(try p(upcasting: HandedOverV1.self))
+        case "reviewStarted":
+            guard schemaVersion == 1 else { throw refused() }  // no payload to read
+            return .reviewStarted
+        case "assessed": return .assessed(try p(upcasting: AssessedV1.self))
         case "classified": return .classified(try p(Classified.self))
         case "laneOverridden": return .laneOverridden(try p(LaneOverridden.self))
         case "escalated": return .escalated(try p(Escalated.self))

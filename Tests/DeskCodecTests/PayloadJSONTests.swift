@@ -138,7 +138,7 @@ struct PayloadJSONTests {
         let sealer = RecordingSealer()
         for event in DeskEventSamples.all {
             let payload = try event.encodePayload(sealer: sealer)
-            let back = try DeskEvent.decode(type: event.type, schemaVersion: 1, payload: payload, sealer: sealer)
+            let back = try DeskEvent.decode(type: event.type, schemaVersion: event.schemaVersion, payload: payload, sealer: sealer)
             #expect(back == event, "\(event.type)")
             #expect(try JSONSerialization.jsonObject(with: payload) is NSDictionary, "\(event.type)")
         }

@@ -1,7 +1,8 @@
 import Foundation
 
 // Stored format: the case names of `DeskEvent` are the `type` strings in the log and the payload
-// structs are its JSON. Never rename either; change a payload by raising its schema version.
+// structs are its JSON. Never rename either; change a payload by raising its schema version (DeskCodec's
+// `DeskEvent.schemaVersion`) and reading the old shape there.
 
 /// Observable facts a clerk answers with yes/no or a count; never an opinion.
 public struct FactSheet: Hashable, Codable, Sendable {
@@ -20,32 +21,6 @@ public struct FactSheet: Hashable, Codable, Sendable {
     public var reviewOrMediaThreat = false
     public var shoutingOrAbuse = false
     public init() {}
-
-    enum CodingKeys: String, CodingKey {
-        case weaponOrPhysicalContact, threatToLifeOrArson, refusesToLeave, minutesSpent, earlierContacts, apologyDemand,
-             demandAboutEmployee, sexualRemarksOrFollowing, filmingOrPosting, discriminatoryRemarks, excessiveMoneyDemand,
-             offSiteSummons, reviewOrMediaThreat, shoutingOrAbuse
-    }
-
-    /// Facts added later (shoutingOrAbuse) are absent from older events: they read as not answered.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        func b(_ k: CodingKeys) throws -> Bool { try c.decodeIfPresent(Bool.self, forKey: k) ?? false }
-        weaponOrPhysicalContact = try b(.weaponOrPhysicalContact)
-        threatToLifeOrArson = try b(.threatToLifeOrArson)
-        refusesToLeave = try b(.refusesToLeave)
-        minutesSpent = try c.decodeIfPresent(Int.self, forKey: .minutesSpent) ?? 0
-        earlierContacts = try c.decodeIfPresent(Int.self, forKey: .earlierContacts) ?? 0
-        apologyDemand = try b(.apologyDemand)
-        demandAboutEmployee = try b(.demandAboutEmployee)
-        sexualRemarksOrFollowing = try b(.sexualRemarksOrFollowing)
-        filmingOrPosting = try b(.filmingOrPosting)
-        discriminatoryRemarks = try b(.discriminatoryRemarks)
-        excessiveMoneyDemand = try b(.excessiveMoneyDemand)
-        offSiteSummons = try b(.offSiteSummons)
-        reviewOrMediaThreat = try b(.reviewOrMediaThreat)
-        shoutingOrAbuse = try b(.shoutingOrAbuse)
-    }
 
     /// Sets a fact by name (yes/no facts: 0 or 1).
     public mutating func set(_ f: FactName, _ v: Int) {
@@ -188,33 +163,6 @@ public struct HandedOver: Hashable, Codable, Sendable {
     public var actions: [RequiredAction]
     /// The counter's answers, as the rule saw them.
     public var answers: FactSheet
-    enum CodingKeys: String, CodingKey { case lane, rule, policyVersion, behaviours, scripts, leaflet, actions, answers, script }
-
-    /// Events written before scripts became a list (one `script`) and before answers and actions were recorded.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        lane = try c.decode(Lane.self, forKey: .lane)
-        rule = try c.decode(String.self, forKey: .rule)
-        policyVersion = try c.decode(String.self, forKey: .policyVersion)
-        behaviours = try c.decode([BehaviourType].self, forKey: .behaviours)
-        scripts = try c.decodeIfPresent([String].self, forKey: .scripts) ?? [try c.decode(String.self, forKey: .script)]
-        leaflet = try c.decode(String.self, forKey: .leaflet)
-        actions = try c.decodeIfPresent([RequiredAction].self, forKey: .actions) ?? []
-        answers = try c.decodeIfPresent(FactSheet.self, forKey: .answers) ?? FactSheet()
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(lane, forKey: .lane)
-        try c.encode(rule, forKey: .rule)
-        try c.encode(policyVersion, forKey: .policyVersion)
-        try c.encode(behaviours, forKey: .behaviours)
-        try c.encode(scripts, forKey: .scripts)
-        try c.encode(leaflet, forKey: .leaflet)
-        try c.encode(actions, forKey: .actions)
-        try c.encode(answers, forKey: .answers)
-    }
-
     public init(lane: Lane, rule: String, policyVersion: String, behaviours: [BehaviourType], scripts: [String],
                 leaflet: String, actions: [RequiredAction] = [], answers: FactSheet = FactSheet()) {
         self.lane = lane
@@ -238,33 +186,6 @@ public struct Assessed: Hashable, Codable, Sendable {
     public var reason: Personal
     /// The desk's opinion and advice for the report; sealed under the applicant.
     public var opinion: Personal?
-    enum CodingKeys: String, CodingKey { case validity, means, behaviours, reason, opinion, meansAcceptable }
-
-    /// Assessments written before the two axes were split from the classification carry `meansAcceptable` and no
-    /// reason; they read with the means they recorded and a reason marked as not recorded.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        validity = try c.decode(DemandValidity.self, forKey: .validity)
-        behaviours = try c.decode([BehaviourType].self, forKey: .behaviours)
-        opinion = try c.decodeIfPresent(Personal.self, forKey: .opinion)
-        if let m = try c.decodeIfPresent(Means.self, forKey: .means) {
-            means = m
-        } else {
-            means = try c.decode(Bool.self, forKey: .meansAcceptable) ? .acceptable : .unacceptable
-        }
-        reason = try c.decodeIfPresent(Personal.self, forKey: .reason)
-            ?? Personal(subject: opinion?.subject ?? SubjectID("s-0000000000000000"), content: .open("(no reason recorded)"))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(validity, forKey: .validity)
-        try c.encode(means, forKey: .means)
-        try c.encode(behaviours, forKey: .behaviours)
-        try c.encode(reason, forKey: .reason)
-        try c.encodeIfPresent(opinion, forKey: .opinion)
-    }
-
     public init(validity: DemandValidity, means: Means, behaviours: [BehaviourType], reason: Personal, opinion: Personal? = nil) {
         self.validity = validity
         self.means = means
