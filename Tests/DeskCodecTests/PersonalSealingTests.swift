@@ -85,6 +85,16 @@ struct PersonalSealingTests {
             == Set(sealer.sealContexts))
     }
 
+    @Test("personalFields names every value a payload seals, with its path and subject, for every event type")
+    func personalFieldsAreComplete() throws {
+        for e in DeskEventSamples.all {
+            let sealer = RecordingSealer()
+            _ = try e.encodePayload(sealer: sealer)
+            let listed = e.personalFields.map { "\($0.value.subject.rawValue) \(e.type)\u{1F}\($0.path)" }
+            #expect(listed.sorted() == sealer.sealSubjectsAndContexts.sorted(), "\(e.type)")
+        }
+    }
+
     @Test("other events seal their free text under their own type")
     func otherEventContexts() throws {
         let note = DeskEvent.noteAdded(CaseText(text: Personal("電話あり", owner: Self.applicant)))

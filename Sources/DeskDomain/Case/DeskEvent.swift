@@ -495,7 +495,11 @@ public enum DeskEvent: Hashable, Sendable {
             add("harm", p.harm)
             add("wants", p.wants)
         case .consultationNoted(let p), .consultationClosed(let p): add("text", p.text)
-        default: break
+        case .factsRecorded, .handedOver, .reviewStarted, .reported, .closed, .enquiryLogged, .caseAssigned, .legalHoldPlaced,
+             .legalHoldLifted, .ladderStepTaken, .reportApproved, .taskOpened, .taskDone, .organizationRegistered, .retentionSet,
+             .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .careTaskOpened, .careTaskDone, .consultationLinked,
+             .restrictedAccess, .subjectErased, .subjectExported:
+            break  // nothing personal in these payloads
         }
         return out
     }
