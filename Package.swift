@@ -17,12 +17,14 @@ let package = Package(
     ],
     targets: [
         .target(name: "DeskDomain"),
+        // The log's own JSON for event payloads, their schema versions and upcasters; the domain never sees it.
+        .target(name: "DeskCodec", dependencies: ["DeskDomain"]),
         // Every use case, once, between the front ends and the store; the store protocols the store implements.
         .target(name: "DeskApp", dependencies: ["DeskDomain", "DeskIntake"]),
         .target(
             name: "DeskStore",
             dependencies: [
-                "DeskDomain", "DeskApp",
+                "DeskDomain", "DeskCodec", "DeskApp",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -43,10 +45,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DeskCodecTests", dependencies: ["DeskCodec", "DeskDomain"]),
         // A second OS process for the store's concurrency and kill -9 tests.
         .executableTarget(name: "desk-test-writer", dependencies: ["DeskStore", "DeskApp", "DeskDomain"],
                           path: "Tests/Support/desk-test-writer"),
-        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskApp", "DeskDomain", "desk-test-writer"]),
+        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskApp", "DeskDomain", "DeskCodec", "desk-test-writer"]),
         .testTarget(name: "DeskIntakeTests", dependencies: ["DeskIntake", "DeskDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI", "DeskApp", "DeskStore", "DeskDomain"]),
         .testTarget(name: "MadoTests", dependencies: ["mado", "DeskApp", "DeskStore", "DeskDomain", "SwiftCSV"]),

@@ -74,9 +74,3 @@ extension Desk {
         return out
     }
 }
-
-extension MonthlyTally {
-    /// The event types the monthly totals count.
-    public static let eventTypes: Set<String> = ["organizationRegistered", "intakeRecorded", "handedOver", "reviewStarted", "assessed",
-                                                 "classified", "laneOverridden", "escalated", "reported", "closed", "rejectedAsThreat"]
-}

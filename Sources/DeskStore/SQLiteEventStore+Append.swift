@@ -1,5 +1,6 @@
 import Crypto
 import DeskApp
+import DeskCodec
 import DeskDomain
 import Foundation
 import GRDB

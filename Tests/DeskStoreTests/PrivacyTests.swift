@@ -1,4 +1,5 @@
 import DeskApp
+import DeskCodec
 import DeskDomain
 @testable import DeskStore
 import Foundation

@@ -222,4 +222,49 @@ struct SQLiteEventStoreTests {
         #expect(try db.store.projectionSnapshot() == live)
         #expect(try db.store.search("暴言") == [b] && db.store.search("土下座") == [a])
     }
+
+    @Test("new events are written at their type's schema: facts, hand-over and assessment at 2, the rest at 1")
+    func schemaColumn() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (id, _) = try db.intake()
+        for c: CaseAction in [.recordFacts({ var f = FactSheet(); f.shoutingOrAbuse = true; return f }()), .handOver, .startReview,
+                              .assess(validity: .invalid, means: .unacceptable, behaviours: [.verbalAbuse], reason: "怒鳴った", opinion: nil),
+                              .addNote("メモ")] {
+            try db.act(c, on: id)
+        }
+        let rows = try db.store.pool.read { d in
+            try Row.fetchAll(d, sql: "SELECT type, schema_version FROM events WHERE stream_id = ? ORDER BY version",
+                             arguments: [id.streamID.rawValue]).map { "\($0[0] as String) \($0[1] as Int)" }
+        }
+        #expect(rows == ["intakeRecorded 1", "factsRecorded 2", "handedOver 2", "reviewStarted 1", "assessed 2", "noteAdded 1"])
+        _ = try db.store.rebuild()
+        #expect(try db.store.verify().firstBad == nil)
+    }
+
+    @Test("a hand-over an older mado wrote at schema 1 (one script, no answers) still loads and replays; the chain verifies")
+    func schema1EventStillReads() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (id, _) = try db.intake()
+        // Appended as that mado did, hash and all: the store itself only writes current schemas.
+        let payload = #"{"behaviours":["timeRestraint"],"lane":"handover","leaflet":"desk-leaflet","policyVersion":"standard/1","rule":"harassment-suspected","script":"handover-to-desk"}"#
+        try db.store.pool.write { d in
+            let previous = try #require(try Data.fetchOne(d, sql: "SELECT hash FROM events ORDER BY position DESC LIMIT 1"))
+            let at = "2026-09-21T01:00:00.000Z"
+            let hash = HashChain.hash(previous: previous, stream: id.streamID.rawValue, version: 2, type: "handedOver", schemaVersion: 1,
+                                      payload: Data(payload.utf8), actor: "older-mado", recordedAt: at)
+            try d.execute(sql: """
+                INSERT INTO events(stream_id, version, type, schema_version, payload, actor, recorded_at, hash)
+                VALUES (?, 2, 'handedOver', 1, ?, 'older-mado', ?, ?)
+                """, arguments: [id.streamID.rawValue, payload, at, hash])
+        }
+        let events = try db.store.load(id.streamID)
+        #expect(events.last?.event == .handedOver(HandedOver(
+            lane: .handover, rule: "harassment-suspected", policyVersion: "standard/1", behaviours: [.timeRestraint],
+            scripts: ["handover-to-desk"], leaflet: "desk-leaflet")))
+        #expect(try db.store.verify().firstBad == nil)
+        _ = try db.store.rebuild()
+        #expect(try db.store.caseSummary(id)?.lane == .handover)
+    }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 // Stored format: the case names of `DeskEvent` are the `type` strings in the log and the payload
-// structs are its JSON. Never rename either; change a payload by raising its schema version.
+// structs are its JSON. Never rename either; change a payload by raising its schema version (DeskCodec's
+// `DeskEvent.schemaVersion`) and reading the old shape there.
 
 /// Observable facts a clerk answers with yes/no or a count; never an opinion.
 public struct FactSheet: Hashable, Codable, Sendable {
@@ -20,32 +21,6 @@ public struct FactSheet: Hashable, Codable, Sendable {
     public var reviewOrMediaThreat = false
     public var shoutingOrAbuse = false
     public init() {}
-
-    enum CodingKeys: String, CodingKey {
-        case weaponOrPhysicalContact, threatToLifeOrArson, refusesToLeave, minutesSpent, earlierContacts, apologyDemand,
-             demandAboutEmployee, sexualRemarksOrFollowing, filmingOrPosting, discriminatoryRemarks, excessiveMoneyDemand,
-             offSiteSummons, reviewOrMediaThreat, shoutingOrAbuse
-    }
-
-    /// Facts added later (shoutingOrAbuse) are absent from older events: they read as not answered.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        func b(_ k: CodingKeys) throws -> Bool { try c.decodeIfPresent(Bool.self, forKey: k) ?? false }
-        weaponOrPhysicalContact = try b(.weaponOrPhysicalContact)
-        threatToLifeOrArson = try b(.threatToLifeOrArson)
-        refusesToLeave = try b(.refusesToLeave)
-        minutesSpent = try c.decodeIfPresent(Int.self, forKey: .minutesSpent) ?? 0
-        earlierContacts = try c.decodeIfPresent(Int.self, forKey: .earlierContacts) ?? 0
-        apologyDemand = try b(.apologyDemand)
-        demandAboutEmployee = try b(.demandAboutEmployee)
-        sexualRemarksOrFollowing = try b(.sexualRemarksOrFollowing)
-        filmingOrPosting = try b(.filmingOrPosting)
-        discriminatoryRemarks = try b(.discriminatoryRemarks)
-        excessiveMoneyDemand = try b(.excessiveMoneyDemand)
-        offSiteSummons = try b(.offSiteSummons)
-        reviewOrMediaThreat = try b(.reviewOrMediaThreat)
-        shoutingOrAbuse = try b(.shoutingOrAbuse)
-    }
 
     /// Sets a fact by name (yes/no facts: 0 or 1).
     public mutating func set(_ f: FactName, _ v: Int) {
@@ -188,33 +163,6 @@ public struct HandedOver: Hashable, Codable, Sendable {
     public var actions: [RequiredAction]
     /// The counter's answers, as the rule saw them.
     public var answers: FactSheet
-    enum CodingKeys: String, CodingKey { case lane, rule, policyVersion, behaviours, scripts, leaflet, actions, answers, script }
-
-    /// Events written before scripts became a list (one `script`) and before answers and actions were recorded.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        lane = try c.decode(Lane.self, forKey: .lane)
-        rule = try c.decode(String.self, forKey: .rule)
-        policyVersion = try c.decode(String.self, forKey: .policyVersion)
-        behaviours = try c.decode([BehaviourType].self, forKey: .behaviours)
-        scripts = try c.decodeIfPresent([String].self, forKey: .scripts) ?? [try c.decode(String.self, forKey: .script)]
-        leaflet = try c.decode(String.self, forKey: .leaflet)
-        actions = try c.decodeIfPresent([RequiredAction].self, forKey: .actions) ?? []
-        answers = try c.decodeIfPresent(FactSheet.self, forKey: .answers) ?? FactSheet()
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(lane, forKey: .lane)
-        try c.encode(rule, forKey: .rule)
-        try c.encode(policyVersion, forKey: .policyVersion)
-        try c.encode(behaviours, forKey: .behaviours)
-        try c.encode(scripts, forKey: .scripts)
-        try c.encode(leaflet, forKey: .leaflet)
-        try c.encode(actions, forKey: .actions)
-        try c.encode(answers, forKey: .answers)
-    }
-
     public init(lane: Lane, rule: String, policyVersion: String, behaviours: [BehaviourType], scripts: [String],
                 leaflet: String, actions: [RequiredAction] = [], answers: FactSheet = FactSheet()) {
         self.lane = lane
@@ -238,33 +186,6 @@ public struct Assessed: Hashable, Codable, Sendable {
     public var reason: Personal
     /// The desk's opinion and advice for the report; sealed under the applicant.
     public var opinion: Personal?
-    enum CodingKeys: String, CodingKey { case validity, means, behaviours, reason, opinion, meansAcceptable }
-
-    /// Assessments written before the two axes were split from the classification carry `meansAcceptable` and no
-    /// reason; they read with the means they recorded and a reason marked as not recorded.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        validity = try c.decode(DemandValidity.self, forKey: .validity)
-        behaviours = try c.decode([BehaviourType].self, forKey: .behaviours)
-        opinion = try c.decodeIfPresent(Personal.self, forKey: .opinion)
-        if let m = try c.decodeIfPresent(Means.self, forKey: .means) {
-            means = m
-        } else {
-            means = try c.decode(Bool.self, forKey: .meansAcceptable) ? .acceptable : .unacceptable
-        }
-        reason = try c.decodeIfPresent(Personal.self, forKey: .reason)
-            ?? Personal(subject: opinion?.subject ?? SubjectID("s-0000000000000000"), content: .open("(no reason recorded)"))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(validity, forKey: .validity)
-        try c.encode(means, forKey: .means)
-        try c.encode(behaviours, forKey: .behaviours)
-        try c.encode(reason, forKey: .reason)
-        try c.encodeIfPresent(opinion, forKey: .opinion)
-    }
-
     public init(validity: DemandValidity, means: Means, behaviours: [BehaviourType], reason: Personal, opinion: Personal? = nil) {
         self.validity = validity
         self.means = means
@@ -538,119 +459,6 @@ public enum DeskEvent: Hashable, Sendable {
         }
     }
 
-    /// Every payload is at schema 1 so far.
-    public var schemaVersion: Int { 1 }
-
-    private struct Empty: Codable {}
-
-    /// Writes payloads with the log's own JSON writer (`PayloadJSON`).
-    private struct PayloadEncoding {
-        let sealer: any FieldSealer
-        let type: String
-        func encode<T: Encodable>(_ value: T) throws -> Data { try PayloadJSON.encode(value, sealer: sealer, eventType: type) }
-    }
-
-    /// The JSON payload, keys in declaration order. Personal fields are sealed by the `FieldSealer` passed in.
-    public func encodePayload(sealer: any FieldSealer) throws -> Data {
-        let e = PayloadEncoding(sealer: sealer, type: type)
-        switch self {
-        case .intakeRecorded(let p): return try e.encode(p)
-        case .factsRecorded(let p): return try e.encode(p)
-        case .statementRecorded(let p): return try e.encode(p)
-        case .counterpartyLinked(let p): return try e.encode(p)
-        case .handedOver(let p): return try e.encode(p)
-        case .reviewStarted: return try e.encode(Empty())
-        case .assessed(let p): return try e.encode(p)
-        case .classified(let p): return try e.encode(p)
-        case .laneOverridden(let p): return try e.encode(p)
-        case .escalated(let p): return try e.encode(p)
-        case .reported(let p): return try e.encode(p)
-        case .closed(let p): return try e.encode(p)
-        case .rejectedAsThreat(let p): return try e.encode(p)
-        case .enquiryLogged(let p): return try e.encode(p)
-        case .noteAdded(let p): return try e.encode(p)
-        case .caseAssigned(let p): return try e.encode(p)
-        case .organizationRegistered(let p): return try e.encode(p)
-        case .staffAdded(let p): return try e.encode(p)
-        case .staffRemoved(let p): return try e.encode(p)
-        case .subjectErased(let p): return try e.encode(p)
-        case .legalHoldPlaced(let p): return try e.encode(p)
-        case .legalHoldLifted(let p): return try e.encode(p)
-        case .retentionSet(let p): return try e.encode(p)
-        case .policyAdopted(let p): return try e.encode(p)
-        case .subjectExported(let p): return try e.encode(p)
-        case .ladderStepTaken(let p): return try e.encode(p)
-        case .standingSet(let p): return try e.encode(p)
-        case .reportDrafted(let p): return try e.encode(p)
-        case .reportApproved(let p): return try e.encode(p)
-        case .organizationDecided(let p): return try e.encode(p)
-        case .feedbackGiven(let p): return try e.encode(p)
-        case .taskOpened(let p): return try e.encode(p)
-        case .taskDone(let p): return try e.encode(p)
-        case .shiftStarted(let p): return try e.encode(p)
-        case .shiftEnded(let p): return try e.encode(p)
-        case .consultationOpened(let p): return try e.encode(p)
-        case .careTaskOpened(let p): return try e.encode(p)
-        case .careTaskDone(let p): return try e.encode(p)
-        case .consultationLinked(let p): return try e.encode(p)
-        case .consultationNoted(let p): return try e.encode(p)
-        case .consultationClosed(let p): return try e.encode(p)
-        case .restrictedAccess(let p): return try e.encode(p)
-        }
-    }
-
-    /// Decodes a stored payload; personal fields open through `sealer`, or come back `.locked` without one.
-    public static func decode(type: String, schemaVersion: Int, payload: Data,
-                              sealer: (any FieldSealer)?) throws -> DeskEvent {
-        guard schemaVersion == 1 else { throw EventDecodingError.unknownSchema(type: type, schemaVersion: schemaVersion) }
-        func p<T: Decodable>(_ t: T.Type) throws -> T { try PayloadJSON.decode(t, from: payload, sealer: sealer, eventType: type) }
-        switch type {
-        case "intakeRecorded": return .intakeRecorded(try p(IntakeRecorded.self))
-        case "factsRecorded": return .factsRecorded(try p(FactSheet.self))
-        case "statementRecorded": return .statementRecorded(try p(StatementRecorded.self))
-        case "counterpartyLinked": return .counterpartyLinked(try p(CounterpartyLinked.self))
-        case "handedOver": return .handedOver(try p(HandedOver.self))
-        case "reviewStarted": return .reviewStarted
-        case "assessed": return .assessed(try p(Assessed.self))
-        case "classified": return .classified(try p(Classified.self))
-        case "laneOverridden": return .laneOverridden(try p(LaneOverridden.self))
-        case "escalated": return .escalated(try p(Escalated.self))
-        case "reported": return .reported(try p(Reported.self))
-        case "closed": return .closed(try p(Closed.self))
-        case "rejectedAsThreat": return .rejectedAsThreat(try p(CaseText.self))
-        case "enquiryLogged": return .enquiryLogged(try p(EnquiryLogged.self))
-        case "noteAdded": return .noteAdded(try p(CaseText.self))
-        case "caseAssigned": return .caseAssigned(try p(CaseAssigned.self))
-        case "organizationRegistered": return .organizationRegistered(try p(OrganizationRegistered.self))
-        case "staffAdded": return .staffAdded(try p(StaffAdded.self))
-        case "staffRemoved": return .staffRemoved(try p(StaffRemoved.self))
-        case "subjectErased": return .subjectErased(try p(SubjectErased.self))
-        case "legalHoldPlaced": return .legalHoldPlaced(try p(LegalHoldPlaced.self))
-        case "legalHoldLifted": return .legalHoldLifted(try p(LegalHoldLifted.self))
-        case "retentionSet": return .retentionSet(try p(RetentionSet.self))
-        case "policyAdopted": return .policyAdopted(try p(PolicyAdopted.self))
-        case "subjectExported": return .subjectExported(try p(SubjectExported.self))
-        case "ladderStepTaken": return .ladderStepTaken(try p(LadderStepTaken.self))
-        case "standingSet": return .standingSet(try p(StandingSet.self))
-        case "reportDrafted": return .reportDrafted(try p(ReportDrafted.self))
-        case "reportApproved": return .reportApproved(try p(ReportApproved.self))
-        case "organizationDecided": return .organizationDecided(try p(OrganizationDecided.self))
-        case "feedbackGiven": return .feedbackGiven(try p(FeedbackGiven.self))
-        case "taskOpened": return .taskOpened(try p(TaskOpened.self))
-        case "taskDone": return .taskDone(try p(TaskDone.self))
-        case "shiftStarted": return .shiftStarted(try p(ShiftStarted.self))
-        case "shiftEnded": return .shiftEnded(try p(ShiftEnded.self))
-        case "consultationOpened": return .consultationOpened(try p(ConsultationOpened.self))
-        case "careTaskOpened": return .careTaskOpened(try p(CareTaskOpened.self))
-        case "careTaskDone": return .careTaskDone(try p(CareTaskDone.self))
-        case "consultationLinked": return .consultationLinked(try p(ConsultationLinked.self))
-        case "consultationNoted": return .consultationNoted(try p(ConsultationText.self))
-        case "consultationClosed": return .consultationClosed(try p(ConsultationText.self))
-        case "restrictedAccess": return .restrictedAccess(try p(RestrictedAccess.self))
-        default: throw EventDecodingError.unknownType(type)
-        }
-    }
-
     /// Every personal value the event holds, with its field path.
     public var personalFields: [(path: String, value: Personal)] {
         var out: [(String, Personal)] = []
@@ -687,21 +495,13 @@ public enum DeskEvent: Hashable, Sendable {
             add("harm", p.harm)
             add("wants", p.wants)
         case .consultationNoted(let p), .consultationClosed(let p): add("text", p.text)
-        default: break
+        case .factsRecorded, .handedOver, .reviewStarted, .reported, .closed, .enquiryLogged, .caseAssigned, .legalHoldPlaced,
+             .legalHoldLifted, .ladderStepTaken, .reportApproved, .taskOpened, .taskDone, .organizationRegistered, .retentionSet,
+             .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .careTaskOpened, .careTaskDone, .consultationLinked,
+             .restrictedAccess, .subjectErased, .subjectExported:
+            break  // nothing personal in these payloads
         }
         return out
-    }
-}
-
-public enum EventDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
-    case unknownType(String)
-    case unknownSchema(type: String, schemaVersion: Int)
-
-    public var description: String {
-        switch self {
-        case .unknownType(let t): "unknown event type \(Sanitizer.visible(t)): this database was written by a newer mado"
-        case let .unknownSchema(t, v): "event type \(t) has schema \(v), which this mado does not know: upgrade mado"
-        }
     }
 }
 

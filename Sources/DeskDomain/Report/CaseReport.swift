@@ -78,7 +78,13 @@ public struct CaseReport: Codable, Equatable, Sendable {
     public static func changesContent(_ e: DeskEvent) -> Bool {
         switch e {
         case .assessed, .classified, .laneOverridden, .statementRecorded, .handedOver: true
-        default: false
+        case .intakeRecorded, .factsRecorded, .counterpartyLinked, .reviewStarted, .escalated, .reported, .closed,
+             .rejectedAsThreat, .enquiryLogged, .noteAdded, .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken,
+             .reportDrafted, .reportApproved, .organizationDecided, .feedbackGiven, .taskOpened, .taskDone,
+             .organizationRegistered, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded,
+             .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked, .consultationNoted, .consultationClosed,
+             .restrictedAccess, .subjectErased, .subjectExported, .standingSet:
+            false
         }
     }
 
@@ -105,8 +111,14 @@ public struct CaseReport: Codable, Equatable, Sendable {
             case .laneOverridden(let o): lane = o.to
             case .assessed(let a): assessment = a
             case .classified(let c): classification = c.classification
-            case .statementRecorded(let s) where s.verbatim: words.append(s.text.display)
-            default: break
+            case .statementRecorded(let s): if s.verbatim { words.append(s.text.display) }
+            case .intakeRecorded, .factsRecorded, .counterpartyLinked, .reviewStarted, .escalated, .closed, .rejectedAsThreat,
+                 .enquiryLogged, .noteAdded, .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken,
+                 .organizationDecided, .feedbackGiven, .taskOpened, .taskDone, .organizationRegistered, .retentionSet,
+                 .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened,
+                 .careTaskDone, .consultationLinked, .consultationNoted, .consultationClosed, .restrictedAccess, .subjectErased,
+                 .subjectExported, .standingSet:
+                break
             }
         }
         guard let (d, drafter, version) = draft else { throw sent == nil ? .noDraft : .reportedWithoutDraft }

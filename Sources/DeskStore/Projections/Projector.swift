@@ -81,7 +81,12 @@ enum Projector {
             case .reportDrafted(let p): texts = [p.opinion]
             case .organizationDecided(let p): texts = [p.decision]
             case .feedbackGiven(let p): texts = [p.text]
-            default: texts = []
+            case .factsRecorded, .counterpartyLinked, .handedOver, .reviewStarted, .reported, .closed, .enquiryLogged,
+                 .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .reportApproved, .taskOpened, .taskDone,
+                 .organizationRegistered, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded,
+                 .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked, .consultationNoted, .consultationClosed,
+                 .restrictedAccess, .subjectErased, .subjectExported, .standingSet:
+                texts = []
             }
             try timings.measure(.search, within: .projections) { try index(texts) }
         }

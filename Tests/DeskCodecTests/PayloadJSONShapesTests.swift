@@ -1,4 +1,5 @@
-@testable import DeskDomain
+@testable import DeskCodec
+import DeskDomain
 import Foundation
 import Testing
 

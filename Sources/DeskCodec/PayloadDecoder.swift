@@ -1,8 +1,9 @@
+import DeskDomain
 import Foundation
 
 /// Reads a checked `JSONTape` through `Decodable`. One reader per payload; it moves from value to value as
 /// nested types decode (the way Foundation's decoder does), so a nested decode allocates no decoder.
-final class PayloadReader: Decoder {
+final class PayloadReader: Decoder, SealedFieldReader {
     // One reader per payload on one thread: the runtime's exclusivity checks on these cost more than the reads.
     @exclusivity(unchecked) var tape: JSONTape
     let bytes: UnsafeRawBufferPointer

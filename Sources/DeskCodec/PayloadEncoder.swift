@@ -1,3 +1,4 @@
+import DeskDomain
 import Foundation
 
 /// The log's own JSON writer for its own payloads (Foundation's encoder costs more than the rest of an append).
@@ -43,7 +44,7 @@ public enum PayloadJSON {
 
 /// One writer per payload. Containers are opened on `out` as they are asked for and closed as soon as
 /// the value that asked for them has been written (Codable has no "done" call).
-final class PayloadWriter: Encoder {
+final class PayloadWriter: Encoder, SealedFieldWriter {
     // One writer per payload on one thread: the runtime's exclusivity checks on these cost more than the writes.
     @exclusivity(unchecked) var out: [UInt8] = []
     let sealer: (any FieldSealer)?

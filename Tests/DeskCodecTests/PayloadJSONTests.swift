@@ -1,4 +1,5 @@
-@testable import DeskDomain
+@testable import DeskCodec
+import DeskDomain
 import Foundation
 import Testing
 
@@ -137,7 +138,7 @@ struct PayloadJSONTests {
         let sealer = RecordingSealer()
         for event in DeskEventSamples.all {
             let payload = try event.encodePayload(sealer: sealer)
-            let back = try DeskEvent.decode(type: event.type, schemaVersion: 1, payload: payload, sealer: sealer)
+            let back = try DeskEvent.decode(type: event.type, schemaVersion: event.schemaVersion, payload: payload, sealer: sealer)
             #expect(back == event, "\(event.type)")
             #expect(try JSONSerialization.jsonObject(with: payload) is NSDictionary, "\(event.type)")
         }
@@ -146,7 +147,7 @@ struct PayloadJSONTests {
     @Test("personal fields read the same through the reader's fast path as through Foundation's decoder, same contexts")
     func personalFastPath() throws {
         let sealer = RecordingSealer()
-        let original = PersonalTests.intake
+        let original = PersonalSealingTests.intake
         let payload = try PayloadJSON.encode(original, sealer: sealer, eventType: "intakeRecorded")
         let fast = RecordingSealer(), slow = RecordingSealer()
         let d = JSONDecoder()

@@ -1,4 +1,5 @@
-@testable import DeskDomain
+@testable import DeskCodec
+import DeskDomain
 import Foundation
 import Testing
 
@@ -42,7 +43,7 @@ struct PayloadJSONFoundationTests {
             let dec = JSONDecoder()
             dec.userInfo = [.fieldSealer: r2, .eventType: e.type]
             // our own round trip
-            let back = try DeskEvent.decode(type: e.type, schemaVersion: 1, payload: ourData, sealer: RecordingSealer())
+            let back = try DeskEvent.decode(type: e.type, schemaVersion: e.schemaVersion, payload: ourData, sealer: RecordingSealer())
             for (p, v) in back.personalFields where v.text == nil { bad.append("\(e.type) ours \(p) is \(v.content)") }
             if back != e { bad.append("\(e.type): round trip differs") }
         }
