@@ -46,6 +46,8 @@ let package = Package(
             ]),
         .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DeskCodecTests", dependencies: ["DeskCodec", "DeskDomain"]),
+        // Desk on an in-memory log: the store protocols are the whole seam.
+        .testTarget(name: "DeskAppTests", dependencies: ["DeskApp", "DeskCodec", "DeskDomain"]),
         // A second OS process for the store's concurrency and kill -9 tests.
         .executableTarget(name: "desk-test-writer", dependencies: ["DeskStore", "DeskApp", "DeskDomain"],
                           path: "Tests/Support/desk-test-writer"),

@@ -22,7 +22,7 @@ extension Desk {
             var newSubjects: [SubjectID] = []
             defer { log.discardSubjects(newSubjects) }
             let command = try self.command(action, state: state, history: history, newSubjects: &newSubjects)
-            var context = DecisionContext(actor: actor, role: .supervisor)
+            var context = DecisionContext(actor: actor)
             if case .handOver = action, let org = state.organization {
                 // The organization's own policy decides, not whatever the caller had in hand.
                 context.policy = try reads.organization(org)?.summary.policy ?? .standard

@@ -14,7 +14,7 @@ extension Desk {
                                         wants: sealed(r.wants), mentalHealth: r.mentalHealth, secondary: r.secondary)
         let events: [DeskEvent]
         do {
-            events = try ConsultationDecider.decide(.open(opened), ConsultationState(), role: me.role, today: LocalDate(japanTime: clock()))
+            events = try ConsultationDecider.decide(.open(opened), ConsultationState(), today: LocalDate(japanTime: clock()))
         } catch { throw DeskError.decided(error) }
         let (stream, _) = try log.append(events, to: .newConsultation, expected: .noStream, actor: actor, at: clock(),
                                          newSubjects: [e], evidence: [])
@@ -52,7 +52,7 @@ extension Desk {
         }
         let events: [DeskEvent]
         do {
-            events = try ConsultationDecider.decide(command, state, role: me.role, today: LocalDate(japanTime: clock()))
+            events = try ConsultationDecider.decide(command, state, today: LocalDate(japanTime: clock()))
         } catch { throw DeskError.decided(error) }
         if !events.isEmpty {
             try log.append(events, to: .stream(id.streamID), expected: .exact(StreamVersion(history.count)), actor: actor, at: clock(),

@@ -29,7 +29,7 @@ extension Desk {
             })
         let events: [DeskEvent]
         do {
-            events = try CaseDecider.decide(.recordIntake(intake), .initial, DecisionContext(actor: Actor(me.user), role: .supervisor))
+            events = try CaseDecider.decide(.recordIntake(intake), .initial, DecisionContext(actor: Actor(me.user)))
         } catch { throw DeskError.decided(error) }
         do {
             let (stream, _) = try log.append(events, to: .newCase, expected: .noStream, actor: Actor(me.user), at: clock(),
@@ -52,7 +52,7 @@ extension Desk {
         let applicant = log.newSubject(.applicant)
         let staff = report.staff.map { _ in log.newSubject(.staffMember) }
         defer { log.discardSubjects([applicant] + staff) }
-        let context = DecisionContext(actor: Actor(me.user), role: .supervisor, policy: org.summary.policy)
+        let context = DecisionContext(actor: Actor(me.user), policy: org.summary.policy)
         let events: [DeskEvent]
         do {
             events = try CaseDecider.decideAll(report.commands(applicant: applicant, staffSubjects: staff), .initial, context)

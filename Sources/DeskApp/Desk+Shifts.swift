@@ -10,7 +10,7 @@ extension Desk {
         let history = try log.load(stream, after: 0, visibility: .none)
         let state = history.map(\.event).reduce(ShiftState(), ShiftState.evolve)
         let events: [DeskEvent]
-        do { events = try ShiftDecider.decide(.start, state, role: me.role) } catch { throw DeskError.decided(error) }
+        do { events = try ShiftDecider.decide(.start, state) } catch { throw DeskError.decided(error) }
         let unseen = try unseenHandovers(me, history: history)
         try log.append(events, to: .stream(stream), expected: .exact(StreamVersion(history.count)), actor: actor, at: clock(),
                        newSubjects: [], evidence: [])
@@ -60,7 +60,7 @@ extension Desk {
         let ended = ShiftEnded(held: lists.held, nearDeadline: lists.near, danger: lists.danger, omitted: lists.omitted, note: sealed,
                                consultations: care)
         let events: [DeskEvent]
-        do { events = try ShiftDecider.decide(.end(ended), state, role: me.role) } catch { throw DeskError.decided(error) }
+        do { events = try ShiftDecider.decide(.end(ended), state) } catch { throw DeskError.decided(error) }
         try log.append(events, to: .stream(stream), expected: .exact(StreamVersion(history.count)), actor: actor, at: clock(),
                        newSubjects: subjects, evidence: [])
         return ended

@@ -172,8 +172,7 @@ extension Desk {
         let change = StandingSet(standing: standing, until: until, reason: Personal(reason, owner: subject))
         let events: [DeskEvent]
         do {
-            events = try CounterpartyDecider.decide(change, today: LocalDate(japanTime: clock()),
-                                                    ctx: DecisionContext(actor: Actor(me.user), role: .supervisor))
+            events = try CounterpartyDecider.decide(change, today: LocalDate(japanTime: clock()))
         } catch { throw DeskError.decided(error) }
         try appendToOwnStream(events, subject.streamID)
     }

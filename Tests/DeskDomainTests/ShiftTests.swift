@@ -23,26 +23,21 @@ struct ShiftTests {
         #expect(capped.held.count == ShiftHandover.listLimit && capped.omitted == 150)
     }
 
-    @Test("a shift starts once and ends once; staff and auditors keep none; the note has a limit")
+    @Test("a shift starts once and ends once; the note has a limit")
     func decider() throws {
         var s = ShiftState()
         #expect(throws: DecideError.invalid(field: "shift", reason: "you have no shift to end; start one first")) {
-            try ShiftDecider.decide(.end(ShiftEnded(held: [], nearDeadline: [], danger: [])), s, role: .operator)
+            try ShiftDecider.decide(.end(ShiftEnded(held: [], nearDeadline: [], danger: [])), s)
         }
-        let started = try ShiftDecider.decide(.start, s, role: .operator)
+        let started = try ShiftDecider.decide(.start, s)
         s = started.reduce(s, ShiftState.evolve)
         #expect(s.onShift)
         #expect(throws: DecideError.invalid(field: "shift", reason: "your shift has already started")) {
-            try ShiftDecider.decide(.start, s, role: .operator)
+            try ShiftDecider.decide(.start, s)
         }
         let long = Personal(String(repeating: "あ", count: ShiftHandover.noteLimit + 1), owner: SubjectID("s-0000000000000001"))
         #expect(throws: DecideError.invalid(field: "note", reason: "at most 4000 characters (it has 4001)")) {
-            try ShiftDecider.decide(.end(ShiftEnded(held: [], nearDeadline: [], danger: [], note: long)), s, role: .operator)
-        }
-        for role in [Role.staff, .auditor] {
-            #expect(throws: DecideError.roleNotAllowed(command: "work a shift", role: role, needs: .operator)) {
-                try ShiftDecider.decide(.start, ShiftState(), role: role)
-            }
+            try ShiftDecider.decide(.end(ShiftEnded(held: [], nearDeadline: [], danger: [], note: long)), s)
         }
         #expect(ShiftState.evolve(s, .staffRemoved(StaffRemoved(user: "suzuki"))).onShift == false)
     }

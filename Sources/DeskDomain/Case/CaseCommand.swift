@@ -34,28 +34,15 @@ public enum CaseCommand: Hashable, Sendable {
     case completeTask(TaskDone)
     /// Opens a task a rejection did not open (cases rejected before rejections opened tasks).
     case openTask(TaskKind)
-
-    /// The least role that may issue the command.
-    public var requiredRole: Role {
-        switch self {
-        case .recordIntake, .recordFacts, .recordStatement, .linkCounterparty, .handOver, .logEnquiry, .addNote, .takeLadderStep:
-            .staff
-        case .startReview, .assess, .rejectAsThreat, .assign, .draftReport, .report, .recordDecision, .giveFeedback, .completeTask, .openTask:
-            .operator
-        case .escalate, .approveReport, .close, .placeHold, .liftHold, .classify, .overrideLane:
-            .supervisor
-        }
-    }
 }
 
-/// Who is deciding, under which policy.
+/// Who is deciding, under which policy. Whether their role lets them is the role matrix's question (`DeskApp`),
+/// asked before the decider.
 public struct DecisionContext: Hashable, Sendable {
     public var actor: Actor
-    public var role: Role
     public var policy: PolicyTable
-    public init(actor: Actor, role: Role, policy: PolicyTable = .standard) {
+    public init(actor: Actor, policy: PolicyTable = .standard) {
         self.actor = actor
-        self.role = role
         self.policy = policy
     }
 }

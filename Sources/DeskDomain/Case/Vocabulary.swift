@@ -54,9 +54,6 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         default: false
         }
     }
-
-    /// Names and contact details of applicants are opened only for the desk's line above the counter.
-    public var seesContactDetails: Bool { self == .operator || self == .supervisor }
 }
 
 public enum EscalationTarget: String, Codable, Sendable, CaseIterable {

@@ -155,11 +155,9 @@ public enum ConsultationDecider {
              addNote(ConsultationText), close(ConsultationText)
     }
 
-    /// Only counsellors handle consultations: they are kept apart from the customer file and from the employee's line.
-    public static func decide(_ c: Command, _ s: ConsultationState, role: Role, today: LocalDate) throws(DecideError) -> [DeskEvent] {
-        guard role == .counsellor else {
-            throw .roleNotAllowed(command: "handle an employee consultation", role: role, needs: .counsellor)
-        }
+    /// What a consultation allows. Only counsellors handle consultations (the role matrix): they are kept apart from the
+    /// customer file and from the employee's line.
+    public static func decide(_ c: Command, _ s: ConsultationState, today: LocalDate) throws(DecideError) -> [DeskEvent] {
         if case .open(let p) = c {
             guard !s.exists else { throw .alreadyExists }
             guard !(p.harm.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
