@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 import DeskStore
 import Foundation
@@ -56,5 +57,29 @@ struct ConsultCommandTests {
         #expect(r.status == 1 && r.err.contains("needs a counsellor"), "\(r.err)")
         let log = try CLI.run(["access", "--db", desk.db]).out
         #expect(log.contains("\(CLI.osUser) (supervisor)  K-000001  REFUSED"), "\(log)")
+    }
+
+    @Test("an employee's data is erased by a counsellor only: the supervisor's subject erase and retention run leave it, every attempt logged")
+    func employeeErasure() throws {
+        let desk = try CLI.Desk()
+        func mado(_ args: [String]) throws -> CLI.Result { try CLI.run(args + ["--db", desk.db]) }
+        #expect(try mado(["staff", "add", CLI.osUser, "--role", "counsellor", "--name", "相談員"]).status == 0)
+        let id = try mado(["consult", "open", "--org", "demo-hotel", "--anonymous", "--harm", "眠れない"]).out
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try mado(["consult", "close", id, "--reason", "復職"]).status == 0)
+        let subjects = try JSONSerialization.jsonObject(with: Data(try mado(["subject", "list", "--format", "json"]).out.utf8)) as? [[String: Any]]
+        let employee = try #require(subjects?.first { $0["kind"] as? String == "employee" }?["id"] as? String)
+        // Back to supervisor (another supervisor of the demo does it): the employee is no longer even listed.
+        let s = try SQLiteEventStore.open(path: desk.db)
+        try DeskApp.Desk(log: s, reads: s, user: "demo.sato").addStaff(CLI.osUser, role: .supervisor, displayName: "監督")
+        s.close()
+        #expect(try !mado(["subject", "list"]).out.contains(employee))
+        let erase = try mado(["subject", "erase", employee, "--reason", "請求", "--yes"])
+        #expect(erase.status == 1 && erase.err.contains("may not erase an employee's data; it needs a counsellor"), "\(erase.err)")
+        let retention = try mado(["retention", "run"])
+        #expect(retention.status == 0 && !retention.out.contains(employee), "\(retention.err)")
+        let log = try mado(["access", "--user", CLI.osUser]).out
+        #expect(log.contains("(supervisor)  \(employee)  REFUSED"), "\(log)")
+        #expect(try mado(["verify"]).status == 0)
     }
 }

@@ -13,15 +13,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case keyFileOfAnotherDesk(path: String)
     case keyFileExists(path: String)
     case keyRequired(what: String)
-    case unknownUser(String)
-    case removedUser(String)
-    case notAllowed(action: String, role: Role, needs: String)
     case noSuchCase(String)
     case noSuchSubject(String)
     case alreadyErased(String)
-    case unknownOrganization(String)
     case onHold(subject: String, case: String, kind: String)
-    case notEmpty(path: String)
     case subjectWasErased(String)
     /// A projection row that mado never writes: the table was edited outside it.
     case damagedProjection(table: String, row: String)
@@ -42,16 +37,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .keyFileOfAnotherDesk(let p): "the key file \(p) belongs to another desk database"
         case .keyFileExists(let p): "a key file already exists at \(p); move it away or choose --key-file"
         case .keyRequired(let w): "\(w) needs the desk key file, and none is usable here"
-        case .unknownUser(let u):
-            "the OS user \(Sanitizer.visible(u)) is not on the desk's staff: a supervisor must run `mado staff add \(Sanitizer.visible(u)) --role ROLE --name NAME`"
-        case .removedUser(let u): "the OS user \(Sanitizer.visible(u)) was removed from the desk's staff"
-        case let .notAllowed(a, r, n): "a \(r.rawValue) may not \(a); it needs \(n)"
         case .noSuchCase(let c): "there is no case \(Sanitizer.visible(c))"
         case .noSuchSubject(let s): "there is no subject \(Sanitizer.visible(s))"
         case .alreadyErased(let s): "subject \(s) was already erased; nothing was changed"
-        case .unknownOrganization(let o): "unknown organization \(Sanitizer.visible(o))"
         case .subjectWasErased(let s): "subject \(s)'s data was erased; nothing more can be written under them"
-        case .notEmpty(let p): "\(p) already holds cases or organizations; the demo fills only a new database"
         case let .onHold(s, c, k):
             "subject \(s) cannot be erased: case \(c) is on legal hold (\(k)); a supervisor must lift the hold first"
         case let .damagedProjection(t, r):
