@@ -156,6 +156,56 @@ enum DeskEventSamples {
         ]
         #expect(expected.count == 42)
         #expect(Set(DeskEventSamples.all.map(\.type)) == expected)
+        // The compiler names this switch when an event is added, so the samples (and the round trips over them, which
+        // reach the decoder's switch over type names) cannot miss it.
+        #expect(Set(DeskEventSamples.all.map(Self.kind)) == Set(0..<42))
+    }
+
+    static func kind(_ e: DeskEvent) -> Int {
+        switch e {
+        case .intakeRecorded: 0
+        case .factsRecorded: 1
+        case .statementRecorded: 2
+        case .counterpartyLinked: 3
+        case .handedOver: 4
+        case .reviewStarted: 5
+        case .assessed: 6
+        case .classified: 7
+        case .laneOverridden: 8
+        case .escalated: 9
+        case .reported: 10
+        case .closed: 11
+        case .rejectedAsThreat: 12
+        case .enquiryLogged: 13
+        case .noteAdded: 14
+        case .caseAssigned: 15
+        case .organizationRegistered: 16
+        case .staffAdded: 17
+        case .staffRemoved: 18
+        case .subjectErased: 19
+        case .legalHoldPlaced: 20
+        case .legalHoldLifted: 21
+        case .retentionSet: 22
+        case .policyAdopted: 23
+        case .subjectExported: 24
+        case .ladderStepTaken: 25
+        case .standingSet: 26
+        case .reportDrafted: 27
+        case .reportApproved: 28
+        case .organizationDecided: 29
+        case .feedbackGiven: 30
+        case .taskOpened: 31
+        case .taskDone: 32
+        case .shiftStarted: 33
+        case .shiftEnded: 34
+        case .consultationOpened: 35
+        case .careTaskOpened: 36
+        case .careTaskDone: 37
+        case .consultationLinked: 38
+        case .consultationNoted: 39
+        case .consultationClosed: 40
+        case .restrictedAccess: 41
+        }
     }
 
     @Test("every personal value in the samples is open text") func openTextOnly() {
