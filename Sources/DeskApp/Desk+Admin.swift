@@ -17,7 +17,7 @@ extension Desk {
 
     /// The counter policy in force at an organization (its own if it adopted one).
     public func policy(for id: OrganizationID) throws -> PolicyTable {
-        try me()
+        _ = try me()
         guard let o = try reads.organization(id) else { throw try unknownOrganization(id) }
         return o.summary.policy
     }

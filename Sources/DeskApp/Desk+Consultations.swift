@@ -4,7 +4,7 @@ import Foundation
 extension Desk {
     /// Opens an employee consultation with the next free number; the employee is a subject of their own.
     public func openConsultation(_ r: ConsultationRequest) throws -> ConsultationID {
-        let me = try require(.openConsultation)
+        try require(.openConsultation)
         guard try reads.organization(r.organization) != nil else { throw try unknownOrganization(r.organization) }
         let e = log.newSubject(.employee)
         defer { log.discardSubjects([e]) }
@@ -36,7 +36,7 @@ extension Desk {
     /// Runs an action on a consultation (counsellors), against the version it read; the opening is recorded as access.
     @discardableResult
     public func consult(_ action: ConsultationAction, on id: ConsultationID) throws -> [DeskEvent] {
-        let me = try require(.handleConsultation)
+        try require(.handleConsultation)
         let history = try consultation(id)
         let state = history.map(\.event).reduce(ConsultationState(), ConsultationState.evolve)
         guard let employee = state.employee else { throw DeskError.noSuchConsultation(id.description) }

@@ -166,7 +166,7 @@ extension Desk {
 
     /// Warns or bans a counterparty until a day, or lifts it; the reason is sealed under them.
     public func setStanding(_ subject: SubjectID, _ standing: Standing, until: LocalDate?, reason: String) throws {
-        let me = try require(.setStanding)
+        try require(.setStanding)
         guard let s = try reads.subject(subject), s.erasedAt == nil else { throw DeskError.noSuchSubject(subject.rawValue) }
         guard s.kind == .counterparty else { throw InputError.invalid("subject", expected: "a counterparty (this one is \(s.kind.rawValue))") }
         let change = StandingSet(standing: standing, until: until, reason: Personal(reason, owner: subject))

@@ -68,7 +68,7 @@ enum Projector {
         }
 
         // What people wrote goes into the search index, folded, while it can be read.
-        if let caseID {
+        if caseID != nil {
             let texts: [Personal?]
             switch e.event {
             case .intakeRecorded(let p): texts = [p.complaint, p.requests]
