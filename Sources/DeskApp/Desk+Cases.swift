@@ -112,8 +112,9 @@ extension Desk {
     /// above the counter.
     public func caseDetail(_ id: CaseID) throws -> CaseDetail {
         let me = try require(.readQueue)
-        guard try reads.caseSummary(id) != nil else { throw DeskError.noSuchCase(id.description) }
-        var d = try reads.caseDetail(id, visibility: RoleMatrix.visibility(for: me.role))
+        guard var d = try reads.caseDetail(id, visibility: RoleMatrix.visibility(for: me.role)) else {
+            throw DeskError.noSuchCase(id.description)
+        }
         if !RoleMatrix.allows(me.role, .readCaseText) { d = d.withSummary(Self.withheld) }
         return d
     }

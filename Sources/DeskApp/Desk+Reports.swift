@@ -5,8 +5,9 @@ extension Desk {
     /// The desk's report of a case (seed 003's fields), in the organization's report language unless `language` says.
     public func caseReport(_ id: CaseID, language: Language? = nil) throws -> CaseReport {
         let me = try require(.readReport)
-        guard try reads.caseSummary(id) != nil else { throw DeskError.noSuchCase(id.description) }
-        let d = try reads.caseDetail(id, visibility: RoleMatrix.visibility(for: me.role))
+        guard let d = try reads.caseDetail(id, visibility: RoleMatrix.visibility(for: me.role)) else {
+            throw DeskError.noSuchCase(id.description)
+        }
         let org = try reads.organization(d.summary.organization)
         do {
             return try CaseReport.build(caseID: id.description,
@@ -47,9 +48,8 @@ extension Desk {
     /// A case's evidence in intake order (0: the submission as received; 1...: its attachments), opened when the keys allow.
     public func evidence(of id: CaseID) throws -> [EvidenceItem] {
         let me = try require(.readEvidence)
-        guard try reads.caseSummary(id) != nil else { throw DeskError.noSuchCase(id.description) }
         let events = try log.load(id.streamID, after: 0, visibility: RoleMatrix.visibility(for: me.role))
-        guard case .intakeRecorded(let p)? = events.first?.event else { return [] }
+        guard case .intakeRecorded(let p)? = events.first?.event else { throw DeskError.noSuchCase(id.description) }
         var out: [EvidenceItem] = []
         if let h = p.evidence {
             let content = try log.openEvidence(h, subject: p.applicant.subject)

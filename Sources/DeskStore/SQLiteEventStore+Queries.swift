@@ -90,8 +90,8 @@ extension SQLiteEventStore {
     }
 
     /// A case with its timeline and the counterparties' earlier contacts, personal fields opened as `visibility` allows.
-    public func caseDetail(_ id: CaseID, visibility: FieldVisibility) throws -> CaseDetail {
-        guard let row = try caseSummary(id) else { throw StoreError.noSuchCase(id.description) }
+    public func caseDetail(_ id: CaseID, visibility: FieldVisibility) throws -> CaseDetail? {
+        guard let row = try caseSummary(id) else { return nil }
         let events = try load(id.streamID, after: 0, visibility: visibility)
         let ledgerRows: [Row] = try pool.read { db in
             try Row.fetchAll(db, sql: """

@@ -140,7 +140,7 @@ struct PrivacyTests {
         let s = try SQLiteEventStore.open(path: db.path)
         defer { s.close() }
         #expect(s.keyFailure == .keyFileMissing(path: db.keyFile))
-        guard case .intakeRecorded(let p) = try s.caseDetail(id, visibility: .all).events[0].event else { return }
+        guard case .intakeRecorded(let p) = try s.caseDetail(id, visibility: .all)?.events[0].event else { return }
         #expect(p.complaint.content == .locked)
         #expect(throws: StoreError.keyRequired(what: "rebuild")) { try s.rebuild() }
         #expect(try s.verify().firstBad == nil)

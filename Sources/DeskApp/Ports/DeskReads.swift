@@ -21,8 +21,9 @@ public protocol DeskReads: AnyObject, Sendable {
     func caseCount() throws -> Int
     /// The cases whose text contains `query`, folded for width and kana; reads the index, never decrypts.
     func search(_ query: String) throws -> Set<CaseID>
-    /// A case with its timeline, its counterparties' earlier contacts and standings, its organization's policy.
-    func caseDetail(_ id: CaseID, visibility: FieldVisibility) throws -> CaseDetail
+    /// A case with its timeline, its counterparties' earlier contacts and standings, its organization's policy (nil: no
+    /// such case).
+    func caseDetail(_ id: CaseID, visibility: FieldVisibility) throws -> CaseDetail?
     /// Every open case as a shift handover sees it.
     func openCases() throws -> [ShiftCase]
 
