@@ -139,11 +139,11 @@ struct ConsoleRoleMatrixTests {
     func keys(_ role: Role) {
         let m = UpdateTests.model(role: role)
         for (action, roles) in Self.expected {
-            #expect((Overlay.refusalFor(action, m) == nil) == roles.contains(role), "\(role) \(action)")
+            #expect((m.keyRefusal(action) == nil) == roles.contains(role), "\(role) \(action)")
         }
         // Read-only review refuses every change, whatever the role.
         let ro = UpdateTests.model(role: .supervisor, readOnly: true)
-        #expect(Overlay.refusalFor(.handOver, ro) != nil && Overlay.refusalFor(.changeState, ro) != nil)
+        #expect(ro.keyRefusal(.handOver) != nil && ro.keyRefusal(.changeState) != nil)
     }
 }
 

@@ -103,6 +103,9 @@ public struct Model: Equatable, Sendable {
 
     public var selectedRow: CaseSummary? { selectedIndex.map { rows[visible[$0]] } }
 
+    /// A weapon, physical contact or a threat to life: the ladder is skipped.
+    var isDanger: Bool { detailState?.inDanger ?? false }
+
     /// Erasing personal data from a case is the supervisors' (the role matrix), and never in review-only mode.
     public var erasureRefusal: String? { refusal(.eraseSubject) }
 
@@ -128,6 +131,26 @@ public struct Model: Equatable, Sendable {
     /// The action menu's refusals for the case on screen, worked out once when the case changes (the view asks per frame).
     public func refusal(_ action: MenuAction) -> String? {
         menuRefusals.flatMap { $0[MenuAction.allCases.firstIndex(of: action) ?? 0] } ?? refusal(action.intent)
+    }
+
+    /// Why a key of the table is refused now (nil: allowed, or not a question of permission): `update` refuses it and
+    /// the help greys it with this reason.
+    public func keyRefusal(_ a: KeyAction) -> String? {
+        switch a {
+        case .handOver:
+            if readOnly { return t(.readOnly) }
+            return Desk.refusal(.recordIntake, role: me.role)?.description
+        case .eraseSubject: return erasureRefusal
+        case .assign: return detail == nil ? nil : refusal(.assign(.someoneElse))
+        case .showRetention: return roleRefusal(.runRetention)
+        case .showMonthly: return roleRefusal(.readMonthlyTotals)
+        case .shift: return roleRefusal(.workShift)
+        case .consultations: return roleRefusal(.listConsultations)
+        case .addNote: return detail == nil ? nil : refusal(CaseIntent.addNote)
+        case .take: return detail == nil ? nil : refusal(.assign(Actor(me.user)))
+        case .changeState, .ladderStep: return readOnly ? t(.readOnly) : nil
+        default: return nil
+        }
     }
 
     /// Puts changed rows in place (replacing their old versions, inserting new cases in queue order);
@@ -179,4 +202,9 @@ public struct Model: Equatable, Sendable {
         locateSelection()
         if selectedIndex == nil, !visible.isEmpty { select(at: 0) } else if visible.isEmpty { selectedID = nil }
     }
+}
+
+extension Actor {
+    /// Anyone but the user, for asking whether they may assign a case to someone else before choosing whom.
+    static let someoneElse = Actor("")
 }

@@ -2,16 +2,6 @@ import DeskDomain
 import DeskApp
 import Foundation
 
-extension Model {
-    /// A weapon, physical contact or a threat to life: the ladder is skipped.
-    var isDanger: Bool { detailState?.inDanger ?? false }
-}
-
-extension Actor {
-    /// Anyone but the user, for asking whether they may assign a case to someone else before choosing whom.
-    static let someoneElse = Actor("")
-}
-
 /// The console's whole behaviour: pure, no clock, no store. Returns the work for the runtime.
 public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
     switch msg {
@@ -250,7 +240,7 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
     case .redraw: return [.redraw]
     case .suspend: return [.suspend]
     case .handOver:
-        if let why = Overlay.refusalFor(.handOver, m) { return refuse(&m, why) }
+        if let why = m.keyRefusal(.handOver) { return refuse(&m, why) }
         return [.loadOrganizations]
     case .fixedScripts:
         // The selected case's organization's wording, when it adopted its own policy.
@@ -265,16 +255,16 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
         if let why = m.erasureRefusal { return refuse(&m, why) }
         return [.loadSubjects(id)]
     case .consultations:
-        if let why = Overlay.refusalFor(.consultations, m) { return refuse(&m, why) }
+        if let why = m.keyRefusal(.consultations) { return refuse(&m, why) }
         m.consultationRows = nil
         m.prompt = .consultations(selected: 0)
         return [.loadConsultations]
     case .shift:
-        if let why = Overlay.refusalFor(.shift, m) { return refuse(&m, why) }
+        if let why = m.keyRefusal(.shift) { return refuse(&m, why) }
         m.prompt = .shiftBoard(scroll: 0)
         return [.loadShift(login: false)]
     case .showMonthly:
-        if let why = Overlay.refusalFor(.showMonthly, m) { return refuse(&m, why) }
+        if let why = m.keyRefusal(.showMonthly) { return refuse(&m, why) }
         // Seed 003 sends last month's totals at the start of each month; the selected case's organization first.
         let org = m.detail.map(\.summary.organization)
         let month = Month(m.today).previous
@@ -282,7 +272,7 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
         m.prompt = .monthly(organization: org, month, scroll: 0)
         return [.loadMonthly(org, month)]
     case .showRetention:
-        if let why = Overlay.refusalFor(.showRetention, m) { return refuse(&m, why) }
+        if let why = m.keyRefusal(.showRetention) { return refuse(&m, why) }
         m.prompt = .retention(selected: 0)
         return [.loadRetention]
     case .quit: return [.quit]

@@ -536,7 +536,7 @@ enum Overlay {
                     continue
                 }
                 let keys = b.keys.map(\.description).joined(separator: " ")
-                let why = refusalFor(b.action, m)
+                let why = m.keyRefusal(b.action)
                 s.put(DisplayWidth.fit(keys, width: keyWidth), x: x, y: y, maxWidth: keyWidth, role: why == nil ? .key : .muted)
                 s.put(DisplayWidth.truncate(m.t(b.help) + (why.map { " (\(m.t(.notAllowed)): \($0))" } ?? ""),
                                             width: colWidth - keyWidth - 2),
@@ -770,25 +770,6 @@ enum Overlay {
             y += 1
         }
         return y
-    }
-
-    static func refusalFor(_ a: KeyAction, _ m: Model) -> String? {
-        switch a {
-        case .handOver:
-            if m.readOnly { return m.t(.readOnly) }
-            return Desk.refusal(.recordIntake, role: m.me.role)?.description
-        case .eraseSubject: return m.erasureRefusal
-        case .assign: return m.detail == nil ? nil : m.refusal(.assign(.someoneElse))
-        case .showRetention: return m.roleRefusal(.runRetention)
-        case .showMonthly: return m.roleRefusal(.readMonthlyTotals)
-        case .shift: return m.roleRefusal(.workShift)
-        case .consultations: return m.roleRefusal(.listConsultations)
-        case .addNote:
-            return m.detail == nil ? nil : m.refusal(CaseIntent.addNote)
-        case .take: return m.detail == nil ? nil : m.refusal(.assign(Actor(m.me.user)))
-        case .changeState, .ladderStep: return m.readOnly ? m.t(.readOnly) : nil
-        default: return nil
-        }
     }
 
     /// A one-line input above the status line, with the real cursor at the caret.
