@@ -48,19 +48,19 @@ struct DeskWorkScreenTests {
             #expect(m.detail?.summary.id == c)
         }
         try show(id)
-        let lines = DetailPane.lines(m, width: 100).map(\.0)
+        let lines = m.caseText(width: 100).map(\.text)
         #expect(lines.contains { $0.hasPrefix("! 「燃やして」") && $0.contains("may be a threat or slander") })
         // Rejected: the hint goes, the tasks show.
         try desk.desk.act(.rejectAsThreat(reason: "放火の予告"), on: id)
         try show(id)
-        let after = DetailPane.lines(m, width: 100).map(\.0)
+        let after = m.caseText(width: 100).map(\.text)
         #expect(!after.contains { $0.contains("may be a threat") })
         #expect(after.contains("open tasks: notify the organization, report to the police")
                 || after.contains("open tasks: report to the police, notify the organization"))
         // A reported demo case shows where its report stands.
         let reported = try #require(try desk.store.allCases().first { $0.status == .closed })
         try show(reported.id)
-        #expect(DetailPane.lines(m, width: 100).map(\.0).contains { $0.hasPrefix("report: sent — decision: ") })
+        #expect(m.caseText(width: 100).map(\.text).contains { $0.hasPrefix("report: sent — decision: ") })
     }
 
     @Test("a progress enquiry from the menu is logged and the fixed answer is shown to read out")

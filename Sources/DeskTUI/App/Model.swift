@@ -4,17 +4,17 @@ import Foundation
 
 /// Everything the console shows, as plain values: `view` draws it, `update` changes it.
 public struct Model: Equatable, Sendable {
-    public var size: Size
+    public var size: Size { didSet { layOutCase(); layOutMonthly() } }
     public var now: Date {
         didSet {
             let day = LocalDate(japanTime: now)
-            if day != today { today = day; refilter() }          // overdue counts move at midnight
+            if day != today { today = day; refilter(); layOutCase() }          // overdue counts move at midnight
         }
     }
     /// The Japanese calendar day of `now`, kept with it: the view asks for it once per row.
     public private(set) var today: LocalDate
     public var me: StaffMember { didSet { deriveFromDetail() } }
-    public var language: Language
+    public var language: Language { didSet { deriveFromDetail(); layOutMonthly() } }
     public var readOnly: Bool { didSet { deriveFromDetail() } }
     public var databaseName: String
     public var rows: [CaseSummary] = [] { didSet { refilter() } }
@@ -22,7 +22,13 @@ public struct Model: Equatable, Sendable {
     /// Rows that pass the filter, as indexes into `rows`; kept in step by `refilter`.
     public private(set) var visible: [Int] = []
     /// The selection sticks to a case id when rows move.
-    public var selectedID: CaseID? { didSet { locateSelection() } }
+    public var selectedID: CaseID? {
+        didSet {
+            locateSelection()
+            // Without a case on screen, the pane says whether one is loading or none is selected.
+            if detail == nil, (oldValue == nil) != (selectedID == nil) { layOutCase() }
+        }
+    }
     /// Where `selectedID` is in `visible`; found once per change, not once per frame.
     public private(set) var selectedIndex: Int?
     /// Shown, danger and overdue counts of the visible rows, counted when rows or filter change.
@@ -35,7 +41,11 @@ public struct Model: Equatable, Sendable {
     public private(set) var detailState: CaseState?
     public private(set) var detailThreats: [String] = []
     /// `refusal(_: MenuAction)` for each menu item, in `MenuAction.allCases` order.
-    private var menuRefusals: [String?]?
+    private(set) var menuRefusals: [String?]?
+    /// The case pane's text at the pane's width and the escalation pane's lines, laid out when what they show, the
+    /// size or the language changes: scrolling and n/N use them, and the view only draws them.
+    private(set) var caseLines: [PaneLine] = []
+    private(set) var escalationLines: [PaneLine] = []
     public var detailScroll = 0
     /// The line of the case pane that n/N found (marked), if any.
     public var detailMatch: Int?
@@ -52,11 +62,15 @@ public struct Model: Equatable, Sendable {
     /// Supervisors: subjects whose retention period ends by the end of this month (nil until loaded).
     public var retentionDue: [RetentionDue]?
     /// The monthly view's totals and the organizations it cycles through.
-    public var monthly: MonthlyTotals?
-    public var monthlyOrganizations: [OrganizationSummary] = []
+    public var monthly: MonthlyTotals? { didSet { layOutMonthly() } }
+    public var monthlyOrganizations: [OrganizationSummary] = [] { didSet { layOutMonthly() } }
+    /// The monthly chart at the overlay's width, laid out when the totals or the size change.
+    private(set) var monthlyLines: [String] = []
     public var shiftBoard: [ShiftBoardRow]?
     /// Other people's consoles showing a case now, by case (so two operators don't take the same call).
-    public var viewers: [CaseID: [String]] = [:]
+    public var viewers: [CaseID: [String]] = [:] {
+        didSet { if let id = detail?.summary.id, oldValue[id] != viewers[id] { layOutCase() } }
+    }
     public var consultationRows: [ConsultationRow]?
 
     public init(size: Size, now: Date, me: StaffMember, language: Language, readOnly: Bool = false, databaseName: String = "") {
@@ -67,12 +81,13 @@ public struct Model: Equatable, Sendable {
         self.language = language
         self.readOnly = readOnly
         self.databaseName = databaseName
+        deriveFromDetail()
     }
 
     public func t(_ s: UIText) -> String { s.text(language) }
 
-    /// Selects the row at a position of `visible` without searching for it.
     private mutating func deriveFromDetail() {
+        defer { layOutCase(); layOutEscalation() }
         guard let d = detail else { detailState = nil; detailThreats = []; menuRefusals = nil; return }
         detailState = d.events.map(\.event).reduce(CaseState.initial, CaseState.evolve)
         menuRefusals = MenuAction.allCases.map { refusal($0.intent) }
@@ -87,6 +102,35 @@ public struct Model: Equatable, Sendable {
         detailThreats = ThreatWords.find(in: texts.joined(separator: "\n"))
     }
 
+    /// The case pane's text wrapped to `width` (the pane's own is in `caseLines`).
+    func caseText(width: Int) -> [PaneLine] {
+        let context = CaseText.Context(caseSelected: selectedID != nil, state: detailState, threats: detailThreats,
+                                       viewers: detail.flatMap { viewers[$0.summary.id] }, today: today, language: language)
+        return CaseText.lines(detail, context, width: width)
+    }
+
+    private mutating func layOutCase() { caseLines = caseText(width: Layout(size).detail.width - 2) }
+
+    private mutating func layOutEscalation() {
+        let offers = detail == nil ? [] : [EscalationText.Offer(label: "a  " + t(.addNote), refusal: refusal(CaseIntent.addNote)),
+                      EscalationText.Offer(label: "t  " + t(.take), refusal: refusal(.assign(Actor(me.user))))]
+            + MenuAction.allCases.map { EscalationText.Offer(label: "s  " + (language == .ja ? $0.label.ja : $0.label.en), refusal: refusal($0)) }
+        escalationLines = EscalationText.lines(detail, state: detailState, danger: isDanger, offers: offers, language: language)
+    }
+
+    private mutating func layOutMonthly() {
+        guard let t = monthly else { monthlyLines = []; return }
+        let name = monthlyOrganizations.first { $0.id.rawValue == t.organization }?.name ?? t.organization
+        let width = Layout(size).dialog(width: 96, height: size.height).inset(1).width
+        monthlyLines = MonthlyChart.lines(t, language: language, organizationName: name, barWidth: max(1, width - 40))
+    }
+
+    /// How far the case pane scrolls: its lines less the rows it shows.
+    var caseMaxScroll: Int { max(0, caseLines.count - (Layout(size).detail.height - 1)) }
+    var escalationMaxScroll: Int { max(0, escalationLines.count - (Layout(size).escalation.height - 1)) }
+    var monthlyMaxScroll: Int { max(0, monthlyLines.count - (size.height - 6)) }
+
+    /// Selects the row at a position of `visible` without searching for it.
     public mutating func select(at position: Int) {
         hint = position
         selectedID = rows[visible[position]].id
@@ -105,53 +149,6 @@ public struct Model: Equatable, Sendable {
 
     /// A weapon, physical contact or a threat to life: the ladder is skipped.
     var isDanger: Bool { detailState?.inDanger ?? false }
-
-    /// Erasing personal data from a case is the supervisors' (the role matrix), and never in review-only mode.
-    public var erasureRefusal: String? { refusal(.eraseSubject) }
-
-    /// Why the user may not do `action` at all (nil: they may), in the console's language.
-    public func refusal(_ action: DeskAction) -> String? {
-        if readOnly && action.writes { return t(.readOnly) }
-        return roleRefusal(action)
-    }
-
-    /// Why the user's role may not do `action`, review-only or not: what opens a list (the retention list, the shift
-    /// board) is refused by role only, the actions inside it by `refusal`.
-    public func roleRefusal(_ action: DeskAction) -> String? {
-        Desk.refusal(action, role: me.role) == nil ? nil : Words.rolesOnly(RoleMatrix.roles(for: action), language)
-    }
-
-    /// Why `intent` would be refused on the case on screen now (nil: allowed): review-only, the role matrix, then the case.
-    public func refusal(_ intent: CaseIntent) -> String? {
-        if readOnly { return t(.readOnly) }
-        guard let state = detailState else { return t(.selectCase) }
-        return Desk.refusal(intent, on: state, by: me).map(\.description)
-    }
-
-    /// The action menu's refusals for the case on screen, worked out once when the case changes (the view asks per frame).
-    public func refusal(_ action: MenuAction) -> String? {
-        menuRefusals.flatMap { $0[MenuAction.allCases.firstIndex(of: action) ?? 0] } ?? refusal(action.intent)
-    }
-
-    /// Why a key of the table is refused now (nil: allowed, or not a question of permission): `update` refuses it and
-    /// the help greys it with this reason.
-    public func keyRefusal(_ a: KeyAction) -> String? {
-        switch a {
-        case .handOver:
-            if readOnly { return t(.readOnly) }
-            return Desk.refusal(.recordIntake, role: me.role)?.description
-        case .eraseSubject: return erasureRefusal
-        case .assign: return detail == nil ? nil : refusal(.assign(.someoneElse))
-        case .showRetention: return roleRefusal(.runRetention)
-        case .showMonthly: return roleRefusal(.readMonthlyTotals)
-        case .shift: return roleRefusal(.workShift)
-        case .consultations: return roleRefusal(.listConsultations)
-        case .addNote: return detail == nil ? nil : refusal(CaseIntent.addNote)
-        case .take: return detail == nil ? nil : refusal(.assign(Actor(me.user)))
-        case .changeState, .ladderStep: return readOnly ? t(.readOnly) : nil
-        default: return nil
-        }
-    }
 
     /// Puts changed rows in place (replacing their old versions, inserting new cases in queue order);
     /// returns how many were new.
@@ -202,9 +199,4 @@ public struct Model: Equatable, Sendable {
         locateSelection()
         if selectedIndex == nil, !visible.isEmpty { select(at: 0) } else if visible.isEmpty { selectedID = nil }
     }
-}
-
-extension Actor {
-    /// Anyone but the user, for asking whether they may assign a case to someone else before choosing whom.
-    static let someoneElse = Actor("")
 }

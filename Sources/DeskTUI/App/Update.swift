@@ -299,9 +299,9 @@ private func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
 /// Scrolls the focused pane (case or escalation), never past its text.
 private func scroll(_ m: inout Model, by delta: Int) {
     if m.focus == .escalation {
-        m.escalationScroll = max(0, min(m.escalationScroll + delta, EscalationPane.maxScroll(m)))
+        m.escalationScroll = max(0, min(m.escalationScroll + delta, m.escalationMaxScroll))
     } else {
-        m.detailScroll = max(0, min(m.detailScroll + delta, DetailPane.maxScroll(m)))
+        m.detailScroll = max(0, min(m.detailScroll + delta, m.caseMaxScroll))
     }
 }
 
@@ -313,8 +313,8 @@ private func refresh(_ m: Model) -> Command {
 
 /// Keeps the case and escalation panes' scroll (and the marked line) inside their text after it re-wrapped.
 private func clampScrolls(_ m: inout Model) {
-    m.detailScroll = max(0, min(m.detailScroll, DetailPane.maxScroll(m)))
-    m.escalationScroll = max(0, min(m.escalationScroll, EscalationPane.maxScroll(m)))
+    m.detailScroll = max(0, min(m.detailScroll, m.caseMaxScroll))
+    m.escalationScroll = max(0, min(m.escalationScroll, m.escalationMaxScroll))
     m.detailMatch = nil
 }
 
@@ -322,16 +322,16 @@ private func clampScrolls(_ m: inout Model) {
 private func findInDetail(_ m: inout Model, forward: Bool) {
     let needle = SearchFold.fold(m.filter.text)
     guard !needle.isEmpty else { m.message = StatusMessage(text: m.t(.search) + ": /", isError: false); return }
-    let lines = DetailPane.lines(m, width: DetailPane.area(m).width - 2)
+    let lines = m.caseLines
     // The text may have re-wrapped since (a resize, a reload): start inside it.
     let from = min(m.detailMatch ?? (forward ? m.detailScroll - 1 : m.detailScroll + 1), lines.count)
     let order = forward ? Array(stride(from: from + 1, to: lines.count, by: 1)) : Array(stride(from: from - 1, through: 0, by: -1))
-    guard let hit = order.first(where: { SearchFold.fold(lines[$0].0).contains(needle) }) else {
+    guard let hit = order.first(where: { SearchFold.fold(lines[$0].text).contains(needle) }) else {
         m.message = StatusMessage(text: m.t(.noMatch), isError: false)
         return
     }
     m.detailMatch = hit
-    m.detailScroll = min(max(0, hit - 2), DetailPane.maxScroll(m))
+    m.detailScroll = min(max(0, hit - 2), m.caseMaxScroll)
 }
 
 /// nil → first → … → last → nil.
@@ -543,7 +543,7 @@ private func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
         let orgs = m.monthlyOrganizations
         switch key {
         case .up, .char("k"): m.prompt = .monthly(organization: org, month, scroll: max(0, scroll - 1))
-        case .down, .char("j"): m.prompt = .monthly(organization: org, month, scroll: min(scroll + 1, Overlay.monthlyMaxScroll(m)))
+        case .down, .char("j"): m.prompt = .monthly(organization: org, month, scroll: min(scroll + 1, m.monthlyMaxScroll))
         case .left, .right:
             let next = key == .left ? month.previous : month.next
             m.prompt = .monthly(organization: org, next, scroll: scroll)

@@ -7,30 +7,27 @@ public func view(_ m: Model) -> Screen {
     var s = Screen(width: m.size.width, height: m.size.height)
     guard s.width > 0, s.height > 0 else { return s }
     IdentityLine.render(m, into: &s)
-    if m.size.width < 80 || m.size.height < 24 {
+    let layout = Layout(m.size)
+    guard layout.fits else {
         TooSmall.render(m, into: &s)
         return s
     }
-    let body = Rect(x: 0, y: 1, width: s.width, height: s.height - 2)
-    if m.size.width >= 120 && m.size.height >= 30 {
-        let left = body.width * 11 / 20
-        QueuePane.render(m, into: &s, area: Rect(x: 0, y: body.y, width: left, height: body.height))
-        for y in body.y..<body.maxY { s.put("|", x: left, y: y, role: .muted) }
-        let right = Rect(x: left + 1, y: body.y, width: body.width - left - 1, height: body.height)
-        let top = right.height * 3 / 5
-        DetailPane.render(m, into: &s, area: Rect(x: right.x, y: right.y, width: right.width, height: top))
-        EscalationPane.render(m, into: &s, area: Rect(x: right.x, y: right.y + top, width: right.width, height: right.height - top))
+    let body = layout.body
+    if layout.isWide {
+        QueuePane.render(m, into: &s, area: layout.queue)
+        for y in body.y..<body.maxY { s.put("|", x: layout.divider, y: y, role: .muted) }
+        DetailPane.render(m, into: &s, area: layout.detail)
+        EscalationPane.render(m, into: &s, area: layout.escalation)
     } else {
         var x = 0
         for p in Pane.allCases {
             let label = " \(p.rawValue + 1) \(PaneTitle.name(p, m)) "
             x += s.put(label, x: x, y: body.y, role: p == m.focus ? .focusedTitle : .muted) + 1
         }
-        let area = Rect(x: 0, y: body.y + 1, width: body.width, height: body.height - 1)
         switch m.focus {
-        case .queue: QueuePane.render(m, into: &s, area: area)
-        case .detail: DetailPane.render(m, into: &s, area: area)
-        case .escalation: EscalationPane.render(m, into: &s, area: area)
+        case .queue: QueuePane.render(m, into: &s, area: layout.single)
+        case .detail: DetailPane.render(m, into: &s, area: layout.single)
+        case .escalation: EscalationPane.render(m, into: &s, area: layout.single)
         }
     }
     StatusLine.render(m, into: &s)
@@ -147,204 +144,30 @@ enum QueuePane {
 }
 
 enum DetailPane {
-    static func lines(_ m: Model, width: Int) -> [(String, StyleRole)] {
-        guard let d = m.detail else { return [(m.selectedID == nil ? m.t(.selectCase) : m.t(.loading), .muted)] }
-        var out: [(String, StyleRole)] = []
-        func add(_ text: String, _ role: StyleRole = .normal) {
-            for l in DisplayWidth.wrap(text, width: max(1, width)) { out.append((l, role)) }
-        }
-        func section(_ title: UIText) { out.append(("", .normal)); out.append(("-- " + m.t(title), .header)) }
-        func untrusted(_ text: String) -> String { Sanitizer.visibleLines(text) }
-        let r = d.summary
-        add("\(r.id)  " + Sanitizer.visible([r.organization.rawValue, r.branch, r.store].compactMap { $0 }.joined(separator: " / ")), .title)
-        add("\(m.t(.state)) \(Words.state(r.status, m.language))   \(m.t(.lane)) \(Words.lane(r.lane, m.language))   \(r.channel.rawValue) (\(r.language.rawValue))",
-            r.lane == .danger ? .danger : .normal)
-        add("\(m.t(.reportDue)) \(r.reportDueOn)" + (m.isOverdue(r) ? "  !\(m.t(.overdue))" : ""), m.isOverdue(r) ? .warning : .normal)
-        if let a = r.assignee { add("\(m.t(.assignee)) " + Sanitizer.visible(a)) }
-        if let others = m.viewers[r.id], !others.isEmpty {
-            add("@ " + m.t(.alsoOpen) + ": " + others.map(Sanitizer.visible).joined(separator: ", "), .warning)
-        }
-        if let h = r.hold { add("[\(m.t(.hold)): \(h.rawValue)]", .warning) }
-        for c in d.standings {
-            let st = c.effective(on: m.today)
-            guard st != .none, let until = c.until else { continue }
-            let ja = m.language == .ja
-            add((ja ? "相手方 " : "counterparty ") + "\(c.subject): "
-                + (st == .banned ? (ja ? "利用禁止 \(until) まで" : "BANNED until \(until)") : (ja ? "警告済み \(until) まで" : "warned until \(until)")),
-                st == .banned ? .danger : .warning)
-        }
-        var statements: [String] = [], timeline: [String] = [], facts: String?
-        for e in d.events {
-            timeline.append("\(Clock.short(e.recordedAt))  \(e.event.type)  \(Sanitizer.visible(e.actor.user))")
-            switch e.event {
-            case .intakeRecorded(let p):
-                let a = p.applicant
-                var who = a.anonymous ? (m.language == .ja ? "匿名" : "anonymous") : (a.name?.display ?? "-")
-                if let ph = a.phone { who += "  ☎ " + ph.display }
-                if let em = a.email { who += "  " + em.display }
-                add("\(m.t(.applicant)): " + Sanitizer.visible(who))
-                for st in p.staff { add("staff: " + Sanitizer.visible(st.name.display + (st.characteristics.map { " (\($0.display))" } ?? ""))) }
-                section(.complaint)
-                add(untrusted(p.complaint.display), p.complaint.text == nil ? .muted : .normal)
-                if let q = p.requests {
-                    section(.requests)
-                    add(untrusted(q.display), q.text == nil ? .muted : .normal)
-                }
-                for (i, a) in (p.attachments ?? []).enumerated() {
-                    add((m.language == .ja ? "添付 " : "attachment ") + "\(i + 1): " + Sanitizer.visible(a.name?.display ?? "-")
-                        + "  \(Sanitizer.visible(a.mediaType)), \(a.bytes) bytes", .muted)
-                }
-            case .factsRecorded(let f):
-                let yes = FactName.allCases.filter { $0.value(in: f) > 0 }.map { n in
-                    n == .minutesSpent || n == .earlierContacts ? "\(n.rawValue)=\(n.value(in: f))" : n.rawValue
-                }
-                facts = yes.isEmpty ? m.t(.nothing) : yes.joined(separator: ", ")
-            case .statementRecorded(let p):
-                statements.append("「" + Sanitizer.visible(p.text.display) + "」 (\(p.speaker.rawValue))")
-            case .noteAdded(let p):
-                timeline[timeline.count - 1] += ": " + Sanitizer.visible(p.text.display)
-            default: break
-            }
-        }
-        // Seed 003: a threatening or slanderous submission is not accepted; point it out, a person decides.
-        // Only submissions not yet dealt with: a threat at the counter goes up the police ladder instead.
-        if let state = m.detailState, [.intake, .handedOver, .underReview].contains(state.status), d.summary.channel != .counter {
-            let words = m.detailThreats
-            if !words.isEmpty {
-                out.insert(("! " + words.map { "「\(Sanitizer.visible($0))」" }.joined() + " " + m.t(.likelyThreat), .danger), at: 1)
-            }
-        }
-        if let state = m.detailState, !state.openTasks.isEmpty {
-            out.insert((m.t(.openTasks) + ": " + state.openTasks.map { $0.label(m.language) }.joined(separator: ", "), .warning), at: 1)
-        }
-        if let report = reportLine(m, d) { add(report) }
-        if let facts { section(.facts); add(facts) }
-        if !statements.isEmpty { section(.statements); statements.forEach { add($0) } }
-        section(.timeline)
-        timeline.forEach { add($0) }
-        if !d.ledger.isEmpty {
-            section(.ledger)
-            for l in d.ledger { add("\(Clock.short(l.at))  \(l.caseID)  " + Sanitizer.visible("\(l.about) → \(l.answered)")) }
-        }
-        return out
-    }
-
-    /// Where the report to the organization stands: drafted, approved, sent, and the organization's decision.
-    static func reportLine(_ m: Model, _ d: CaseDetail) -> String? {
-        guard let state = m.detailState, state.draftVersion != nil || state.reported else { return nil }
-        let ja = m.language == .ja
-        var parts: [String] = []
-        if state.reported { parts.append(ja ? "送付済み" : "sent") }
-        else if state.approvedDraft == state.draftVersion { parts.append(ja ? "承認済み・未送付" : "approved, not sent") }
-        else { parts.append(ja ? "下書き (未承認)" : "draft (not approved)") }
-        let latest = d.events.reversed().lazy.compactMap { e -> OrganizationDecided? in
-            if case .organizationDecided(let p) = e.event { p } else { nil }
-        }.first
-        if let decision = latest {
-            parts.append((ja ? "組織の決定: " : "decision: ") + Sanitizer.visible(decision.decision.display)
-                         + (decision.feedback ? (ja ? " (申出人へ連絡)" : " (applicant to be told)") : ""))
-        }
-        return m.t(.reportStage) + ": " + parts.joined(separator: " — ")
-    }
-
-    /// The case pane's area in the current layout (the same arithmetic as `view`).
-    static func area(_ m: Model) -> Rect {
-        let body = Rect(x: 0, y: 1, width: m.size.width, height: m.size.height - 2)
-        if m.size.width >= 120 && m.size.height >= 30 {
-            let left = body.width * 11 / 20
-            let width = body.width - left - 1
-            return Rect(x: left + 1, y: body.y, width: width, height: body.height * 3 / 5)
-        }
-        return Rect(x: 0, y: body.y + 1, width: body.width, height: body.height - 1)
-    }
-
-    /// How far the case pane can scroll: its lines less what fits.
-    static func maxScroll(_ m: Model) -> Int {
-        let a = area(m)
-        return max(0, lines(m, width: a.width - 2).count - (a.height - 1))
-    }
-
     static func render(_ m: Model, into s: inout Screen, area: Rect) {
         PaneTitle.render(.detail, m.t(.detail) + (m.detail.map { " \($0.summary.id)" } ?? ""), m, into: &s, area: area)
-        let all = lines(m, width: area.width - 2)
+        let all = m.caseLines
         let height = area.height - 1
         let top = max(0, min(m.detailScroll, all.count - height))
         for (i, l) in all.dropFirst(top).prefix(height).enumerated() {
             if top + i == m.detailMatch {
-                s.putPadded(">" + l.0, x: area.x, y: area.y + 1 + i, width: area.width, role: .selected)
+                s.putPadded(">" + l.text, x: area.x, y: area.y + 1 + i, width: area.width, role: .selected)
                 continue
             }
-            s.put(l.0, x: area.x + 1, y: area.y + 1 + i, maxWidth: area.width - 1, role: l.1)
+            s.put(l.text, x: area.x + 1, y: area.y + 1 + i, maxWidth: area.width - 1, role: l.role)
         }
     }
 }
 
 enum EscalationPane {
-    /// The escalation pane's area in the current layout (the same arithmetic as `view`).
-    static func area(_ m: Model) -> Rect {
-        let d = DetailPane.area(m)
-        if m.size.width >= 120 && m.size.height >= 30 {
-            let bodyHeight = m.size.height - 2
-            return Rect(x: d.x, y: d.maxY, width: d.width, height: bodyHeight - d.height)
-        }
-        return d
-    }
-
-    static func maxScroll(_ m: Model) -> Int { max(0, lines(m).count - (area(m).height - 1)) }
-
     static func render(_ m: Model, into s: inout Screen, area: Rect) {
         PaneTitle.render(.escalation, m.t(.escalation), m, into: &s, area: area)
-        let all = lines(m)
+        let all = m.escalationLines
         let height = area.height - 1
         let top = max(0, min(m.escalationScroll, all.count - height))
         for (i, l) in all.dropFirst(top).prefix(height).enumerated() {
-            s.put(DisplayWidth.truncate(l.0, width: area.width - 2), x: area.x + 1, y: area.y + 1 + i, role: l.1)
+            s.put(DisplayWidth.truncate(l.text, width: area.width - 2), x: area.x + 1, y: area.y + 1 + i, role: l.role)
         }
-    }
-
-    static func lines(_ m: Model) -> [(String, StyleRole)] {
-        var lines: [(String, StyleRole)] = []
-        if let d = m.detail {
-            var handover: HandedOver?
-            var escalations: [String] = []
-            for e in d.events {
-                if case .handedOver(let h) = e.event { handover = h }
-                if case .escalated(let x) = e.event {
-                    escalations.append("\(Clock.short(e.recordedAt)) \(x.target.rawValue) (\(Sanitizer.visible(e.actor.user)))")
-                }
-            }
-            let lane = Words.lane(d.summary.lane, m.language)
-            lines.append(("\(m.t(.lanePolicy)): \(lane)" + (handover.map { "  rule \($0.rule) (\($0.policyVersion))  script \($0.scripts.joined(separator: ","))  leaflet \($0.leaflet)" } ?? ""),
-                          d.summary.lane == .danger ? .danger : .normal))
-            lines.append(("\(m.t(.hold)): \(d.summary.hold?.rawValue ?? m.t(.nothing))", d.summary.hold == nil ? .normal : .warning))
-            lines.append(("\(m.t(.escalations)): \(escalations.isEmpty ? m.t(.nothing) : escalations.joined(separator: ", "))", .normal))
-            lines.append(("", .normal))
-            let ladder = m.detailState?.ladder ?? LadderProgress()
-            lines.append((m.t(.ladder) + ":", .header))
-            if m.isDanger && ladder.times(.call110) == 0 { lines.append(("  " + m.t(.ladderDanger), .danger)) }
-            let next = ladder.next(danger: m.isDanger)
-            for (i, step) in LadderStep.allCases.enumerated() {
-                let n = ladder.times(step)
-                let box = ladder.checkbox(step)
-                let label = m.language == .ja ? step.label.ja : step.label.en
-                lines.append(("  \(box) \(i + 1) \(label)" + (step == next ? "   <- \(m.t(.ladderNext)) (p)" : ""),
-                              step == next ? (step == .call110 ? .danger : .warning) : (n > 0 ? .normal : .muted)))
-            }
-            lines.append(("", .normal))
-            lines.append((m.t(.actions) + ":", .header))
-            var actions: [(String, String?)] = []
-            actions.append(("a  " + m.t(.addNote), m.refusal(CaseIntent.addNote)))
-            actions.append(("t  " + m.t(.take), m.refusal(.assign(Actor(m.me.user)))))
-            for a in MenuAction.allCases {
-                actions.append(("s  " + (m.language == .ja ? a.label.ja : a.label.en), m.refusal(a)))
-            }
-            for (label, why) in actions {
-                lines.append(why == nil ? ("  " + label, .normal) : ("  " + label + "  — \(m.t(.notAllowed)): " + why!, .muted))
-            }
-        } else {
-            lines.append((m.t(.selectCase), .muted))
-        }
-        return lines
     }
 }
 
@@ -374,18 +197,6 @@ enum StatusLine {
 }
 
 enum Overlay {
-    /// The monthly view's lines below its title (the same as `view` draws), and how far they can scroll.
-    static func monthlyLines(_ m: Model, width: Int) -> [String] {
-        guard let t = m.monthly else { return [] }
-        let name = m.monthlyOrganizations.first { $0.id.rawValue == t.organization }?.name ?? t.organization
-        return MonthlyChart.lines(t, language: m.language, organizationName: name, barWidth: max(1, width - 40))
-    }
-
-    static func monthlyMaxScroll(_ m: Model) -> Int {
-        let h = m.size.height - 4, w = min(96, m.size.width - 4)
-        return max(0, monthlyLines(m, width: w).count - (h - 2))
-    }
-
     /// Who is on shift: a supervisor sees everyone on the desk's line, the others their own shift.
     static func shiftBoard(_ s: inout Screen, _ m: Model, scroll: Int, note: TextField?) {
         let inner = box(&s, width: 100, height: s.height)
@@ -408,8 +219,7 @@ enum Overlay {
     }
 
     static func box(_ s: inout Screen, width: Int, height: Int) -> Rect {
-        let w = min(width, s.width - 4), h = min(height, s.height - 4)
-        let r = Rect(x: (s.width - w) / 2, y: (s.height - h) / 2, width: w, height: h)
+        let r = Layout(Size(width: s.width, height: s.height)).dialog(width: width, height: height)
         s.fill(r, role: .dialog)
         for x in r.x..<(r.x + r.width) {
             s.put("-", x: x, y: r.y, role: .dialog)
@@ -616,10 +426,8 @@ enum Overlay {
             let name = m.monthlyOrganizations.first { $0.id.rawValue == m.monthly?.organization }?.name ?? m.monthly?.organization ?? ""
             s.put("\(m.t(.monthlyTitle)) — " + Sanitizer.visible(name) + " — \(month)", x: inner.x + 1, y: inner.y,
                   maxWidth: inner.width - 2, role: .title)
-            if let t = m.monthly, t.month == month {
-                // The chart's heading (organization, month, as of) is the first line; the title already names the first two.
-                let all = monthlyLines(m, width: inner.width)
-                let lines = [all.first ?? ""] + all.dropFirst(1)
+            if m.monthly?.month == month {
+                let lines = m.monthlyLines
                 let rows = max(1, inner.height - 2), top = max(0, min(scroll, lines.count - rows))
                 for (i, l) in lines.dropFirst(top).prefix(rows).enumerated() {
                     s.put(l, x: inner.x + 1, y: inner.y + 1 + i, maxWidth: inner.width - 2, role: .dialog)
