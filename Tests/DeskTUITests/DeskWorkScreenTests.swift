@@ -32,6 +32,26 @@ struct DeskWorkScreenTests {
         #expect(update(&op, .keyPressed(.char("M"))) == [] && op.message?.isError == true)
     }
 
+    @Test("j scrolls the monthly view down to the chart's last line and no further")
+    func monthlyScrollsToTheEnd() throws {
+        let desk = try DemoDesk()
+        var m = try desk.model(Size(width: 100, height: 30), .en)
+        let org = try #require(m.detail).summary.organization
+        _ = update(&m, .keyPressed(.char("M")))
+        let totals = try desk.desk.monthlyTotalsNow(org, month: Month("2026-10")!).totals
+        _ = update(&m, .monthlyLoaded(totals, organizations: try desk.store.organizations()))
+        let rows = 30 - 8          // the box leaves two rows each side; its frame, title and hint take four
+        try #require(m.monthlyLines.count > rows)
+        for _ in 0..<m.monthlyLines.count { _ = update(&m, .keyPressed(.char("j"))) }
+        guard case .monthly(_, _, let scroll)? = m.prompt else { Issue.record("no monthly view"); return }
+        #expect(scroll == m.monthlyLines.count - rows)
+        let last = try #require(m.monthlyLines.last)
+        #expect(view(m).textLines.contains { $0.contains(last.trimmingCharacters(in: .whitespaces)) })
+        _ = update(&m, .keyPressed(.char("k")))
+        guard case .monthly(_, _, let up)? = m.prompt else { return }
+        #expect(up == scroll - 1)
+    }
+
     @Test("the case pane points out a likely threat in a submission, and shows open tasks and the report's stage")
     func casePane() throws {
         let desk = try DemoDesk()

@@ -26,6 +26,9 @@ struct Layout: Equatable {
         return isWide ? Rect(x: d.x, y: d.maxY, width: d.width, height: body.height - d.height) : single
     }
 
+    /// The monthly view: as tall as fits, the chart under a title and above a hint.
+    var monthly: Rect { dialog(width: 96, height: size.height) }
+
     /// A dialog of at most `width`×`height`, centred, two cells clear of every edge (its frame included).
     func dialog(width: Int, height: Int) -> Rect {
         let w = min(width, size.width - 4), h = min(height, size.height - 4)

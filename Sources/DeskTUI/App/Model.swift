@@ -121,14 +121,14 @@ public struct Model: Equatable, Sendable {
     private mutating func layOutMonthly() {
         guard let t = monthly else { monthlyLines = []; return }
         let name = monthlyOrganizations.first { $0.id.rawValue == t.organization }?.name ?? t.organization
-        let width = Layout(size).dialog(width: 96, height: size.height).inset(1).width
+        let width = Layout(size).monthly.inset(1).width
         monthlyLines = MonthlyChart.lines(t, language: language, organizationName: name, barWidth: max(1, width - 40))
     }
 
     /// How far the case pane scrolls: its lines less the rows it shows.
     var caseMaxScroll: Int { max(0, caseLines.count - (Layout(size).detail.height - 1)) }
     var escalationMaxScroll: Int { max(0, escalationLines.count - (Layout(size).escalation.height - 1)) }
-    var monthlyMaxScroll: Int { max(0, monthlyLines.count - (size.height - 6)) }
+    var monthlyMaxScroll: Int { max(0, monthlyLines.count - max(1, Layout(size).monthly.inset(1).height - 2)) }
 
     /// Selects the row at a position of `visible` without searching for it.
     public mutating func select(at position: Int) {

@@ -422,7 +422,7 @@ enum Overlay {
         case .shiftNote(let f)?:
             shiftBoard(&s, m, scroll: 0, note: f)
         case .monthly(_, let month, let scroll)?:
-            let inner = box(&s, width: 96, height: s.height)
+            let inner = box(&s, width: 96, height: s.height)       // Layout.monthly, which the model scrolls by
             let name = m.monthlyOrganizations.first { $0.id.rawValue == m.monthly?.organization }?.name ?? m.monthly?.organization ?? ""
             s.put("\(m.t(.monthlyTitle)) — " + Sanitizer.visible(name) + " — \(month)", x: inner.x + 1, y: inner.y,
                   maxWidth: inner.width - 2, role: .title)
