@@ -12,6 +12,11 @@ public enum UIText: CaseIterable, Sendable {
          opinion, decision, whatWasSaid, reference, likelyThreat, openTasks, reportStage, monthlyKey, monthlyTitle, monthlyHint,
          shiftKey, shiftTitle, shiftHint, handoverTitle, handoverHint, shiftNotePrompt, shiftStarted, shiftEnded, onShift, offShift, holds, noShiftYet, shiftRolesOnly, supervisorsAuditorsOnly, alsoOpen,
          consultationsKey, consultationsTitle, consultationsHint, consultationHint, noConsultations, consultationRolesOnly
+    // What keys do in dialogs (the key table's help texts), and the prompts their hints follow.
+    case close, dismiss, yes, no, keepFilter, saveNote, confirmText, doIt, choose, next, eraseNext, openConsultation, scroll,
+         backToList, startShiftNow, startShift, endShift, month, changeOrganization, field, tick, nextOrRecord, yesNoAnswer,
+         nextOrHandOver, item, done, scriptLanguage, writeLeaflet, switchButton, pressButton, typeText, typeNote, chooseAction,
+         discardQuestion
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -170,6 +175,40 @@ public enum UIText: CaseIterable, Sendable {
         case .consultationRolesOnly: ("カウンセラー・監督者・監査担当のみ", "counsellors, supervisors and auditors only")
         case .alsoOpen: ("他の端末でも表示中", "also open in another console")
         case .supervisorsAuditorsOnly: ("監督者・監査担当のみ", "supervisors and auditors only")
+        case .close: ("閉じる", "close")
+        case .dismiss: ("取消", "cancel")
+        case .yes: ("はい", "yes")
+        case .no: ("いいえ", "no")
+        case .keepFilter: ("この条件で絞り込む", "keep this filter")
+        case .saveNote: ("保存", "save")
+        case .confirmText: ("確定", "confirm")
+        case .doIt: ("実行", "do it")
+        case .choose: ("選択", "choose")
+        case .next: ("次へ", "next")
+        case .eraseNext: ("消去へ", "erase")
+        case .openConsultation: ("開く (カウンセラー、記録されます)", "open (counsellors; recorded)")
+        case .scroll: ("スクロール", "scroll")
+        case .backToList: ("一覧へ", "back to the list")
+        case .startShiftNow: ("勤務を開始", "start my shift")
+        case .startShift: ("勤務開始", "start my shift")
+        case .endShift: ("勤務終了 (引継ぎ)", "end it (handover)")
+        case .month: ("月", "month")
+        case .changeOrganization: ("組織", "organization")
+        case .field: ("項目", "field")
+        case .tick: ("切り替え", "switch or tick")
+        case .nextOrRecord: ("次へ・記録", "next / record")
+        case .yesNoAnswer: ("はい/いいえ", "yes/no")
+        case .nextOrHandOver: ("次へ・引継ぎ", "next / hand over")
+        case .item: ("項目", "item")
+        case .done: ("済", "done")
+        case .scriptLanguage: ("言語", "language")
+        case .writeLeaflet: ("ご案内を書き出す", "write leaflet")
+        case .switchButton: ("取消/消去を切り替え", "switch between Cancel and Erase")
+        case .pressButton: ("選んだボタンを押す", "press the marked button")
+        case .typeText: ("入力", "Type")
+        case .typeNote: ("メモを入力 (事実を記録)", "Type a note (facts, not opinions)")
+        case .chooseAction: ("操作を選択", "Choose an action")
+        case .discardQuestion: ("入力中の内容を破棄しますか?", "Discard what you typed?")
         case .monthlyHint: ("←→ 月  o 組織  ↑↓ スクロール  Esc 閉じる", "←→ month  o organization  ↑↓ scroll  Esc close")
         }
     }
