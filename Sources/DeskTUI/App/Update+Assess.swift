@@ -21,7 +21,7 @@ func assessKey(_ m: inout Model, _ form: AssessForm, _ id: CaseID, _ key: Key) -
     case (.reason, _): edit(&f.reason, key)
     case (.submit, .accept?):
         guard !f.reason.isBlank, let d = m.detail, d.summary.id == id else {
-            m.message = StatusMessage(text: m.t(.reason) + ": " + m.t(.enterText), isError: true)
+            m.message = StatusMessage(text: m.t(.reason) + ": " + KeyMap.hint(.textInput, after: .typeText, m.language), isError: true)
             return []
         }
         m.prompt = nil

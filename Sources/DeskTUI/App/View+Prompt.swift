@@ -9,12 +9,12 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
         let refusals = KeyAction.allCases.compactMap { a in m.keyRefusal(a).map { (a, $0) } }
         HelpOverlay(focus: m.focus, refusals: Dictionary(uniqueKeysWithValues: refusals), language: lang).render(into: &s)
     case .quitConfirm:
-        ConfirmDialog(width: 50, lines: [PaneLine(m.t(.quitConfirm), .dialog)], hint: m.t(.yesNo)).render(into: &s)
+        ConfirmDialog(width: 50, lines: [PaneLine(m.t(.quitConfirm), .dialog)], hint: KeyMap.hint(.confirm, lang)).render(into: &s)
     case .search(let f): InputLine(label: "/", field: f).render(into: &s)
-    case .note(let f, let id): InputLine(label: "\(m.t(.note)) \(id): ", field: f, hint: m.t(.notePrompt)).render(into: &s)
+    case .note(let f, let id): InputLine(label: "\(m.t(.note)) \(id): ", field: f, hint: KeyMap.hint(.note, after: .typeNote, lang)).render(into: &s)
     case .text(let f, let a, _):
         InputLine(label: (lang == .ja ? a.label.ja : a.label.en) + " — " + m.t(a.needsText ?? .reason) + ": ", field: f,
-                  hint: m.t(.enterText)).render(into: &s)
+                  hint: KeyMap.hint(.textInput, after: .typeText, lang)).render(into: &s)
     case .menu(let sel, let id):
         MenuOverlay(caseID: id, selected: sel, refusals: MenuAction.allCases.map { m.refusal($0) }, language: lang).render(into: &s)
     case .subjects(let sel, let id, let list): SubjectsDialog(caseID: id, subjects: list, selected: sel, language: lang).render(into: &s)
@@ -23,7 +23,7 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
     case .discardForm(let f):
         CounterFormView(form: f, now: m.now, language: lang).render(into: &s)
         let inner = DialogBox.draw(&s, width: 50, height: 3)
-        s.put(m.t(.discardForm), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .warning)
+        s.put(m.t(.discardQuestion) + " " + KeyMap.keysHint(.confirm), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .warning)
         s.cursor = (inner.x + 1, inner.y)
     case .decision(let d): DecisionView(decision: d, language: lang).render(into: &s)
     case .fixedScripts(let policy, _): FixedScriptsOverlay(policy: policy, language: lang).render(into: &s)
@@ -51,11 +51,11 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
         ConfirmDialog(width: 70, lines: [PaneLine("\(id): " + m.t(.ladder), .title),
                                          PaneLine((lang == .ja ? step.label.ja : step.label.en) + "  (ladderStepTaken \(step.rawValue))",
                                                   step == .call110 ? .danger : .dialog),
-                                         PaneLine(m.t(.confirmAction), .dialog)], hint: m.t(.yesNo)).render(into: &s)
+                                         PaneLine(m.t(.confirmAction), .dialog)], hint: KeyMap.hint(.confirm, lang)).render(into: &s)
     case .confirm(let a, let text, let id):
         ConfirmDialog(width: 70, lines: [PaneLine("\(id): " + (lang == .ja ? a.label.ja : a.label.en), .title),
                                          text.isEmpty ? nil : PaneLine(Sanitizer.visible(text), .dialog),
-                                         PaneLine(m.t(.confirmAction), .dialog)], hint: m.t(.yesNo)).render(into: &s)
+                                         PaneLine(m.t(.confirmAction), .dialog)], hint: KeyMap.hint(.confirm, lang)).render(into: &s)
     }
 }
 

@@ -46,7 +46,7 @@ enum EscalationText {
         for (i, step) in LadderStep.allCases.enumerated() {
             let n = ladder.times(step)
             let label = language == .ja ? step.label.ja : step.label.en
-            lines.append(PaneLine("  \(ladder.checkbox(step)) \(i + 1) \(label)" + (step == next ? "   <- \(t(.ladderNext)) (p)" : ""),
+            lines.append(PaneLine("  \(ladder.checkbox(step)) \(i + 1) \(label)" + (step == next ? "   <- \(t(.ladderNext)) (\(KeyMap.keyName(.ladderStep)))" : ""),
                                   step == next ? (step == .call110 ? .danger : .warning) : (n > 0 ? .normal : .muted)))
         }
         return lines

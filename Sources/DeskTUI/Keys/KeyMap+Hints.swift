@@ -6,6 +6,11 @@ extension KeyMap {
     /// entry ("↑↓ choose"). Worked out once, not per frame.
     public static func hint(_ c: KeyContext, _ lang: Language) -> String { hints[c]?[lang] ?? "" }
 
+    /// A prompt's words, then its hint: "Type  Enter: confirm  Esc: cancel".
+    public static func hint(_ c: KeyContext, after phrase: UIText, _ lang: Language) -> String {
+        phrase.text(lang) + "  " + hint(c, lang)
+    }
+
     /// Only the keys, for a question with room for nothing else ("y/N").
     public static func keysHint(_ c: KeyContext) -> String {
         bindings(in: c).filter { $0.hinted > 0 }.map { $0.keys[0].description }.joined(separator: "/")

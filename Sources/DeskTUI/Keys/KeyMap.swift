@@ -46,4 +46,7 @@ public enum KeyMap {
     }
 
     public static func binding(_ a: KeyAction) -> KeyBinding? { bindings.first { $0.action == a } }
+
+    /// The first key of an action, as hints and text that point at it name it ("R", "p").
+    public static func keyName(_ a: KeyAction) -> String { binding(a)?.keys.first?.description ?? "" }
 }

@@ -20,6 +20,6 @@ struct AssignDialog: Translated {
                         x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2, role: isSel ? .selected : .dialog)
             if isSel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
         }
-        s.put(t(.subjectsHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        s.put(KeyMap.hint(.pickList, language), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
     }
 }

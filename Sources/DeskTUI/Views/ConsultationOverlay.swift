@@ -22,6 +22,6 @@ struct ConsultationOverlay: Translated {
         for (i, l) in lines.dropFirst(top).prefix(height).enumerated() {
             s.put(l, x: inner.x + 1, y: inner.y + 1 + i, maxWidth: inner.width - 2, role: .dialog)
         }
-        s.put(t(.consultationHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        s.put(KeyMap.hint(.consultation, language), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
     }
 }

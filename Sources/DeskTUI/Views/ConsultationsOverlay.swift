@@ -27,6 +27,6 @@ struct ConsultationsOverlay: Translated {
                         role: isSel ? .selected : (r.careDue.contains { $0.due < today } ? .warning : .dialog))
             if isSel { s.cursor = (inner.x + 1, y) }
         }
-        s.put(t(.consultationsHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        s.put(KeyMap.hint(.consultations, language), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
     }
 }

@@ -55,7 +55,7 @@ struct CounterFormView: Translated {
                 if focused { s.cursor = (0, y) }
             }
         }
-        s.putPadded(" " + t(.formHint), x: 0, y: s.height - 1, width: s.width, role: .hint)
+        s.putPadded(" " + KeyMap.hint(.counterForm, language), x: 0, y: s.height - 1, width: s.width, role: .hint)
     }
 
     /// A field's label and, for a choice or a yes/no fact, its value.

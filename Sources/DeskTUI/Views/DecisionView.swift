@@ -18,7 +18,7 @@ struct DecisionView: Translated {
         add("\(d.caseID)   \(t(.lane)): \(Words.lane(d.decision.lane, language))   (rule \(d.decision.rule), \(d.decision.policyVersion))",
             d.decision.lane == .danger ? .danger : .title)
         out.append(PaneLine("", .dialog))
-        add((ja ? "読み上げる文" : "Read aloud") + " (\(lang == .ja ? "日本語" : "English"); L \(ja ? "で切り替え" : "switches")):", .header)
+        add((ja ? "読み上げる文" : "Read aloud") + " (\(lang == .ja ? "日本語" : "English"); \(KeyMap.keyName(.switchScriptLanguage, in: .decision)) \(ja ? "で切り替え" : "switches")):", .header)
         for (i, id) in d.decision.scripts.enumerated() {
             // Numbered, with wrapped lines under the text, not under the number.
             let lines = DisplayWidth.wrap(policy.script(id)?.text(lang) ?? id, width: max(1, width - 5))
@@ -26,7 +26,7 @@ struct DecisionView: Translated {
             out.append(PaneLine("", .dialog))
         }
         // What to do now comes before the leaflet: on a small screen the checklist must not be cut off.
-        add((ja ? "今すること" : "Do now") + " (Space):", .header)
+        add((ja ? "今すること" : "Do now") + " (\(KeyMap.keyName(.toggle, in: .decision))):", .header)
         for (i, a) in d.decision.actions.enumerated() {
             let mark = d.done.contains(a) ? "[x] " : "[ ] "
             add((i == d.selected ? "> " : "  ") + mark + (ja ? a.label.ja : a.label.en), i == d.selected ? .selected : .dialog)
@@ -34,7 +34,7 @@ struct DecisionView: Translated {
         if d.decision.actions.isEmpty { add(ja ? "  (なし)" : "  (nothing)") }
         out.append(PaneLine("", .dialog))
         add((ja ? "お渡しするご案内: " : "Leaflet to hand over: ") + d.decision.leaflet + "  (\(Sanitizer.visible(d.organization)))"
-            + (ja ? "  — w で印刷用ファイルに書き出す" : "  — w writes it for the printer"), .dialog)
+            + "  — \(KeyMap.keyName(.writeLeaflet, in: .decision)) " + (ja ? "で印刷用ファイルに書き出す" : "writes it for the printer"), .dialog)
         // The leaflet's text is the desk's contact for this organization: what the customer is told to use.
         for l in policy.leafletText(d.decision.leaflet, organization: d.organization, caseID: d.caseID, language: lang)
             .split(separator: "\n") {
@@ -49,6 +49,6 @@ struct DecisionView: Translated {
         for (i, l) in lines(width: s.width - 4).prefix(r.height).enumerated() {
             s.putPadded("  " + l.text, x: 0, y: r.y + i, width: s.width, role: l.role)
         }
-        s.putPadded(" " + t(.decisionHint), x: 0, y: s.height - 1, width: s.width, role: .hint)
+        s.putPadded(" " + KeyMap.hint(.decision, language), x: 0, y: s.height - 1, width: s.width, role: .hint)
     }
 }

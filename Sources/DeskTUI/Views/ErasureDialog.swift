@@ -19,7 +19,7 @@ struct ErasureDialog: Translated {
         case .reason(let f):
             let inner = DialogBox.draw(&s, width: 90, height: impact.count + 6)
             header(&s, inner)
-            InputLine(label: "\(t(.eraseTitle)) — \(t(.reason)): ", field: f, hint: t(.enterText)).render(into: &s)
+            InputLine(label: "\(t(.eraseTitle)) — \(t(.reason)): ", field: f, hint: KeyMap.hint(.textInput, after: .typeText, language)).render(into: &s)
         case .confirm(let reason, let focused):
             let inner = DialogBox.draw(&s, width: 90, height: impact.count + 8)
             let y = header(&s, inner)

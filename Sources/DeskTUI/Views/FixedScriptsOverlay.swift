@@ -7,7 +7,7 @@ struct FixedScriptsOverlay: Translated {
 
     func render(into s: inout Screen) {
         let inner = DialogBox.draw(&s, width: 110, height: s.height)
-        s.put(t(.fixedScriptsTitle) + " — Esc", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
+        s.put(t(.fixedScriptsTitle) + " — " + KeyMap.keyName(.close, in: .fixedScripts), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
         var y = inner.y + 1
         for id in PolicyTable.fixedScripts {
             guard let sc = policy.script(id), y < inner.maxY else { continue }

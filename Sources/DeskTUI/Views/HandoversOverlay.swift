@@ -15,6 +15,6 @@ struct HandoversOverlay: Translated {
         for (i, l) in lines.dropFirst(top).prefix(rows).enumerated() {
             s.put(l, x: inner.x + 1, y: inner.y + 1 + i, maxWidth: inner.width - 2, role: .dialog)
         }
-        s.put(t(.handoverHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        s.put(KeyMap.hint(.handovers, language), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
     }
 }

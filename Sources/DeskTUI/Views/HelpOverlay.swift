@@ -13,7 +13,7 @@ struct HelpOverlay: Translated {
         let everywhere = Self.merged(KeyMap.bindings.filter { $0.scope == nil })
         let entries: [KeyBinding?] = [nil] + here + [nil] + everywhere
         let inner = DialogBox.draw(&s, width: 100, height: entries.count + 3)
-        s.put("\(t(.helpTitle)): \(PaneTitle.name(focus, language)) — " + t(.closeHelp), x: inner.x + 1, y: inner.y,
+        s.put("\(t(.helpTitle)): \(PaneTitle.name(focus, language)) — " + KeyMap.hint(.help, language), x: inner.x + 1, y: inner.y,
               maxWidth: inner.width - 2, role: .title)
         let rows = max(1, inner.height - 1)
         let columns = (entries.count + rows - 1) / rows

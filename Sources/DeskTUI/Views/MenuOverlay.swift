@@ -12,7 +12,7 @@ struct MenuOverlay: Translated {
     func render(into s: inout Screen) {
         let items = MenuAction.allCases
         let inner = DialogBox.draw(&s, width: 90, height: items.count + 2)
-        s.put("\(t(.changeState)) \(caseID) — \(t(.actionMenu))", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, role: .title)
+        s.put("\(t(.changeState)) \(caseID) — \(KeyMap.hint(.menu, after: .chooseAction, language))", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, role: .title)
         let rows = max(1, inner.height - 2), start = (selected / rows) * rows
         for (i, a) in items.enumerated().dropFirst(start).prefix(rows) {
             let why = refusals[i], y = inner.y + 1 + i - start

@@ -21,6 +21,6 @@ struct MonthlyOverlay: Translated {
         } else {
             s.put(t(.loading), x: inner.x + 1, y: inner.y + 1, role: .muted)
         }
-        s.put(t(.monthlyHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        s.put(KeyMap.hint(.monthly, language), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
     }
 }

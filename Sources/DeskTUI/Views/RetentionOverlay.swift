@@ -30,7 +30,7 @@ struct RetentionOverlay: Translated {
             s.putPadded(label, x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2, role: isSel ? .selected : .dialog)
             if isSel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
         }
-        let hint = t(.retentionHint) + (refusal.map { "  (\(t(.notAllowed)): \($0))" } ?? "")
+        let hint = KeyMap.hint(.retention, language) + (refusal.map { "  (\(t(.notAllowed)): \($0))" } ?? "")
         s.put(hint, x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
     }
 }

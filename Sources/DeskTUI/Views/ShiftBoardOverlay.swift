@@ -25,7 +25,7 @@ struct ShiftBoardOverlay: Translated {
         for (i, l) in lines.dropFirst(top).prefix(height).enumerated() {
             s.put(l.text, x: inner.x + 1, y: inner.y + 1 + i, maxWidth: inner.width - 2, role: l.role)
         }
-        s.put(t(.shiftHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
-        if let note { InputLine(label: t(.shiftNotePrompt) + ": ", field: note, hint: t(.enterText)).render(into: &s) }
+        s.put(KeyMap.hint(.shiftBoard, language), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        if let note { InputLine(label: t(.shiftNotePrompt) + ": ", field: note, hint: KeyMap.hint(.textInput, after: .typeText, language)).render(into: &s) }
     }
 }

@@ -21,6 +21,6 @@ struct SubjectsDialog: Translated {
                         role: isSel ? .selected : (r.erasedAt == nil ? .dialog : .muted))
             if isSel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
         }
-        s.put(t(.subjectsHint), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
+        s.put(KeyMap.hint(.pickList, language), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .key)
     }
 }

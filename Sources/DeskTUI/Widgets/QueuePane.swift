@@ -86,7 +86,7 @@ struct QueuePane: Translated {
         if !f.text.isEmpty { filters.append("/" + Sanitizer.visible(f.text)) }
         if !filters.isEmpty { text += "  [\(filters.joined(separator: " "))]" }
         if title.newCount > 0 { text += "  +\(title.newCount) \(t(.newCases))" }
-        if title.retentionDue > 0 { text += "  \(t(.retentionDue)) \(title.retentionDue) (R)" }
+        if title.retentionDue > 0 { text += "  \(t(.retentionDue)) \(title.retentionDue) (\(KeyMap.keyName(.showRetention)))" }
         return text
     }
 
