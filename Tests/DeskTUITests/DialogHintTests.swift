@@ -57,4 +57,14 @@ struct DialogHintTests {
         let text = view(m).textLines.joined(separator: "\n")
         #expect(text.contains(c.hint(lang)), "\(c.name) \(lang): \(c.hint(lang))")
     }
+
+    @Test("no hint is written by hand any more: no UI text is a hint line")
+    func noHandWrittenHints() {
+        #expect(!UIText.allCases.contains { "\($0)".hasSuffix("Hint") }, "\(UIText.allCases.filter { "\($0)".hasSuffix("Hint") })")
+        // Key names belong to the table: no text names Esc, Enter or y/N by itself.
+        for text in UIText.allCases {
+            let words = Set(text.text(.en).split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) })
+            #expect(words.isDisjoint(with: ["Esc", "Enter", "y/N"]), "\(text)")
+        }
+    }
 }
