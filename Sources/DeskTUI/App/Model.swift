@@ -112,10 +112,11 @@ public struct Model: Equatable, Sendable {
     private mutating func layOutCase() { caseLines = caseText(width: Layout(size).detail.width - 2) }
 
     private mutating func layOutEscalation() {
-        let key = { (a: KeyAction) in KeyMap.keyName(a) + "  " }
+        // Each action with the key that does it: a and t directly, the rest through s's menu.
+        let key = { (a: KeyAction) in KeyMap.keyName(a) + "  " }, menu = key(.changeState)
         let offers = detail == nil ? [] : [EscalationText.Offer(label: key(.addNote) + t(.addNote), refusal: refusal(CaseIntent.addNote)),
                                            EscalationText.Offer(label: key(.take) + t(.take), refusal: refusal(.assign(Actor(me.user))))]
-            + MenuAction.allCases.map { EscalationText.Offer(label: key(.changeState) + (language == .ja ? $0.label.ja : $0.label.en), refusal: refusal($0)) }
+            + MenuAction.allCases.map { EscalationText.Offer(label: menu + (language == .ja ? $0.label.ja : $0.label.en), refusal: refusal($0)) }
         escalationLines = EscalationText.lines(detail, state: detailState, danger: isDanger, offers: offers, language: language)
     }
 

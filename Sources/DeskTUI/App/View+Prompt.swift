@@ -16,7 +16,7 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
         InputLine(label: (lang == .ja ? a.label.ja : a.label.en) + " — " + m.t(a.needsText ?? .reason) + ": ", field: f,
                   hint: KeyMap.hint(.textInput, after: .typeText, lang)).render(into: &s)
     case .menu(let sel, let id):
-        MenuOverlay(caseID: id, selected: sel, refusals: MenuAction.allCases.map { m.refusal($0) }, language: lang).render(into: &s)
+        MenuOverlay(caseID: id, selected: sel, refusals: m.menuRefusals ?? MenuAction.allCases.map { m.refusal($0) }, language: lang).render(into: &s)
     case .subjects(let sel, let id, let list): SubjectsDialog(caseID: id, subjects: list, selected: sel, language: lang).render(into: &s)
     case .assessForm(let f, let id): AssessFormView(caseID: id, form: f, language: lang).render(into: &s)
     case .counterForm(let f): CounterFormView(form: f, now: m.now, language: lang).render(into: &s)

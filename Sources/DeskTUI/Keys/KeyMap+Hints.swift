@@ -17,9 +17,11 @@ extension KeyMap {
     }
 
     /// The first key of `action` in `context`, as the hint line names it.
-    public static func keyName(_ action: DialogAction, in c: KeyContext) -> String {
-        bindings(in: c).first { $0.action == action }?.keys.first?.description ?? ""
-    }
+    public static func keyName(_ action: DialogAction, in c: KeyContext) -> String { dialogKeyNames[c]?[action] ?? "" }
+
+    private static let dialogKeyNames = Dictionary(uniqueKeysWithValues: KeyContext.allCases.map { c in
+        (c, Dictionary(bindings(in: c).map { ($0.action, $0.keys.first?.description ?? "") }, uniquingKeysWith: { first, _ in first }))
+    })
 
     private static let hints = Dictionary(uniqueKeysWithValues: KeyContext.allCases.map { c in
         (c, Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, makeHint(c, $0)) }))

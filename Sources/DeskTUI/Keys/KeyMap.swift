@@ -48,5 +48,8 @@ public enum KeyMap {
     public static func binding(_ a: KeyAction) -> KeyBinding? { bindings.first { $0.action == a } }
 
     /// The first key of an action, as hints and text that point at it name it ("R", "p").
-    public static func keyName(_ a: KeyAction) -> String { binding(a)?.keys.first?.description ?? "" }
+    public static func keyName(_ a: KeyAction) -> String { keyNames[a] ?? "" }
+
+    /// Looked up when a pane is laid out or drawn: worked out once.
+    private static let keyNames = Dictionary(bindings.map { ($0.action, $0.keys.first?.description ?? "") }, uniquingKeysWith: { first, _ in first })
 }
