@@ -166,7 +166,7 @@ struct KeyMapTests {
         (.textInput, "Enter: 確定  Esc: 取消", "Enter: confirm  Esc: cancel"),
         (.note, "Enter: 保存  Esc: 取消", "Enter: save  Esc: cancel"),
         (.menu, "Enter: 実行  Esc: 取消", "Enter: do it  Esc: cancel"),
-        (.help, "Esc/? 閉じる", "Esc/? close"),
+        (.help, "Esc または ? で閉じる", "Esc or ? closes"),
     ]
 
     @Test("dialog hints are generated from the table, in both languages, as they read before")

@@ -16,7 +16,7 @@ public enum UIText: CaseIterable, Sendable {
          handoverTitle, shiftNotePrompt, shiftStarted, shiftEnded, onShift, offShift, holds, noShiftYet, alsoOpen,
          consultationsKey, consultationsTitle, noConsultations
     // What keys do in dialogs (the key table's help texts), and the prompts their hints follow.
-    case close, dismiss, yes, no, keepFilter, saveNote, confirmText, doIt, choose, next, eraseNext, openConsultation, scroll,
+    case close, closes, dismiss, yes, no, keepFilter, saveNote, confirmText, doIt, choose, next, eraseNext, openConsultation, scroll,
          backToList, startShiftNow, startShift, endShift, month, changeOrganization, field, tick, nextOrRecord, yesNoAnswer,
          nextOrHandOver, item, done, scriptLanguage, writeLeaflet, switchButton, pressButton, typeText, typeNote, chooseAction,
          discardQuestion
@@ -67,6 +67,7 @@ public enum UIText: CaseIterable, Sendable {
         case .shiftKey: ("勤務と引継ぎ", "shifts and handovers")
         case .consultationsKey: ("従業員相談", "employee consultations")
         case .close: ("閉じる", "close")
+        case .closes: ("で閉じる", "closes")
         case .dismiss: ("取消", "cancel")
         case .yes: ("はい", "yes")
         case .no: ("いいえ", "no")

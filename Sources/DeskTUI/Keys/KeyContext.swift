@@ -1,3 +1,5 @@
+import DeskDomain
+
 /// Where a key is read while a dialog, menu, form or overlay is open. Each has its own bindings in the key table.
 public enum KeyContext: String, CaseIterable, Sendable {
     /// The `?` help.
@@ -30,6 +32,13 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case counterForm, decision, fixedScripts
     /// Erasure's last dialog: Cancel (focused) or Erase.
     case confirmErase
+
+    /// Between the keys of one binding in the hint line: "↓/Tab", but the help's title reads as a sentence,
+    /// "Esc or ? closes".
+    func keySeparator(_ lang: Language) -> String {
+        guard self == .help else { return "/" }
+        return lang == .ja ? " または " : " or "
+    }
 
     /// Between a key and its help in the hint line: `y: yes` in questions and inputs, `Enter next` in lists and forms.
     var hintSeparator: String {

@@ -23,7 +23,7 @@ extension KeyMap {
 
     private static func table(_ c: KeyContext) -> [DialogBinding] {
         switch c {
-        case .help: [DialogBinding([.escape, .char("?"), .f1, .char("q"), .enter, .ctrl("c")], .close, .close, hinted: 2)]
+        case .help: [DialogBinding([.escape, .char("?"), .f1, .char("q"), .enter, .ctrl("c")], .close, .closes, hinted: 2)]
         case .confirm:
             [DialogBinding([.char("y"), .char("Y")], .confirm, .yes),
              DialogBinding([.char("N"), .char("n"), .enter], .decline, .no),

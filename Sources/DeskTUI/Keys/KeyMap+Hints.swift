@@ -30,7 +30,7 @@ extension KeyMap {
     private static func makeHint(_ c: KeyContext, _ lang: Language) -> String {
         var entries: [(keys: String, help: UIText)] = []
         for b in bindings(in: c) where b.hinted > 0 {
-            let keys = b.keys.prefix(b.hinted).map(\.description).joined(separator: "/")
+            let keys = b.keys.prefix(b.hinted).map(\.description).joined(separator: c.keySeparator(lang))
             if let last = entries.last, last.help == b.help {
                 entries[entries.count - 1].keys += keys
             } else {
