@@ -32,6 +32,26 @@ struct DeskWorkScreenTests {
         #expect(update(&op, .keyPressed(.char("M"))) == [] && op.message?.isError == true)
     }
 
+    @Test("j scrolls the monthly view down to the chart's last line and no further")
+    func monthlyScrollsToTheEnd() throws {
+        let desk = try DemoDesk()
+        var m = try desk.model(Size(width: 100, height: 30), .en)
+        let org = try #require(m.detail).summary.organization
+        _ = update(&m, .keyPressed(.char("M")))
+        let totals = try desk.desk.monthlyTotalsNow(org, month: Month("2026-10")!).totals
+        _ = update(&m, .monthlyLoaded(totals, organizations: try desk.store.organizations()))
+        let rows = 30 - 8          // the box leaves two rows each side; its frame, title and hint take four
+        try #require(m.monthlyLines.count > rows)
+        for _ in 0..<m.monthlyLines.count { _ = update(&m, .keyPressed(.char("j"))) }
+        guard case .monthly(_, _, let scroll)? = m.prompt else { Issue.record("no monthly view"); return }
+        #expect(scroll == m.monthlyLines.count - rows)
+        let last = try #require(m.monthlyLines.last)
+        #expect(view(m).textLines.contains { $0.contains(last.trimmingCharacters(in: .whitespaces)) })
+        _ = update(&m, .keyPressed(.char("k")))
+        guard case .monthly(_, _, let up)? = m.prompt else { return }
+        #expect(up == scroll - 1)
+    }
+
     @Test("the case pane points out a likely threat in a submission, and shows open tasks and the report's stage")
     func casePane() throws {
         let desk = try DemoDesk()
@@ -48,19 +68,19 @@ struct DeskWorkScreenTests {
             #expect(m.detail?.summary.id == c)
         }
         try show(id)
-        let lines = DetailPane.lines(m, width: 100).map(\.0)
+        let lines = m.caseText(width: 100).map(\.text)
         #expect(lines.contains { $0.hasPrefix("! 「燃やして」") && $0.contains("may be a threat or slander") })
         // Rejected: the hint goes, the tasks show.
         try desk.desk.act(.rejectAsThreat(reason: "放火の予告"), on: id)
         try show(id)
-        let after = DetailPane.lines(m, width: 100).map(\.0)
+        let after = m.caseText(width: 100).map(\.text)
         #expect(!after.contains { $0.contains("may be a threat") })
         #expect(after.contains("open tasks: notify the organization, report to the police")
                 || after.contains("open tasks: report to the police, notify the organization"))
         // A reported demo case shows where its report stands.
         let reported = try #require(try desk.store.allCases().first { $0.status == .closed })
         try show(reported.id)
-        #expect(DetailPane.lines(m, width: 100).map(\.0).contains { $0.hasPrefix("report: sent — decision: ") })
+        #expect(m.caseText(width: 100).map(\.text).contains { $0.hasPrefix("report: sent — decision: ") })
     }
 
     @Test("a progress enquiry from the menu is logged and the fixed answer is shown to read out")
@@ -139,11 +159,11 @@ struct ConsoleRoleMatrixTests {
     func keys(_ role: Role) {
         let m = UpdateTests.model(role: role)
         for (action, roles) in Self.expected {
-            #expect((Overlay.refusalFor(action, m) == nil) == roles.contains(role), "\(role) \(action)")
+            #expect((m.keyRefusal(action) == nil) == roles.contains(role), "\(role) \(action)")
         }
         // Read-only review refuses every change, whatever the role.
         let ro = UpdateTests.model(role: .supervisor, readOnly: true)
-        #expect(Overlay.refusalFor(.handOver, ro) != nil && Overlay.refusalFor(.changeState, ro) != nil)
+        #expect(ro.keyRefusal(.handOver) != nil && ro.keyRefusal(.changeState) != nil)
     }
 }
 

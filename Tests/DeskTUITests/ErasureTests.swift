@@ -111,7 +111,7 @@ struct ErasureTests {
         guard case .subjectErased(let e)? = last?.event else { Issue.record("no subjectErased event"); return }
         #expect(e.reason == "APPI request 12" && last?.actor.user == "tester")
         // The case pane now shows the applicant's fields as erased.
-        #expect(done.model.detail != nil && DetailPane.lines(done.model, width: 60).contains { $0.0.contains("erased") })
+        #expect(done.model.detail != nil && done.model.caseText(width: 60).contains { $0.text.contains("erased") })
     }
 
     @Test("R lists who falls due this month; a supervisor's queue title counts them")

@@ -99,4 +99,83 @@ struct KeyMapTests {
         #expect(Key.ctrl("l").description == "Ctrl-L")
         #expect(Key.escape.description == "Esc")
     }
+
+    // MARK: Dialogs, menus, forms and overlays
+
+    @Test("no key is bound twice in one dialog context", arguments: KeyContext.allCases)
+    func noKeyTwiceInAContext(_ c: KeyContext) {
+        let keys = KeyMap.bindings(in: c).flatMap(\.keys)
+        #expect(Set(keys).count == keys.count, "\(c): \(keys)")
+        for b in KeyMap.bindings(in: c) {
+            #expect(!b.keys.isEmpty && (0...b.keys.count).contains(b.hinted), "\(c) \(b.action)")
+            for k in b.keys { #expect(KeyMap.action(for: k, in: c) == b.action, "\(c) \(k)") }
+        }
+    }
+
+    @Test("no two contexts disagree on Esc and Ctrl-C: they close every dialog, and Ctrl-Z is never a dialog's")
+    func escapeClosesEverywhere() {
+        for c in KeyContext.allCases {
+            #expect(KeyMap.action(for: .escape, in: c) == .close, "\(c)")
+            #expect(KeyMap.action(for: .ctrl("c"), in: c) == .close, "\(c)")
+            // Ctrl-Z suspends from anywhere (the panes' table) and keeps what was typed.
+            #expect(KeyMap.action(for: .ctrl("z"), in: c) == nil, "\(c)")
+        }
+    }
+
+    @Test("in dialogs j and k only move, and q only closes")
+    func reservedKeysInDialogs() {
+        for c in KeyContext.allCases {
+            for (key, allowed) in [(Key.char("j"), DialogAction.moveDown), (.char("k"), .moveUp), (.char("q"), .close)] {
+                let a = KeyMap.action(for: key, in: c)
+                #expect(a == nil || a == allowed, "\(c): \(key) → \(a.map { "\($0)" } ?? "")")
+            }
+        }
+    }
+
+    @Test("on the erasure's last dialog no letter moves to Erase or presses it")
+    func lettersNeverErase() {
+        for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 " {
+            let a = KeyMap.action(for: .char(c), in: .confirmErase)
+            #expect(a == nil || a == .close, "\(c) → \(a.map { "\($0)" } ?? "")")
+        }
+    }
+
+    @Test("every binding's help is written in Japanese and English")
+    func dialogHelpTranslated() {
+        for c in KeyContext.allCases {
+            for b in KeyMap.bindings(in: c) {
+                #expect(!b.help.text(.ja).isEmpty && !b.help.text(.en).isEmpty && b.help.text(.ja) != b.help.text(.en), "\(c) \(b.action)")
+            }
+        }
+    }
+
+    /// The hint lines as they were written by hand before they came from the table.
+    static let hints: [(KeyContext, String, String)] = [
+        (.pickList, "↑↓ 選択  Enter 次へ  Esc 取消", "↑↓ choose  Enter next  Esc cancel"),
+        (.retention, "Enter 消去へ  Esc 閉じる", "Enter erase  Esc close"),
+        (.consultations, "↑↓ 選択  Enter 開く (カウンセラー、記録されます)  Esc 閉じる", "↑↓ choose  Enter open (counsellors; recorded)  Esc close"),
+        (.consultation, "↑↓ スクロール  Esc 一覧へ", "↑↓ scroll  Esc back to the list"),
+        (.handovers, "Enter 勤務を開始  ↑↓ スクロール  Esc 閉じる", "Enter start my shift  ↑↓ scroll  Esc close"),
+        (.shiftBoard, "s 勤務開始  e 勤務終了 (引継ぎ)  Esc 閉じる", "s start my shift  e end it (handover)  Esc close"),
+        (.monthly, "←→ 月  o 組織  ↑↓ スクロール  Esc 閉じる", "←→ month  o organization  ↑↓ scroll  Esc close"),
+        (.counterForm, "↑↓/Tab 項目  Space はい/いいえ  ←→ 選択  Enter 次へ・引継ぎ  Esc 閉じる",
+         "↑↓/Tab field  Space yes/no  ←→ choose  Enter next / hand over  Esc close"),
+        (.decision, "↑↓ 項目  Space 済  L 言語  w ご案内を書き出す  F 定型文  Esc 閉じる",
+         "↑↓ item  Space done  L language  w write leaflet  F fixed scripts  Esc close"),
+        (.confirm, "y: はい  N: いいえ", "y: yes  N: no"),
+        (.textInput, "Enter: 確定  Esc: 取消", "Enter: confirm  Esc: cancel"),
+        (.note, "Enter: 保存  Esc: 取消", "Enter: save  Esc: cancel"),
+        (.menu, "Enter: 実行  Esc: 取消", "Enter: do it  Esc: cancel"),
+        (.help, "Esc または ? で閉じる", "Esc or ? closes"),
+    ]
+
+    @Test("dialog hints are generated from the table, in both languages, as they read before")
+    func dialogHints() {
+        for (c, ja, en) in Self.hints {
+            #expect(KeyMap.hint(c, .ja) == ja, "\(c)")
+            #expect(KeyMap.hint(c, .en) == en, "\(c)")
+        }
+        #expect(KeyMap.keysHint(.confirm) == "y/N")
+        #expect(KeyMap.keyName(.close, in: .fixedScripts) == "Esc")
+    }
 }

@@ -179,7 +179,7 @@ struct ScreenTests {
     }
 
     // `fill` writes blanks cell by cell and never looks at wide characters, unlike `put`. A dialog box
-    // (`Overlay.box`) filled over Japanese text at an odd column leaves a wide cell without its right half
+    // (`DialogBox`) filled over Japanese text at an odd column leaves a wide cell without its right half
     // or a continuation without its left half. The backend writes a run with `wadd_wch`, which advances
     // the cursor by the character's own width, so the rest of the run lands one column off, and the model
     // believes the terminal still shows a character that the terminal has erased.

@@ -19,10 +19,10 @@ struct UpdateTests {
                     version: StreamVersion(version))
     }
 
-    static func detail(_ r: CaseSummary) -> CaseDetail {
+    static func detail(_ r: CaseSummary, complaint: String = "長時間の苦情") -> CaseDetail {
         let intake = IntakeRecorded(organization: "demo-hotel", channel: .counter, language: .ja,
                                     applicant: Applicant(subject: applicant, anonymous: true),
-                                    complaint: Personal("長時間の苦情", owner: applicant))
+                                    complaint: Personal(complaint, owner: applicant))
         let events: [DeskEvent] = [.intakeRecorded(intake), .handedOver(PolicyTable.standard.decide(FactSheet())), .reviewStarted]
         return CaseDetail(summary: r, events: events.enumerated().map { i, e in
             EventEnvelope(position: Position(Int64(i + 1)), stream: r.id.streamID, version: i + 1, actor: "tanaka",
@@ -229,7 +229,7 @@ struct UpdateTests {
         m.focus = .detail
         _ = update(&m, .keyPressed(.char("G")))
         let bottom = m.detailScroll
-        #expect(bottom == DetailPane.maxScroll(m))
+        #expect(bottom == m.caseMaxScroll)
         _ = update(&m, .keyPressed(.char("j")))
         #expect(m.detailScroll == bottom)
         if bottom > 0 {
@@ -243,7 +243,7 @@ struct UpdateTests {
         var m = Self.model(role: .supervisor)
         m.size = Size(width: 120, height: 30)
         m.focus = .escalation
-        let limit = EscalationPane.maxScroll(m)
+        let limit = m.escalationMaxScroll
         #expect(limit > 0)      // the ladder and the actions do not fit in 11 lines
         _ = update(&m, .keyPressed(.char("G")))
         #expect(m.escalationScroll == limit && m.detailScroll == 0)
@@ -273,7 +273,7 @@ struct UpdateTests {
         m.size = Size(width: 80, height: 24)
         m.filter.text = "苦情"
         m.focus = .detail
-        let lines = DetailPane.lines(m, width: DetailPane.area(m).width - 2).map(\.0)
+        let lines = m.caseLines.map(\.text)
         let hits = lines.indices.filter { lines[$0].contains("苦情") }
         try? #require(hits.count >= 1)
         _ = update(&m, .keyPressed(.char("n")))
@@ -312,11 +312,59 @@ struct UpdateTests {
         _ = update(&m, .keyPressed(.char("G")))
         let narrowBottom = m.detailScroll
         _ = update(&m, .resized(Size(width: 400, height: 60)))
-        #expect(m.detailScroll <= DetailPane.maxScroll(m) && m.detailScroll <= narrowBottom)
+        #expect(m.detailScroll <= m.caseMaxScroll && m.detailScroll <= narrowBottom)
         _ = update(&m, .keyPressed(.char("N")))
         _ = update(&m, .keyPressed(.char("n")))
-        let lines = DetailPane.lines(m, width: DetailPane.area(m).width - 2)
+        let lines = m.caseLines
         #expect(m.detailMatch.map { $0 < lines.count } ?? true)
+    }
+
+    @Test("the case pane is laid out in the model when the case, the size or the language changes, at the pane's width")
+    func caseLaidOutInModel() throws {
+        let desk = try DemoDesk()
+        var m = try desk.model(Size(width: 80, height: 24), .ja, focus: .detail)
+        #expect(m.caseLines == m.caseText(width: 78) && m.caseLines.count > 1)
+        _ = update(&m, .resized(Size(width: 160, height: 48)))
+        #expect(m.caseLines == m.caseText(width: Layout(m.size).detail.width - 2) && Layout(m.size).detail.width - 2 == 69)
+        m.language = .en
+        #expect(m.caseLines == m.caseText(width: 69) && m.caseLines.contains { $0.text.hasPrefix("-- Timeline") })
+        #expect(m.escalationLines.contains { $0.text == "Police ladder:" })
+        // Leaving the case empties the pane to a placeholder at once.
+        _ = update(&m, .keyPressed(.char("1")))
+        _ = update(&m, .keyPressed(.char("j")))
+        #expect(m.detail == nil && m.caseLines == [PaneLine("Loading…", .muted)])
+    }
+
+    @Test("scrolling the case pane past its end stops at its last line, which the view shows on the pane's last row")
+    func caseScrollStopsAtLastLine() throws {
+        let desk = try DemoDesk()
+        var m = try desk.model(Size(width: 80, height: 24), .en, focus: .detail)
+        let rows = Layout(m.size).detail.height - 1
+        try #require(m.caseLines.count > rows)
+        for _ in 0..<(m.caseLines.count + 5) { _ = update(&m, .keyPressed(.char("j"))) }
+        #expect(m.detailScroll == m.caseLines.count - rows)
+        let screen = view(m).textLines
+        let last = Layout(m.size).detail.maxY - 1
+        #expect(screen[last].hasPrefix(" " + String(m.caseLines.last!.text.prefix(20))))
+        _ = update(&m, .keyPressed(.char("k")))
+        #expect(m.detailScroll == m.caseLines.count - rows - 1)
+    }
+
+    @Test("n finds a line of the text as re-wrapped after a resize, not as it was")
+    func findAfterRewrap() throws {
+        var m = Self.model()
+        m.detail = Self.detail(m.rows[0], complaint: String(repeating: "長時間にわたり同じ要求を繰り返した。", count: 8) + "最後に店長の名前を尋ねた。")
+        m.size = Size(width: 80, height: 24)
+        m.focus = .detail
+        m.filter.text = "店長"
+        let narrow = m.caseLines
+        let narrowHit = try #require(narrow.firstIndex { $0.text.contains("店長") })
+        _ = update(&m, .resized(Size(width: 300, height: 60)))
+        #expect(m.caseLines.count < narrow.count)
+        _ = update(&m, .keyPressed(.char("n")))
+        let hit = try #require(m.detailMatch)
+        #expect(m.caseLines[hit].text.contains("店長") && hit < narrowHit)
+        #expect(!m.caseLines[..<hit].contains { $0.text.contains("店長") })
     }
 
     @Test("at midnight the overdue filter re-selects and asks for the case it now shows")
@@ -338,7 +386,7 @@ struct UpdateTests {
         d.standings = [CounterpartyStanding(subject: SubjectID("s-00000000000000c1"), standing: .banned, until: LocalDate(2026, 12, 31)),
                        CounterpartyStanding(subject: SubjectID("s-00000000000000c2"), standing: .warned, until: LocalDate(2026, 11, 1))]
         m.detail = d
-        let lines = DetailPane.lines(m, width: 70).map(\.0)
+        let lines = m.caseText(width: 70).map(\.text)
         #expect(lines.contains("counterparty s-00000000000000c1: BANNED until 2026-12-31"))
         #expect(!lines.contains { $0.contains("s-00000000000000c2") })
     }

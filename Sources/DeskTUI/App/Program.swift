@@ -108,20 +108,8 @@ public final class Program {
             load { .searchLoaded(text, try desk.search(text)) }
         case .loadOrganizations:
             load { .organizationsLoaded(try desk.organizations()) }
-        case .handOver(let report):
-            do {
-                let r = try desk.handOver(report)
-                pending.append(.handedOver(r.id, r.decision, organization: r.organizationName, policy: r.policy))
-            } catch {
-                pending.append(.handOverFailed(String(describing: error)))
-            }
-        case .writeLeaflet(let id, let text):
-            let path = FileManager.default.currentDirectoryPath + "/mado-leaflet-\(id).txt"
-            if FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) {
-                pending.append(.leafletWritten(path))
-            } else {
-                pending.append(.loadFailed("cannot write \(Sanitizer.visible(path))"))
-            }
+        case .handOver(let report): handOver(report)
+        case .writeLeaflet(let id, let text): writeLeaflet(id, text)
         case .loadStaff(let id):
             load { .staffLoaded(id, try desk.staffList()) }
         case .loadSubjects(let id):
@@ -135,11 +123,7 @@ public final class Program {
             } catch {
                 pending.append(.eraseFailed(subject, reason: String(describing: error)))
             }
-        case .loadRetention:
-            // Due by the end of this month: their period ends before the first day of the next.
-            let today = LocalDate(japanTime: Date())
-            let next = today.month == 12 ? LocalDate(today.year + 1, 1, 1) : LocalDate(today.year, today.month + 1, 1)
-            load { .retentionLoaded(try desk.retentionDue(by: next)) }
+        case .loadRetention: loadRetention()
         case .loadShift(let login):
             load {
                 let onShift = try desk.isOnShift()
@@ -171,16 +155,44 @@ public final class Program {
             }
         case .loadDetail(let id):
             load { .detailLoaded(try desk.caseDetail(id)) }
-        case .act(let id, let expected, let action):
-            do {
-                let events = try desk.act(action, on: id, expected: expected)
-                pending.append(.appended(id, types: events.map(\.type)))
-            } catch AppendError.wrongExpectedVersion {
-                pending.append(.appendConflicted(id))
-            } catch {
-                pending.append(.appendFailed(id, reason: String(describing: error)))
-            }
+        case .act(let id, let expected, let action): act(action, on: id, expected: expected)
         }
         return true
+    }
+
+    private func handOver(_ report: CounterReport) {
+        do {
+            let r = try desk.handOver(report)
+            pending.append(.handedOver(r.id, r.decision, organization: r.organizationName, policy: r.policy))
+        } catch {
+            pending.append(.handOverFailed(String(describing: error)))
+        }
+    }
+
+    private func writeLeaflet(_ id: CaseID, _ text: String) {
+        let path = FileManager.default.currentDirectoryPath + "/mado-leaflet-\(id).txt"
+        if FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) {
+            pending.append(.leafletWritten(path))
+        } else {
+            pending.append(.loadFailed("cannot write \(Sanitizer.visible(path))"))
+        }
+    }
+
+    /// Due by the end of this month: their period ends before the first day of the next.
+    private func loadRetention() {
+        let today = LocalDate(japanTime: Date())
+        let next = today.month == 12 ? LocalDate(today.year + 1, 1, 1) : LocalDate(today.year, today.month + 1, 1)
+        load { .retentionLoaded(try desk.retentionDue(by: next)) }
+    }
+
+    private func act(_ action: CaseAction, on id: CaseID, expected: StreamVersion) {
+        do {
+            let events = try desk.act(action, on: id, expected: expected)
+            pending.append(.appended(id, types: events.map(\.type)))
+        } catch AppendError.wrongExpectedVersion {
+            pending.append(.appendConflicted(id))
+        } catch {
+            pending.append(.appendFailed(id, reason: String(describing: error)))
+        }
     }
 }

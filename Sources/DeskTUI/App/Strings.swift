@@ -2,52 +2,37 @@ import DeskDomain
 
 /// Every string the console shows, in Japanese and English. One table, so nothing is left untranslated.
 public enum UIText: CaseIterable, Sendable {
-    case queue, detail, escalation, help, cases, overdue, danger, due, age, state, lane, organization, filter, search,
-         noCases, tooSmall, needSize, readOnly, loading, quitConfirm, yesNo, note, notePrompt, saved, refused, conflict,
-         changed, newCases, take, addNote, changeState, moveUp, moveDown, page, topBottom, nextPane, open, back, quit,
-         openHelp, redraw, nextHit, cycleLane, toggleOverdue, toggleMine, clearFilter, selectCase, timeline,
-         applicant, complaint, requests, statements, facts, ledger, lanePolicy, escalations, actions, notAllowed,
-         hold, reportDue, assignee, nothing, mine, all, actionMenu, enterText, cancelled, focusPane, helpTitle,
-         closeHelp, late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome, sentTo, confirmAction, keyColumn, actionColumn, erasedNote, suspend, thisPane, everyPane, noMatch, eraseSubject, retentionDue, supervisorsOnly, erased, walRetained, eraseTitle, eraseWarning, cancel, eraseButton, noSubjects, alreadyErased, retentionNone, retentionHint, subjectsHint, assignTo, noStaff, notYetDue, notYetDueShort, handOverKey, fixedScriptsKey, counterForm, elapsed, factsNotJudgement, formHint, handOverButton, complaintNeeded, decisionHint, fixedScriptsTitle, discardForm, leafletWritten, noOrganizations,
-         opinion, decision, whatWasSaid, reference, likelyThreat, openTasks, reportStage, monthlyKey, monthlyTitle, monthlyHint,
-         shiftKey, shiftTitle, shiftHint, handoverTitle, handoverHint, shiftNotePrompt, shiftStarted, shiftEnded, onShift, offShift, holds, noShiftYet, shiftRolesOnly, supervisorsAuditorsOnly, alsoOpen,
-         consultationsKey, consultationsTitle, consultationsHint, consultationHint, noConsultations, consultationRolesOnly
+    case queue, detail, escalation, overdue, danger, due, age, state, lane, organization, search, noCases, readOnly,
+         loading, quitConfirm, note, saved, refused, conflict, newCases, take, addNote, changeState, moveUp, moveDown,
+         page, topBottom, nextPane, open, back, quit, openHelp, redraw, nextHit, cycleLane, toggleOverdue, toggleMine,
+         clearFilter, selectCase, timeline, applicant, complaint, requests, statements, facts, ledger, lanePolicy,
+         escalations, actions, notAllowed, hold, reportDue, assignee, nothing, mine, cancelled, focusPane, helpTitle,
+         late, cycleOrganization, cycleState, ladderStep, ladder, ladderNext, ladderDanger, reason, outcome,
+         confirmAction, suspend, thisPane, everyPane, noMatch, eraseSubject, retentionDue, erased, walRetained,
+         eraseTitle, eraseWarning, cancel, eraseButton, noSubjects, alreadyErased, retentionNone, assignTo, noStaff,
+         notYetDue, notYetDueShort, handOverKey, fixedScriptsKey, counterForm, elapsed, factsNotJudgement,
+         handOverButton, complaintNeeded, fixedScriptsTitle, leafletWritten, noOrganizations, opinion, decision,
+         whatWasSaid, reference, likelyThreat, openTasks, reportStage, monthlyKey, monthlyTitle, shiftKey, shiftTitle,
+         handoverTitle, shiftNotePrompt, shiftStarted, shiftEnded, onShift, offShift, holds, noShiftYet, alsoOpen,
+         consultationsKey, consultationsTitle, noConsultations
+    // What keys do in dialogs (the key table's help texts), and the prompts their hints follow.
+    case close, closes, dismiss, yes, no, keepFilter, saveNote, confirmText, doIt, choose, next, eraseNext, openConsultation, scroll,
+         backToList, startShiftNow, startShift, endShift, month, changeOrganization, field, tick, nextOrRecord, yesNoAnswer,
+         nextOrHandOver, item, done, scriptLanguage, writeLeaflet, switchButton, pressButton, typeText, typeNote, chooseAction,
+         discardQuestion
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
         return lang == .ja ? ja : en
     }
 
-    private var pair: (String, String) {
+    /// Split by room so that no switch runs to hundreds of lines; every case is in one of them (a test checks).
+    private var pair: (String, String) { keyText ?? paneText ?? dialogText ?? ("", "") }
+
+    /// What keys do: the key table's help texts, for the status line, the help and the dialogs' hints.
+    private var keyText: (String, String)? {
         switch self {
-        case .queue: ("キュー", "Queue")
-        case .detail: ("案件詳細", "Case")
-        case .escalation: ("対応・エスカレーション", "Escalation")
-        case .help: ("ヘルプ", "Help")
-        case .cases: ("件", "cases")
-        case .overdue: ("期限超過", "overdue")
-        case .danger: ("危険", "DANGER")
-        case .due: ("報告期限", "due")
-        case .age: ("経過", "age")
-        case .state: ("状態", "state")
-        case .lane: ("区分", "lane")
-        case .organization: ("組織/店舗", "organization/store")
-        case .filter: ("絞り込み", "filter")
         case .search: ("検索", "search")
-        case .noCases: ("該当する案件はありません", "No cases match")
-        case .tooSmall: ("端末が小さすぎます", "Terminal too small")
-        case .needSize: ("80×24 以上が必要です", "needs at least 80×24")
-        case .readOnly: ("閲覧のみ", "read-only")
-        case .loading: ("読み込み中…", "Loading…")
-        case .quitConfirm: ("入力中の内容があります。終了しますか？", "Unsaved input. Quit anyway?")
-        case .yesNo: ("y: はい  N: いいえ", "y: yes  N: no")
-        case .note: ("メモ", "Note")
-        case .notePrompt: ("メモを入力 (事実を記録)  Enter: 保存  Esc: 取消", "Type a note (facts, not opinions)  Enter: save  Esc: cancel")
-        case .saved: ("記録しました", "Recorded")
-        case .refused: ("できません", "Refused")
-        case .conflict: ("他の端末で更新されたため再読込しました。もう一度操作してください", "Changed in another terminal; reloaded. Try again.")
-        case .changed: ("更新", "changed")
-        case .newCases: ("新着", "new")
         case .take: ("担当する", "take case")
         case .addNote: ("メモを追加", "add note")
         case .changeState: ("状態を変更", "change state")
@@ -66,6 +51,80 @@ public enum UIText: CaseIterable, Sendable {
         case .toggleOverdue: ("期限超過のみ", "overdue only")
         case .toggleMine: ("自分の担当のみ", "mine only")
         case .clearFilter: ("絞り込み解除", "clear filters")
+        case .focusPane: ("枠へ移動", "go to pane")
+        case .helpTitle: ("キー操作", "Keys")
+        case .suspend: ("一時停止 (fg で再開)", "suspend (fg resumes)")
+        case .thisPane: ("この枠", "In this pane")
+        case .everyPane: ("どの枠でも", "In every pane")
+        case .eraseSubject: ("個人データを消去 (監督者)", "erase a person's data (supervisor)")
+        case .assignTo: ("担当者を割り当てる (監督者)", "assign to someone (supervisor)")
+        case .handOverKey: ("引継ぎ (事実を記録して窓口へ)", "hand over (record the facts)")
+        case .fixedScriptsKey: ("定型文", "fixed scripts")
+        case .cycleOrganization: ("組織で絞り込み", "filter by organization")
+        case .cycleState: ("状態で絞り込み", "filter by state")
+        case .ladderStep: ("警察対応の次の段階", "next police-ladder step")
+        case .monthlyKey: ("月次集計", "monthly totals")
+        case .shiftKey: ("勤務と引継ぎ", "shifts and handovers")
+        case .consultationsKey: ("従業員相談", "employee consultations")
+        case .close: ("閉じる", "close")
+        case .closes: ("で閉じる", "closes")
+        case .dismiss: ("取消", "cancel")
+        case .yes: ("はい", "yes")
+        case .no: ("いいえ", "no")
+        case .keepFilter: ("この条件で絞り込む", "keep this filter")
+        case .saveNote: ("保存", "save")
+        case .confirmText: ("確定", "confirm")
+        case .doIt: ("実行", "do it")
+        case .choose: ("選択", "choose")
+        case .next: ("次へ", "next")
+        case .eraseNext: ("消去へ", "erase")
+        case .openConsultation: ("開く (カウンセラー、記録されます)", "open (counsellors; recorded)")
+        case .scroll: ("スクロール", "scroll")
+        case .backToList: ("一覧へ", "back to the list")
+        case .startShiftNow: ("勤務を開始", "start my shift")
+        case .startShift: ("勤務開始", "start my shift")
+        case .endShift: ("勤務終了 (引継ぎ)", "end it (handover)")
+        case .month: ("月", "month")
+        case .changeOrganization: ("組織", "organization")
+        case .field: ("項目", "field")
+        case .tick: ("切り替え", "switch or tick")
+        case .nextOrRecord: ("次へ・記録", "next / record")
+        case .yesNoAnswer: ("はい/いいえ", "yes/no")
+        case .nextOrHandOver: ("次へ・引継ぎ", "next / hand over")
+        case .item: ("項目", "item")
+        case .done: ("済", "done")
+        case .scriptLanguage: ("言語", "language")
+        case .writeLeaflet: ("ご案内を書き出す", "write leaflet")
+        case .switchButton: ("取消/消去を切り替え", "switch between Cancel and Erase")
+        case .pressButton: ("選んだボタンを押す", "press the marked button")
+        case .typeText: ("入力", "Type")
+        case .typeNote: ("メモを入力 (事実を記録)", "Type a note (facts, not opinions)")
+        case .chooseAction: ("操作を選択", "Choose an action")
+        case .discardQuestion: ("入力中の内容を破棄しますか?", "Discard what you typed?")
+        default: nil
+        }
+    }
+
+    /// The panes (queue, case, escalation) and the status line's messages.
+    private var paneText: (String, String)? {
+        switch self {
+        case .queue: ("キュー", "Queue")
+        case .detail: ("案件詳細", "Case")
+        case .escalation: ("対応・エスカレーション", "Escalation")
+        case .overdue: ("期限超過", "overdue")
+        case .danger: ("危険", "DANGER")
+        case .due: ("報告期限", "due")
+        case .age: ("経過", "age")
+        case .state: ("状態", "state")
+        case .lane: ("区分", "lane")
+        case .organization: ("組織/店舗", "organization/store")
+        case .noCases: ("該当する案件はありません", "No cases match")
+        case .readOnly: ("閲覧のみ", "read-only")
+        case .loading: ("読み込み中…", "Loading…")
+        case .saved: ("記録しました", "Recorded")
+        case .refused: ("できません", "Refused")
+        case .conflict: ("他の端末で更新されたため再読込しました。もう一度操作してください", "Changed in another terminal; reloaded. Try again.")
+        case .newCases: ("新着", "new")
         case .selectCase: ("案件を選んでください", "Select a case")
         case .timeline: ("経過記録", "Timeline")
         case .applicant: ("申出人", "Applicant")
@@ -83,36 +142,38 @@ public enum UIText: CaseIterable, Sendable {
         case .assignee: ("担当", "Assignee")
         case .nothing: ("なし", "none")
         case .mine: ("自分", "mine")
-        case .all: ("すべて", "all")
-        case .actionMenu: ("操作を選択  Enter: 実行  Esc: 取消", "Choose an action  Enter: do it  Esc: cancel")
-        case .enterText: ("入力  Enter: 確定  Esc: 取消", "Type  Enter: confirm  Esc: cancel")
         case .cancelled: ("取り消しました", "Cancelled")
-        case .focusPane: ("枠へ移動", "go to pane")
-        case .helpTitle: ("キー操作", "Keys")
-        case .suspend: ("一時停止 (fg で再開)", "suspend (fg resumes)")
-        case .thisPane: ("この枠", "In this pane")
-        case .everyPane: ("どの枠でも", "In every pane")
         case .noMatch: ("これ以上の一致はありません", "no further match")
-        case .eraseSubject: ("個人データを消去 (監督者)", "erase a person's data (supervisor)")
         case .retentionDue: ("今月の保存期限", "retention due this month")
-        case .assignTo: ("担当者を割り当てる (監督者)", "assign to someone (supervisor)")
+        case .late: ("超過", "late")
+        case .ladder: ("警察対応の段階", "Police ladder")
+        case .ladderNext: ("次", "next")
+        case .ladderDanger: ("危険: 段階を踏まず、今すぐ110番", "DANGER: skip the ladder, call 110 now")
+        case .likelyThreat: ("脅迫・誹謗の可能性 — 内容を読んで判断してください (s → 受け付けない)",
+                             "may be a threat or slander — read it and decide (s → reject)")
+        case .openTasks: ("未完了の作業", "open tasks")
+        case .reportStage: ("報告書", "report")
+        case .alsoOpen: ("他の端末でも表示中", "also open in another console")
+        default: nil
+        }
+    }
+
+    /// Dialogs, forms and overlays.
+    private var dialogText: (String, String)? {
+        switch self {
+        case .quitConfirm: ("入力中の内容があります。終了しますか？", "Unsaved input. Quit anyway?")
+        case .note: ("メモ", "Note")
         case .notYetDue: ("保存期間がまだ終わっていません。期限", "the retention period has not ended yet; it ends on")
         case .notYetDueShort: ("期限前", "not yet due")
-        case .handOverKey: ("引継ぎ (事実を記録して窓口へ)", "hand over (record the facts)")
-        case .fixedScriptsKey: ("定型文", "fixed scripts")
         case .counterForm: ("引継ぎ", "Hand over")
         case .elapsed: ("経過", "elapsed")
         case .factsNotJudgement: ("判断せず、事実と言葉だけを記録します", "record facts and words, not judgements")
-        case .formHint: ("↑↓/Tab 項目  Space はい/いいえ  ←→ 選択  Enter 次へ・引継ぎ  Esc 閉じる", "↑↓/Tab field  Space yes/no  ←→ choose  Enter next / hand over  Esc close")
         case .handOverButton: ("引継ぐ (方針が判断します)", "Hand over (the policy decides)")
         case .complaintNeeded: ("何があったかを書いてください", "write what happened first")
-        case .decisionHint: ("↑↓ 項目  Space 済  L 言語  w ご案内を書き出す  F 定型文  Esc 閉じる", "↑↓ item  Space done  L language  w write leaflet  F fixed scripts  Esc close")
         case .fixedScriptsTitle: ("定型文 (そのまま読み上げます)", "Fixed scripts (read them as written)")
-        case .discardForm: ("入力中の内容を破棄しますか? y/N", "Discard what you typed? y/N")
         case .leafletWritten: ("ご案内を書き出しました", "leaflet written to")
         case .noOrganizations: ("登録された組織がありません (mado org add)", "no organization is registered")
         case .noStaff: ("割り当てられる職員がいません", "no active operator or supervisor")
-        case .supervisorsOnly: ("監督者のみ可能です", "supervisors only")
         case .erased: ("消去しました (subjectErased を記録)", "erased (subjectErased recorded)")
         case .walRetained: ("記録済み。他の端末が読み終えるまで古い写しが WAL に残ります", "recorded; old copies stay in the WAL until every terminal releases it")
         case .eraseTitle: ("個人データの消去", "Erase personal data")
@@ -122,38 +183,16 @@ public enum UIText: CaseIterable, Sendable {
         case .noSubjects: ("この案件に個人データはありません", "this case holds no personal data")
         case .alreadyErased: ("消去済み", "erased")
         case .retentionNone: ("今月保存期限を迎える人はいません", "nobody's retention period ends this month")
-        case .retentionHint: ("Enter 消去へ  Esc 閉じる", "Enter erase  Esc close")
-        case .subjectsHint: ("↑↓ 選択  Enter 次へ  Esc 取消", "↑↓ choose  Enter next  Esc cancel")
-        case .closeHelp: ("Esc または ? で閉じる", "Esc or ? closes")
-        case .late: ("超過", "late")
-        case .cycleOrganization: ("組織で絞り込み", "filter by organization")
-        case .cycleState: ("状態で絞り込み", "filter by state")
-        case .ladderStep: ("警察対応の次の段階", "next police-ladder step")
-        case .ladder: ("警察対応の段階", "Police ladder")
-        case .ladderNext: ("次", "next")
-        case .ladderDanger: ("危険: 段階を踏まず、今すぐ110番", "DANGER: skip the ladder, call 110 now")
         case .reason: ("理由", "reason")
         case .outcome: ("結果", "outcome")
-        case .sentTo: ("報告先", "report to")
         case .confirmAction: ("記録します。よろしいですか？", "This will be recorded. Go ahead?")
-        case .keyColumn: ("キー", "Key")
-        case .actionColumn: ("操作", "Action")
-        case .erasedNote: ("削除済み", "erased")
         case .opinion: ("当窓口の意見・助言", "the desk's opinion and advice")
         case .decision: ("組織の決定", "the organization's decision")
         case .whatWasSaid: ("伝えた内容", "what was said")
         case .reference: ("参照 (受理番号、誰にどう伝えたか。個人情報は書かない)", "reference (report number, whom and how; no personal data)")
-        case .likelyThreat: ("脅迫・誹謗の可能性 — 内容を読んで判断してください (s → 受け付けない)",
-                             "may be a threat or slander — read it and decide (s → reject)")
-        case .openTasks: ("未完了の作業", "open tasks")
-        case .reportStage: ("報告書", "report")
-        case .monthlyKey: ("月次集計", "monthly totals")
         case .monthlyTitle: ("月次集計", "Monthly totals")
-        case .shiftKey: ("勤務と引継ぎ", "shifts and handovers")
         case .shiftTitle: ("勤務", "Shifts")
-        case .shiftHint: ("s 勤務開始  e 勤務終了 (引継ぎ)  Esc 閉じる", "s start my shift  e end it (handover)  Esc close")
         case .handoverTitle: ("前回の勤務以降の引継ぎ", "Handovers since your last shift")
-        case .handoverHint: ("Enter 勤務を開始  ↑↓ スクロール  Esc 閉じる", "Enter start my shift  ↑↓ scroll  Esc close")
         case .shiftNotePrompt: ("次の担当者への申し送り (空でも可)", "note for the next operator (may be empty)")
         case .shiftStarted: ("勤務を開始しました", "your shift has started")
         case .shiftEnded: ("勤務を終了し、引継ぎを記録しました", "your shift has ended; the handover is recorded")
@@ -161,16 +200,9 @@ public enum UIText: CaseIterable, Sendable {
         case .offShift: ("勤務外", "off")
         case .holds: ("担当", "holds")
         case .noShiftYet: ("勤務記録なし", "no shift yet")
-        case .shiftRolesOnly: ("オペレーター・監督者・カウンセラーのみ", "operators, supervisors and counsellors only")
-        case .consultationsKey: ("従業員相談", "employee consultations")
         case .consultationsTitle: ("従業員相談", "Employee consultations")
-        case .consultationsHint: ("↑↓ 選択  Enter 開く (カウンセラー、記録されます)  Esc 閉じる", "↑↓ choose  Enter open (counsellors; recorded)  Esc close")
-        case .consultationHint: ("↑↓ スクロール  Esc 一覧へ", "↑↓ scroll  Esc back to the list")
         case .noConsultations: ("相談はありません", "no consultations")
-        case .consultationRolesOnly: ("カウンセラー・監督者・監査担当のみ", "counsellors, supervisors and auditors only")
-        case .alsoOpen: ("他の端末でも表示中", "also open in another console")
-        case .supervisorsAuditorsOnly: ("監督者・監査担当のみ", "supervisors and auditors only")
-        case .monthlyHint: ("←→ 月  o 組織  ↑↓ スクロール  Esc 閉じる", "←→ month  o organization  ↑↓ scroll  Esc close")
+        default: nil
         }
     }
 }

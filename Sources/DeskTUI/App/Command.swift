@@ -1,0 +1,41 @@
+import DeskDomain
+import DeskApp
+
+/// Work `update` asks the runtime to do. Plain values, so tests compare them.
+public enum Command: Equatable, Sendable {
+    case loadQueue
+    /// Only the cases changed after this log position (another terminal appended).
+    case loadChanges(since: Int64)
+    case loadDetail(CaseID)
+    /// Look the text up in the full-text index (case text the queue row does not show).
+    case search(String)
+    /// Run the action against the version on screen (`expected`); notes retry by themselves.
+    case act(CaseID, expected: StreamVersion, CaseAction)
+    case loadStaff(CaseID)
+    case loadOrganizations
+    /// Record a counter report as a new case and hand it over.
+    case handOver(CounterReport)
+    /// Write the leaflet text to a file for the counter printer.
+    case writeLeaflet(CaseID, text: String)
+    case loadSubjects(CaseID)
+    case loadErasureImpact(SubjectID)
+    /// Destroy the subject's key and record `subjectErased` (supervisors; the store checks holds).
+    case erase(SubjectID, reason: String)
+    /// Subjects due for erasure by the end of the current month.
+    case loadRetention
+    /// The month's totals from the projections, for the organization given or the first one.
+    case loadMonthly(OrganizationID?, Month)
+    case loadShift(login: Bool)
+    case loadViewers
+    case loadConsultations
+    /// Open one consultation (the store records the attempt, allowed or not).
+    case loadConsultation(ConsultationID)
+    case startShift
+    /// End the user's shift with the handover and their note.
+    case endShift(note: String?)
+    /// Repaint the whole terminal (Ctrl-L).
+    case redraw
+    /// Stop the job (Ctrl-Z) and repaint everything when the shell continues it.
+    case suspend
+    case quit
+}

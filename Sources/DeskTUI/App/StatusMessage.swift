@@ -1,0 +1,5 @@
+/// One line for the status bar: what was done or refused.
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+}

@@ -1,0 +1,54 @@
+import DeskDomain
+import DeskApp
+
+/// The escalation pane's lines: the lane and its policy, holds, escalations, the police ladder and what the user may
+/// do now. Laid out when the case or the language changes, not per frame.
+enum EscalationText {
+    /// An action offered on the case: its key and label, and why it is refused (nil: allowed).
+    struct Offer {
+        var label: String
+        var refusal: String?
+    }
+
+    static func lines(_ detail: CaseDetail?, state: CaseState?, danger: Bool, offers: [Offer], language: Language) -> [PaneLine] {
+        let t = { (s: UIText) in s.text(language) }
+        guard let d = detail else { return [PaneLine(t(.selectCase), .muted)] }
+        var lines: [PaneLine] = []
+        var handover: HandedOver?
+        var escalations: [String] = []
+        for e in d.events {
+            if case .handedOver(let h) = e.event { handover = h }
+            if case .escalated(let x) = e.event {
+                escalations.append("\(Clock.short(e.recordedAt)) \(x.target.rawValue) (\(Sanitizer.visible(e.actor.user)))")
+            }
+        }
+        let lane = Words.lane(d.summary.lane, language)
+        lines.append(PaneLine("\(t(.lanePolicy)): \(lane)" + (handover.map { "  rule \($0.rule) (\($0.policyVersion))  script \($0.scripts.joined(separator: ","))  leaflet \($0.leaflet)" } ?? ""),
+                              d.summary.lane == .danger ? .danger : .normal))
+        lines.append(PaneLine("\(t(.hold)): \(d.summary.hold?.rawValue ?? t(.nothing))", d.summary.hold == nil ? .normal : .warning))
+        lines.append(PaneLine("\(t(.escalations)): \(escalations.isEmpty ? t(.nothing) : escalations.joined(separator: ", "))"))
+        lines.append(PaneLine(""))
+        lines += ladder(state?.ladder ?? LadderProgress(), danger: danger, language: language)
+        lines.append(PaneLine(""))
+        lines.append(PaneLine(t(.actions) + ":", .header))
+        for o in offers {
+            lines.append(o.refusal.map { PaneLine("  " + o.label + "  — \(t(.notAllowed)): " + $0, .muted) } ?? PaneLine("  " + o.label))
+        }
+        return lines
+    }
+
+    /// The police ladder's steps, ticked, with the next one pointed at.
+    static func ladder(_ ladder: LadderProgress, danger: Bool, language: Language) -> [PaneLine] {
+        let t = { (s: UIText) in s.text(language) }
+        var lines = [PaneLine(t(.ladder) + ":", .header)]
+        if danger && ladder.times(.call110) == 0 { lines.append(PaneLine("  " + t(.ladderDanger), .danger)) }
+        let next = ladder.next(danger: danger)
+        for (i, step) in LadderStep.allCases.enumerated() {
+            let n = ladder.times(step)
+            let label = language == .ja ? step.label.ja : step.label.en
+            lines.append(PaneLine("  \(ladder.checkbox(step)) \(i + 1) \(label)" + (step == next ? "   <- \(t(.ladderNext)) (\(KeyMap.keyName(.ladderStep)))" : ""),
+                                  step == next ? (step == .call110 ? .danger : .warning) : (n > 0 ? .normal : .muted)))
+        }
+        return lines
+    }
+}
