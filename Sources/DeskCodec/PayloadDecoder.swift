@@ -3,12 +3,10 @@ import Foundation
 
 /// Reads a checked `JSONTape` through `Decodable`. One reader per payload; it moves from value to value as
 /// nested types decode (the way Foundation's decoder does), so a nested decode allocates no decoder.
-final class PayloadReader: Decoder, SealedFieldReader {
+final class PayloadReader: SealedFieldReader, Decoder {
     // One reader per payload on one thread: the runtime's exclusivity checks on these cost more than the reads.
     @exclusivity(unchecked) var tape: JSONTape
     let bytes: UnsafeRawBufferPointer
-    let sealer: (any FieldSealer)?
-    let eventType: String?
     @exclusivity(unchecked) var path: [any CodingKey] = []
     /// The node being decoded now.
     @exclusivity(unchecked) var current = 0
@@ -16,8 +14,7 @@ final class PayloadReader: Decoder, SealedFieldReader {
     init(tape: JSONTape, bytes: UnsafeRawBufferPointer, sealer: (any FieldSealer)?, eventType: String?) {
         self.tape = tape
         self.bytes = bytes
-        self.sealer = sealer
-        self.eventType = eventType
+        super.init(sealer: sealer, eventType: eventType)
     }
 
     var codingPath: [any CodingKey] { path }
@@ -164,7 +161,7 @@ final class PayloadReader: Decoder, SealedFieldReader {
 
     /// A `Personal` as the log writes it, `{"sealed":{"subject":…,"nonce":…,"box":…}}`, read straight from the
     /// bytes (base64 decoded without an intermediate string). Nil for any other shape: the general path reads it.
-    func plainSealedValue() -> SealedValue? {
+    override func plainSealedValue() -> SealedValue? {
         let o = current
         guard tape.nodes[o].kind == .object, let s = find(in: o, "sealed"), tape.nodes[s].kind == .object,
               let subject = find(in: s, "subject"), let nonce = find(in: s, "nonce"), let box = find(in: s, "box") else { return nil }

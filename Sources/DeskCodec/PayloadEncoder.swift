@@ -44,11 +44,9 @@ public enum PayloadJSON {
 
 /// One writer per payload. Containers are opened on `out` as they are asked for and closed as soon as
 /// the value that asked for them has been written (Codable has no "done" call).
-final class PayloadWriter: Encoder, SealedFieldWriter {
+final class PayloadWriter: SealedFieldWriter, Encoder {
     // One writer per payload on one thread: the runtime's exclusivity checks on these cost more than the writes.
     @exclusivity(unchecked) var out: [UInt8] = []
-    let sealer: (any FieldSealer)?
-    let eventType: String?
     @exclusivity(unchecked) var path: [any CodingKey] = []
     /// The open containers: the byte that closes each, how many members it has so far, and which container it is.
     @exclusivity(unchecked) var levels: [(close: UInt8, count: Int, id: Int)] = []
@@ -60,9 +58,8 @@ final class PayloadWriter: Encoder, SealedFieldWriter {
     /// The first way a type used the containers that this writer cannot follow; the payload is refused with it.
     @exclusivity(unchecked) var failure: EncodingError?
 
-    init(sealer: (any FieldSealer)?, eventType: String?) {
-        self.sealer = sealer
-        self.eventType = eventType
+    override init(sealer: (any FieldSealer)?, eventType: String?) {
+        super.init(sealer: sealer, eventType: eventType)
         out.reserveCapacity(1024)
         levels.reserveCapacity(8)
     }

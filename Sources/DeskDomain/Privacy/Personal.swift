@@ -73,7 +73,7 @@ public struct Personal: Hashable, Sendable, Codable {
     public init(from decoder: Decoder) throws {
         // The log's own reader hands the sealer over directly and reads the stored shape without intermediate strings
         // (a replay opens every personal field of the log).
-        let own = decoder as? any SealedFieldReader
+        let own = decoder as? SealedFieldReader
         let sealed: SealedValue
         if let plain = own?.plainSealedValue() {
             sealed = plain
@@ -99,7 +99,7 @@ public struct Personal: Hashable, Sendable, Codable {
             throw EncodingError.invalidValue(self, .init(codingPath: encoder.codingPath,
                                                           debugDescription: "only readable text can be sealed"))
         }
-        let own = encoder as? any SealedFieldWriter
+        let own = encoder as? SealedFieldWriter
         guard let sealer = own.map({ $0.sealer }) ?? encoder.userInfo[.fieldSealer] as? any FieldSealer,
               let type = own.map({ $0.eventType }) ?? encoder.userInfo[.eventType] as? String else {
             throw EncodingError.invalidValue(self, .init(codingPath: encoder.codingPath,
@@ -114,18 +114,28 @@ public struct Personal: Hashable, Sendable, Codable {
 }
 
 /// A decoder that carries the sealer itself and can read a sealed value's stored shape directly (the log's own payload
-/// reader): `Personal` takes this fast path without knowing the codec.
-public protocol SealedFieldReader: AnyObject {
-    var sealer: (any FieldSealer)? { get }
-    var eventType: String? { get }
+/// reader derives from it): `Personal` takes this fast path without knowing the codec. A class, not a protocol: a replay
+/// opens every personal field of the log, and a class cast costs less than a protocol cast.
+open class SealedFieldReader {
+    public let sealer: (any FieldSealer)?
+    public let eventType: String?
+    public init(sealer: (any FieldSealer)?, eventType: String?) {
+        self.sealer = sealer
+        self.eventType = eventType
+    }
     /// The value being decoded, if it has the stored shape in plain strings; nil sends `Personal` the general way.
-    func plainSealedValue() -> SealedValue?
+    open func plainSealedValue() -> SealedValue? { nil }
 }
 
-/// An encoder that carries the sealer itself (the log's own payload writer), so `Personal` need not read `userInfo`.
-public protocol SealedFieldWriter: AnyObject {
-    var sealer: (any FieldSealer)? { get }
-    var eventType: String? { get }
+/// An encoder that carries the sealer itself (the log's own payload writer derives from it), so `Personal` need not
+/// read `userInfo`.
+open class SealedFieldWriter {
+    public let sealer: (any FieldSealer)?
+    public let eventType: String?
+    public init(sealer: (any FieldSealer)?, eventType: String?) {
+        self.sealer = sealer
+        self.eventType = eventType
+    }
 }
 
 /// One sealed value as stored.
