@@ -20,7 +20,7 @@ let package = Package(
         // The log's own JSON for event payloads, their schema versions and upcasters; the domain never sees it.
         .target(name: "DeskCodec", dependencies: ["DeskDomain"]),
         // Every use case, once, between the front ends and the store; the store protocols the store implements.
-        .target(name: "DeskApp", dependencies: ["DeskDomain", "DeskIntake"]),
+        .target(name: "DeskApp", dependencies: ["DeskDomain"]),
         .target(
             name: "DeskStore",
             dependencies: [
@@ -28,7 +28,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "DeskIntake", dependencies: ["DeskDomain", "CGMime", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "DeskIntake", dependencies: ["DeskDomain", "DeskApp", "CGMime", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "DeskTUI", dependencies: ["DeskDomain", "DeskApp", "CNcurses"]),
         .systemLibrary(
             name: "CNcurses",
@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(name: "desk-test-writer", dependencies: ["DeskStore", "DeskApp", "DeskDomain"],
                           path: "Tests/Support/desk-test-writer"),
         .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskApp", "DeskDomain", "DeskCodec", "desk-test-writer"]),
-        .testTarget(name: "DeskIntakeTests", dependencies: ["DeskIntake", "DeskDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DeskIntakeTests", dependencies: ["DeskIntake", "DeskApp", "DeskDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI", "DeskApp", "DeskStore", "DeskDomain"]),
         .testTarget(name: "MadoTests", dependencies: ["mado", "DeskApp", "DeskStore", "DeskDomain", "SwiftCSV"]),
     ]
