@@ -59,30 +59,34 @@ extension SQLiteEventStore {
     /// Destroys a subject's key and records the erasure, with the projections, in one transaction;
     /// then truncates the WAL so that no old page keeps the text.
     public func erase(_ subject: SubjectID, reason: String, actor: Actor, at now: Date) throws -> EraseOutcome {
-        let state = try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT erased_at FROM subjects WHERE id = ?", arguments: [subject.rawValue])
-        }
-        guard let state else { throw StoreError.noSuchSubject(subject.rawValue) }
-        guard (state[0] as String?) == nil else { throw StoreError.alreadyErased(subject.rawValue) }
-        let event = DeskEvent.subjectErased(SubjectErased(subject: subject, reason: reason))
-        let version = try self.version(of: subject.streamID)
-        do {
-            try write(try encode([event]), stream: { _ in subject.streamID },
-                      expected: version == 0 ? .noStream : .exact(StreamVersion(version)), actor: actor, at: now,
-                      newSubjects: [], evidence: [], alsoInTransaction: { db in
-                // Checked inside the transaction, so a hold placed meanwhile still wins.
-                if let held = try Row.fetchOne(db, sql: """
-                    SELECT c.id, c.hold FROM cases c JOIN case_subjects cs ON cs.case_id = c.id
-                    WHERE cs.subject_id = ? AND c.hold IS NOT NULL ORDER BY c.id LIMIT 1
-                    """, arguments: [subject.rawValue]) {
-                    throw StoreError.onHold(subject: subject.rawValue, case: held[0], kind: held[1])
-                }
-                try db.execute(sql: "DELETE FROM subject_keys WHERE subject_id = ?", arguments: [subject.rawValue])
-                try db.execute(sql: "DELETE FROM evidence WHERE subject_id = ?", arguments: [subject.rawValue])
-                try db.execute(sql: "INSERT OR REPLACE INTO desk_meta(key, value) VALUES ('wal_truncate_pending', '1')")
-            })
-        } catch AppendError.wrongExpectedVersion {
-            throw StoreError.alreadyErased(subject.rawValue)
+        let event = try encode([DeskEvent.subjectErased(SubjectErased(subject: subject, reason: reason))])
+        var attempt = 0
+        while true {
+            attempt += 1
+            let version = try self.version(of: subject.streamID)
+            do {
+                try write(event, stream: { _ in subject.streamID },
+                          expected: version == 0 ? .noStream : .exact(StreamVersion(version)), actor: actor, at: now,
+                          newSubjects: [], evidence: [], alsoInTransaction: { db in
+                    // Checked inside the transaction, so an erasure or a hold that landed meanwhile still wins.
+                    guard let state = try Row.fetchOne(db, sql: "SELECT erased_at FROM subjects WHERE id = ?", arguments: [subject.rawValue])
+                    else { throw StoreError.noSuchSubject(subject.rawValue) }
+                    guard (state[0] as String?) == nil else { throw StoreError.alreadyErased(subject.rawValue) }
+                    if let held = try Row.fetchOne(db, sql: """
+                        SELECT c.id, c.hold FROM cases c JOIN case_subjects cs ON cs.case_id = c.id
+                        WHERE cs.subject_id = ? AND c.hold IS NOT NULL ORDER BY c.id LIMIT 1
+                        """, arguments: [subject.rawValue]) {
+                        throw StoreError.onHold(subject: subject.rawValue, case: held[0], kind: held[1])
+                    }
+                    try db.execute(sql: "DELETE FROM subject_keys WHERE subject_id = ?", arguments: [subject.rawValue])
+                    try db.execute(sql: "DELETE FROM evidence WHERE subject_id = ?", arguments: [subject.rawValue])
+                    try db.execute(sql: "INSERT OR REPLACE INTO desk_meta(key, value) VALUES ('wal_truncate_pending', '1')")
+                })
+                break
+            } catch AppendError.wrongExpectedVersion where attempt < 20 {
+                // Another event on the subject's stream (a standing, a disclosure, or the erasure itself): look again.
+                continue
+            }
         }
         keyring.forget(subject)
         return (try? retryPendingTruncate()) == true ? .complete : .walRetained

@@ -3,10 +3,7 @@ import DeskDomain
 import Foundation
 import GRDB
 
-
 extension SQLiteEventStore {
-    static func staffStream(_ user: String) -> StreamID { StreamID("staff-\(user)") }
-
     /// Handovers after a log position, oldest first (the latest `limit`), leaving out `excluding`'s own: the
     /// counsellors' among counsellors, the desk line's among the desk's line (each may name people the other may not see).
     public func handovers(after position: Int64 = 0, excluding: String? = nil, counsellors: Bool, limit: Int = 5) throws -> [HandoverRecord] {

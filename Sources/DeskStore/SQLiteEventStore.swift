@@ -126,7 +126,7 @@ public final class SQLiteEventStore: Sendable {
             try pool.close()
             let store = try open(path: path, keyFile: keyPath, requireKey: !passThrough)
             try store.append([.staffAdded(StaffAdded(user: supervisor, displayName: displayName, role: .supervisor))],
-                             to: .stream(StreamID("staff-\(supervisor)")), expected: .noStream, actor: Actor(supervisor), at: now,
+                             to: .stream(.staff(supervisor)), expected: .noStream, actor: Actor(supervisor), at: now,
                              newSubjects: [], evidence: [])
             return store
         } catch {

@@ -38,6 +38,21 @@ struct SQLiteEventStoreTests {
         #expect(try db.store.version(of: id.streamID) == 2)
     }
 
+    @Test("an append that names a new subject without a key in this process writes nothing (its text would be unreadable)")
+    func newSubjectWithoutKey() throws {
+        let db = try TemporaryDatabase()
+        try db.registerOrganization()
+        let (id, a) = try db.intake()
+        let stranger = SubjectID("s-00000000000000ff")
+        let note = DeskEvent.noteAdded(CaseText(text: Personal("メモ", owner: a)))
+        #expect(throws: StoreError.self) {
+            try db.store.append([note], to: .stream(id.streamID), expected: .exact(StreamVersion(1)), actor: "tester",
+                                at: TemporaryDatabase.t0, newSubjects: [stranger], evidence: [])
+        }
+        #expect(try db.store.version(of: id.streamID) == 1)
+        #expect(try db.store.subject(stranger) == nil)
+    }
+
     @Test("case numbers are allocated in the write transaction and the queue projection follows the log")
     func queueProjection() throws {
         let db = try TemporaryDatabase()

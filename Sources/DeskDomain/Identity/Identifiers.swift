@@ -43,6 +43,14 @@ public struct StreamID: Hashable, Codable, Sendable, CustomStringConvertible, Ex
     public var caseID: CaseID? {
         rawValue.hasPrefix("case-") ? CaseID(String(rawValue.dropFirst(5))) : nil
     }
+
+    /// A staff member's own stream: their staff record, shifts and handovers.
+    public static func staff(_ user: String) -> StreamID { StreamID("staff-" + user) }
+    /// A user's attempts to open restricted records (their own stream: no contention between desks).
+    public static func access(_ user: String) -> StreamID { StreamID("access-" + user) }
+
+    /// The user whose staff stream this is, if it is one.
+    public var staffUser: String? { rawValue.hasPrefix("staff-") ? String(rawValue.dropFirst(6)) : nil }
 }
 
 /// A version within one stream; the first event is version 1.

@@ -51,7 +51,11 @@ public final class SubjectKeyring: FieldSealer, @unchecked Sendable {
     func pendingKeys(_ ids: [SubjectID]) throws -> [(SubjectID, Data)] {
         lock.lock(); defer { lock.unlock() }
         guard let deskKey else { return [] }
-        return try ids.compactMap { id in try pending[id].map { (id, try wrap($0.key, subject: id, with: deskKey)) } }
+        return try ids.map { id in
+            // Sealing under a key that is not stored would lose the data: an id that is not pending stops the append.
+            guard let p = pending[id] else { throw StoreError.io("subject \(id) has no new key in this process; nothing was written") }
+            return (id, try wrap(p.key, subject: id, with: deskKey))
+        }
     }
 
     /// The pending keys were committed: they are ordinary keys now.

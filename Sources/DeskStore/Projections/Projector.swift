@@ -233,12 +233,11 @@ enum Projector {
         case .consultationLinked, .consultationNoted, .restrictedAccess:
             break
         case .shiftStarted:
-            guard e.stream.rawValue.hasPrefix("staff-") else { return }
+            guard let user = e.stream.staffUser else { return }
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO shifts(user, on_shift, started_at, ended_at) VALUES (?, 1, ?, NULL)").execute(
-                arguments: [String(e.stream.rawValue.dropFirst(6)), e.recordedAt])
+                arguments: [user, e.recordedAt])
         case .shiftEnded(let p):
-            guard e.stream.rawValue.hasPrefix("staff-") else { return }
-            let user = String(e.stream.rawValue.dropFirst(6))
+            guard let user = e.stream.staffUser else { return }
             try db.cachedStatement(sql: "UPDATE shifts SET on_shift = 0, ended_at = ? WHERE user = ?").execute(arguments: [e.recordedAt, user])
             try db.cachedStatement(sql: "INSERT INTO handovers(position, user, at) VALUES (?, ?, ?)").execute(
                 arguments: [e.position.value, user, e.recordedAt])
