@@ -52,7 +52,7 @@ extension Desk {
     public func addStaff(_ user: String, role: Role, displayName: String) throws {
         try require(.manageStaff)
         try keepASupervisor(changing: user, to: role)
-        try appendToOwnStream([.staffAdded(StaffAdded(user: user, displayName: displayName, role: role))], Self.staffStream(user))
+        try appendToOwnStream([.staffAdded(StaffAdded(user: user, displayName: displayName, role: role))], StreamID.staff(user))
     }
 
     /// Takes an OS user off the desk (the log keeps what they did).
@@ -62,7 +62,7 @@ extension Desk {
         guard let m = try reads.staffMember(user) else { throw DeskError.notOnStaff(user) }
         guard m.active else { throw DeskError.removedFromStaff(user) }
         try keepASupervisor(changing: user, to: nil)
-        try appendToOwnStream([.staffRemoved(StaffRemoved(user: user))], Self.staffStream(user))
+        try appendToOwnStream([.staffRemoved(StaffRemoved(user: user))], StreamID.staff(user))
     }
 
     /// Refuses a change that would leave the desk with no active supervisor (nobody could manage it).

@@ -9,7 +9,9 @@ extension Desk {
     @discardableResult
     public func act(_ action: CaseAction, on id: CaseID, expected: StreamVersion? = nil) throws -> [DeskEvent] {
         try require(action.intent.action(by: actor))
-        for attempt in 1... {
+        var attempt = 0
+        while true {
+            attempt += 1
             // The texts of the history are not needed to decide, except the assessment's opinion for a draft without one.
             let opens: Bool = if case .draftReport(nil, _, _) = action { true } else { false }
             let history = try log.load(id.streamID, after: 0, visibility: opens ? .all : .none)
@@ -38,7 +40,6 @@ extension Desk {
                 continue
             }
         }
-        return []
     }
 
     /// The domain command for an action: texts sealed under the case's applicant, a new counterparty's subject made.

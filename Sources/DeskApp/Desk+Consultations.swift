@@ -24,20 +24,19 @@ extension Desk {
 
     /// A consultation's events, for a counsellor. Every attempt, allowed or not, is recorded in the log first.
     public func consultation(_ id: ConsultationID) throws -> [EventEnvelope] {
-        let me = try me()
-        let allowed = RoleMatrix.allows(me.role, .readConsultation)
-        try recordAccess(id.description, me, allowed: allowed)
-        guard allowed else { throw DeskError.notAllowed(.readConsultation, role: me.role) }
+        try requireRecorded(.readConsultation, record: id.description)
         let events = try log.load(id.streamID)
         guard !events.isEmpty else { throw DeskError.noSuchConsultation(id.description) }
         return events
     }
 
-    /// Runs an action on a consultation (counsellors), against the version it read; the opening is recorded as access.
+    /// Runs an action on a consultation (counsellors), against the version it read; the opening is recorded as access,
+    /// a refused attempt too.
     @discardableResult
     public func consult(_ action: ConsultationAction, on id: ConsultationID) throws -> [DeskEvent] {
-        try require(.handleConsultation)
-        let history = try consultation(id)
+        try requireRecorded(.handleConsultation, record: id.description)
+        let history = try log.load(id.streamID)
+        guard !history.isEmpty else { throw DeskError.noSuchConsultation(id.description) }
         let state = history.map(\.event).reduce(ConsultationState(), ConsultationState.evolve)
         guard let employee = state.employee else { throw DeskError.noSuchConsultation(id.description) }
         let command: ConsultationDecider.Command

@@ -5,7 +5,8 @@ extension Desk {
     /// Takes in a submission as a new case, or says which case already holds the same bytes.
     public func takeIn(_ s: Submission) throws -> IntakeOutcome {
         let me = try require(.recordIntake)
-        try checkPlace(s.organization, branch: s.branch, store: s.store)
+        guard let org = try reads.organization(s.organization) else { throw try unknownOrganization(s.organization) }
+        try Self.checkPlace(in: org, branch: s.branch, store: s.store)
         let applicant = log.newSubject(.applicant)
         var subjects = [applicant]
         defer { log.discardSubjects(subjects) }
@@ -45,10 +46,9 @@ extension Desk {
     /// organization's policy decides the lane, the scripts, the leaflet and the actions.
     public func handOver(_ report: CounterReport) throws -> HandOverResult {
         let me = try require(.handOver)
-        try require(.recordIntake)
         try report.check()
         guard let org = try reads.organization(report.organization) else { throw try unknownOrganization(report.organization) }
-        try checkPlace(report.organization, branch: report.branch, store: report.store)
+        try Self.checkPlace(in: org, branch: report.branch, store: report.store)
         let applicant = log.newSubject(.applicant)
         let staff = report.staff.map { _ in log.newSubject(.staffMember) }
         defer { log.discardSubjects([applicant] + staff) }
@@ -66,8 +66,14 @@ extension Desk {
 
     /// Refuses a branch or store the organization has not registered: they are kept in clear, so they must be its names,
     /// never free text. `prefix` goes before the names in the message ("" for forms, "--" for options).
+    /// Only for those who take in (the names are the organization's, not everyone's to learn).
     public func checkPlace(_ org: OrganizationID, branch: String?, store: String?, field prefix: String = "") throws {
+        try require(.recordIntake)
         guard let o = try reads.organization(org) else { throw try unknownOrganization(org) }
+        try Self.checkPlace(in: o, branch: branch, store: store, field: prefix)
+    }
+
+    static func checkPlace(in o: OrganizationDetails, branch: String?, store: String?, field prefix: String = "") throws {
         let branches = o.summary.branches
         if let b = branch, !branches.contains(where: { $0.name == b }) {
             throw InputError.invalid("\(prefix)branch", expected: "one of the organization's branches: \(branches.map(\.name).joined(separator: ", "))")

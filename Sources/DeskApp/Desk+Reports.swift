@@ -35,7 +35,7 @@ extension Desk {
     public func monthlyTotalsNow(_ org: OrganizationID?, month: Month) throws -> (totals: MonthlyTotals, organizations: [OrganizationSummary]) {
         try require(.readMonthlyTotals)
         let orgs = try reads.organizations()
-        guard let id = org ?? orgs.first?.id else { throw DeskError.unknownOrganization("-", known: []) }
+        guard let id = org ?? orgs.first?.id else { throw DeskError.noOrganizations }
         return (try reads.monthlyTotals(organization: id, month: month, asOf: LocalDate(japanTime: clock())), orgs)
     }
 

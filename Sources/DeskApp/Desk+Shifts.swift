@@ -6,7 +6,7 @@ extension Desk {
     @discardableResult
     public func startShift() throws -> [HandoverRecord] {
         let me = try require(.workShift)
-        let stream = Self.staffStream(me.user)
+        let stream = StreamID.staff(me.user)
         let history = try log.load(stream, after: 0, visibility: .none)
         let state = history.map(\.event).reduce(ShiftState(), ShiftState.evolve)
         let events: [DeskEvent]
@@ -21,7 +21,7 @@ extension Desk {
     /// a shift; the latest ten.
     public func unseenHandovers() throws -> [HandoverRecord] {
         let me = try require(.readHandovers)
-        return try unseenHandovers(me, history: try log.load(Self.staffStream(me.user), after: 0, visibility: .none))
+        return try unseenHandovers(me, history: try log.load(StreamID.staff(me.user), after: 0, visibility: .none))
     }
 
     func unseenHandovers(_ me: StaffMember, history: [EventEnvelope]) throws -> [HandoverRecord] {
@@ -41,7 +41,7 @@ extension Desk {
     @discardableResult
     public func endShift(note: String?) throws -> ShiftEnded {
         let me = try require(.workShift)
-        let stream = Self.staffStream(me.user)
+        let stream = StreamID.staff(me.user)
         let history = try log.load(stream, after: 0, visibility: .none)
         let state = history.map(\.event).reduce(ShiftState(), ShiftState.evolve)
         let today = LocalDate(japanTime: clock())
@@ -81,6 +81,7 @@ extension Desk {
 
     /// Says which case this console (`pid`) shows now; nil: none, or it is closing.
     public func announce(pid: Int32, showing: CaseID?) throws {
+        try me()
         try reads.announce(user: user, pid: pid, showing: showing, at: clock())
     }
 

@@ -16,6 +16,13 @@ extension Desk {
         }
     }
 
+    /// One subject, without their name: what kind of person, and whether they were erased (nil: none the user may know of).
+    public func subject(_ id: SubjectID) throws -> (kind: SubjectKind, erasedAt: String?)? {
+        let me = try require(.listSubjects)
+        guard let s = try reads.subject(id), visible(s.kind, to: me.role) else { return nil }
+        return s
+    }
+
     func visible(_ kind: SubjectKind, to role: Role) -> Bool {
         switch kind {
         case .applicant, .counterparty, .staffMember: true
@@ -41,31 +48,34 @@ extension Desk {
     // MARK: Erasure
 
     /// The role matrix's row for erasing or disclosing this subject: an employee's data is the counsellors'.
-    func subjectAction(_ kind: SubjectKind, erase: Bool) -> DeskAction {
-        switch (kind, erase) {
-        case (.employee, true): .eraseEmployee
-        case (.employee, false): .exportEmployee
-        case (_, true): .eraseSubject
-        case (_, false): .exportSubject
+    public static func subjectAction(_ kind: SubjectKind, erase: Bool) -> DeskAction {
+        switch kind {
+        case .employee: erase ? .eraseEmployee : .exportEmployee
+        case .applicant, .counterparty, .staffMember, .shiftNote: erase ? .eraseSubject : .exportSubject
         }
     }
 
-    /// Checks that the acting user may erase (or disclose) this subject; an attempt on an employee's data is recorded
-    /// like an attempt to open their consultation, allowed or not.
+    /// Checks that the acting user may erase (or disclose) this subject. An attempt on an employee's data is recorded
+    /// like an attempt to open their consultation: every refusal, and an allowed one when `recordAllowed` (once per use
+    /// case: the erasure, not the preview before it).
     @discardableResult
-    func checkSubjectAccess(_ subject: SubjectID, erase: Bool) throws -> (kind: SubjectKind, erasedAt: String?) {
-        let me = try me()
-        guard let s = try reads.subject(subject) else { throw DeskError.noSuchSubject(subject.rawValue) }
-        let action = subjectAction(s.kind, erase: erase)
-        let allowed = RoleMatrix.allows(me.role, action)
-        if s.kind == .employee { try recordAccess(subject.rawValue, me, allowed: allowed) }
-        guard allowed else { throw DeskError.notAllowed(action, role: me.role) }
+    func checkSubjectAccess(_ subject: SubjectID, erase: Bool, recordAllowed: Bool) throws -> (kind: SubjectKind, erasedAt: String?) {
+        guard let s = try reads.subject(subject) else {
+            try me()
+            throw DeskError.noSuchSubject(subject.rawValue)
+        }
+        let action = Self.subjectAction(s.kind, erase: erase)
+        if s.kind == .employee {
+            try requireRecorded(action, record: subject.rawValue, recordAllowed: recordAllowed)
+        } else {
+            try require(action)
+        }
         return s
     }
 
     /// What erasing a subject makes unreadable: per record (case, consultation, handover), the fields holding their data.
     public func erasureImpact(_ subject: SubjectID) throws -> [ErasureImpact] {
-        let kind = try checkSubjectAccess(subject, erase: true).kind
+        let kind = try checkSubjectAccess(subject, erase: true, recordAllowed: false).kind
         func fields(_ stream: StreamID) throws -> [String] {
             try log.load(stream, after: 0, visibility: .none).flatMap { e in
                 e.event.personalFields.filter { $0.value.subject == subject }.map { "\(e.event.type).\($0.path)" }
@@ -76,7 +86,7 @@ extension Desk {
         for k in try reads.consultations(of: subject) { out.append(ErasureImpact(record: k.description, fields: try fields(k.streamID))) }
         if kind == .shiftNote {
             for u in try reads.handoverWriters() {
-                let f = try fields(Self.staffStream(u))
+                let f = try fields(StreamID.staff(u))
                 if !f.isEmpty { out.append(ErasureImpact(record: "handover by \(u)", fields: f)) }
             }
         }
@@ -86,7 +96,7 @@ extension Desk {
     /// Erases a person's data for good: destroys their key and records `subjectErased` with the reason (kept in clear).
     public func erase(_ subject: SubjectID, reason: String) throws -> EraseOutcome {
         guard (try? ClearReason.check(reason)) != nil else { throw DeskError.notClear(field: "the reason") }
-        let s = try checkSubjectAccess(subject, erase: true)
+        let s = try checkSubjectAccess(subject, erase: true, recordAllowed: true)
         if s.erasedAt != nil { throw DeskError.alreadyErased(subject.rawValue) }
         return try log.erase(subject, reason: reason, actor: actor, at: clock())
     }
@@ -97,7 +107,7 @@ extension Desk {
     /// been handed over.
     public func disclose(_ subject: SubjectID, reason: String) throws -> SubjectDisclosure {
         guard (try? ClearReason.check(reason)) != nil else { throw DeskError.notClear(field: "the reason") }
-        let s = try checkSubjectAccess(subject, erase: false)
+        let s = try checkSubjectAccess(subject, erase: false, recordAllowed: true)
         if s.erasedAt != nil { throw DeskError.alreadyErased(subject.rawValue) }
         if let problem = log.keyProblem { throw DeskError.keyRequired(what: "a disclosure", problem: problem) }
         var fields: [SubjectDisclosure.Field] = []
@@ -129,9 +139,11 @@ extension Desk {
         return SubjectDisclosure(subject: subject, kind: s.kind, cases: cases, fields: fields, originals: originals)
     }
 
-    /// Records a disclosure in the log (who, when, why; never what), once it has been written out.
+    /// Records a disclosure in the log (who, when, why; never what), once it has been written out. The opening was
+    /// recorded by `disclose`; this event is the record of the handing over.
     public func recordDisclosure(_ subject: SubjectID, reason: String) throws {
-        try checkSubjectAccess(subject, erase: false)
+        guard (try? ClearReason.check(reason)) != nil else { throw DeskError.notClear(field: "the reason") }
+        try checkSubjectAccess(subject, erase: false, recordAllowed: false)
         try appendToOwnStream([.subjectExported(SubjectExported(subject: subject, reason: reason))], subject.streamID)
     }
 
@@ -142,7 +154,7 @@ extension Desk {
     public func retentionDue(by day: LocalDate? = nil) throws -> [RetentionDue] {
         let me = try require(.runRetention)
         return try reads.retentionDue(on: day ?? LocalDate(japanTime: clock())).filter {
-            RoleMatrix.allows(me.role, subjectAction($0.kind, erase: true))
+            RoleMatrix.allows(me.role, Self.subjectAction($0.kind, erase: true))
         }
     }
 
@@ -195,8 +207,6 @@ extension Desk {
 
     // MARK: Helpers
 
-    static func staffStream(_ user: String) -> StreamID { StreamID("staff-\(user)") }
-
     /// Appends to a stream only the acting user's command writes (an organization's, a subject's): against its version now.
     func appendToOwnStream(_ events: [DeskEvent], _ stream: StreamID) throws {
         let v = try log.version(of: stream)
@@ -204,17 +214,31 @@ extension Desk {
                        newSubjects: [], evidence: [])
     }
 
-    /// Records an attempt to open a restricted record on the user's own access stream (no contention between desks).
-    func recordAccess(_ record: String, _ me: StaffMember, allowed: Bool) throws {
-        let stream = StreamID("access-\(me.user)")
-        let event = DeskEvent.restrictedAccess(RestrictedAccess(record: record, user: me.user, role: me.role, allowed: allowed))
-        for attempt in 1...20 {
-            do {
-                try appendToOwnStream([event], stream)
-                return
-            } catch AppendError.wrongExpectedVersion where attempt < 20 {
-                continue
+    /// The acting user, if they may do `action` to a restricted record (a consultation, an employee's data). The attempt
+    /// is recorded first on the user's own access stream: every refusal (a user removed or unknown to the staff too) and,
+    /// when `recordAllowed`, the allowed one.
+    @discardableResult
+    func requireRecorded(_ action: DeskAction, record: String, recordAllowed: Bool = true) throws -> StaffMember {
+        let member = try reads.staffMember(user)
+        // Someone not (or no longer) on the staff is recorded under the least role; their attempt is what matters.
+        let role = member.flatMap { $0.active ? $0.role : nil } ?? .staff
+        let allowed = member?.active == true && RoleMatrix.allows(role, action)
+        if !allowed || recordAllowed {
+            let event = DeskEvent.restrictedAccess(RestrictedAccess(record: record, user: user, role: role, allowed: allowed))
+            let stream = StreamID.access(user)
+            var attempt = 0
+            while true {
+                attempt += 1
+                do {
+                    try appendToOwnStream([event], stream)
+                    break
+                } catch AppendError.wrongExpectedVersion where attempt < 20 {
+                    continue
+                }
             }
         }
+        let me = try me()
+        guard allowed else { throw DeskError.notAllowed(action, role: me.role) }
+        return me
     }
 }

@@ -32,6 +32,7 @@ public struct Desk: Sendable {
     // MARK: Who is acting
 
     /// The staff record of the acting user, as it is now; unknown and removed users are refused.
+    @discardableResult
     public func me() throws -> StaffMember {
         guard let m = try reads.staffMember(user) else { throw DeskError.notOnStaff(user) }
         guard m.active else { throw DeskError.removedFromStaff(user) }
@@ -45,6 +46,10 @@ public struct Desk: Sendable {
         guard RoleMatrix.allows(m.role, action) else { throw DeskError.notAllowed(action, role: m.role) }
         return m
     }
+
+    /// Refuses now if the acting user may not do `action`: front ends ask before reading what people give them, so that
+    /// a refusal comes once, before any file is parsed. Every use case checks again itself.
+    public func check(_ action: DeskAction) throws { try require(action) }
 
     // MARK: Permission, for front ends that grey out what may not be done
 
@@ -68,11 +73,9 @@ public struct Desk: Sendable {
     /// Tells when any process appended (the console refreshes).
     public func watch() throws -> any LogWatcher { try log.watch() }
 
-    /// Walks the hash chain; names the first event that does not match. Needs no key.
-    public func verify() throws -> VerifyResult {
-        try require(.verifyLog)
-        return try log.verify()
-    }
+    /// Walks the hash chain; names the first event that does not match. Needs no key, and no staff record: whoever can
+    /// open the file (an outside verifier, a cron job) may check it.
+    public func verify() throws -> VerifyResult { try log.verify() }
 
     /// Empties the read models and replays the log into them.
     public func rebuild() throws -> Int {

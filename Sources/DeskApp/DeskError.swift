@@ -11,6 +11,7 @@ public enum DeskError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchSubject(String)
     case alreadyErased(String)
     case unknownOrganization(String, known: [String])
+    case noOrganizations
     case alreadyRegistered(String)
     case lastSupervisor(String)
     case cannotRemoveYourself
@@ -37,6 +38,7 @@ public enum DeskError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unknownOrganization(o, known):
             "unknown organization \(Sanitizer.visible(o))" + (known.isEmpty ? " (none is registered yet: mado org add)"
                 : " (registered: \(known.map(Sanitizer.visible).joined(separator: ", ")))")
+        case .noOrganizations: "no organization is registered yet (mado org add)"
         case .alreadyRegistered(let o): "\(Sanitizer.visible(o)) is already registered (mado org show \(Sanitizer.visible(o)))"
         case .lastSupervisor(let u): "\(Sanitizer.visible(u)) is the desk's last supervisor; add another supervisor first"
         case .cannotRemoveYourself: "you cannot remove yourself"

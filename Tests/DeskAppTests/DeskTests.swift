@@ -123,4 +123,51 @@ struct DeskTests {
         #expect(try w.desk(.operator).shiftBoard().map(\.member.user) == [World.user(.operator)])
         #expect(try w.desk(.supervisor).shiftBoard(everyone: true).count == 3)
     }
+
+    @Test("restricted records: every attempt is recorded once, refused ones too, and by someone removed from the staff")
+    func accessRecords() throws {
+        let w = try World()
+        func attempts() throws -> [RestrictedAccess] { try w.desk(.supervisor).accessLog().map(\.access) }
+        // A supervisor's note on a consultation: refused, and recorded before the refusal.
+        #expect(throws: DeskError.notAllowed(.handleConsultation, role: .supervisor)) {
+            try w.desk(.supervisor).consult(.addNote("x"), on: w.consultation)
+        }
+        #expect(try attempts() == [RestrictedAccess(record: w.consultation.description, user: World.user(.supervisor), role: .supervisor,
+                                                    allowed: false)])
+        // A counsellor's disclosure (read, then handed over) and erasure (preview, then erase): one record each.
+        let counsellor = w.desk(.counsellor)
+        _ = try counsellor.disclose(w.employee, reason: "本人請求")
+        try counsellor.recordDisclosure(w.employee, reason: "本人請求")
+        _ = try counsellor.erasureImpact(w.employee)
+        _ = try counsellor.erase(w.employee, reason: "本人請求")
+        let theirs = try attempts().filter { $0.user == World.user(.counsellor) }
+        #expect(theirs == Array(repeating: RestrictedAccess(record: w.employee.rawValue, user: World.user(.counsellor), role: .counsellor,
+                                                           allowed: true), count: 2))
+        // Someone taken off the staff who tries anyway is refused and recorded, under the least role.
+        try w.desk(.supervisor).removeStaff(World.user(.operator))
+        #expect(throws: DeskError.removedFromStaff(World.user(.operator))) { try w.desk(.operator).consultation(w.consultation) }
+        #expect(throws: DeskError.notOnStaff("stranger")) { try w.desk("stranger").consultation(w.consultation) }
+        #expect(try attempts().suffix(2).map { [$0.user, $0.role.rawValue, "\($0.allowed)"] }
+                == [[World.user(.operator), "staff", "false"], ["stranger", "staff", "false"]])
+    }
+
+    @Test("what the desk tells someone not on the staff: the log's chain, and nothing about its organizations")
+    func strangers() throws {
+        let w = try World()
+        let stranger = w.desk("stranger")
+        #expect(try stranger.verify().firstBad == nil)
+        #expect(throws: DeskError.notOnStaff("stranger")) { try stranger.checkPlace("demo-hotel", branch: "zzz", store: nil) }
+        #expect(throws: DeskError.notOnStaff("stranger")) { try stranger.announce(pid: 1, showing: w.webCase) }
+        #expect(throws: DeskError.notOnStaff("stranger")) { try stranger.policy(for: "demo-hotel") }
+        #expect(throws: DeskError.notAllowed(.recordIntake, role: .auditor)) {
+            try w.desk(.auditor).checkPlace("demo-hotel", branch: "zzz", store: nil)
+        }
+    }
+
+    @Test("a disclosure's reason is kept in clear, so it must be one printable line, recorded or not")
+    func disclosureReason() throws {
+        let w = try World()
+        #expect(throws: DeskError.notClear(field: "the reason")) { try w.desk(.supervisor).recordDisclosure(w.applicant, reason: "a\u{1B}[2J") }
+        #expect(try w.log.version(of: w.applicant.streamID) == 0)
+    }
 }

@@ -10,8 +10,8 @@ struct RoleMatrixTests {
     /// What each role may do, written out as the README's table says: a second statement of the matrix to hold it to.
     static let readme: [Role: Set<DeskAction>] = {
         let counter: Set<DeskAction> = [.recordIntake, .recordFacts, .recordStatement, .linkCounterparty, .handOver, .logEnquiry, .addNote,
-                                        .takeLadderStep, .listCounterparties, .listOrganizations, .seePresence, .readCaseText]
-        let everyone: Set<DeskAction> = [.readQueue, .listSubjects, .listStaff, .verifyLog]
+                                        .takeLadderStep, .listCounterparties, .listOrganizations, .readCaseText]
+        let everyone: Set<DeskAction> = [.readQueue, .listSubjects, .listStaff, .verifyLog, .seePresence]
         let op = counter.union([.startReview, .assess, .rejectAsThreat, .takeCase, .draftReport, .report, .recordDecision, .giveFeedback,
                                 .completeTask, .openTask, .readContactDetails, .readEvidence, .readReport, .listTasks, .workShift,
                                 .readHandovers])
@@ -63,6 +63,20 @@ struct RoleMatrixTests {
         #expect(DeskError.notAllowed(.readMonthlyTotals, role: .staff).description
             == "staff may not count the monthly totals; it needs a supervisor or an auditor")
         #expect(RoleMatrix.describe([.operator, .supervisor, .counsellor]) == "an operator or a counsellor")
+    }
+
+    @Test("the desk's line reads what happened, not who: names, contacts and any field not yet named stay hidden")
+    func fieldsByRole() {
+        let staff = RoleMatrix.visibility(for: .staff)
+        for path in ["complaint", "requests", "text", "reason", "opinion", "decision", "note", "staff.0.name", "staff.12.characteristics"] {
+            #expect(staff.allows("intakeRecorded", path), "\(path)")
+        }
+        for path in ["applicant.name", "applicant.phone", "applicant.email", "label", "attachments.0.name", "staff.0.phone",
+                     "a field added later"] {
+            #expect(!staff.allows("intakeRecorded", path), "\(path)")
+        }
+        #expect(RoleMatrix.visibility(for: .operator).isAll)
+        #expect(!RoleMatrix.visibility(for: .auditor).allows("intakeRecorded", "complaint"))
     }
 
     /// Calls the use case behind `action` as the desk's user; the visibility rows check what the user got to read.

@@ -14,7 +14,7 @@ public enum RoleMatrix {
         switch action {
         // The counter: facts and words, the hand-over, what the clerk does at the counter.
         case .recordIntake, .recordFacts, .recordStatement, .linkCounterparty, .handOver, .logEnquiry, .addNote, .takeLadderStep,
-             .listCounterparties, .listOrganizations, .seePresence:
+             .listCounterparties, .listOrganizations:
             line
         // The desk's shifts: verify, assess, draft, send.
         case .startReview, .assess, .rejectAsThreat, .takeCase, .draftReport, .report, .recordDecision, .giveFeedback, .completeTask,
@@ -28,7 +28,8 @@ public enum RoleMatrix {
         // The customer file's text is the desk line's; the counsellor and the auditor see that cases exist, not what they say.
         case .readCaseText:
             line
-        case .readQueue, .listSubjects, .listStaff, .verifyLog:
+        // Who has which case open is shown beside every queue, so that two people don't take the same call.
+        case .readQueue, .listSubjects, .listStaff, .verifyLog, .seePresence:
             Set(Role.allCases)
         case .listTasks:
             desk.union([.auditor])
@@ -77,12 +78,16 @@ public enum RoleMatrix {
         let text = allows(role, .readCaseText), contact = allows(role, .readContactDetails)
         if !text { return .none }
         if contact { return .all }
-        return FieldVisibility { _, path in !identifying(path) }
+        return FieldVisibility { _, path in narrative(path) }
     }
 
-    /// The fields that say who someone is, rather than what happened.
-    static func identifying(_ path: String) -> Bool {
-        ["applicant.name", "applicant.phone", "applicant.email", "label"].contains(path)
-            || (path.hasPrefix("attachments.") && path.hasSuffix(".name"))
+    /// The fields that tell what happened, which the desk's line reads. Every other personal field says who someone is
+    /// (names, contact details, a counterparty's label, an attachment's file name) and stays hidden from roles that do
+    /// not read contact details: a field added later is hidden until it is named here.
+    static func narrative(_ path: String) -> Bool {
+        let parts = path.split(separator: ".")
+        // The clerks at the counter, by name and as the customer described them: the desk's line works with them.
+        if parts.count == 3, parts[0] == "staff", Int(parts[1]) != nil { return parts[2] == "name" || parts[2] == "characteristics" }
+        return ["complaint", "requests", "text", "reason", "opinion", "decision", "note"].contains(path)
     }
 }

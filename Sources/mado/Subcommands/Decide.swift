@@ -18,9 +18,9 @@ func checkText(_ text: String, _ name: String) throws {
 
 /// Runs an action on a case as the current user; the desk checks the role and seals the text under the case's applicant.
 @discardableResult
-func onCase(_ store: StoreOptions, _ caseID: String, requireKey: Bool = true, _ action: CaseAction) throws -> [DeskEvent] {
+func onCase(_ store: StoreOptions, _ caseID: String, _ action: CaseAction) throws -> [DeskEvent] {
     guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
-    let desk = try store.desk(requireKey: requireKey)
+    let desk = try store.desk(requireKey: true)
     defer { desk.close() }
     let events = try desk.act(action, on: id)
     print(events.isEmpty ? "\(id): nothing changed" : "\(id): " + events.map(\.type).joined(separator: ", ") + " recorded")

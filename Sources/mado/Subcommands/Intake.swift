@@ -43,6 +43,8 @@ extension Mado {
         func run() throws {
             let desk = try store.desk(requireKey: true)
             defer { desk.close() }
+            // One refusal for a role that may not take in, before any file is read.
+            try desk.check(.recordIntake)
             if let eml {
                 let oid = OrganizationID(org ?? "")
                 // The options are checked before any file is read.
@@ -53,7 +55,7 @@ extension Mado {
                 }
             } else if let json {
                 try IntakeBatch.run(json, kind: "web form", directoryFiles: IntakeBatch.jsonFiles) { data in
-                    try desk.takeIn(Submission(webForm: try WebFormParser.parse(data)))
+                    try naming("organization") { try desk.takeIn(Submission(webForm: try WebFormParser.parse(data))) }
                 }
             }
         }

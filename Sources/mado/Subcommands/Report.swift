@@ -59,7 +59,12 @@ extension Mado {
             func validate() throws { if let opinion { try checkText(opinion, "--opinion") } }
 
             func run() throws {
-                try onCase(store, caseID, .draftReport(opinion: opinion, includeName: withName, includeContact: withContact))
+                do {
+                    try onCase(store, caseID, .draftReport(opinion: opinion, includeName: withName, includeContact: withContact))
+                } catch InputError.missing where opinion == nil {
+                    // Nothing to take over from the assessment: the option is what the user can give.
+                    throw InputError.missing("--opinion (the assessment recorded no opinion)")
+                }
             }
         }
 

@@ -58,7 +58,12 @@ extension Mado {
             func run() throws {
                 let desk = try store.desk()
                 defer { desk.close() }
-                try desk.removeStaff(user)
+                do {
+                    try desk.removeStaff(user)
+                } catch DeskError.cannotRemoveYourself {
+                    // A usage mistake (exit 64), not a refusal of the role.
+                    throw ValidationError(DeskError.cannotRemoveYourself.description)
+                }
                 print("\(Sanitizer.visible(user)) removed")
             }
         }

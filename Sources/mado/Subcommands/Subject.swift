@@ -46,7 +46,7 @@ extension Mado {
 
         struct Erase: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Erase a person's data by destroying their key (supervisors only). Cannot be undone.",
+                abstract: "Erase a person's data by destroying their key (supervisors; an employee's: counsellors). Cannot be undone.",
                 discussion: """
                     Shows which cases and fields become unreadable and asks to confirm unless --yes is given. \
                     The log keeps a subjectErased event (who, when, why) and still verifies.
@@ -65,11 +65,11 @@ extension Mado {
                 defer { desk.close() }
                 guard SubjectID.isWellFormed(subject) else { throw DeskError.noSuchSubject(subject) }
                 let id = SubjectID(subject)
-                // The desk refuses whoever may not erase this person (an employee's data is the counsellors') first.
-                let impact = try desk.erasureImpact(id)
-                guard let row = try desk.subjects().first(where: { $0.id == id }) else { throw DeskError.noSuchSubject(subject) }
-                if row.erasedAt != nil { throw DeskError.alreadyErased(subject) }
                 if !yes {
+                    // The desk refuses whoever may not erase this person (an employee's data is the counsellors') first.
+                    let impact = try desk.erasureImpact(id)
+                    guard let row = try desk.subject(id) else { throw DeskError.noSuchSubject(subject) }
+                    if row.erasedAt != nil { throw DeskError.alreadyErased(subject) }
                     print("Erasing \(id) (\(row.kind.rawValue)) makes these unreadable for good / 次の項目は二度と読めなくなります:")
                     for i in impact { print("  \(Sanitizer.visible(i.record)): \(i.fields.count) field(s): \(i.fields.joined(separator: ", "))") }
                     print("A subjectErased event will be recorded. Type yes to erase: ", terminator: "")
@@ -88,7 +88,7 @@ extension Mado {
 
         struct Export: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Write everything the desk holds about a subject, opened, for a disclosure request (supervisors only).",
+                abstract: "Write everything the desk holds about a subject, opened, for a disclosure request (supervisors; an employee's: counsellors).",
                 discussion: "The export is recorded in the log (who, when, why). JSON holds each field with its case, event and path.")
             @OptionGroup var store: StoreOptions
             @Argument(help: "The subject id.") var subject: String

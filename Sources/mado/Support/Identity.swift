@@ -53,6 +53,7 @@ func naming<T>(_ option: String, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch DeskError.unknownOrganization(_, let known) {
-        throw InputError.invalid(option, expected: "a registered organization (\(known.map(Sanitizer.visible).joined(separator: ", ")))")
+        let which = known.isEmpty ? "none is registered yet: mado org add" : known.map(Sanitizer.visible).joined(separator: ", ")
+        throw InputError.invalid(option, expected: "a registered organization (\(which))")
     }
 }
