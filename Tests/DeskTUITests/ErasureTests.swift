@@ -130,6 +130,20 @@ struct ErasureTests {
         #expect(update(&op, .keyPressed(.char("R"))) == [] && op.message?.isError == true)
     }
 
+    @Test("a counsellor's R erases the employees due, which are theirs; a supervisor's console refuses an employee listed to it")
+    func counsellorRetention() throws {
+        let employee = [RetentionDue(subject: Self.subject, kind: .employee, cases: [], dueOn: "2026-11-20")]
+        var c = UpdateTests.model(role: .counsellor)
+        #expect(update(&c, .keyPressed(.char("R"))) == [.loadRetention])
+        _ = update(&c, .retentionLoaded(employee))
+        #expect(!view(c).textLines.joined().contains("not allowed"))
+        #expect(update(&c, .keyPressed(.enter)) == [.loadErasureImpact(Self.subject)])
+        var s = UpdateTests.model(role: .supervisor)
+        _ = update(&s, .keyPressed(.char("R")))
+        _ = update(&s, .retentionLoaded(employee))
+        #expect(update(&s, .keyPressed(.enter)) == [] && s.message?.text.contains("counsellor") == true)
+    }
+
     @Test("a supervisor's console loads this month's retention list at start, as the store computes it")
     func retentionAtStart() throws {
         // Cases made four years ago, closed then: past the default three years today.

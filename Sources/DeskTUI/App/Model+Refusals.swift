@@ -6,6 +6,9 @@ extension Model {
     /// Erasing personal data from a case is the supervisors' (the role matrix), and never in review-only mode.
     public var erasureRefusal: String? { refusal(.eraseSubject) }
 
+    /// Erasing a person of this kind: the customer file's are the supervisors', employees the counsellors'.
+    public func erasureRefusal(_ kind: SubjectKind) -> String? { refusal(Desk.subjectAction(kind, erase: true)) }
+
     /// Why the user may not do `action` at all (nil: they may), in the console's language.
     public func refusal(_ action: DeskAction) -> String? {
         if readOnly && action.writes { return t(.readOnly) }

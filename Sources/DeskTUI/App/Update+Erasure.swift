@@ -65,7 +65,7 @@ func retentionKey(_ m: inout Model, _ sel: Int, _ key: Key) -> [Command] {
     case .moveDown?: m.prompt = .retention(selected: max(0, min(count - 1, sel + 1)))
     case .accept?:
         guard sel < count, let due = m.retentionDue else { return [] }
-        if let why = m.erasureRefusal { return refuse(&m, why) }
+        if let why = m.erasureRefusal(due[sel].kind) { return refuse(&m, why) }
         // Listed because the period ends this month; the desk must keep the data until it has.
         if due[sel].dueOn >= m.today.description { return refuse(&m, "\(m.t(.notYetDue)) \(due[sel].dueOn)") }
         return [.loadErasureImpact(due[sel].subject)]

@@ -31,7 +31,7 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
         AssignDialog(caseID: id, staff: staff, selected: sel, assignee: m.detail?.summary.assignee, language: lang).render(into: &s)
     case .handovers(let list, let scroll): HandoversOverlay(handovers: list, scroll: scroll, language: lang).render(into: &s)
     case .consultations(let sel):
-        ConsultationsOverlay(rows: m.consultationRows, selected: sel, showsFlags: m.me.role == .counsellor, today: m.today,
+        ConsultationsOverlay(rows: m.consultationRows, selected: sel, showsFlags: m.roleRefusal(.seeConsultationFlags) == nil, today: m.today,
                              language: lang).render(into: &s)
     case .consultation(let id, let events, let scroll):
         ConsultationOverlay(id: id, events: events, scroll: scroll, language: lang).render(into: &s)
@@ -42,7 +42,9 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
         MonthlyOverlay(organizationName: name, month: month, lines: m.monthly?.month == month ? m.monthlyLines : nil, scroll: scroll,
                        language: lang).render(into: &s)
     case .retention(let sel):
-        RetentionOverlay(due: m.retentionDue, selected: sel, today: m.today, refusal: m.erasureRefusal, language: lang).render(into: &s)
+        let chosen = m.retentionDue.flatMap { sel < $0.count ? $0[sel] : nil }
+        RetentionOverlay(due: m.retentionDue, selected: sel, today: m.today, refusal: chosen.flatMap { m.erasureRefusal($0.kind) },
+                         language: lang).render(into: &s)
     case .eraseReason(let f, let row, let impact):
         ErasureDialog(subject: row, impact: impact, stage: .reason(f), language: lang).render(into: &s)
     case .confirmErase(let row, let reason, let impact, let focused):
@@ -61,6 +63,7 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
 
 /// A supervisor sees everyone on the desk's line, the others their own shift.
 private func shiftBoard(_ m: Model, scroll: Int, note: TextField?) -> ShiftBoardOverlay {
-    let rows = m.shiftBoard.map { $0.filter { m.me.role == .supervisor || $0.member.user == m.me.user } }
+    let everyone = m.roleRefusal(.seeWholeShiftBoard) == nil
+    let rows = m.shiftBoard.map { $0.filter { everyone || $0.member.user == m.me.user } }
     return ShiftBoardOverlay(rows: rows, scroll: scroll, note: note, language: m.language)
 }
