@@ -170,4 +170,19 @@ struct DeskTests {
         #expect(throws: DeskError.notClear(field: "the reason")) { try w.desk(.supervisor).recordDisclosure(w.applicant, reason: "a\u{1B}[2J") }
         #expect(try w.log.version(of: w.applicant.streamID) == 0)
     }
+
+    @Test("a hand-over on a case already taken in is decided by the organization's policy in force, not a default")
+    func handOverPolicy() throws {
+        let w = try World()
+        var own = PolicyTable.standard
+        own.id = "hotel-own"
+        own.version = "7"
+        try w.desk(.supervisor).adoptPolicy(own, at: "demo-hotel")
+        var facts = FactSheet()
+        facts.apologyDemand = true
+        try w.desk(.staff).act(.recordFacts(facts), on: w.webCase)
+        let events = try w.desk(.staff).act(.handOver, on: w.webCase)
+        guard case .handedOver(let d)? = events.last else { Issue.record("no hand-over: \(events)"); return }
+        #expect(d.policyVersion == "hotel-own/7")
+    }
 }

@@ -19,7 +19,7 @@ public enum Command: Equatable, Sendable {
     case writeLeaflet(CaseID, text: String)
     case loadSubjects(CaseID)
     case loadErasureImpact(SubjectID)
-    /// Destroy the subject's key and record `subjectErased` (supervisors; the store checks holds).
+    /// Destroy the subject's key and record the erasure (the desk checks the role by the subject's kind, the store holds).
     case erase(SubjectID, reason: String)
     /// Subjects due for erasure by the end of the current month.
     case loadRetention
@@ -28,7 +28,7 @@ public enum Command: Equatable, Sendable {
     case loadShift(login: Bool)
     case loadViewers
     case loadConsultations
-    /// Open one consultation (the store records the attempt, allowed or not).
+    /// Open one consultation (the desk records the attempt, allowed or not).
     case loadConsultation(ConsultationID)
     case startShift
     /// End the user's shift with the handover and their note.
