@@ -73,16 +73,6 @@ public struct Desk: Sendable {
     /// Tells when any process appended (the console refreshes).
     public func watch() throws -> any LogWatcher { try log.watch() }
 
-    /// Walks the hash chain; names the first event that does not match. Needs no key, and no staff record: whoever can
-    /// open the file (an outside verifier, a cron job) may check it.
-    public func verify() throws -> VerifyResult { try log.verify() }
-
-    /// Empties the read models and replays the log into them.
-    public func rebuild() throws -> Int {
-        try require(.rebuild)
-        return try log.rebuild()
-    }
-
     public func close() { log.close() }
 }
 
@@ -100,7 +90,7 @@ extension DeskAction {
              .liftHold, .takeLadderStep, .draftReport, .approveReport, .recordDecision, .giveFeedback, .completeTask, .openTask,
              .setStanding, .eraseSubject, .eraseEmployee, .exportSubject, .exportEmployee, .runRetention, .setRetention,
              .registerOrganization, .adoptPolicy, .manageStaff, .rebuild, .fillDemo, .openConsultation, .handleConsultation,
-             .workShift:
+             .workShift, .anchorLog:
             true
         }
     }

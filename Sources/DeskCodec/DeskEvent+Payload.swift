@@ -13,7 +13,8 @@ extension DeskEvent {
              .legalHoldLifted, .ladderStepTaken, .reportDrafted, .reportApproved, .organizationDecided, .feedbackGiven,
              .taskOpened, .taskDone, .organizationRegistered, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved,
              .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked,
-             .consultationNoted, .consultationClosed, .restrictedAccess, .subjectErased, .subjectExported, .standingSet: 1
+             .consultationNoted, .consultationClosed, .restrictedAccess, .subjectErased, .subjectExported, .standingSet,
+             .checkpointSigned: 1
         }
     }
 
@@ -68,6 +69,7 @@ extension DeskEvent {
         case .consultationOpened(let p): return try e.encode(p)
         case .careTaskOpened(let p): return try e.encode(p)
         case .careTaskDone(let p): return try e.encode(p)
+        case .checkpointSigned(let p): return try e.encode(p)
         case .consultationLinked(let p): return try e.encode(p)
         case .consultationNoted(let p): return try e.encode(p)
         case .consultationClosed(let p): return try e.encode(p)
@@ -138,6 +140,7 @@ extension DeskEvent {
         case "consultationLinked": return .consultationLinked(try p(ConsultationLinked.self))
         case "consultationNoted": return .consultationNoted(try p(ConsultationText.self))
         case "consultationClosed": return .consultationClosed(try p(ConsultationText.self))
+        case "checkpointSigned": return .checkpointSigned(try p(SignedHead.self))
         case "restrictedAccess": return .restrictedAccess(try p(RestrictedAccess.self))
         default: throw EventDecodingError.unknownType(type)
         }

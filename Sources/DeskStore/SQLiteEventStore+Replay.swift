@@ -111,17 +111,18 @@ extension SQLiteEventStore {
         return try body(chain)
     }
 
-    /// Walks the whole chain in position order, recomputing every hash from the stored bytes.
-    /// Streams: memory does not grow with the log.
-    public func verify() throws -> VerifyResult {
+    /// Walks the whole chain in position order, recomputing every hash from the stored bytes, and collects the signed
+    /// checkpoints on the way; then checks them, and `anchor`. Streams: memory does not grow with the log.
+    public func verify(anchor: SignedHead?) throws -> VerifyResult {
         try pool.read { db in
             var count = 0
             var expectedPosition: Int64?
+            var checkpoints: [(position: Int64, head: SignedHead)] = []
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at, hash
                 FROM events ORDER BY position
                 """)
-            return try Self.withChain { chain in
+            let broken: VerifyResult? = try Self.withChain { chain in
                 while let row = try rows.next() {
                     count += 1
                     let position: Int64 = row[0]
@@ -137,10 +138,19 @@ extension SQLiteEventStore {
                     guard ok else {
                         return VerifyResult(events: count, firstBad: (Position(position), "stored hash does not match the event's bytes"))
                     }
+                    if (row[3] as String) == "checkpointSigned" {
+                        guard let head = try? JSONDecoder().decode(SignedHead.self, from: row[5] as Data) else {
+                            return VerifyResult(events: count, firstBad: (Position(position), "a checkpoint that cannot be read"))
+                        }
+                        checkpoints.append((position, head))
+                    }
                     expectedPosition = position + 1
                 }
-                return VerifyResult(events: count, firstBad: nil)
+                return nil
             }
+            if let broken { return broken }
+            let bad = try checkSignedHeads(db, checkpoints: checkpoints, anchor: anchor, last: expectedPosition.map { $0 - 1 } ?? 0)
+            return VerifyResult(events: count, firstBad: bad, checkpoints: checkpoints.count, newestCheckpoint: checkpoints.last?.head)
         }
     }
 

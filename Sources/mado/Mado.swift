@@ -16,7 +16,7 @@ struct Mado: ParsableCommand {
             Exit codes: 0 success, 1 failure (a refusal, a broken chain, bad input), 64 bad usage.
             The database is --db, else $MADO_DB, else ~/.local/share/mado/desk.sqlite.
             """,
-        subcommands: [Init.self, Staff.self, Demo.self, Intake.self, Note.self, List.self, Show.self, Verify.self, Rebuild.self,
+        subcommands: [Init.self, Staff.self, Demo.self, Intake.self, Note.self, List.self, Show.self, Verify.self, Anchor.self, Rebuild.self,
                       Org.self, Transcribe.self, Subject.self, Hold.self, Retention.self, Ladder.self, Handover.self, Assess.self, Classify.self, LaneCommand.self, Counterparty.self, Policy.self, Report.self, Review.self, Reject.self, Close.self, Enquiry.self,
                       Decision.self, Feedback.self, Task.self, Evidence.self, Shift.self, Who.self, Consult.self, Access.self, Bench.self])
 

@@ -18,7 +18,7 @@ struct RoleMatrixTests {
         let sup = op.union([.classify, .overrideLane, .escalate, .approveReport, .close, .placeHold, .liftHold, .assignCase, .setStanding,
                             .eraseSubject, .exportSubject, .runRetention, .setRetention, .registerOrganization, .adoptPolicy,
                             .manageStaff, .rebuild, .fillDemo, .readMonthlyTotals, .readAccessLog, .listConsultations,
-                            .seeWholeShiftBoard])
+                            .seeWholeShiftBoard, .anchorLog])
         let counsellor: Set<DeskAction> = [.eraseEmployee, .exportEmployee, .openConsultation, .readConsultation, .handleConsultation,
                                            .seeConsultationFlags, .listConsultations, .runRetention, .workShift, .readHandovers]
         let auditor: Set<DeskAction> = [.listTasks, .readMonthlyTotals, .readAccessLog, .listConsultations]
@@ -144,6 +144,7 @@ struct RoleMatrixTests {
         case .manageStaff: try desk.addStaff("new.clerk", role: .staff, displayName: "新人")
         case .rebuild: _ = try desk.rebuild()
         case .fillDemo: _ = try DemoData(seed: 1, now: World.t0).fill(desk)
+        case .anchorLog: _ = try desk.anchor()
         case .listConsultations: _ = try desk.consultations()
         case .openConsultation: _ = try desk.openConsultation(ConsultationRequest(organization: "demo-hotel", anonymous: true, harm: "眠れない"))
         case .readConsultation: _ = try desk.consultation(w.consultation)

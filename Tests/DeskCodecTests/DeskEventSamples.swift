@@ -140,6 +140,10 @@ enum DeskEventSamples {
         .subjectExported(SubjectExported(subject: owner, reason: "開示請求\n第2号 📄")),
         .standingSet(StandingSet(standing: .banned, until: LocalDate(2026, 3, 31), reason: personal("出入り禁止", owner: other))),
         .standingSet(StandingSet(standing: .none, until: nil, reason: personal("解除", owner: other))),
+        // MARK: the checkpoint stream
+        .checkpointSigned(SignedHead(position: 1_234_567, head: String(repeating: "ab", count: 32), at: "2026-12-07T05:11:22.000Z",
+                                     key: Data(repeating: 7, count: 32).base64EncodedString(),
+                                     signature: Data(repeating: 9, count: 64).base64EncodedString())),
     ]
 }
 
@@ -153,12 +157,13 @@ enum DeskEventSamples {
             "ladderStepTaken", "standingSet", "reportDrafted", "reportApproved", "organizationDecided", "feedbackGiven",
             "taskOpened", "taskDone", "shiftStarted", "shiftEnded", "consultationOpened", "careTaskOpened",
             "careTaskDone", "consultationLinked", "consultationNoted", "consultationClosed", "restrictedAccess",
+            "checkpointSigned",
         ]
-        #expect(expected.count == 42)
+        #expect(expected.count == 43)
         #expect(Set(DeskEventSamples.all.map(\.type)) == expected)
         // The compiler names this switch when an event is added, so the samples (and the round trips over them, which
         // reach the decoder's switch over type names) cannot miss it.
-        #expect(Set(DeskEventSamples.all.map(Self.kind)) == Set(0..<42))
+        #expect(Set(DeskEventSamples.all.map(Self.kind)) == Set(0..<43))
     }
 
     static func kind(_ e: DeskEvent) -> Int {
@@ -205,6 +210,7 @@ enum DeskEventSamples {
         case .consultationNoted: 39
         case .consultationClosed: 40
         case .restrictedAccess: 41
+        case .checkpointSigned: 42
         }
     }
 

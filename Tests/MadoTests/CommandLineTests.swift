@@ -175,7 +175,7 @@ struct CommandLineTests {
         #expect(try Self.run(["show", "C-000049", "--db", desk.db]).out.contains("␛[2J"))
     }
 
-    @Test("verify exits 1 and names the position of an edited event")
+    @Test("verify exits 65 (a data error) and names the position of an edited event")
     func verifyTampered() throws {
         let desk = try Desk()
         let sql = "DROP TRIGGER events_no_update; UPDATE events SET payload = payload || ' ' WHERE position = 77;"
@@ -185,7 +185,31 @@ struct CommandLineTests {
         try p.run()
         p.waitUntilExit()
         let r = try Self.run(["verify", "--db", desk.db])
-        #expect(r.status == 1 && r.err.contains("position 77"))
+        #expect(r.status == 65 && r.err.contains("position 77"))
+    }
+
+    @Test("anchor prints the signed head last; verify --anchor holds it, and names the first missing position once the tail is cut")
+    func anchorAndVerify() throws {
+        let desk = try Desk()
+        let a = try Self.run(["anchor", "--db", desk.db])
+        let line = try #require(a.out.split(separator: "\n").last.map(String.init))
+        #expect(a.status == 0 && line.hasPrefix("mado-anchor-v1 "))
+        let file = desk.dir.appendingPathComponent("anchor.txt").path
+        try ("kept by the organization\n" + line + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let ok = try Self.run(["verify", "--db", desk.db, "--anchor", file])
+        #expect(ok.status == 0 && ok.out.contains("holds"), "\(ok.err)")
+        let deep = try Self.run(["verify", "--deep", "--db", desk.db])
+        #expect(deep.status == 0 && deep.out.contains("deep check"), "\(deep.err)")
+        let position = try #require(Int(line.split(separator: " ")[1]))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        p.arguments = [desk.db, "DROP TRIGGER events_no_delete; DELETE FROM events WHERE position > \(position - 3);"]
+        try p.run()
+        p.waitUntilExit()
+        #expect(try Self.run(["verify", "--db", desk.db]).status == 0)
+        let cut = try Self.run(["verify", "--db", desk.db, "--anchor", line])
+        #expect(cut.status == 65 && cut.err.contains("position \(position - 2)") && cut.err.contains("missing"), "\(cut.err)")
+        #expect(try Self.run(["verify", "--db", desk.db, "--anchor", "mado-anchor-v1 12"]).status == 64)
     }
 
     @Test("rebuild after the demo gives the same tables")

@@ -16,7 +16,7 @@ extension CaseStatus {
              .organizationDecided, .feedbackGiven, .taskOpened, .taskDone, .organizationRegistered, .retentionSet, .policyAdopted,
              .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened, .careTaskDone,
              .consultationLinked, .consultationNoted, .consultationClosed, .restrictedAccess, .subjectErased, .subjectExported,
-             .standingSet:
+             .standingSet, .checkpointSigned:
             nil
         }
     }

@@ -100,7 +100,7 @@ public struct CaseState: Hashable, Sendable {
         case .reviewStarted, .closed, .rejectedAsThreat, .statementRecorded, .enquiryLogged, .noteAdded, .organizationRegistered, .staffAdded, .staffRemoved,
              .subjectErased, .retentionSet, .subjectExported, .policyAdopted, .standingSet, .feedbackGiven,
              .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked,
-             .consultationNoted, .consultationClosed, .restrictedAccess:
+             .consultationNoted, .consultationClosed, .restrictedAccess, .checkpointSigned:
             break
         }
         return s

@@ -411,6 +411,9 @@ public enum DeskEvent: Hashable, Sendable {
     case subjectExported(SubjectExported)
     /// A counterparty warned or banned until a day (or lifted), on the counterparty's subject stream.
     case standingSet(StandingSet)
+    // the checkpoint stream
+    /// The log's head signed by the desk's key (`mado anchor`).
+    case checkpointSigned(SignedHead)
 
     public var type: String {
         switch self {
@@ -456,6 +459,7 @@ public enum DeskEvent: Hashable, Sendable {
         case .consultationNoted: "consultationNoted"
         case .consultationClosed: "consultationClosed"
         case .restrictedAccess: "restrictedAccess"
+        case .checkpointSigned: "checkpointSigned"
         }
     }
 
@@ -498,7 +502,7 @@ public enum DeskEvent: Hashable, Sendable {
         case .factsRecorded, .handedOver, .reviewStarted, .reported, .closed, .enquiryLogged, .caseAssigned, .legalHoldPlaced,
              .legalHoldLifted, .ladderStepTaken, .reportApproved, .taskOpened, .taskDone, .organizationRegistered, .retentionSet,
              .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .careTaskOpened, .careTaskDone, .consultationLinked,
-             .restrictedAccess, .subjectErased, .subjectExported:
+             .restrictedAccess, .subjectErased, .subjectExported, .checkpointSigned:
             break  // nothing personal in these payloads
         }
         return out

@@ -49,6 +49,9 @@ public struct StreamID: Hashable, Codable, Sendable, CustomStringConvertible, Ex
     /// A user's attempts to open restricted records (their own stream: no contention between desks).
     public static func access(_ user: String) -> StreamID { StreamID("access-" + user) }
 
+    /// The log's signed checkpoints (`mado anchor`).
+    public static let checkpoints = StreamID("checkpoints")
+
     /// The user whose staff stream this is, if it is one.
     public var staffUser: String? { rawValue.hasPrefix("staff-") ? String(rawValue.dropFirst(6)) : nil }
 }

@@ -93,14 +93,35 @@ public struct OrganizationSummary: Hashable, Sendable {
 /// What `verify` found.
 public struct VerifyResult: Equatable, Sendable {
     public let events: Int
-    /// The first position whose hash does not match, and why.
+    /// The first position that does not hold (its hash, a checkpoint, the anchor, who recorded it), and why.
     public let firstBad: (position: Position, reason: String)?
-    public init(events: Int, firstBad: (position: Position, reason: String)?) {
+    /// The signed checkpoints in the log, and the newest of them.
+    public let checkpoints: Int
+    public let newestCheckpoint: SignedHead?
+    /// What a deep check found beside the chain (projections, keys, triggers, the file); empty when none or not asked.
+    public let problems: [String]
+
+    public init(events: Int, firstBad: (position: Position, reason: String)?, checkpoints: Int = 0, newestCheckpoint: SignedHead? = nil,
+                problems: [String] = []) {
         self.events = events
         self.firstBad = firstBad
+        self.checkpoints = checkpoints
+        self.newestCheckpoint = newestCheckpoint
+        self.problems = problems
     }
+
+    /// The same, with another first problem or the deep check's findings.
+    public func with(firstBad: (position: Position, reason: String)?) -> VerifyResult {
+        VerifyResult(events: events, firstBad: firstBad, checkpoints: checkpoints, newestCheckpoint: newestCheckpoint, problems: problems)
+    }
+    public func with(problems: [String]) -> VerifyResult {
+        VerifyResult(events: events, firstBad: firstBad, checkpoints: checkpoints, newestCheckpoint: newestCheckpoint, problems: problems)
+    }
+
+    public var isWhole: Bool { firstBad == nil && problems.isEmpty }
 
     public static func == (a: Self, b: Self) -> Bool {
         a.events == b.events && a.firstBad?.position == b.firstBad?.position && a.firstBad?.reason == b.firstBad?.reason
+            && a.checkpoints == b.checkpoints && a.newestCheckpoint == b.newestCheckpoint && a.problems == b.problems
     }
 }

@@ -83,7 +83,7 @@ public struct CaseReport: Codable, Equatable, Sendable {
              .reportDrafted, .reportApproved, .organizationDecided, .feedbackGiven, .taskOpened, .taskDone,
              .organizationRegistered, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded,
              .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked, .consultationNoted, .consultationClosed,
-             .restrictedAccess, .subjectErased, .subjectExported, .standingSet:
+             .restrictedAccess, .subjectErased, .subjectExported, .standingSet, .checkpointSigned:
             false
         }
     }
@@ -117,7 +117,7 @@ public struct CaseReport: Codable, Equatable, Sendable {
                  .organizationDecided, .feedbackGiven, .taskOpened, .taskDone, .organizationRegistered, .retentionSet,
                  .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened,
                  .careTaskDone, .consultationLinked, .consultationNoted, .consultationClosed, .restrictedAccess, .subjectErased,
-                 .subjectExported, .standingSet:
+                 .subjectExported, .standingSet, .checkpointSigned:
                 break
             }
         }

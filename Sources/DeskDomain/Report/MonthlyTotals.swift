@@ -182,7 +182,7 @@ public struct MonthlyTally: Sendable {
              .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .reportDrafted, .reportApproved, .organizationDecided,
              .feedbackGiven, .taskOpened, .taskDone, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted,
              .shiftEnded, .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked, .consultationNoted,
-             .consultationClosed, .restrictedAccess, .subjectErased, .subjectExported, .standingSet:
+             .consultationClosed, .restrictedAccess, .subjectErased, .subjectExported, .standingSet, .checkpointSigned:
             follow(stream, event) { _ in }
         }
     }

@@ -85,7 +85,7 @@ enum Projector {
                  .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .reportApproved, .taskOpened, .taskDone,
                  .organizationRegistered, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded,
                  .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked, .consultationNoted, .consultationClosed,
-                 .restrictedAccess, .subjectErased, .subjectExported, .standingSet:
+                 .restrictedAccess, .subjectErased, .subjectExported, .standingSet, .checkpointSigned:
                 texts = []
             }
             try timings.measure(.search, within: .projections) { try index(texts) }
@@ -161,7 +161,7 @@ enum Projector {
             guard e.stream.rawValue.hasPrefix("org-") else { return }
             try db.cachedStatement(sql: "UPDATE organizations SET retention_years = ? WHERE id = ?").execute(
                            arguments: [p.years, String(e.stream.rawValue.dropFirst(4))])
-        case .subjectExported:
+        case .subjectExported, .checkpointSigned:
             break
         case .standingSet(let p):
             guard e.stream.rawValue.hasPrefix("subject-") else { return }

@@ -156,6 +156,9 @@ enum Migrations {
     static let first = "v1-sealed-log"
 
     /// Tables that `rebuild` empties and fills again from the log.
+    /// The triggers that keep the log append-only.
+    static let logGuards = ["events_no_update", "events_no_delete"]
+
     static let projectionTables = ["cases", "ledger", "subjects", "case_subjects", "organizations", "staff",
                                    "intake_fingerprints", "case_search", "search_backlog", "tasks", "shifts", "handovers",
                                    "consultations", "care_tasks"]

@@ -1,24 +1,59 @@
 import ArgumentParser
 import DeskApp
+import DeskDomain
 import Foundation
 
 extension Mado {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Walk the hash chain and name the first event that does not match.",
-            discussion: "Needs no key file. Exit 0 when the whole chain verifies, 1 otherwise.")
+            abstract: "Check the log: its hash chain, its signed checkpoints, and who recorded each event.",
+            discussion: """
+                Walks the hash chain, checks every checkpoint `mado anchor` signed, and replays the staff records: every \
+                event must have been allowed to its actor by the role they held then. With --anchor (a line printed by \
+                `mado anchor`, or a file holding one), the log must still hold that head: a log cut short or rewritten \
+                since fails. --deep also rebuilds the read models aside and compares them with the live ones, checks \
+                that every destroyed key has its erasure in the log, the append-only guards and the file itself (it \
+                needs the key file). Needs no staff record. Exit 0 when everything holds, 65 when something does not.
+                """)
 
         @OptionGroup var store: StoreOptions
+        @Option(help: ArgumentHelp("A head signed by `mado anchor`: the line itself, or a file holding it.", valueName: "line-or-file"))
+        var anchor: String?
+        @Flag(help: "Also compare the read models with the log, and check the keys, the guards and the file.") var deep = false
+
+        func validate() throws {
+            if let anchor { _ = try Self.signedHead(anchor) }
+        }
+
+        /// The line given, or the last line of the file given that is one.
+        static func signedHead(_ argument: String) throws -> SignedHead {
+            if let h = SignedHead(line: argument) { return h }
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: argument, isDirectory: &isDir), !isDir.boolValue,
+               let data = FileManager.default.contents(atPath: argument), data.count <= 1 << 20 {
+                let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+                if let h = lines.reversed().lazy.compactMap({ SignedHead(line: String($0)) }).first { return h }
+            }
+            throw ValidationError("--anchor must be a line printed by `mado anchor` (mado-anchor-v1 …), or a file holding one")
+        }
 
         func run() throws {
-            let desk = try store.desk()
+            let desk = try store.desk(requireKey: deep)
             defer { desk.close() }
-            let r = try desk.verify()
-            if let bad = r.firstBad {
-                warn("chain broken at position \(bad.position): \(bad.reason)")
-                throw ExitCode.failure
-            }
+            let head = try anchor.map(Self.signedHead)
+            let r = try desk.verify(anchor: head, deep: deep)
+            if let bad = r.firstBad { warn("the log does not verify at position \(bad.position): \(bad.reason)") }
+            for p in r.problems { warn(p) }
+            guard r.isWhole else { throw ExitCode(65) }
             print("chain verified: \(r.events) events")
+            if let newest = r.newestCheckpoint {
+                print("\(r.checkpoints) signed checkpoint(s) hold; the newest covers position \(newest.position), signed \(StoredTime.display(newest.at))")
+            } else {
+                print("no signed checkpoint yet (mado anchor signs the head)")
+            }
+            if let head { print("the anchor signed \(StoredTime.display(head.at)) holds: position \(head.position) is in the log") }
+            print("every event was recorded by someone whose role allowed it")
+            if deep { print("deep check: the read models, the keys, the append-only guards and the file hold") }
         }
     }
 

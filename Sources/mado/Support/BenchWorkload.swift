@@ -32,7 +32,11 @@ struct BenchWorkload {
 
     mutating func text(_ n: Int) -> String { (0..<n).map { _ in pick(Self.fragments) }.joined(separator: "。") + "。" }
 
-    mutating func actor() -> Actor { Actor(String(format: "desk-%02d", 1 + rng.below(40))) }
+    /// The clerks who append, on the staff of every bench database.
+    static let clerks = 40
+    static func clerk(_ n: Int) -> Actor { Actor(String(format: "desk-%02d", n)) }
+
+    mutating func actor() -> Actor { Self.clerk(1 + Int(rng.below(UInt64(Self.clerks)))) }
 
     mutating func randomKind() -> Kind { [Kind.facts, .statement, .note][Int(rng.below(3))] }
 

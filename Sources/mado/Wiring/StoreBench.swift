@@ -38,9 +38,7 @@ struct BenchRunner {
 
     func open(_ durability: SQLiteEventStore.Durability) throws -> SQLiteEventStore {
         if !FileManager.default.fileExists(atPath: db) {
-            let s = try SQLiteEventStore.initialize(path: db, supervisor: Identity.osUser, displayName: Identity.osDisplayName,
-                                                    at: Date(), passThrough: !sealed)
-            s.close()
+            try Self.initializeDesk(path: db, passThrough: !sealed)
         }
         return try SQLiteEventStore.open(path: db, requireKey: sealed, durability: durability)
     }
@@ -299,12 +297,23 @@ struct BenchRunner {
 }
 
 extension BenchRunner {
+    /// A new desk whose staff includes the workload's forty clerks (`desk-01`…`desk-40`), so that what they append
+    /// verifies like any desk's log: every event recorded by someone whose role allowed it.
+    static func initializeDesk(path: String, passThrough: Bool) throws {
+        let s = try SQLiteEventStore.initialize(path: path, supervisor: Identity.osUser, displayName: Identity.osDisplayName,
+                                                at: Date(), passThrough: passThrough)
+        defer { s.close() }
+        for n in 1...BenchWorkload.clerks {
+            let user = BenchWorkload.clerk(n)
+            try s.append([.staffAdded(StaffAdded(user: user.user, displayName: user.user, role: .staff))], to: .stream(.staff(user.user)),
+                         expected: .noStream, actor: Actor(Identity.osUser), at: Date(), newSubjects: [], evidence: [])
+        }
+    }
+
     /// A database of `cases` cases of three events each (intake, facts, a statement), written through the product's
     /// append, for `mado bench ui`.
     static func createUIDatabase(path: String, cases: Int, seed: UInt64) throws {
-        let s = try SQLiteEventStore.initialize(path: path, supervisor: Identity.osUser, displayName: Identity.osDisplayName,
-                                                at: Date(), passThrough: true)
-        s.close()
+        try initializeDesk(path: path, passThrough: true)
         let store = try SQLiteEventStore.open(path: path, requireKey: false, durability: .normal)
         defer { store.close() }
         var g = BenchWorkload(seed: seed)

@@ -116,7 +116,27 @@ final class FakeLog: EventLog, DeskReads, @unchecked Sendable {
 
     func watch() throws -> any LogWatcher { Watcher(log: self) }
 
-    func verify() throws -> VerifyResult { VerifyResult(events: lock.withLock { stored.count }, firstBad: nil) }
+    /// No hashes here: only the checkpoints' count and the anchor's position (the store's tests check the rest).
+    func verify(anchor: SignedHead?) throws -> VerifyResult {
+        let all = lock.withLock { stored }
+        let heads = all.compactMap { s -> SignedHead? in if case .checkpointSigned(let h) = s.envelope.event { h } else { nil } }
+        if let anchor, anchor.position > Int64(all.count) {
+            return VerifyResult(events: all.count, firstBad: (Position(Int64(all.count + 1)), "events are missing"))
+        }
+        return VerifyResult(events: all.count, firstBad: nil, checkpoints: heads.count, newestCheckpoint: heads.last)
+    }
+
+    /// Signs nothing (a fake has no key): records the head it would sign.
+    func anchor(actor: Actor, at now: Date) throws -> SignedHead {
+        let head = SignedHead(position: Int64(lock.withLock { stored.count }), head: String(repeating: "0", count: 64), at: Self.stamp(now),
+                              key: "", signature: "")
+        let v = try version(of: .checkpoints)
+        try append([.checkpointSigned(head)], to: .stream(.checkpoints), expected: v == 0 ? .noStream : .exact(StreamVersion(v)),
+                   actor: actor, at: now, newSubjects: [], evidence: [])
+        return head
+    }
+
+    func deepCheck() throws -> [String] { [] }
 
     func rebuild() throws -> Int { lock.withLock { stored.count } }
 
