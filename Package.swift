@@ -43,6 +43,7 @@ let package = Package(
             dependencies: [
                 "DeskDomain", "DeskApp", "DeskStore", "DeskIntake", "DeskTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DeskCodecTests", dependencies: ["DeskCodec", "DeskDomain"]),

@@ -38,6 +38,9 @@ extension Desk {
         return try log.anchor(actor: actor, at: clock())
     }
 
+    /// The append-only guards missing from the log's storage (names; empty when all are there). Needs no staff record.
+    public func missingGuards() throws -> [String] { try log.missingGuards() }
+
     /// Empties the read models and replays the log into them.
     public func rebuild() throws -> Int {
         try require(.rebuild)

@@ -17,11 +17,8 @@ extension SQLiteEventStore {
         try pool.read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             if integrity != ["ok"] { problems.append("the database file is damaged: " + integrity.prefix(3).joined(separator: "; ")) }
-            let triggers = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-            for t in Migrations.logGuards where !triggers.contains(t) {
-                problems.append("the guard \(t) is missing: events can be changed or deleted in place")
-            }
         }
+        for t in try missingGuards() { problems.append("the guard \(t) is missing: events can be changed or deleted in place") }
         let copy = try asideCopy()
         defer { for suffix in ["", "-wal", "-shm"] { unlink(copy.path + suffix) }; copy.cleanup() }
         let aside = try SQLiteEventStore.open(path: copy.path, keyFile: keyFilePath, requireKey: true)
@@ -47,6 +44,11 @@ extension SQLiteEventStore {
         return problems
     }
 
+    public func missingGuards() throws -> [String] {
+        let triggers = try pool.read { db in Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'")) }
+        return Migrations.logGuards.filter { !triggers.contains($0) }
+    }
+
     /// A consistent copy of the database, made with SQLite's backup while others may write. It goes beside the
     /// database (the copy holds what the original holds, so it gets the same directory's protection), or in a private
     /// temporary directory when that one is not writable here (a read-only copy, which its reader can read anyway).
@@ -54,7 +56,7 @@ extension SQLiteEventStore {
         let dir = (path as NSString).deletingLastPathComponent
         let name = "." + (path as NSString).lastPathComponent + ".verify-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let target: String, cleanup: () -> Void
-        if access(dir.isEmpty ? "." : dir, W_OK | X_OK) == 0 {
+        if faccessat(AT_FDCWD, dir.isEmpty ? "." : dir, W_OK | X_OK, AT_EACCESS) == 0 {
             target = (dir.isEmpty ? "." : dir) + "/" + name
             cleanup = {}
         } else {

@@ -30,6 +30,9 @@ public final class SQLiteEventStore: Sendable {
         c.prepareDatabase { db in
             // Erased rows are overwritten with zeros, not just unlinked.
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // Sorts and temporary tables stay in memory: a temporary file would belong to the user running mado, in a
+            // directory of their choosing, even when mado runs with the desk group's rights.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         return c
     }
@@ -138,7 +141,9 @@ public final class SQLiteEventStore: Sendable {
     /// A desk database is shared through its directory's group: say so instead of SQLite's "unable to open".
     static func checkAccess(_ path: String) throws {
         let dir = (path as NSString).deletingLastPathComponent
-        for (p, mode) in [(dir.isEmpty ? "." : dir, R_OK | W_OK | X_OK), (path, R_OK | W_OK)] where access(p, mode) != 0 {
+        // The effective ids: a set-group-id mado reaches the desk through its group, which the user is not in.
+        for (p, mode) in [(dir.isEmpty ? "." : dir, R_OK | W_OK | X_OK), (path, R_OK | W_OK)]
+        where faccessat(AT_FDCWD, p, mode, AT_EACCESS) != 0 {
             var st = stat()
             let group = stat(p, &st) == 0 ? (getgrgid(st.st_gid).map { String(cString: $0.pointee.gr_name) } ?? "\(st.st_gid)") : "?"
             throw StoreError.io("cannot open \(path): permission denied on \(p) (its group is \(group); the desk's users must be in it)")

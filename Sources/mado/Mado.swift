@@ -13,12 +13,18 @@ struct Mado: ParsableCommand {
         abstract: "Madoguchi (窓口): the customer-harassment consultation desk's console and case log.",
         discussion: """
             Without a subcommand, opens the console on the desk database. Press ? in it for the keys.
-            Exit codes: 0 success, 1 failure (a refusal, a broken chain, bad input), 64 bad usage.
+            Exit codes: 0 success, 1 failure (a refusal, bad input), 64 bad usage, 65 a log that does not verify.
             The database is --db, else $MADO_DB, else ~/.local/share/mado/desk.sqlite.
             """,
         subcommands: [Init.self, Staff.self, Demo.self, Intake.self, Note.self, List.self, Show.self, Verify.self, Anchor.self, Rebuild.self,
                       Org.self, Transcribe.self, Subject.self, Hold.self, Retention.self, Ladder.self, Handover.self, Assess.self, Classify.self, LaneCommand.self, Counterparty.self, Policy.self, Report.self, Review.self, Reject.self, Close.self, Enquiry.self,
-                      Decision.self, Feedback.self, Task.self, Evidence.self, Shift.self, Who.self, Consult.self, Access.self, Bench.self])
+                      Decision.self, Feedback.self, Task.self, Evidence.self, Shift.self, Who.self, Consult.self, Access.self, Doctor.self, Bench.self])
+
+    /// Before anything else: a set-group-id mado forgets the environment that could send its files elsewhere.
+    static func main() {
+        Privileges.start()
+        main(nil)
+    }
 
     @OptionGroup var store: StoreOptions
 
@@ -39,8 +45,9 @@ struct Mado: ParsableCommand {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw Refusal("the console needs a terminal; for scripts use a subcommand (see `mado --help`)")
         }
-        let t = try Theme.named(theme)
+        let t = try Privileges.asUser { try Theme.named(theme) }
         if demo {
+            try Privileges.dropGroup()   // a throw-away desk of the user's own
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-demo-\(UUID().uuidString.prefix(8))")
             defer { try? FileManager.default.removeItem(at: dir) }
             let now = Date()
@@ -75,6 +82,8 @@ enum Console {
         var model = Model(size: backend.size, now: Date(), me: me, language: language,
                           readOnly: readOnly || RoleMatrix.changesNothing(me.role), databaseName: name)
         model.keyProblem = desk.keyProblem
-        Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch()).run()
+        Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch(), writeFile: { path, data in
+            (try? Privileges.asUser { FileManager.default.createFile(atPath: path, contents: data) }) ?? false
+        }).run()
     }
 }

@@ -42,12 +42,14 @@ public protocol EventLog: AnyObject, Sendable {
     /// key; with `anchor` (a head signed before and kept elsewhere), also that the log still holds it. Names the first
     /// position that does not hold. Needs no key file (with one, the checkpoints must be signed by its key).
     func verify(anchor: SignedHead?) throws -> VerifyResult
-    /// Appends a checkpoint (the head signed by the desk's signing key) and returns the head signed after it, which
-    /// covers the checkpoint itself: the line to keep outside the desk.
+    /// Appends a checkpoint (the head, signed by the desk's signing key) and returns that signed head: the line to keep
+    /// outside the desk.
     func anchor(actor: Actor, at now: Date) throws -> SignedHead
     /// What the chain cannot prove, in words (empty when all holds): the read models rebuilt from the log equal the live
     /// ones, every destroyed key has its erasure event, the append-only guards are in place, the file is sound.
     func deepCheck() throws -> [String]
+    /// The append-only guards that are missing (none on a sound desk): cheap, for `mado doctor`.
+    func missingGuards() throws -> [String]
     /// Empties the read models and replays the log into them.
     func rebuild() throws -> Int
 

@@ -10,8 +10,12 @@ public final class Program {
     public private(set) var model: Model
     private var previous: Screen?
     private var pending: [Msg] = []
+    /// Writes a file the user asked for (the leaflet); the front end opens it with the user's own rights.
+    let writeFile: (String, Data) -> Bool
 
-    public init(desk: Desk, backend: Backend, model: Model, watcher: (any LogWatcher)?) {
+    public init(desk: Desk, backend: Backend, model: Model, watcher: (any LogWatcher)?,
+                writeFile: @escaping (String, Data) -> Bool = { FileManager.default.createFile(atPath: $0, contents: $1) }) {
+        self.writeFile = writeFile
         self.desk = desk
         self.backend = backend
         self.model = model
@@ -171,7 +175,7 @@ public final class Program {
 
     private func writeLeaflet(_ id: CaseID, _ text: String) {
         let path = FileManager.default.currentDirectoryPath + "/mado-leaflet-\(id).txt"
-        if FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) {
+        if writeFile(path, Data(text.utf8)) {
             pending.append(.leafletWritten(path))
         } else {
             pending.append(.loadFailed("cannot write \(Sanitizer.visible(path))"))

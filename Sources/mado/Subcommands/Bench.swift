@@ -44,6 +44,7 @@ extension Mado {
         }
 
         func run() throws {
+            try Privileges.dropGroup()   // benchmark databases are the user's own
             guard let workload, let db = store.db else { return try runAll() }
             let line = try BenchRunner(db: db, seed: seed, sealed: sealed, writers: writers, loads: loads)
                 .run(workload, events: events ?? Self.defaults[workload]!)
@@ -89,6 +90,7 @@ extension Mado {
         @Option var startAt: Double
 
         func run() throws {
+            try Privileges.dropGroup()
             let r = try BenchRunner(db: store.databasePath, seed: seed, sealed: false, writers: 0, loads: 0)
                 .w4Writer(writer, events: events, startAt: Date(timeIntervalSince1970: startAt))
             print(r)

@@ -38,6 +38,7 @@ extension Mado {
         }
 
         func run() throws {
+            try Privileges.dropGroup()
             var tempDir: URL?
             let path: String
             if let db = store.db {

@@ -66,7 +66,7 @@ extension Mado {
             }
             guard let content = item.content else { throw Refusal("item \(save) cannot be opened: its owner's data was erased or the key is missing") }
             // Created readable by its owner only and never over anything that exists (O_EXCL, no symlink followed).
-            let fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            let fd = try Privileges.asUser { open(out, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
             guard fd >= 0 else {
                 throw Refusal(errno == EEXIST ? "\(Sanitizer.visible(out)) exists; choose a new file" : "cannot create \(Sanitizer.visible(out))")
             }

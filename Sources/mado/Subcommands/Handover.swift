@@ -67,7 +67,7 @@ extension Mado {
             let r = try desk.handOver(report)
             let sheet = HandoverSheet(caseID: r.id, decision: r.decision, policy: r.policy, organization: r.organizationName, language: language)
             if let leaflet {
-                guard FileManager.default.createFile(atPath: leaflet, contents: Data(sheet.leafletText.utf8)) else {
+                guard try Privileges.asUser({ FileManager.default.createFile(atPath: leaflet, contents: Data(sheet.leafletText.utf8)) }) else {
                     throw Refusal("cannot write the leaflet to \(Sanitizer.visible(leaflet))")
                 }
             }

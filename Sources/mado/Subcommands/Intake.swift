@@ -66,12 +66,13 @@ extension Mado {
 enum IntakeBatch {
     static func run(_ path: String, kind: String, directoryFiles: (URL) throws -> [URL], _ take: (Data) throws -> IntakeOutcome) throws {
         var isDir: ObjCBool = false
-        guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+        guard path != "-", (try? Privileges.asUser { FileManager.default.fileExists(atPath: path, isDirectory: &isDir) }) == true,
+              isDir.boolValue else {
             // One submission: its refusal is the command's.
             report(try take(try readInput(path)), from: nil)
             return
         }
-        let files = try directoryFiles(URL(fileURLWithPath: path))
+        let files = try Privileges.asUser { try directoryFiles(URL(fileURLWithPath: path)) }
         var taken = 0, again = 0, refused: [String] = []
         for f in files {
             do {
@@ -117,8 +118,12 @@ enum IntakeBatch {
     }
 }
 
-/// Reads a file, or standard input for "-", refusing more than the submission limit.
+/// Reads a file, or standard input for "-", refusing more than the submission limit; with the user's own rights.
 func readInput(_ path: String) throws -> Data {
+    try Privileges.asUser { try readOwnInput(path) }
+}
+
+private func readOwnInput(_ path: String) throws -> Data {
     let limit = IntakeLimits.submissionBytes
     let handle: FileHandle
     if path == "-" {

@@ -12,7 +12,7 @@ extension Mado {
 
         /// Reads and validates a policy file; every problem named.
         static func load(_ file: String) throws -> PolicyTable {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let data = try Privileges.asUser({ FileManager.default.contents(atPath: file) }) else {
                 throw Refusal("cannot read \(Sanitizer.visible(file)): no such file or no permission")
             }
             guard data.count <= PolicyFile.maxBytes else {

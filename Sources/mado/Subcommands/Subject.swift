@@ -136,9 +136,14 @@ extension Mado {
     }
 }
 
-/// Writes personal data to a new file that only its owner can read (created 0600, never replacing a file).
+/// Writes personal data to a new file that only its owner can read (created 0600, never replacing a file), with the
+/// user's own rights.
 func writePrivately(_ data: Data, to path: String) throws {
-    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+    try Privileges.asUser { try writeOwnFile(data, to: path) }
+}
+
+private func writeOwnFile(_ data: Data, to path: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
         throw Refusal(errno == EEXIST ? "\(Sanitizer.visible(path)) exists; choose another --output"
                                       : "cannot create \(Sanitizer.visible(path)): \(String(cString: strerror(errno)))")

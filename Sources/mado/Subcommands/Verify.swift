@@ -29,8 +29,10 @@ extension Mado {
         static func signedHead(_ argument: String) throws -> SignedHead {
             if let h = SignedHead(line: argument) { return h }
             var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: argument, isDirectory: &isDir), !isDir.boolValue,
-               let data = FileManager.default.contents(atPath: argument), data.count <= 1 << 20 {
+            if let data = try Privileges.asUser({ () -> Data? in
+                guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDir), !isDir.boolValue else { return nil }
+                return FileManager.default.contents(atPath: argument)
+            }), data.count <= 1 << 20 {
                 let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
                 if let h = lines.reversed().lazy.compactMap({ SignedHead(line: String($0)) }).first { return h }
             }

@@ -6,15 +6,16 @@ import Foundation
 import Glibc
 #endif
 
-/// Who runs this process: the OS user, never a flag or a variable anyone could set.
+/// Who runs this process: the real OS user (a set-group-id mado changes its group, never who it acts for), never a
+/// flag or a variable anyone could set.
 enum Identity {
     static var osUser: String {
-        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
-        return "uid-\(geteuid())"
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return "uid-\(getuid())"
     }
 
     static var osDisplayName: String {
-        if let pw = getpwuid(geteuid()), let gecos = pw.pointee.pw_gecos {
+        if let pw = getpwuid(getuid()), let gecos = pw.pointee.pw_gecos {
             let full = String(cString: gecos).split(separator: ",").first.map(String.init) ?? ""
             if !full.isEmpty { return full }
         }

@@ -138,6 +138,8 @@ final class FakeLog: EventLog, DeskReads, @unchecked Sendable {
 
     func deepCheck() throws -> [String] { [] }
 
+    func missingGuards() throws -> [String] { [] }
+
     func rebuild() throws -> Int { lock.withLock { stored.count } }
 
     var keyProblem: String? { nil }
