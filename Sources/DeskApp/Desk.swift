@@ -77,9 +77,14 @@ public struct Desk: Sendable {
     /// open the file (an outside verifier, a cron job) may check it.
     public func verify() throws -> VerifyResult { try log.verify() }
 
-    /// Empties the read models and replays the log into them.
-    public func rebuild() throws -> Int {
+    /// Replays the log into new read models and swaps them in while the desk keeps working. Verifies the log first, as
+    /// `verify` does, and refuses one that does not verify: read models rebuilt from a broken log would hide the break.
+    public func rebuild() throws -> RebuildOutcome {
         try require(.rebuild)
+        let checked = try verify()
+        if let bad = checked.firstBad {
+            throw LogError.doesNotVerify(what: "the log", reason: "position \(bad.position): \(bad.reason)")
+        }
         return try log.rebuild()
     }
 

@@ -126,7 +126,8 @@ extension SQLiteEventStore {
                 return result
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-            throw AppendError.busy
+            // Reads go on while another process holds the write lock: say who, when it is mado's own work.
+            throw AppendError.busy((try? runningMaintenance()) ?? nil)
         }
         keyring.commitPending(keys.map(\.0))
         return newVersion

@@ -100,8 +100,9 @@ extension SQLiteEventStore {
                 return true
             }
             // Another terminal's open read blocks truncation; wait a second, not the full busy timeout.
+            let timeout = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 30000
             try db.execute(sql: "PRAGMA busy_timeout = 1000")
-            defer { try? db.execute(sql: "PRAGMA busy_timeout = 30000") }
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(timeout)") }
             do { try db.checkpoint(.truncate) } catch { return false }
             try db.execute(sql: "DELETE FROM desk_meta WHERE key = 'wal_truncate_pending'")
             try db.checkpoint(.truncate)

@@ -23,9 +23,9 @@ public final class SQLiteEventStore: Sendable {
     /// The key file that belongs to a database unless `--key-file` or `MADO_KEY_FILE` says otherwise.
     public static func defaultKeyFile(for dbPath: String) -> String { dbPath + ".key" }
 
-    static func configuration() -> Configuration {
+    static func configuration(busyTimeout: TimeInterval = 30) -> Configuration {
         var c = Configuration()
-        c.busyMode = .timeout(30)
+        c.busyMode = .timeout(busyTimeout)
         c.journalMode = .wal
         c.prepareDatabase { db in
             // Erased rows are overwritten with zeros, not just unlinked.
@@ -55,11 +55,12 @@ public final class SQLiteEventStore: Sendable {
     /// or `normal` (WAL's default: survives a crash of the process, not of the machine; benchmarks W2-W4).
     public enum Durability: String, Sendable { case full = "FULL", normal = "NORMAL" }
 
+    /// `busyTimeout`: how long an append waits for another process's write lock before it gives up (tests shorten it).
     public static func open(path: String, keyFile: String? = nil, requireKey: Bool = false,
-                            durability: Durability = .full) throws -> SQLiteEventStore {
+                            durability: Durability = .full, busyTimeout: TimeInterval = 30) throws -> SQLiteEventStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
         try checkAccess(path)
-        let pool = try DatabasePool(path: path, configuration: configuration())
+        let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
         try checkSchema(pool, path: path)
         try pool.writeWithoutTransaction { db in
             // GRDB resets synchronous when it switches to WAL: promise durability after opening.
@@ -84,6 +85,7 @@ public final class SQLiteEventStore: Sendable {
         let store = SQLiteEventStore(path: path, keyFilePath: keyPath, pool: pool, deskKey: deskKey, keyProblem: problem,
                                      passThrough: false)
         try? store.retryPendingTruncate()
+        try? store.cleanUpInterruptedRebuild()
         return store
     }
 

@@ -40,8 +40,11 @@ public protocol EventLog: AnyObject, Sendable {
     func watch() throws -> any LogWatcher
     /// Walks the hash chain from the first event; names the first that does not match.
     func verify() throws -> VerifyResult
-    /// Empties the read models and replays the log into them.
-    func rebuild() throws -> Int
+    /// Replays the log into new read models and puts them in place of the old ones, while the desk keeps appending:
+    /// in batches that each hold the write lock briefly, then one short swap. Checks every event's hash as it replays and
+    /// refuses (`LogError.doesNotVerify`, nothing changed) at the first that does not match; refuses while another
+    /// rebuild or a restore runs (`LogError.inProgress`).
+    func rebuild() throws -> RebuildOutcome
 
     /// Why personal data is hidden in this process (no usable key), if it is.
     var keyProblem: String? { get }

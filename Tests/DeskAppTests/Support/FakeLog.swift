@@ -118,7 +118,9 @@ final class FakeLog: EventLog, DeskReads, @unchecked Sendable {
 
     func verify() throws -> VerifyResult { VerifyResult(events: lock.withLock { stored.count }, firstBad: nil) }
 
-    func rebuild() throws -> Int { lock.withLock { stored.count } }
+    func rebuild() throws -> RebuildOutcome {
+        RebuildOutcome(events: lock.withLock { stored.count }, transactions: 1, longestHold: 0, reclaimed: true)
+    }
 
     var keyProblem: String? { nil }
 
