@@ -39,11 +39,12 @@ public struct Desk: Sendable {
         return m
     }
 
-    /// The acting user, if the role matrix lets them do `action`.
+    /// The acting user, if the role matrix lets them do `action` (and the log may be written, when it writes).
     @discardableResult
     func require(_ action: DeskAction) throws -> StaffMember {
         let m = try me()
         guard RoleMatrix.allows(m.role, action) else { throw DeskError.notAllowed(action, role: m.role) }
+        if action.writes, let readOnly = log.readOnly { throw readOnly }
         return m
     }
 
@@ -69,6 +70,9 @@ public struct Desk: Sendable {
 
     /// Why personal data is hidden in this process (no usable key file), if it is.
     public var keyProblem: String? { log.keyProblem }
+
+    /// Why nothing can be recorded in this process (the database is open read-only), if so.
+    public var readOnly: LogError? { log.readOnly }
 
     /// Tells when any process appended (the console refreshes).
     public func watch() throws -> any LogWatcher { try log.watch() }

@@ -75,6 +75,7 @@ extension SQLiteEventStore {
     func write(_ encoded: [(DeskEvent, Data)], stream: (Database) throws -> StreamID, expected: ExpectedVersion,
                actor: Actor, at now: Date, newSubjects: [SubjectID], evidence: [SealedEvidence],
                alsoInTransaction extra: ((Database) throws -> Void)? = nil) throws -> Int {
+        try refuseIfReadOnly()
         let recordedAt = Timestamp.string(now)
         let keys = try keyring.pendingKeys(newSubjects)
         let newVersion: Int
@@ -144,6 +145,7 @@ extension SQLiteEventStore {
     /// keys as `append`: how a benchmark or a test fills a large log in seconds rather than minutes.
     public func appendNewStreams(_ streams: [(stream: StreamID, events: [DeskEvent], newSubjects: [SubjectID])], actor: Actor,
                                  at now: Date) throws {
+        try refuseIfReadOnly()
         let recordedAt = Timestamp.string(now)
         let encoded = try streams.map { try encode($0.events) }
         let keys = try keyring.pendingKeys(streams.flatMap(\.newSubjects))

@@ -25,11 +25,17 @@ extension SQLiteEventStore {
         return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// This process doing `kind` now, and the record that says so.
+    static func maintenanceRecord(_ kind: Maintenance.Kind) -> (maintenance: Maintenance, value: String) {
+        let me = Maintenance(kind: kind, user: processUser, pid: getpid(), host: hostName, since: Timestamp.string(Date()))
+        let record = MaintenanceRecord(kind: me.kind.rawValue, user: me.user, pid: me.pid, host: me.host, since: me.since)
+        return (me, String(decoding: (try? JSONEncoder.sorted.encode(record)) ?? Data(), as: UTF8.self))
+    }
+
     /// Records that `kind` runs in this process, in one transaction that refuses while another one runs.
     func claimMaintenance(_ kind: Maintenance.Kind) throws -> Maintenance {
-        let me = Maintenance(kind: kind, user: Self.processUser, pid: getpid(), host: Self.hostName, since: Timestamp.string(Date()))
-        let value = String(decoding: try JSONEncoder.sorted.encode(
-            MaintenanceRecord(kind: me.kind.rawValue, user: me.user, pid: me.pid, host: me.host, since: me.since)), as: UTF8.self)
+        try refuseIfReadOnly()
+        let (me, value) = Self.maintenanceRecord(kind)
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 if let running = try Self.runningMaintenance(db) { throw LogError.inProgress(running) }

@@ -95,7 +95,8 @@ extension SQLiteEventStore {
     /// Truncates the WAL if an erasure asked for it; true when nothing is pending any more.
     @discardableResult
     public func retryPendingTruncate() throws -> Bool {
-        try pool.writeWithoutTransaction { db in
+        guard readOnlyReason == nil else { return true }
+        return try pool.writeWithoutTransaction { db in
             guard try String.fetchOne(db, sql: "SELECT value FROM desk_meta WHERE key = 'wal_truncate_pending'") != nil else {
                 return true
             }

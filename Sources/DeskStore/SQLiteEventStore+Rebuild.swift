@@ -25,6 +25,7 @@ extension SQLiteEventStore {
     /// as it replays and changes nothing when one does not match. Refuses without the key file (every personal field
     /// would come back locked) and while another rebuild or a restore runs.
     public func rebuild() throws -> RebuildOutcome {
+        try refuseIfReadOnly()
         guard keyring.isUnlocked else { throw StoreError.keyRequired(what: "rebuild") }
         let claim = try claimMaintenance(.rebuild)
         defer { releaseMaintenance(claim) }

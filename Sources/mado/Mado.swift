@@ -13,7 +13,8 @@ struct Mado: ParsableCommand {
         abstract: "Madoguchi (窓口): the customer-harassment consultation desk's console and case log.",
         discussion: """
             Without a subcommand, opens the console on the desk database. Press ? in it for the keys.
-            Exit codes: 0 success, 1 failure (a refusal, a broken chain, bad input), 64 bad usage.
+            Exit codes: 0 success, 1 failure (a refusal, a broken chain, bad input), 64 bad usage; rebuild: 65 a log that
+            does not verify.
             The database is --db, else $MADO_DB, else ~/.local/share/mado/desk.sqlite.
             """,
         subcommands: [Init.self, Staff.self, Demo.self, Intake.self, Note.self, List.self, Show.self, Verify.self, Rebuild.self,
@@ -71,9 +72,10 @@ enum Console {
         let me = try desk.me()
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let backend = NcursesBackend(theme: theme, noColor: noColor)
-        // A role that may change nothing (the auditor) gets a review-only console.
+        // A role that may change nothing (the auditor) gets a review-only console, and so does a database this process
+        // may only read.
         var model = Model(size: backend.size, now: Date(), me: me, language: language,
-                          readOnly: readOnly || RoleMatrix.changesNothing(me.role), databaseName: name)
+                          readOnly: readOnly || RoleMatrix.changesNothing(me.role) || desk.readOnly != nil, databaseName: name)
         model.keyProblem = desk.keyProblem
         Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch()).run()
     }

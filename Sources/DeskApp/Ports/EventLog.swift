@@ -48,6 +48,9 @@ public protocol EventLog: AnyObject, Sendable {
 
     /// Why personal data is hidden in this process (no usable key), if it is.
     var keyProblem: String? { get }
+    /// `LogError.readOnly` naming the file and why, when this process may only read the log (an archived copy, a
+    /// read-only mount, a file the user may only read); nil when it may write.
+    var readOnly: LogError? { get }
     func close()
 }
 

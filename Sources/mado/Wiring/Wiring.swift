@@ -8,7 +8,15 @@ enum Wiring {
     /// The desk on the database `options` name, acting for the OS user. `requireKey`: refuse without a usable key file
     /// (commands that seal), instead of hiding personal fields.
     static func desk(_ options: StoreOptions, requireKey: Bool = false) throws -> Desk {
-        desk(try SQLiteEventStore.open(path: options.databasePath, keyFile: options.keyFilePath, requireKey: requireKey))
+        desk(noteReadOnly(try SQLiteEventStore.open(path: options.databasePath, keyFile: options.keyFilePath, requireKey: requireKey)))
+    }
+
+    /// Says on standard error when a database could only be opened read-only, and why.
+    static func noteReadOnly(_ store: SQLiteEventStore) -> SQLiteEventStore {
+        if let why = store.readOnlyReason {
+            warn("opened \(store.path) read-only (\(why)): it can be verified and read; nothing can be recorded in it")
+        }
+        return store
     }
 
     /// Creates a desk database and its key file; the OS user becomes its first supervisor. Returns the key file's path.

@@ -118,6 +118,8 @@ final class FakeLog: EventLog, DeskReads, @unchecked Sendable {
 
     func verify() throws -> VerifyResult { VerifyResult(events: lock.withLock { stored.count }, firstBad: nil) }
 
+    var readOnly: LogError? { nil }
+
     func rebuild() throws -> RebuildOutcome {
         RebuildOutcome(events: lock.withLock { stored.count }, transactions: 1, longestHold: 0, reclaimed: true)
     }
