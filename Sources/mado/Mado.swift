@@ -13,11 +13,12 @@ struct Mado: ParsableCommand {
         abstract: "Madoguchi (窓口): the customer-harassment consultation desk's console and case log.",
         discussion: """
             Without a subcommand, opens the console on the desk database. Press ? in it for the keys.
-            Exit codes: 0 success, 1 failure (a refusal, a broken chain, bad input), 64 bad usage; rebuild: 65 a log that
-            does not verify.
+            Exit codes: 0 success, 1 failure (a refusal, a broken chain, bad input), 64 bad usage; rebuild, backup and
+            restore: 65 a log or copy that does not verify, 66 a missing copy, 73 a file that cannot be created, 74 I/O.
             The database is --db, else $MADO_DB, else ~/.local/share/mado/desk.sqlite.
             """,
         subcommands: [Init.self, Staff.self, Demo.self, Intake.self, Note.self, List.self, Show.self, Verify.self, Rebuild.self,
+                      Backup.self, Restore.self,
                       Org.self, Transcribe.self, Subject.self, Hold.self, Retention.self, Ladder.self, Handover.self, Assess.self, Classify.self, LaneCommand.self, Counterparty.self, Policy.self, Report.self, Review.self, Reject.self, Close.self, Enquiry.self,
                       Decision.self, Feedback.self, Task.self, Evidence.self, Shift.self, Who.self, Consult.self, Access.self, Bench.self])
 
