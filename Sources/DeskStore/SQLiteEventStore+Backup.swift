@@ -59,8 +59,14 @@ extension SQLiteEventStore {
             try target.write { db in
                 try db.execute(sql: "INSERT OR REPLACE INTO desk_meta(key, value) VALUES ('maintenance', ?)", arguments: [record.value])
             }
-            try pool.backup(to: target)
-            try? target.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            do {
+                try pool.backup(to: target)
+            } catch {
+                // The copy went in whole or not at all; when not, the record goes.
+                try? target.write { try $0.execute(sql: "DELETE FROM desk_meta WHERE key = 'maintenance' AND value = ?", arguments: [record.value]) }
+                throw error
+            }
+            _ = try? target.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             let outcome = try target.read { db in
                 (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0,
                  try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM events") ?? 0)

@@ -368,7 +368,7 @@ extension BenchRunner {
         let walAfter = Self.fileSize(db + "-wal")
         // A few more appends after the rebuild, then the writer stops and reports.
         usleep(300_000)
-        FileManager.default.createFile(atPath: stop, contents: Data())
+        _ = FileManager.default.createFile(atPath: stop, contents: Data())
         let data = out.fileHandleForReading.readDataToEndOfFile()
         writer.waitUntilExit()
         let report = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
