@@ -187,9 +187,9 @@ public final class SQLiteEventStore: Sendable {
         return reason
     }
 
-    /// What SQLite opens for a read-only database. A WAL-mode file whose -wal and -shm are gone, in a directory where
-    /// they cannot be made, opens only as immutable: done when nobody can change it either (a read-only file system,
-    /// or a file without a write bit in a directory this process may not write).
+    /// What SQLite opens for a read-only database. A WAL-mode file whose -wal and -shm are gone opens only as immutable
+    /// where they cannot be made: done when nobody can change the file either (a read-only file system, or a file
+    /// without a write bit).
     static func readOnlyLocation(_ path: String) -> String {
         let fm = FileManager.default
         guard !fm.fileExists(atPath: path + "-wal"), !fm.fileExists(atPath: path + "-shm"),
