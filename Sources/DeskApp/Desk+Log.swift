@@ -4,15 +4,16 @@ import Foundation
 extension Desk {
     /// Checks the log and names the first position that does not hold: the hash chain, its signed checkpoints and the
     /// `anchor` if one is given (a head signed before and kept outside the desk), then that every event was allowed to
-    /// its actor by the role they held at that moment. `deep` also rebuilds the read models aside and compares them,
-    /// and checks the keys, the append-only guards and the file (it needs the key file).
+    /// its actor by the role they held at that moment. `deep`, on a log that holds so far, also rebuilds the read models
+    /// aside and compares them, and checks the keys, the append-only guards and the file (it needs the key file).
     ///
     /// Needs no staff record: whoever can open the file (an outside verifier, a cron job) may check it.
     public func verify(anchor: SignedHead? = nil, deep: Bool = false) throws -> VerifyResult {
         if deep, let problem = log.keyProblem { throw DeskError.keyRequired(what: "a deep verification", problem: problem) }
         var result = try log.verify(anchor: anchor)
         if result.firstBad == nil, let refused = try firstUnauthorized() { result = result.with(firstBad: refused) }
-        if deep { result = result.with(problems: try log.deepCheck()) }
+        // The read models are rebuilt from a log that holds: a break is named first.
+        if deep && result.firstBad == nil { result = result.with(problems: try log.deepCheck()) }
         return result
     }
 
@@ -41,9 +42,4 @@ extension Desk {
     /// The append-only guards missing from the log's storage (names; empty when all are there). Needs no staff record.
     public func missingGuards() throws -> [String] { try log.missingGuards() }
 
-    /// Empties the read models and replays the log into them.
-    public func rebuild() throws -> Int {
-        try require(.rebuild)
-        return try log.rebuild()
-    }
 }

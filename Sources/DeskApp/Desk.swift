@@ -39,11 +39,12 @@ public struct Desk: Sendable {
         return m
     }
 
-    /// The acting user, if the role matrix lets them do `action`.
+    /// The acting user, if the role matrix lets them do `action` (and the log may be written, when it writes).
     @discardableResult
     func require(_ action: DeskAction) throws -> StaffMember {
         let m = try me()
         guard RoleMatrix.allows(m.role, action) else { throw DeskError.notAllowed(action, role: m.role) }
+        if action.writes, let readOnly = log.readOnly { throw readOnly }
         return m
     }
 
@@ -70,8 +71,48 @@ public struct Desk: Sendable {
     /// Why personal data is hidden in this process (no usable key file), if it is.
     public var keyProblem: String? { log.keyProblem }
 
+    /// Why nothing can be recorded in this process (the database is open read-only), if so.
+    public var readOnly: LogError? { log.readOnly }
+
     /// Tells when any process appended (the console refreshes).
     public func watch() throws -> any LogWatcher { try log.watch() }
+
+    /// Replays the log into new read models and swaps them in while the desk keeps working. Verifies the log first, as
+    /// `verify` does, and refuses one that does not verify: read models rebuilt from a broken log would hide the break.
+    public func rebuild() throws -> RebuildOutcome {
+        try require(.rebuild)
+        let checked = try verify()
+        if let bad = checked.firstBad {
+            throw LogError.doesNotVerify(what: "the log", reason: "position \(bad.position): \(bad.reason)")
+        }
+        return try log.rebuild()
+    }
+
+    /// Writes a whole copy of the log to `path` (a new file) while the desk keeps working; `check` verifies the copy
+    /// before it takes that name.
+    public func backup(to path: String, check: (_ copy: String) throws -> Void) throws -> BackupOutcome {
+        try require(.backUp)
+        return try log.backup(to: path, check: check)
+    }
+
+    /// Verifies this log as a whole: the storage's own check of its files, then `verify`; throws
+    /// `LogError.doesNotVerify` naming `what` (a copy's path) when either fails. What a backup is held to, and a copy
+    /// before it is restored.
+    @discardableResult
+    public func verifyWhole(_ what: String) throws -> VerifyResult {
+        if let damage = try log.storageDamage() { throw LogError.doesNotVerify(what: what, reason: damage) }
+        let r = try verify()
+        if let bad = r.firstBad { throw LogError.doesNotVerify(what: what, reason: "position \(bad.position): \(bad.reason)") }
+        return r
+    }
+
+    /// Puts this desk's log, a copy (a backup, called `name` in messages), in place of the desk database at `path`, or
+    /// creates it there. Refuses a copy that is not whole (`LogError.doesNotVerify`; nothing is replaced).
+    public func restore(over path: String, copy name: String) throws -> BackupOutcome {
+        try require(.restore)
+        try verifyWhole(name)
+        return try log.restore(over: path)
+    }
 
     public func close() { log.close() }
 }
@@ -82,8 +123,9 @@ extension DeskAction {
         switch self {
         case .readQueue, .readCaseText, .readContactDetails, .readEvidence, .readReport, .listTasks, .readMonthlyTotals,
              .listCounterparties, .listSubjects, .seePresence, .readAccessLog, .listOrganizations, .listStaff, .verifyLog,
-             .listConsultations, .seeConsultationFlags, .readHandovers, .seeWholeShiftBoard, .readConsultation:
-            // Opening a consultation is recorded in the access log, but reading is what the person does.
+             .listConsultations, .seeConsultationFlags, .readHandovers, .seeWholeShiftBoard, .readConsultation, .backUp, .restore:
+            // Opening a consultation is recorded in the access log, but reading is what the person does. A backup reads
+            // this log; a restore reads it too (a copy, often read-only) and writes another database.
             false
         case .recordIntake, .recordFacts, .recordStatement, .linkCounterparty, .handOver, .startReview, .assess, .classify,
              .overrideLane, .escalate, .report, .close, .rejectAsThreat, .logEnquiry, .addNote, .takeCase, .assignCase, .placeHold,

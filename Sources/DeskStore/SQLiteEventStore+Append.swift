@@ -75,6 +75,7 @@ extension SQLiteEventStore {
     func write(_ encoded: [(DeskEvent, Data)], stream: (Database) throws -> StreamID, expected: ExpectedVersion,
                actor: Actor, at now: Date, newSubjects: [SubjectID], evidence: [SealedEvidence],
                alsoInTransaction extra: ((Database) throws -> Void)? = nil) throws -> Int {
+        try refuseIfReadOnly()
         let recordedAt = Timestamp.string(now)
         let keys = try keyring.pendingKeys(newSubjects)
         let newVersion: Int
@@ -102,33 +103,70 @@ extension SQLiteEventStore {
                         try db.execute(sql: "INSERT OR IGNORE INTO evidence(hash, subject_id, sealed) VALUES (?, ?, ?)",
                                        arguments: [e.hash, e.subject.rawValue, e.sealed])
                     }
-                    var prev = try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM events ORDER BY position DESC LIMIT 1"))
-                        ?? HashChain.genesis
-                    let insert = try db.cachedStatement(sql: """
-                        INSERT INTO events(stream_id, version, type, schema_version, payload, actor, recorded_at, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                    for (i, (event, payload)) in encoded.enumerated() {
-                        let version = actual + 1 + i
-                        let hash = timings.measure(.hash, within: .log) { Data(payload.withUnsafeBytes {
-                            HashChain.digest(previous: prev, stream: streamID.rawValue, version: version, type: event.type,
-                                             schemaVersion: event.schemaVersion, payload: $0, actor: actor.user, recordedAt: recordedAt)
-                        }) }
-                        try insert.execute(arguments: [streamID.rawValue, version, event.type, event.schemaVersion,
-                                                       String(decoding: payload, as: UTF8.self), actor.user, recordedAt, hash])
-                        let envelope = EventEnvelope(position: Position(db.lastInsertedRowID), stream: streamID, version: version,
-                                                     actor: actor, recordedAt: recordedAt, event: event)
-                        try timings.measure(.projections, within: .log) { try Projector.apply(envelope, db, keyring: keyring, timings: timings) }
-                        prev = hash
-                    }
+                    try insert(encoded, into: streamID, after: actual, actor: actor, recordedAt: recordedAt, db)
                     result = actual + encoded.count
                 }
                 return result
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-            throw AppendError.busy
+            // Reads go on while another process holds the write lock: say who, when it is mado's own work.
+            throw AppendError.busy((try? runningMaintenance()) ?? nil)
         }
         keyring.commitPending(keys.map(\.0))
         return newVersion
+    }
+
+    /// Inserts `encoded` into `streamID` at the versions after `actual`, each hashed after the last event in the log, and
+    /// applies each to the projections: the inside of every append's transaction.
+    private func insert(_ encoded: [(DeskEvent, Data)], into streamID: StreamID, after actual: Int, actor: Actor,
+                        recordedAt: String, _ db: Database) throws {
+        var prev = try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM events ORDER BY position DESC LIMIT 1"))
+            ?? HashChain.genesis
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO events(stream_id, version, type, schema_version, payload, actor, recorded_at, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (i, (event, payload)) in encoded.enumerated() {
+            let version = actual + 1 + i
+            let hash = timings.measure(.hash, within: .log) { Data(payload.withUnsafeBytes {
+                HashChain.digest(previous: prev, stream: streamID.rawValue, version: version, type: event.type,
+                                 schemaVersion: event.schemaVersion, payload: $0, actor: actor.user, recordedAt: recordedAt)
+            }) }
+            try insert.execute(arguments: [streamID.rawValue, version, event.type, event.schemaVersion,
+                                           String(decoding: payload, as: UTF8.self), actor.user, recordedAt, hash])
+            let envelope = EventEnvelope(position: Position(db.lastInsertedRowID), stream: streamID, version: version,
+                                         actor: actor, recordedAt: recordedAt, event: event)
+            try timings.measure(.projections, within: .log) { try Projector.apply(envelope, db, keyring: keyring, timings: timings) }
+            prev = hash
+        }
+    }
+
+    /// Appends whole new streams in one transaction, each expected not to exist, with the same chain, projections and
+    /// keys as `append`: how a benchmark or a test fills a large log in seconds rather than minutes.
+    public func appendNewStreams(_ streams: [(stream: StreamID, events: [DeskEvent], newSubjects: [SubjectID])], actor: Actor,
+                                 at now: Date) throws {
+        try refuseIfReadOnly()
+        let recordedAt = Timestamp.string(now)
+        let encoded = try streams.map { try encode($0.events) }
+        let keys = try keyring.pendingKeys(streams.flatMap(\.newSubjects))
+        do {
+            try pool.writeWithoutTransaction { db in
+                try Self.immediateTransaction(db, timings: timings) {
+                    for (id, wrapped) in keys {
+                        try db.cachedStatement(sql: "INSERT OR IGNORE INTO subject_keys(subject_id, wrapped, created_at) VALUES (?, ?, ?)")
+                            .execute(arguments: [id.rawValue, wrapped, recordedAt])
+                    }
+                    for (s, events) in zip(streams, encoded) {
+                        let actual = try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?"),
+                                                      arguments: [s.stream.rawValue]) ?? 0
+                        guard actual == 0 else { throw AppendError.wrongExpectedVersion(stream: s.stream, expected: .noStream, actual: actual) }
+                        try insert(events, into: s.stream, after: 0, actor: actor, recordedAt: recordedAt, db)
+                    }
+                }
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw AppendError.busy((try? runningMaintenance()) ?? nil)
+        }
+        keyring.commitPending(keys.map(\.0))
     }
 }

@@ -14,10 +14,7 @@ extension SQLiteEventStore {
     public func deepCheck() throws -> [String] {
         guard keyring.deskKey != nil else { throw StoreError.keyRequired(what: "a deep verification") }
         var problems: [String] = []
-        try pool.read { db in
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            if integrity != ["ok"] { problems.append("the database file is damaged: " + integrity.prefix(3).joined(separator: "; ")) }
-        }
+        if let damage = try storageDamage() { problems.append(damage) }
         for t in try missingGuards() { problems.append("the guard \(t) is missing: events can be changed or deleted in place") }
         let copy = try asideCopy()
         defer { for suffix in ["", "-wal", "-shm"] { unlink(copy.path + suffix) }; copy.cleanup() }

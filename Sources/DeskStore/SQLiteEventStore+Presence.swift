@@ -9,6 +9,7 @@ extension SQLiteEventStore {
 
     /// Says which case this console (`user`, `pid`) shows now; nil: none, or it is closing.
     public func announce(user: String, pid: Int32, showing id: CaseID?, at now: Date) throws {
+        try refuseIfReadOnly()
         try pool.write { db in
             if let id {
                 try db.execute(sql: "INSERT OR REPLACE INTO presence(user, pid, case_id, seen_at) VALUES (?, ?, ?, ?)",

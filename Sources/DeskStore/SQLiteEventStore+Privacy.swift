@@ -95,13 +95,15 @@ extension SQLiteEventStore {
     /// Truncates the WAL if an erasure asked for it; true when nothing is pending any more.
     @discardableResult
     public func retryPendingTruncate() throws -> Bool {
-        try pool.writeWithoutTransaction { db in
+        guard readOnlyReason == nil else { return true }
+        return try pool.writeWithoutTransaction { db in
             guard try String.fetchOne(db, sql: "SELECT value FROM desk_meta WHERE key = 'wal_truncate_pending'") != nil else {
                 return true
             }
             // Another terminal's open read blocks truncation; wait a second, not the full busy timeout.
+            let timeout = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 30000
             try db.execute(sql: "PRAGMA busy_timeout = 1000")
-            defer { try? db.execute(sql: "PRAGMA busy_timeout = 30000") }
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(timeout)") }
             do { try db.checkpoint(.truncate) } catch { return false }
             try db.execute(sql: "DELETE FROM desk_meta WHERE key = 'wal_truncate_pending'")
             try db.checkpoint(.truncate)

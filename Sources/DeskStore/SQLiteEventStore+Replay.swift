@@ -178,30 +178,6 @@ extension SQLiteEventStore {
         }
     }
 
-    /// Empties every projection and replays the log into it, in one transaction.
-    /// Refuses without the key file: every personal field would come back as locked.
-    public func rebuild() throws -> Int {
-        guard keyring.isUnlocked else { throw StoreError.keyRequired(what: "rebuild") }
-        try pool.read { try preloadKeys($0) }
-        return try pool.writeWithoutTransaction { db in
-            var n = 0
-            try db.inTransaction(.immediate) {
-                for t in Migrations.projectionTables { try db.execute(sql: "DELETE FROM \(t)") }
-                let cursor = try Row.fetchCursor(db, sql: """
-                    SELECT position, stream_id, version, type, schema_version, payload, actor, recorded_at
-                    FROM events ORDER BY position
-                    """)
-                while let row = try cursor.next() {
-                    try Projector.apply(try Self.decode(row, sealer: keyring), db, keyring: keyring)
-                    n += 1
-                }
-                try Projector.flushSearch(db)
-                return .commit
-            }
-            return n
-        }
-    }
-
     /// Unwraps every subject key into the keyring's cache (the cache holds them once used anyway).
     func preloadKeys(_ db: Database) throws {
         guard keyring.deskKey != nil, !keyring.passThrough else { return }

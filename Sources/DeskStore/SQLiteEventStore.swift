@@ -19,13 +19,20 @@ public final class SQLiteEventStore: Sendable {
     /// Why personal data is hidden in this process, when it is.
     public let keyFailure: StoreError?
     public var keyProblem: String? { keyFailure?.description }
+    /// Why this process may only read the database (`you may not write to it`, a read-only file system), nil when it may write.
+    public let readOnlyReason: String?
+    /// Refuses what would write, naming the file and why it is read-only.
+    public var readOnly: LogError? { readOnlyReason.map { LogError.readOnly(path: path, reason: $0) } }
+
+    /// Throws `readOnly` before anything that writes.
+    func refuseIfReadOnly() throws { if let e = readOnly { throw e } }
 
     /// The key file that belongs to a database unless `--key-file` or `MADO_KEY_FILE` says otherwise.
     public static func defaultKeyFile(for dbPath: String) -> String { dbPath + ".key" }
 
-    static func configuration() -> Configuration {
+    static func configuration(busyTimeout: TimeInterval = 30) -> Configuration {
         var c = Configuration()
-        c.busyMode = .timeout(30)
+        c.busyMode = .timeout(busyTimeout)
         c.journalMode = .wal
         c.prepareDatabase { db in
             // Erased rows are overwritten with zeros, not just unlinked.
@@ -38,11 +45,12 @@ public final class SQLiteEventStore: Sendable {
     }
 
     private init(path: String, keyFilePath: String, pool: DatabasePool, deskKey: DeskKey?, keyProblem: StoreError?,
-                 passThrough: Bool) {
+                 passThrough: Bool, readOnlyReason: String?) {
         self.path = path
         self.keyFilePath = keyFilePath
         self.pool = pool
         self.keyFailure = keyProblem
+        self.readOnlyReason = readOnlyReason
         // Keys load on first use, possibly while a read or the write transaction is running
         // (decoding opens fields): a reentrant read uses that connection.
         self.keyring = SubjectKeyring(deskKey: deskKey, passThrough: passThrough) { [pool] id in
@@ -58,22 +66,38 @@ public final class SQLiteEventStore: Sendable {
     /// or `normal` (WAL's default: survives a crash of the process, not of the machine; benchmarks W2-W4).
     public enum Durability: String, Sendable { case full = "FULL", normal = "NORMAL" }
 
+    /// A file this process may read but not write (a copy in an archive, on a read-only mount, or one the user may
+    /// only read) is opened read-only, and `readOnlyReason` says why; `readOnly` opens it so even when it could be
+    /// written (checking a backup changes nothing in it). `busyTimeout`: how long an append waits for another
+    /// process's write lock before it gives up (tests shorten it).
     public static func open(path: String, keyFile: String? = nil, requireKey: Bool = false,
-                            durability: Durability = .full) throws -> SQLiteEventStore {
+                            durability: Durability = .full, busyTimeout: TimeInterval = 30,
+                            readOnly: Bool = false) throws -> SQLiteEventStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
-        try checkAccess(path)
-        let pool = try DatabasePool(path: path, configuration: configuration())
-        try checkSchema(pool, path: path)
-        try pool.writeWithoutTransaction { db in
-            // GRDB resets synchronous when it switches to WAL: promise durability after opening.
-            try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
+        let readOnlyReason = try checkAccess(path) ?? (readOnly ? "opened so on purpose" : nil)
+        var config = configuration(busyTimeout: busyTimeout)
+        config.readonly = readOnlyReason != nil
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: readOnlyReason == nil ? path : readOnlyLocation(path), configuration: config)
+            try checkSchema(pool, path: path, readOnly: readOnlyReason != nil)
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT {
+            // A torn or truncated copy: say that it does not verify rather than quote SQL.
+            throw LogError.doesNotVerify(what: path, reason: "SQLite cannot read it (\(e.message ?? "\(e.resultCode)"))")
+        }
+        if readOnlyReason == nil {
+            try pool.writeWithoutTransaction { db in
+                // GRDB resets synchronous when it switches to WAL: promise durability after opening.
+                try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
+            }
         }
         let keyPath = keyFile ?? defaultKeyFile(for: path)
         var deskKey: DeskKey?
         var problem: StoreError?
         let sealing = try pool.read { try String.fetchOne($0, sql: "SELECT value FROM desk_meta WHERE key = 'sealing'") }
         if sealing == "pass-through" {
-            return SQLiteEventStore(path: path, keyFilePath: keyPath, pool: pool, deskKey: nil, keyProblem: nil, passThrough: true)
+            return SQLiteEventStore(path: path, keyFilePath: keyPath, pool: pool, deskKey: nil, keyProblem: nil, passThrough: true,
+                                    readOnlyReason: readOnlyReason)
         }
         do {
             let k = try DeskKey.load(from: keyPath)
@@ -85,8 +109,11 @@ public final class SQLiteEventStore: Sendable {
             problem = e
         }
         let store = SQLiteEventStore(path: path, keyFilePath: keyPath, pool: pool, deskKey: deskKey, keyProblem: problem,
-                                     passThrough: false)
-        try? store.retryPendingTruncate()
+                                     passThrough: false, readOnlyReason: readOnlyReason)
+        if readOnlyReason == nil {
+            try? store.retryPendingTruncate()
+            try? store.cleanUpInterruptedRebuild()
+        }
         return store
     }
 
@@ -138,19 +165,52 @@ public final class SQLiteEventStore: Sendable {
         }
     }
 
-    /// A desk database is shared through its directory's group: say so instead of SQLite's "unable to open".
-    static func checkAccess(_ path: String) throws {
-        let dir = (path as NSString).deletingLastPathComponent
-        // The effective ids: a set-group-id mado reaches the desk through its group, which the user is not in.
-        for (p, mode) in [(dir.isEmpty ? "." : dir, R_OK | W_OK | X_OK), (path, R_OK | W_OK)]
-        where faccessat(AT_FDCWD, p, mode, AT_EACCESS) != 0 {
+    /// A desk database is shared through its directory's group: say so instead of SQLite's "unable to open" when the
+    /// file cannot be read. One that can be read but not written (an archived copy, a read-only mount, a file the user
+    /// may only read) is opened read-only: returns why.
+    static func checkAccess(_ path: String) throws -> String? {
+        let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        // The effective ids throughout: a set-group-id mado reaches the desk through its group, which the user is not in.
+        for (p, mode) in [(dir, X_OK), (path, R_OK)] where !Self.may(p, mode) {
             var st = stat()
             let group = stat(p, &st) == 0 ? (getgrgid(st.st_gid).map { String(cString: $0.pointee.gr_name) } ?? "\(st.st_gid)") : "?"
             throw StoreError.io("cannot open \(path): permission denied on \(p) (its group is \(group); the desk's users must be in it)")
         }
+        let reason: String
+        if !Self.may(path, W_OK) {
+            reason = errno == EROFS ? "it is on a read-only file system" : "you may not write to it"
+        } else if !Self.may(dir, R_OK | W_OK | X_OK) {
+            reason = errno == EROFS ? "it is on a read-only file system" : "you may not write to its directory \(dir)"
+        } else {
+            return nil
+        }
+        // The last commits of a WAL database may be in its -wal, found through its -shm: both must be readable.
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) && !Self.may(path + suffix, R_OK) {
+            throw StoreError.io("cannot open \(path) read-only: SQLite needs \(path + suffix) beside it, and you may not read that file")
+        }
+        return reason
     }
 
-    private static func checkSchema(_ pool: DatabasePool, path: String) throws {
+    /// Whether this process may open `path` so, by its effective ids (errno says why not).
+    static func may(_ path: String, _ mode: Int32) -> Bool { faccessat(AT_FDCWD, path, mode, AT_EACCESS) == 0 }
+
+    /// What SQLite opens for a read-only database. A WAL-mode file whose -wal and -shm are gone opens only as immutable
+    /// where they cannot be made: done when nobody can change the file either (a read-only file system, or a file
+    /// without a write bit).
+    static func readOnlyLocation(_ path: String) -> String {
+        let fm = FileManager.default
+        guard !fm.fileExists(atPath: path + "-wal"), !fm.fileExists(atPath: path + "-shm"),
+              let header = FileHandle(forReadingAtPath: path).flatMap({ h in defer { try? h.close() }; return try? h.read(upToCount: 20) }),
+              header.count == 20, header[18] == 2 else { return path }
+        var fs = statvfs(), st = stat()
+        let frozen = (statvfs(path, &fs) == 0 && fs.f_flag & UInt(ST_RDONLY) != 0)
+            || (stat(path, &st) == 0 && st.st_mode & 0o222 == 0)
+        guard frozen else { return path }
+        let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        return "file:\(escaped)?immutable=1"
+    }
+
+    private static func checkSchema(_ pool: DatabasePool, path: String, readOnly: Bool) throws {
         let migrator = Migrations.migrator
         let pending = try pool.read { db -> Bool in
             guard try db.tableExists("events") else { throw StoreError.notInitialized(path: path) }
@@ -160,6 +220,7 @@ public final class SQLiteEventStore: Sendable {
         }
         // Later migrations only add what the projections need (indexes); they run on the next open.
         guard pending else { return }
+        guard !readOnly else { throw StoreError.upgradeNeeded(path: path) }
         do {
             try migrator.migrate(pool)
         } catch {

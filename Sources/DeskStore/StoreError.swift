@@ -7,6 +7,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notInitialized(path: String)
     case newerSchema(path: String)
     case olderFormat(path: String)
+    /// Written by an older mado, and read-only here: its migrations cannot run.
+    case upgradeNeeded(path: String)
     case keyFileMissing(path: String)
     case keyFileMode(path: String, mode: String)
     case keyFileMalformed(path: String)
@@ -28,6 +30,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .alreadyInitialized(let p): "\(p) is already a desk database; nothing was changed"
         case .notInitialized(let p): "\(p) is not an initialized desk database: run `mado init`"
         case .newerSchema(let p): "\(p) was written by a newer mado; upgrade mado to open it"
+        case .upgradeNeeded(let p):
+            "\(p) was written by an older mado and must be upgraded, which writes to it, but it is read-only here: copy it where you may write"
         case .olderFormat(let p):
             "\(p) uses an older storage format that this mado no longer reads; recreate it with `mado init`"
         case .keyFileMissing(let p): "no desk key file at \(p) (set --key-file or MADO_KEY_FILE)"

@@ -13,10 +13,12 @@ struct Mado: ParsableCommand {
         abstract: "Madoguchi (窓口): the customer-harassment consultation desk's console and case log.",
         discussion: """
             Without a subcommand, opens the console on the desk database. Press ? in it for the keys.
-            Exit codes: 0 success, 1 failure (a refusal, bad input), 64 bad usage, 65 a log that does not verify.
+            Exit codes: 0 success, 1 failure (a refusal, bad input), 64 bad usage, 65 a log or copy that does not verify,
+            66 a missing copy, 73 a file that cannot be created, 74 an I/O error.
             The database is --db, else $MADO_DB, else ~/.local/share/mado/desk.sqlite.
             """,
         subcommands: [Init.self, Staff.self, Demo.self, Intake.self, Note.self, List.self, Show.self, Verify.self, Anchor.self, Rebuild.self,
+                      Backup.self, Restore.self,
                       Org.self, Transcribe.self, Subject.self, Hold.self, Retention.self, Ladder.self, Handover.self, Assess.self, Classify.self, LaneCommand.self, Counterparty.self, Policy.self, Report.self, Review.self, Reject.self, Close.self, Enquiry.self,
                       Decision.self, Feedback.self, Task.self, Evidence.self, Shift.self, Who.self, Consult.self, Access.self, Doctor.self, Bench.self])
 
@@ -78,9 +80,10 @@ enum Console {
         let me = try desk.me()
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let backend = NcursesBackend(theme: theme, noColor: noColor)
-        // A role that may change nothing (the auditor) gets a review-only console.
+        // A role that may change nothing (the auditor) gets a review-only console, and so does a database this process
+        // may only read.
         var model = Model(size: backend.size, now: Date(), me: me, language: language,
-                          readOnly: readOnly || RoleMatrix.changesNothing(me.role), databaseName: name)
+                          readOnly: readOnly || RoleMatrix.changesNothing(me.role) || desk.readOnly != nil, databaseName: name)
         model.keyProblem = desk.keyProblem
         Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch(), writeFile: { path, data in
             (try? Privileges.asUser { FileManager.default.createFile(atPath: path, contents: data) }) ?? false

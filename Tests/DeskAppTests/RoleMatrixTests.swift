@@ -18,7 +18,7 @@ struct RoleMatrixTests {
         let sup = op.union([.classify, .overrideLane, .escalate, .approveReport, .close, .placeHold, .liftHold, .assignCase, .setStanding,
                             .eraseSubject, .exportSubject, .runRetention, .setRetention, .registerOrganization, .adoptPolicy,
                             .manageStaff, .rebuild, .fillDemo, .readMonthlyTotals, .readAccessLog, .listConsultations,
-                            .seeWholeShiftBoard, .anchorLog])
+                            .seeWholeShiftBoard, .anchorLog, .backUp, .restore])
         let counsellor: Set<DeskAction> = [.eraseEmployee, .exportEmployee, .openConsultation, .readConsultation, .handleConsultation,
                                            .seeConsultationFlags, .listConsultations, .runRetention, .workShift, .readHandovers]
         let auditor: Set<DeskAction> = [.listTasks, .readMonthlyTotals, .readAccessLog, .listConsultations]
@@ -143,6 +143,8 @@ struct RoleMatrixTests {
         case .adoptPolicy: try desk.adoptPolicy(.standard, at: "demo-hotel")
         case .manageStaff: try desk.addStaff("new.clerk", role: .staff, displayName: "新人")
         case .rebuild: _ = try desk.rebuild()
+        case .backUp: _ = try desk.backup(to: "/nonexistent/backup.sqlite") { _ in }
+        case .restore: _ = try desk.restore(over: "/nonexistent/desk.sqlite", copy: "backup.sqlite")
         case .fillDemo: _ = try DemoData(seed: 1, now: World.t0).fill(desk)
         case .anchorLog: _ = try desk.anchor()
         case .listConsultations: _ = try desk.consultations()

@@ -85,7 +85,7 @@ struct CommandLineTests {
 
     @Test("every subcommand has --help")
     func help() throws {
-        for cmd in [[], ["init"], ["staff", "add"], ["demo"], ["intake"], ["note"], ["list"], ["show"], ["verify"], ["rebuild"],
+        for cmd in [[], ["init"], ["staff", "add"], ["demo"], ["intake"], ["note"], ["list"], ["show"], ["verify"], ["rebuild"], ["backup"], ["restore"],
                     ["subject", "list"], ["subject", "erase"], ["report"], ["report", "case"], ["report", "monthly"], ["reject"],
                     ["enquiry"], ["decision"], ["feedback"], ["task"], ["task", "done"], ["evidence"], ["review"], ["close"]] {
             let r = try Self.run(cmd + ["--help"])

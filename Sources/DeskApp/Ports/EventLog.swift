@@ -50,11 +50,28 @@ public protocol EventLog: AnyObject, Sendable {
     func deepCheck() throws -> [String]
     /// The append-only guards that are missing (none on a sound desk): cheap, for `mado doctor`.
     func missingGuards() throws -> [String]
-    /// Empties the read models and replays the log into them.
-    func rebuild() throws -> Int
+    /// Replays the log into new read models and puts them in place of the old ones, while the desk keeps appending:
+    /// in batches that each hold the write lock briefly, then one short swap. Checks every event's hash as it replays and
+    /// refuses (`LogError.doesNotVerify`, nothing changed) at the first that does not match; refuses while another
+    /// rebuild or a restore runs (`LogError.inProgress`).
+    func rebuild() throws -> RebuildOutcome
+
+    /// Writes a whole copy of the log (events, keys, evidence, read models) to `path`, a new file, from one consistent
+    /// moment while others keep appending. The finished copy is handed to `check` (the front end verifies it) under
+    /// another name, and takes `path` only when `check` returns; when anything fails nothing is left behind.
+    func backup(to path: String, check: (_ copy: String) throws -> Void) throws -> BackupOutcome
+    /// Puts this log (a copy that verified) in place of the desk database at `path`, or creates it there. Refuses the
+    /// database of another desk (`LogError.anotherDesk`).
+    func restore(over path: String) throws -> BackupOutcome
+    /// The storage's own check of its files (SQLite's integrity_check): nil when they are whole, else what is damaged.
+    /// A copy torn while it was written can hold a chain that verifies.
+    func storageDamage() throws -> String?
 
     /// Why personal data is hidden in this process (no usable key), if it is.
     var keyProblem: String? { get }
+    /// `LogError.readOnly` naming the file and why, when this process may only read the log (an archived copy, a
+    /// read-only mount, a file the user may only read); nil when it may write.
+    var readOnly: LogError? { get }
     func close()
 }
 

@@ -13,7 +13,7 @@ public enum DeskAction: String, CaseIterable, Sendable {
     // People's data
     case setStanding, eraseSubject, eraseEmployee, exportSubject, exportEmployee, runRetention, setRetention
     // The desk's set-up
-    case registerOrganization, adoptPolicy, manageStaff, rebuild, fillDemo, anchorLog
+    case registerOrganization, adoptPolicy, manageStaff, rebuild, fillDemo, anchorLog, backUp, restore
     // The employee consultation desk
     case listConsultations, openConsultation, readConsultation, handleConsultation, seeConsultationFlags
     // Shifts
@@ -75,6 +75,8 @@ public enum DeskAction: String, CaseIterable, Sendable {
         case .rebuild: "rebuild the projections"
         case .fillDemo: "fill the database with demo data"
         case .anchorLog: "sign the log's head"
+        case .backUp: "back up the desk"
+        case .restore: "restore the desk from a backup"
         case .listConsultations: "list employee consultations"
         case .openConsultation: "open an employee consultation"
         case .readConsultation: "read an employee consultation"

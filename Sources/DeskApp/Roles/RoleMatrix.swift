@@ -23,7 +23,7 @@ public enum RoleMatrix {
         // Supervisors decide.
         case .classify, .overrideLane, .escalate, .approveReport, .close, .placeHold, .liftHold, .assignCase, .setStanding,
              .eraseSubject, .exportSubject, .setRetention, .registerOrganization, .adoptPolicy, .manageStaff, .rebuild, .fillDemo,
-             .seeWholeShiftBoard, .anchorLog:
+             .seeWholeShiftBoard, .anchorLog, .backUp, .restore:
             [.supervisor]
         // The customer file's text is the desk line's; the counsellor and the auditor see that cases exist, not what they say.
         case .readCaseText:

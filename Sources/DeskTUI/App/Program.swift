@@ -82,8 +82,15 @@ public final class Program {
         try? desk.announce(pid: getpid(), showing: showing)
     }
 
+    /// What the status line says about a failure: in the console's language where it has words for it (the write lock
+    /// held too long, and by whom), else the error's own description.
+    private func failure(_ error: any Error) -> String {
+        if case AppendError.busy(let holder) = error { return UIText.busyMessage(holder, model.language) }
+        return String(describing: error)
+    }
+
     private func load(_ read: () throws -> Msg) {
-        do { pending.append(try read()) } catch { pending.append(.loadFailed(String(describing: error))) }
+        do { pending.append(try read()) } catch { pending.append(.loadFailed(failure(error))) }
     }
 
     /// Runs one command; false means quit.
@@ -125,7 +132,7 @@ public final class Program {
             do {
                 pending.append(.erased(subject, try desk.erase(subject, reason: reason)))
             } catch {
-                pending.append(.eraseFailed(subject, reason: String(describing: error)))
+                pending.append(.eraseFailed(subject, reason: failure(error)))
             }
         case .loadRetention: loadRetention()
         case .loadShift(let login):
@@ -169,7 +176,7 @@ public final class Program {
             let r = try desk.handOver(report)
             pending.append(.handedOver(r.id, r.decision, organization: r.organizationName, policy: r.policy))
         } catch {
-            pending.append(.handOverFailed(String(describing: error)))
+            pending.append(.handOverFailed(failure(error)))
         }
     }
 
@@ -196,7 +203,7 @@ public final class Program {
         } catch AppendError.wrongExpectedVersion {
             pending.append(.appendConflicted(id))
         } catch {
-            pending.append(.appendFailed(id, reason: String(describing: error)))
+            pending.append(.appendFailed(id, reason: failure(error)))
         }
     }
 }

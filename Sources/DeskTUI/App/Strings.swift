@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 
 /// Every string the console shows, in Japanese and English. One table, so nothing is left untranslated.
@@ -14,7 +15,7 @@ public enum UIText: CaseIterable, Sendable {
          handOverButton, complaintNeeded, fixedScriptsTitle, leafletWritten, noOrganizations, opinion, decision,
          whatWasSaid, reference, likelyThreat, openTasks, reportStage, monthlyKey, monthlyTitle, shiftKey, shiftTitle,
          handoverTitle, shiftNotePrompt, shiftStarted, shiftEnded, onShift, offShift, holds, noShiftYet, alsoOpen,
-         consultationsKey, consultationsTitle, noConsultations
+         consultationsKey, consultationsTitle, noConsultations, busy, busyRebuild, busyRestore, busyOther, busyTryAgain
     // What keys do in dialogs (the key table's help texts), and the prompts their hints follow.
     case close, closes, dismiss, yes, no, keepFilter, saveNote, confirmText, doIt, choose, next, eraseNext, openConsultation, scroll,
          backToList, startShiftNow, startShift, endShift, month, changeOrganization, field, tick, nextOrRecord, yesNoAnswer,
@@ -123,6 +124,12 @@ public enum UIText: CaseIterable, Sendable {
         case .loading: ("読み込み中…", "Loading…")
         case .saved: ("記録しました", "Recorded")
         case .refused: ("できません", "Refused")
+        case .busy: ("データベースが使用中で記録できませんでした", "Not recorded: the database stayed busy")
+        case .busyRebuild: ("投影の再構築", "a rebuild of the projections")
+        case .busyRestore: ("バックアップからの復元", "a restore from a backup")
+        case .busyOther: ("mado 以外のプロセスが書き込みを止めています (sqlite3 など)。もう一度操作してください",
+                          "a process that is not mado's held the write lock (a sqlite3 shell?); try again")
+        case .busyTryAgain: ("終わってからもう一度操作してください", "try again when it is done")
         case .conflict: ("他の端末で更新されたため再読込しました。もう一度操作してください", "Changed in another terminal; reloaded. Try again.")
         case .newCases: ("新着", "new")
         case .selectCase: ("案件を選んでください", "Select a case")
@@ -204,5 +211,18 @@ public enum UIText: CaseIterable, Sendable {
         case .noConsultations: ("相談はありません", "no consultations")
         default: nil
         }
+    }
+}
+
+extension UIText {
+    /// Why an append was not recorded when the write lock stayed taken: mado's own work on the whole log (a rebuild, a
+    /// restore), who runs it and since when, or a process that is not mado's.
+    public static func busyMessage(_ holder: Maintenance?, _ lang: Language) -> String {
+        guard let m = holder else { return busy.text(lang) + ": " + busyOther.text(lang) }
+        let what = (m.kind == .rebuild ? busyRebuild : busyRestore).text(lang)
+        let user = Sanitizer.visible(m.user), host = Sanitizer.visible(m.host)
+        return lang == .ja
+            ? "\(busy.text(lang)): \(what) (\(user)、pid \(m.pid)、\(host)、\(m.since) から)。\(busyTryAgain.text(lang))"
+            : "\(busy.text(lang)): \(what) by \(user) (pid \(m.pid) on \(host), since \(m.since)); \(busyTryAgain.text(lang))"
     }
 }

@@ -6,7 +6,7 @@ extension Mado {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure the desk's own store on this machine.",
-            subcommands: [BenchStore.self, BenchUI.self, BenchWriter.self])
+            subcommands: [BenchStore.self, BenchUI.self, BenchWriter.self, BenchRebuildWriter.self])
     }
 
     struct BenchStore: ParsableCommand {
@@ -17,13 +17,16 @@ extension Mado {
                 W1: 20,000 single-event appends, synchronous=FULL. W2: the same, NORMAL. W3: 10,000 appends of 10 \
                 events. W4: 4 processes appending to their own streams and one shared stream. R1: replay the W3 file \
                 (every hash checked, every payload decoded and folded). R2: 10,000 loads of one case each. \
-                Without a workload, runs all of them in a temp directory and prints a table. Without --sealed the \
+                RB (not in the table): a rebuild of --events cases (default 100,000; the file is filled when missing) \
+                while another process appends every 100 ms: the rebuild's time, the longest append wait (fails over 1 s) \
+                and the WAL's size before, at its largest and after. \
+                Without a workload, runs all but RB in a temp directory and prints a table. Without --sealed the \
                 database stores personal fields unencrypted (created so, for benchmarks only).
                 """)
 
-        @Argument(help: "W1, W2, W3, W4, R1 or R2 (default: all, as a table).") var workload: String?
+        @Argument(help: "W1, W2, W3, W4, R1, R2 or RB (default: all but RB, as a table).") var workload: String?
         @OptionGroup var store: StoreOptions
-        @Option(help: "Events (W4: per writer).") var events: Int?
+        @Option(help: "Events (W4: per writer; RB: cases).") var events: Int?
         @Option(help: "Seed of the workload.") var seed: UInt64 = 42
         @Option(help: "W4's writer processes.") var writers: Int = 4
         @Option(help: "R2's loads.") var loads: Int = 10_000
@@ -31,11 +34,11 @@ extension Mado {
         @Option(help: "text or json (the table without a workload).") var format: OutputFormat = .text
 
         static let workloads = ["W1", "W2", "W3", "W4", "R1", "R2"]
-        static let defaults = ["W1": 20_000, "W2": 20_000, "W3": 100_000, "W4": 5_000, "R1": 0, "R2": 0]
+        static let defaults = ["W1": 20_000, "W2": 20_000, "W3": 100_000, "W4": 5_000, "R1": 0, "R2": 0, "RB": 100_000]
 
         func validate() throws {
-            if let w = workload, !Self.workloads.contains(w) {
-                throw ValidationError("workload must be one of \(Self.workloads.joined(separator: ", "))")
+            if let w = workload, !(Self.workloads + ["RB"]).contains(w) {
+                throw ValidationError("workload must be one of \((Self.workloads + ["RB"]).joined(separator: ", "))")
             }
             if let e = events, e < 1 || e > 10_000_000 { throw ValidationError("--events must be 1 to 10,000,000") }
             guard (1...16).contains(writers) else { throw ValidationError("--writers must be 1 to 16") }
@@ -94,6 +97,20 @@ extension Mado {
             let r = try BenchRunner(db: store.databasePath, seed: seed, sealed: false, writers: 0, loads: 0)
                 .w4Writer(writer, events: events, startAt: Date(timeIntervalSince1970: startAt))
             print(r)
+        }
+    }
+}
+
+extension Mado {
+    /// RB's appending process (started by `bench store RB`; not for people).
+    struct BenchRebuildWriter: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "rb-writer", shouldDisplay: false)
+        @OptionGroup var store: StoreOptions
+        @Option var stop: String
+        @Option var cases: Int
+
+        func run() throws {
+            print(try BenchRunner(db: store.databasePath, seed: 0, sealed: false, writers: 0, loads: 0).rbWriter(stop: stop, cases: cases))
         }
     }
 }

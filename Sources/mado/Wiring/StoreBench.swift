@@ -149,6 +149,8 @@ struct BenchRunner {
                              ops: loads, extra: ["peak_rss_mb": String(format: "%.1f", Self.peakRSSMB)])
         case "W4":
             return try w4(events: n)
+        case "RB":
+            return try rebuildUnderLoad(cases: n)
         default:
             throw ValidationError("unknown workload")
         }
@@ -313,15 +315,118 @@ extension BenchRunner {
     /// A database of `cases` cases of three events each (intake, facts, a statement), written through the product's
     /// append, for `mado bench ui`.
     static func createUIDatabase(path: String, cases: Int, seed: UInt64) throws {
-        try initializeDesk(path: path, passThrough: true)
-        let store = try SQLiteEventStore.open(path: path, requireKey: false, durability: .normal)
+        try createCases(path: path, cases: cases, seed: seed, sealed: false)
+    }
+
+    /// A new database of `cases` cases of three events each (intake, facts, a statement), a thousand cases to a
+    /// transaction: the same chain and projections as one append each, in a fraction of the time.
+    static func createCases(path: String, cases: Int, seed: UInt64, sealed: Bool) throws {
+        try initializeDesk(path: path, passThrough: !sealed)
+        let store = try SQLiteEventStore.open(path: path, requireKey: sealed, durability: .normal)
         defer { store.close() }
         var g = BenchWorkload(seed: seed)
-        for n in 1...cases {
-            let subject = store.newSubject(.applicant)
-            let events = [g.event(.intake, subject: subject), g.event(.facts, subject: subject), g.event(.statement, subject: subject)]
-            try store.append(events, to: .stream(CaseID(number: n).streamID), expected: .noStream, actor: g.actor(), at: Date(),
-                             newSubjects: [subject], evidence: [])
+        var n = 1
+        while n <= cases {
+            let batch = (n...min(cases, n + 999)).map { k in
+                let subject = store.newSubject(.applicant)
+                return (stream: CaseID(number: k).streamID,
+                        events: [g.event(.intake, subject: subject), g.event(.facts, subject: subject), g.event(.statement, subject: subject)],
+                        newSubjects: [subject])
+            }
+            try store.appendNewStreams(batch, actor: g.actor(), at: Date())
+            n += batch.count
         }
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// RB: a rebuild of `cases` cases while another process appends every 100 ms; how long the rebuild took, the
+    /// longest any append waited, and the WAL's size before, at its largest during, and after.
+    func rebuildUnderLoad(cases n: Int) throws -> BenchLine {
+        var fill: Double?
+        if !FileManager.default.fileExists(atPath: db) {
+            let t = Self.now()
+            try Self.createCases(path: db, cases: n, seed: seed, sealed: sealed)
+            fill = Self.now() - t
+        }
+        let store = try SQLiteEventStore.open(path: db, requireKey: sealed)
+        defer { store.close() }
+        let walBefore = Self.fileSize(db + "-wal")
+        let stop = db + ".rb-stop"
+        try? FileManager.default.removeItem(atPath: stop)
+        defer { try? FileManager.default.removeItem(atPath: stop) }
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: me)
+        writer.arguments = ["bench", "rb-writer", "--db", db, "--stop", stop, "--cases", String(min(n, 1000))]
+        let out = Pipe()
+        writer.standardOutput = out
+        try writer.run()
+        // The writer says "appending" once its first append is in: the rebuild starts under load.
+        var first = Data()
+        while !first.contains(0x0A) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            first.append(chunk)
+        }
+        let t0 = Self.now()
+        let outcome = try store.rebuild()
+        let secs = Self.now() - t0
+        let walAfter = Self.fileSize(db + "-wal")
+        // A few more appends after the rebuild, then the writer stops and reports.
+        usleep(300_000)
+        _ = FileManager.default.createFile(atPath: stop, contents: Data())
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        writer.waitUntilExit()
+        let report = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+        let o = (try? JSONSerialization.jsonObject(with: Data(report.utf8))) as? [String: Any] ?? [:]
+        var lat = (o["latencies"] as? [Double]) ?? []
+        lat.sort()
+        let maxWait = lat.last ?? 0
+        let ok = writer.terminationStatus == 0 && !lat.isEmpty && maxWait <= 1000
+        var extra = ["max_append_wait_ms": String(format: "%.1f", maxWait), "appends": "\(lat.count)",
+                     "wal_before_bytes": "\(walBefore)", "wal_peak_bytes": "\(max(walBefore, o["wal_peak"] as? Int ?? 0))",
+                     "wal_after_bytes": "\(walAfter)", "longest_hold_ms": String(format: "%.1f", outcome.longestHold * 1000),
+                     "transactions": "\(outcome.transactions)", "reclaimed": outcome.reclaimed ? "true" : "false",
+                     "peak_rss_mb": String(format: "%.1f", Self.peakRSSMB)]
+        if let fill { extra["fill_s"] = String(format: "%.2f", fill) }
+        return BenchLine(impl: impl, workload: "RB", events: outcome.events, seconds: secs, p50: Self.percentile(lat, 0.5),
+                         p99: Self.percentile(lat, 0.99),
+                         notes: "rebuild of \(try store.caseCount()) cases while another process appends every 100 ms"
+                             + (sealed ? ", sealed" : ""),
+                         ops: outcome.events, extra: extra, failed: !ok)
+    }
+
+    /// RB's other process: appends a fact sheet to one of the first `cases` cases every 100 ms until `stop` exists;
+    /// prints "appending" after the first, then its latencies and the largest WAL it saw, as JSON.
+    func rbWriter(stop: String, cases: Int) throws -> String {
+        let store = try SQLiteEventStore.open(path: db, requireKey: false)
+        defer { store.close() }
+        var lat: [Double] = [], walPeak = 0, k = 0
+        // Stops too when the bench that started it is gone.
+        let parent = getppid()
+        while !FileManager.default.fileExists(atPath: stop), getppid() == parent {
+            let tick = Self.now()
+            let id = CaseID(number: 1 + k % max(1, cases)).streamID
+            k += 1
+            while true {
+                let v = try store.version(of: id)
+                do {
+                    try store.append([.factsRecorded(FactSheet())], to: .stream(id), expected: v == 0 ? .noStream : .exact(StreamVersion(v)),
+                                     actor: BenchWorkload.clerk(1), at: Date(), newSubjects: [], evidence: [])
+                    break
+                } catch AppendError.wrongExpectedVersion {
+                    continue
+                }
+            }
+            lat.append((Self.now() - tick) * 1000)
+            if lat.count == 1 { FileHandle.standardOutput.write(Data("appending\n".utf8)) }
+            walPeak = max(walPeak, Self.fileSize(db + "-wal"))
+            let rest = 0.1 - (Self.now() - tick)
+            if rest > 0 { usleep(UInt32(rest * 1_000_000)) }
+        }
+        return "{\"wal_peak\":\(walPeak),\"latencies\":[" + lat.map { String(format: "%.3f", $0) }.joined(separator: ",") + "]}"
     }
 }

@@ -9,7 +9,15 @@ enum Wiring {
     /// (commands that seal), instead of hiding personal fields.
     static func desk(_ options: StoreOptions, requireKey: Bool = false) throws -> Desk {
         let place = try place(options)
-        return desk(try SQLiteEventStore.open(path: place.db, keyFile: place.keyFile, requireKey: requireKey))
+        return desk(noteReadOnly(try SQLiteEventStore.open(path: place.db, keyFile: place.keyFile, requireKey: requireKey)))
+    }
+
+    /// Says on standard error when a database could only be opened read-only, and why.
+    static func noteReadOnly(_ store: SQLiteEventStore) -> SQLiteEventStore {
+        if let why = store.readOnlyReason {
+            warn("opened \(store.path) read-only (\(why)): it can be verified and read; nothing can be recorded in it")
+        }
+        return store
     }
 
     /// Where the desk's files are. A set-group-id mado keeps the desk group's rights for a desk `/etc/mado/desks.toml`
@@ -46,4 +54,31 @@ enum Wiring {
     }
 
     private static func desk(_ store: SQLiteEventStore) -> Desk { Desk(log: store, reads: store, user: Identity.osUser) }
+
+    /// The desk on a copy (a backup, a file to restore), opened read-only whatever its mode: checking it changes nothing
+    /// in it. A file that is missing is `LogError.noInput`; one that is no desk database, or that SQLite cannot read,
+    /// does not verify.
+    static func copyDesk(_ path: String, keyFile: String? = nil) throws -> Desk {
+        do {
+            return desk(try SQLiteEventStore.open(path: path, keyFile: keyFile, readOnly: true))
+        } catch StoreError.noDatabase {
+            throw LogError.noInput(path: path)
+        } catch let e as StoreError {
+            throw LogError.doesNotVerify(what: path, reason: e.description)
+        }
+    }
+
+    /// Verifies a copy as `mado verify` does (`Desk.verify`), after SQLite's own check of its pages; throws
+    /// `LogError.doesNotVerify` naming `name` (what the copy will be called) when it does not.
+    static func verifyCopy(_ path: String, naming name: String) throws {
+        let copy: Desk
+        do { copy = try copyDesk(path) } catch LogError.doesNotVerify(_, let reason) { throw LogError.doesNotVerify(what: name, reason: reason) }
+        defer { copy.close() }
+        try copy.verifyWhole(name)
+    }
+
+    /// The desk key file these options name (`--key-file`, `$MADO_KEY_FILE`, else beside the database).
+    static func keyFile(_ options: StoreOptions) -> String {
+        options.keyFilePath ?? SQLiteEventStore.defaultKeyFile(for: options.databasePath)
+    }
 }

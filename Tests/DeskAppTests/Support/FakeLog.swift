@@ -140,7 +140,22 @@ final class FakeLog: EventLog, DeskReads, @unchecked Sendable {
 
     func missingGuards() throws -> [String] { [] }
 
-    func rebuild() throws -> Int { lock.withLock { stored.count } }
+    var readOnly: LogError? { nil }
+
+    func backup(to path: String, check: (String) throws -> Void) throws -> BackupOutcome {
+        try check(path)
+        return BackupOutcome(events: lock.withLock { stored.count }, lastPosition: Int64(lock.withLock { stored.count }), bytes: 0)
+    }
+
+    func restore(over path: String) throws -> BackupOutcome {
+        BackupOutcome(events: lock.withLock { stored.count }, lastPosition: Int64(lock.withLock { stored.count }), bytes: 0)
+    }
+
+    func storageDamage() throws -> String? { nil }
+
+    func rebuild() throws -> RebuildOutcome {
+        RebuildOutcome(events: lock.withLock { stored.count }, transactions: 1, longestHold: 0, reclaimed: true)
+    }
 
     var keyProblem: String? { nil }
 

@@ -1,6 +1,7 @@
 // A writer process for the store's multi-process tests: appends batches to its own streams and
 // single events to one shared stream (reloading and retrying on a conflict), as terminals do.
-// usage: desk-test-writer DB PREFIX COUNT BATCH | desk-test-writer DB --erase-all
+// usage: desk-test-writer DB PREFIX COUNT BATCH [--ack] | desk-test-writer DB --erase-all
+// --ack: prints each of its own streams once its append has returned (was acknowledged), one per line.
 import DeskApp
 import DeskDomain
 import DeskStore
@@ -21,13 +22,15 @@ if args.count == 3, args[2] == "--erase-all" {
         exit(1)
     }
 }
-guard args.count == 5, let count = Int(args[3]), let batch = Int(args[4]) else {
-    FileHandle.standardError.write(Data("usage: desk-test-writer DB PREFIX COUNT BATCH\n".utf8))
+guard args.count == 5 || (args.count == 6 && args[5] == "--ack"), let count = Int(args[3]), let batch = Int(args[4]) else {
+    FileHandle.standardError.write(Data("usage: desk-test-writer DB PREFIX COUNT BATCH [--ack]\n".utf8))
     exit(64)
 }
+let ack = args.count == 6
 do {
     let store = try SQLiteEventStore.open(path: args[1], requireKey: true)
-    let actor = Actor("tester")
+    // The desk's first supervisor writes, so that the log verifies like any desk's (each event allowed to its actor).
+    let actor = Actor(try store.staffList().first { $0.role == .supervisor }?.user ?? "tester")
     let shared = StreamID("shared")
     for i in 0..<count {
         let owner = store.keyring.newSubject(.applicant)
@@ -36,6 +39,7 @@ do {
         }
         try store.append(events, to: .stream(StreamID("\(args[2])-\(i)")), expected: .noStream, actor: actor, at: Date(),
                          newSubjects: [owner], evidence: [])
+        if ack { FileHandle.standardOutput.write(Data("\(args[2])-\(i)\n".utf8)) }
         while true {
             let v = try store.version(of: shared)
             do {
