@@ -18,7 +18,7 @@ struct SetGidInstallTests {
         var db: String { dir.appendingPathComponent("desk/desk.sqlite").path }
         private let savedRegistry: Data?
 
-        init() throws {
+        init(role: String = "operator") throws {
             savedRegistry = FileManager.default.contents(atPath: SetGidInstallTests.registry)
             _ = DeskGroupTests.sh(["/usr/sbin/userdel", SetGidInstallTests.user])
             _ = DeskGroupTests.sh(["/usr/sbin/groupdel", SetGidInstallTests.group])
@@ -34,7 +34,7 @@ struct SetGidInstallTests {
             let made = try CommandLineTests.run(["init", "--db", db, "--group", SetGidInstallTests.group], executable: mado)
             try #require(made.status == 0, "\(made.err)")
             try #require(try CommandLineTests.run(["demo", "--db", db, "--now", "2026-11-25T09:00:00+09:00"], executable: mado).status == 0)
-            try #require(try CommandLineTests.run(["staff", "add", SetGidInstallTests.user, "--role", "operator", "--name", "窓口",
+            try #require(try CommandLineTests.run(["staff", "add", SetGidInstallTests.user, "--role", role, "--name", "窓口",
                                                    "--db", db], executable: mado).status == 0)
         }
 
@@ -128,5 +128,21 @@ struct SetGidInstallTests {
         #expect(borrowed.status != 0 && borrowed.err.contains("key file") && !borrowed.err.contains("another desk"), "\(borrowed.err)")
         let keyed = try i.asUser(["list", "--db", i.db, "--key-file", mine + ".key"])
         #expect(keyed.status != 0 && keyed.err.contains("--key-file"), "\(keyed.err)")
+    }
+
+    @Test("a supervisor who is no administrator takes no whole copy of an installed desk; root does")
+    func copiesAreRoots() throws {
+        let i = try Install(role: "supervisor")
+        let own = i.dir.appendingPathComponent("own")
+        try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
+        _ = DeskGroupTests.sh(["/bin/chown", Self.user, own.path])
+        let copy = own.appendingPathComponent("copy.sqlite").path
+        let refused = try i.asUser(["backup", "--db", i.db, "--to", copy, "--key-to", copy + ".key"])
+        #expect(refused.status == 1 && refused.err.contains("administrator"), "\(refused.err)")
+        #expect(!FileManager.default.fileExists(atPath: copy) && !FileManager.default.fileExists(atPath: copy + ".key"))
+        // The same user may sign the head: supervisors' work goes on through mado.
+        #expect(try i.asUser(["anchor", "--db", i.db]).status == 0)
+        let root = try CommandLineTests.run(["backup", "--db", i.db, "--to", i.dir.appendingPathComponent("root.sqlite").path], executable: i.mado)
+        #expect(root.status == 0, "\(root.err)")
     }
 }

@@ -37,6 +37,7 @@ extension Mado {
             try SysExit.mapping {
                 let desk = try store.desk()
                 defer { desk.close() }
+                try Privileges.requireAdministrator("a backup")
                 let outcome = try desk.backup(to: to) { copy in try Wiring.verifyCopy(copy, naming: to) }
                 print("backed up \(outcome.events) events (through position \(outcome.lastPosition)) to \(to), \(outcome.bytes) bytes; the copy verifies")
                 let key = Wiring.keyFile(store)

@@ -32,7 +32,8 @@ extension Mado {
         }
 
         func run() throws {
-            let target = store.databasePath
+            let target = try Wiring.place(store).db
+            try Privileges.requireAdministrator("a restore")
             let exists = FileManager.default.fileExists(atPath: target)
             if exists && !replace {
                 throw ValidationError("\(target) exists: --replace puts the copy in its place (what was recorded in it after the copy was taken is lost)")

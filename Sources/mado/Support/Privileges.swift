@@ -33,6 +33,13 @@ enum Privileges {
         }
     }
 
+    /// Whole copies of a registered desk (a backup, its key, a restore over it) are the administrator's while mado runs
+    /// set-group-id: whoever holds a copy and the key reads and rewrites the desk around mado.
+    static func requireAdministrator(_ what: String) throws {
+        guard deskGroup != nil, getuid() != 0 else { return }
+        throw Refusal("\(what) of an installed desk is the administrator's (root): a copy and its key would give whoever holds them the desk outside mado")
+    }
+
     private typealias SetFSGID = @convention(c) (UInt32) -> Int32
     /// `setfsgid(2)`: the group the kernel checks file access against, for this thread only (other threads keep the
     /// desk's connections working). Not in Swift's Glibc module, so looked up once.
