@@ -1,3 +1,5 @@
+import DeskDomain
+
 /// What a backend reports: a key, pasted text, a new size, or a signal asking the program to end.
 public enum BackendEvent: Equatable, Sendable {
     case key(Key)
@@ -36,8 +38,8 @@ public final class TestBackend: Backend {
 
     public func draw(_ screen: Screen, previous: Screen?) {
         for c in screen.cells {
-            precondition(!c.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
-                         "a control character reached a cell")
+            precondition(!c.text.unicodeScalars.contains(where: Sanitizer.isHidden),
+                         "a control or hidden character reached a cell: \(c.text.unicodeScalars.map { Sanitizer.marker($0) })")
         }
         if firstScreen == nil { firstScreen = screen }
         if previous == nil { fullFrames += 1 }
