@@ -13,7 +13,8 @@ struct Mado: ParsableCommand {
         abstract: "Madoguchi (窓口): the customer-harassment consultation desk's console and case log.",
         discussion: """
             Without a subcommand, opens the console on the desk database. Press ? in it for the keys.
-            Exit codes: 0 success, 1 failure (a refusal, a broken chain, bad input), 64 bad usage.
+            Exit codes: 0 success, 1 failure (a refusal, a broken chain, bad input), 64 bad usage;
+            the console: 0 when quit or hung up (SIGHUP, a dropped connection), 74 when its terminal failed.
             The database is --db, else $MADO_DB, else ~/.local/share/mado/desk.sqlite.
             """,
         subcommands: [Init.self, Staff.self, Demo.self, Intake.self, Note.self, List.self, Show.self, Verify.self, Rebuild.self,
@@ -75,6 +76,9 @@ enum Console {
         var model = Model(size: backend.size, now: Date(), me: me, language: language,
                           readOnly: readOnly || RoleMatrix.changesNothing(me.role), databaseName: name)
         model.keyProblem = desk.keyProblem
-        Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch()).run()
+        switch Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch()).run() {
+        case .quit, .hangUp: return
+        case .terminalLost: throw ExitCode(74)     // EX_IOERR: the terminal failed under the console
+        }
     }
 }

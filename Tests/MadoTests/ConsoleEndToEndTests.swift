@@ -215,6 +215,46 @@ struct ConsoleEndToEndTests {
         try t.waitFor("exit 0") { $0.contains("EXITED:0") }
     }
 
+    /// The processes whose command line holds `text` and run `mado`, from /proc.
+    static func madoProcesses(holding text: String) -> [pid_t] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { name in
+            guard let pid = pid_t(name), let cmd = FileManager.default.contents(atPath: "/proc/\(name)/cmdline") else { return nil }
+            let args = cmd.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            return args.first?.hasSuffix("/mado") == true && args.contains(text) ? pid : nil
+        }
+    }
+
+    @Test("the terminal vanishing without SIGHUP (setsid, tmux server killed): the console ends within 2 s, exit 0, no core, no presence left")
+    func terminalVanishes() throws {
+        let desk = try CommandLineTests.Desk()
+        let dir = desk.dir.path, status = desk.dir.appendingPathComponent("status").path
+        // setsid: the pane's terminal is not the console's controlling terminal, so no SIGHUP reaches it when it goes.
+        let console = "env -u LINES -u COLUMNS LANG=C.UTF-8 TERM=xterm-256color '\(CommandLineTests.mado)' --db '\(desk.db)' --lang en"
+        let t = try Session(command: "cd '\(dir)'; ulimit -c unlimited; setsid -w sh -c \"\(console); echo \\$? > '\(status)'\"",
+                            width: 120, height: 30)
+        try t.waitFor("the queue") { $0.contains("> C-000005") }
+        let pids = Self.madoProcesses(holding: desk.db)
+        try #require(pids.count == 1, "\(pids)")
+        let deadlineForPresence = Date().addingTimeInterval(10)
+        var who = try CommandLineTests.run(["who", "--db", desk.db]).out
+        while !who.contains("C-000005"), Date() < deadlineForPresence {
+            usleep(100_000)
+            who = try CommandLineTests.run(["who", "--db", desk.db]).out
+        }
+        #expect(who.contains("C-000005  root"), "\(who)")
+        try t.tmux(["kill-server"], quiet: true)
+        let killed = Date()
+        while kill(pids[0], 0) == 0, Date().timeIntervalSince(killed) < 5 { usleep(20_000) }
+        let took = Date().timeIntervalSince(killed)
+        #expect(kill(pids[0], 0) != 0, "still running 5 s after its terminal vanished")
+        #expect(took < 2, "ended after \(took) s")
+        while !FileManager.default.fileExists(atPath: status), Date().timeIntervalSince(killed) < 5 { usleep(20_000) }
+        #expect((try? String(contentsOfFile: status, encoding: .utf8)) == "0\n", "a hang-up (end of file) exits 0")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(!left.contains { $0.hasPrefix("core") }, "\(left)")
+        #expect(try CommandLineTests.run(["who", "--db", desk.db]).out.contains("no case is open"))
+    }
+
     @Test("SIGHUP (a dropped SSH connection) restores the terminal and exits")
     func hangUp() throws {
         let desk = try CommandLineTests.Desk()

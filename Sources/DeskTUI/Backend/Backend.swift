@@ -1,11 +1,16 @@
 import DeskDomain
 
-/// What a backend reports: a key, pasted text, a new size, or a signal asking the program to end.
+/// What a backend reports: a key, pasted text, a new size, or that the program must end.
 public enum BackendEvent: Equatable, Sendable {
     case key(Key)
     case paste(String)
     case resize(Size)
+    /// SIGTERM or SIGINT: end as `q` would.
     case terminate
+    /// The terminal hung up (SIGHUP, end of file, POLLHUP): a dropped SSH connection or a closed window.
+    case hangUp
+    /// The terminal failed (EIO reading it, or its descriptor gone): it is lost, not hung up.
+    case terminalLost
 }
 
 /// Where screens go. Only `NcursesBackend` writes to a terminal; `TestBackend` keeps them for tests.

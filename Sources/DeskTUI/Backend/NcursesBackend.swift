@@ -56,8 +56,34 @@ public final class NcursesBackend: Backend {
 
     private static let pasteStart = KEY_MAX + 1, pasteEnd = KEY_MAX + 2
 
+    /// Writes past ncurses (bracketed paste on and off). A terminal that is gone makes write fail with EIO: that is
+    /// ignored here (FileHandle.write would trap), and the next read reports the loss.
     private func writeToTerminal(_ s: String) {
-        FileHandle.standardOutput.write(Data(s.utf8))
+        var bytes = Array(s.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+
+    /// Whether the terminal is gone: POLLHUP, POLLERR or POLLNVAL on standard input, then one read tells a hang-up
+    /// (end of file, as a hung-up terminal reads) from a failed terminal (EIO). Without this, get_wch on a vanished
+    /// terminal returns at once, forever, and the console spins.
+    private func terminalGone() -> BackendEvent? {
+        var p = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let n = poll(&p, 1, 0)
+        if n < 0 { return errno == EINTR ? nil : .terminalLost }
+        guard n > 0, p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 else { return nil }
+        if p.revents & Int16(POLLNVAL) != 0 { return .terminalLost }
+        var byte: UInt8 = 0
+        while true {
+            let r = read(STDIN_FILENO, &byte, 1)
+            if r < 0 && errno == EINTR { continue }
+            // r > 0: input left over from a terminal that hung up after sending it; it is gone all the same.
+            return r < 0 && errno == EIO ? .terminalLost : .hangUp
+        }
     }
 
     /// Reads until the end-of-paste marker (or a pause), keeping line breaks as text.
@@ -125,12 +151,14 @@ public final class NcursesBackend: Backend {
 
     public func next(timeoutMs: Int) -> BackendEvent? {
         guard active else { return .terminate }
-        if mado_take_signal() != 0 { return .terminate }
+        if let signal = takeSignal() { return signal }
+        if let gone = terminalGone() { return gone }
         wtimeout(mado_stdscr(), Int32(timeoutMs))
         var ch: wint_t = 0
         let r = wget_wch(mado_stdscr(), &ch)
-        if mado_take_signal() != 0 { return .terminate }
-        if r == ERR { return nil }
+        if let signal = takeSignal() { return signal }
+        // ERR is the timeout, or the end of a terminal that went away while we waited.
+        if r == ERR { return terminalGone() }
         if r == KEY_CODE_YES {
             switch Int32(ch) {
             case KEY_RESIZE: return .resize(size)
@@ -160,6 +188,14 @@ public final class NcursesBackend: Backend {
         default:
             guard let u = Unicode.Scalar(UInt32(ch)), u.value >= 0x20 else { return nil }
             return .key(.char(Character(u)))
+        }
+    }
+
+    private func takeSignal() -> BackendEvent? {
+        switch mado_take_signal() {
+        case 0: nil
+        case SIGHUP: .hangUp
+        default: .terminate
         }
     }
 
