@@ -40,6 +40,10 @@ struct Mado: ParsableCommand {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw Refusal("the console needs a terminal; for scripts use a subcommand (see `mado --help`)")
         }
+        // Before the database is opened and before anything is written to the terminal.
+        if let refusal = NcursesBackend.check(environment: ProcessInfo.processInfo.environment) {
+            throw Refusal(refusal.message(language))
+        }
         let t = try Theme.named(theme)
         if demo {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-demo-\(UUID().uuidString.prefix(8))")
@@ -71,7 +75,7 @@ enum Console {
     static func open(_ desk: Desk, theme: Theme, language: Language, readOnly: Bool, name: String) throws {
         let me = try desk.me()
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let backend = NcursesBackend(theme: theme, noColor: noColor)
+        let backend = try NcursesBackend(theme: theme, noColor: noColor)
         // A role that may change nothing (the auditor) gets a review-only console.
         var model = Model(size: backend.size, now: Date(), me: me, language: language,
                           readOnly: readOnly || RoleMatrix.changesNothing(me.role), databaseName: name)

@@ -255,6 +255,37 @@ struct ConsoleEndToEndTests {
         #expect(try CommandLineTests.run(["who", "--db", desk.db]).out.contains("no case is open"))
     }
 
+    @Test("TERM=dumb is refused with a message in the console's language and a non-zero exit; nothing is sent to the terminal",
+          arguments: [("en", "cannot move the cursor"), ("ja", "カーソルを動かせない")])
+    func dumbTerminal(_ lang: String, _ says: String) throws {
+        let desk = try CommandLineTests.Desk()
+        let run = "MADO_DB='\(desk.db)' LANG=C.UTF-8 TERM=dumb '\(CommandLineTests.mado)' --lang \(lang)"
+        let t = try Session(command: "echo BEFORE; env -u LINES -u COLUMNS " + run, width: 200, height: 30)
+        let s = try t.waitFor("the refusal") { $0.contains("EXITED:") }
+        #expect(s.contains("BEFORE") && s.contains("EXITED:1") && s.contains(says) && s.contains("TERM=dumb"), "\(s)")
+        #expect(try !t.alternateScreen())
+        // The bytes the terminal got: the message, and not one escape sequence.
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("mado-dumb-\(UUID().uuidString)").path
+        defer { unlink(out) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", run, out]
+        p.standardInput = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let deadline = Date().addingTimeInterval(10)
+        while p.isRunning, Date() < deadline { usleep(50_000) }
+        if p.isRunning {
+            p.terminate()
+            Issue.record("the console ran on TERM=dumb")
+        }
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 1)
+        let typescript = try String(contentsOfFile: out, encoding: .utf8)
+        let written = typescript.split(separator: "\n").filter { !$0.hasPrefix("Script ") }.joined(separator: "\n")
+        #expect(written.contains(says) && !written.contains("\u{1B}"), "\(written.debugDescription)")
+    }
+
     @Test("SIGHUP (a dropped SSH connection) restores the terminal and exits")
     func hangUp() throws {
         let desk = try CommandLineTests.Desk()

@@ -1,4 +1,5 @@
 import CNcurses
+import DeskDomain
 import Foundation
 
 /// The terminal: UTF-8 wide-character output through ncurses, colours from the theme, only changed
@@ -8,8 +9,39 @@ public final class NcursesBackend: Backend {
     private var active = false
     private var colour = false
 
-    public init(theme: Theme, noColor: Bool) {
+    /// Why the console cannot run on this terminal; nothing has been sent to it.
+    public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+        /// TERM is unset, empty or `dumb`, or names a terminal that cannot move the cursor.
+        case dumb(term: String)
+        /// TERM names a terminal terminfo does not know.
+        case unknown(term: String)
+
+        /// What to tell the person, in the console's language.
+        public func message(_ language: Language) -> String {
+            switch self {
+            case .dumb(let term): UIText.terminalCannotDraw.text(language) + " (TERM=\(Sanitizer.visible(term)))"
+            case .unknown(let term): UIText.terminalUnknown.text(language) + " (TERM=\(Sanitizer.visible(term)))"
+            }
+        }
+
+        public var description: String { message(.en) }
+    }
+
+    /// Checks TERM before anything is written: `dumb` (Emacs' shell, some CI runners) and terminals terminfo does not
+    /// know are refused, instead of ncurses exiting with a message of its own or drawing garbage.
+    public static func check(environment: [String: String]) -> Refusal? {
+        let term = environment["TERM"] ?? ""
+        if term.isEmpty || term == "dumb" { return .dumb(term: term) }
+        switch mado_check_terminal() {
+        case 0: return nil
+        case 1: return .unknown(term: term)
+        default: return .dumb(term: term)
+        }
+    }
+
+    public init(theme: Theme, noColor: Bool) throws(Refusal) {
         setlocale(LC_ALL, "")
+        if let refusal = Self.check(environment: ProcessInfo.processInfo.environment) { throw refusal }
         mado_install_signal_handlers()
         // ncurses prefers LINES/COLUMNS to the real window size; a resize must win.
         unsetenv("LINES")
