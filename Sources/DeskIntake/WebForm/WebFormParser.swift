@@ -135,7 +135,7 @@ public enum WebFormParser {
     }
 
     /// Byte offset of the first invalid UTF-8 sequence (overlong forms and surrogates included), if any.
-    static func firstInvalidUTF8(_ data: Data) -> Int? {
+    public static func firstInvalidUTF8(_ data: Data) -> Int? {
         let b = [UInt8](data)
         var i = 0
         while i < b.count {

@@ -22,9 +22,9 @@ enum Identity {
     }
 }
 
-/// Standard error, for messages beside the output scripts read.
+/// Standard error, for messages beside the output scripts read; they may repeat what was given, so they are sanitized.
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data(("mado: " + message + "\n").utf8))
+    Output.standardError("mado: " + Sanitizer.visibleLines(message) + "\n")
 }
 
 /// A reason stored in clear in the log (erasure, disclosure, legal hold): one printable line, no more than 500.

@@ -1,0 +1,114 @@
+import ArgumentParser
+import DeskDomain
+import Foundation
+@testable import mado
+import Testing
+
+/// Issue 17: what reaches `mado` is taken exactly or refused by name, what it says repeats nothing raw, and no `mado`
+/// process can leave a core file (it holds the desk key).
+@Suite("the command line's edges", .serialized)
+struct EntryTests {
+    struct Raw { let status: Int32; let out: [UInt8]; let err: [UInt8]; var errText: String { String(decoding: err, as: UTF8.self) } }
+
+    /// Runs mado with arguments as bytes (Foundation's Process would turn them into Strings first), through files.
+    static func runRaw(_ args: [[UInt8]], environment: [String: String] = [:], executable: String = CommandLineTests.mado,
+                       shellPrefix: String? = nil) throws -> Raw {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-raw-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out").path, err = dir.appendingPathComponent("err").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([Array(executable.utf8)] + args).map { bytes in
+            let p = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+            for (i, b) in bytes.enumerated() { p[i] = CChar(bitPattern: b) }
+            p[bytes.count] = 0
+            return p
+        } + [nil]
+        defer { argv.forEach { $0?.deallocate() } }
+        var env = ProcessInfo.processInfo.environment
+        env["MADO_DB"] = nil
+        env["COLUMNS"] = "80"
+        for (k, v) in environment { env[k] = v }
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
+        var pid = pid_t()
+        let rc = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        try #require(rc == 0, "posix_spawn: \(rc)")
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return Raw(status: exit, out: Array((try? Data(contentsOf: URL(fileURLWithPath: out))) ?? Data()),
+                   err: Array((try? Data(contentsOf: URL(fileURLWithPath: err))) ?? Data()))
+    }
+
+    static func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+    // MARK: text options, exactly or refused
+
+    /// Each text option of issue 17: its command (without the option) on `db`, and the option.
+    static func textOptions(_ db: String) -> [(command: [[UInt8]], option: String)] {
+        let options: [([String], String)] = [
+            (["transcribe", "--db", db, "--org", "demo-hotel", "--recording", "r1", "--at", "2026-11-24T22:15:00+09:00"], "--text"),
+            (["note", "C-000001", "--db", db], "--text"),
+            (["handover", "--db", db, "--org", "demo-hotel"], "--complaint"),
+            (["org", "add", "edge-org", "--db", db, "--report-to", "総務部"], "--name"),
+        ]
+        return options.map { ($0.0.map(bytes), $0.1) }
+    }
+
+    @Test("a text option that is not valid UTF-8 is refused, naming the option and the byte, and nothing is appended",
+          arguments: [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE3, 0x81]] as [[UInt8]])
+    func invalidUTF8(_ bad: [UInt8]) throws {
+        let desk = try CommandLineTests.Desk()
+        let before = try desk.events()
+        for (command, option) in Self.textOptions(desk.db) {
+            let name = String(decoding: command[0], as: UTF8.self) + " " + option
+            let value = Self.bytes("ab") + bad + Self.bytes("cd")
+            for form in [command + [Self.bytes(option), value], command + [Self.bytes(option + "=") + value]] {
+                let r = try Self.runRaw(form)
+                #expect(r.status == 1, "\(name): \(r.errText)")
+                #expect(r.errText.contains("\(option) is not valid UTF-8 (byte 2"), "\(name): \(r.errText)")
+                #expect(!r.err.contains(0xFF) && !r.err.contains(0xC0), "the refusal repeats no raw byte")
+            }
+        }
+        #expect(try desk.events() == before)
+    }
+
+    @Test("the same options with valid text are taken in exactly (the bytes check lets UTF-8 through)")
+    func validUTF8() throws {
+        let desk = try CommandLineTests.Desk()
+        let before = try desk.events()
+        let text = "山田\u{200B}さん ✓ 葛\u{E0100}"
+        for (command, option) in Self.textOptions(desk.db) {
+            // An organization's name is one printable line: no zero-width space there.
+            let r = try Self.runRaw(command + [Self.bytes(option), Self.bytes(option == "--name" ? "窓口テスト" : text)])
+            #expect(r.status == 0, "\(option): \(r.errText)")
+        }
+        #expect(try desk.events() > before)
+    }
+
+    // MARK: messages that repeat what was typed
+
+    @Test("argument-parser's errors repeat no escape sequence: an OSC 52 in --format never reaches the terminal", arguments: [
+        ["list", "--format", "\u{1B}]52;c;SGVsbG8=\u{07}"],
+        ["list", "--\u{1B}[2Jx"],
+        ["\u{1B}]0;title\u{07}"],
+        ["show", "C-1\u{1B}[31m"],
+        ["list", "--format", "x\u{9B}31m\u{202E}"],
+    ])
+    func parserErrorsSanitized(_ args: [String]) throws {
+        let r = try Self.runRaw(args.map(Self.bytes))
+        #expect(r.status != 0)
+        #expect(!r.err.isEmpty)
+        for bad: [UInt8] in [[0x1B], [0x07], [0xC2, 0x9B], [0xE2, 0x80, 0xAE]] {
+            #expect(!r.err.indices.contains { r.err[$0...].starts(with: bad) }, "\(bad) in \(r.errText)")
+        }
+        #expect(r.errText.contains("␛") || r.errText.contains("<U+009B>"), "\(r.errText)")
+    }
+
+}
