@@ -92,6 +92,24 @@ struct EntryTests {
         #expect(try desk.events() > before)
     }
 
+    @Test("a NUL in a text option is refused by the option's name and its byte offset", arguments: [
+        ["note", "C-000001", "--text", "ab\u{0}c"],
+        ["transcribe", "--org", "demo-hotel", "--recording", "r", "--at", "2026-11-24T22:15:00+09:00", "--text", "ab\u{0}c"],
+        ["handover", "--org", "demo-hotel", "--complaint", "ab\u{0}c"],
+        ["org", "add", "x-org", "--name", "ab\u{0}c", "--report-to", "総務部"],
+    ])
+    func nul(_ args: [String]) throws {
+        // A NUL cannot pass through exec (it ends the C string): this is the parser's own check.
+        let option = args[args.firstIndex { $0.contains("\u{0}") }! - 1]
+        do {
+            _ = try Mado.parseAsRoot(args)
+            Issue.record("\(args[0]): a NUL was accepted")
+        } catch {
+            #expect(Mado.fullMessage(for: error).contains("\(option) contains a NUL character (byte 2)"), "\(Mado.fullMessage(for: error))")
+            #expect(Mado.exitCode(for: error) != .success)
+        }
+    }
+
     // MARK: messages that repeat what was typed
 
     @Test("argument-parser's errors repeat no escape sequence: an OSC 52 in --format never reaches the terminal", arguments: [

@@ -44,7 +44,7 @@ extension Mado {
             }
             for (name, v, limit) in [("--complaint", complaint, 20_000), ("--words", words ?? "", 20_000), ("--demand", demand ?? "", 20_000)] {
                 if v.count > limit { throw ValidationError("\(name) is \(v.count) characters; the limit is \(limit)") }
-                if v.unicodeScalars.contains(where: { $0.value == 0 }) { throw ValidationError("\(name) contains a NUL character") }
+                try refuseNUL(v, name)
             }
             if complaint.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--complaint is required: what happened") }
             guard staffNames.count <= 20 else { throw ValidationError("--staff may be given at most 20 times") }
