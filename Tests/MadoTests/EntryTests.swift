@@ -129,4 +129,20 @@ struct EntryTests {
         #expect(r.errText.contains("␛") || r.errText.contains("<U+009B>"), "\(r.errText)")
     }
 
+    // MARK: --answers
+
+    @Test("--answers with a key given twice is refused by name; nothing is appended")
+    func duplicateAnswers() throws {
+        let desk = try CommandLineTests.Desk()
+        let before = try desk.events()
+        let file = desk.write("answers.json", #"{"refusesToLeave": true, "minutesSpent": 40, "refusesToLeave": false}"#)
+        let r = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-hotel", "--complaint", "来店", "--answers", file])
+        #expect(r.status == 1, "\(r.err)")
+        #expect(r.err.contains("answers.refusesToLeave") && r.err.contains("given once"), "\(r.err)")
+        #expect(try desk.events() == before)
+        // The same answers once each are taken.
+        let once = desk.write("once.json", #"{"refusesToLeave": true, "minutesSpent": 40}"#)
+        #expect(try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-hotel", "--complaint", "来店", "--answers", once]).status == 0)
+    }
+
 }

@@ -164,7 +164,7 @@ public enum WebFormParser {
     }
 
     /// The path of the first key that appears twice in one object (JSON parsers disagree on which one wins).
-    static func duplicateKey(in data: Data) -> String? {
+    public static func duplicateKey(in data: Data) -> String? {
         var scanner = JSONPathScanner()
         for c in data {
             if let dup = scanner.feed(c) { return Sanitizer.visible(dup) }

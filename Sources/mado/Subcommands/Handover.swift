@@ -84,6 +84,9 @@ extension Mado {
                 }
             }
             guard data.count <= 64 * 1024 else { throw InputError.tooLarge(what: "--answers", limit: 64 * 1024, actual: data.count) }
+            if let offset = WebFormParser.firstInvalidUTF8(data) { throw InputError.badEncoding(field: "--answers", byteOffset: offset) }
+            // JSONSerialization keeps one of two equal keys without a word: which answer counted would be a guess.
+            if let key = WebFormParser.duplicateKey(in: data) { throw InputError.invalid("answers.\(key)", expected: "given once (it appears twice)") }
             guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else { throw InputError.notAnObject(what: "--answers") }
             var f = FactSheet()
             let raw = try JSONSerialization.jsonObject(with: data) as! [String: Any]
