@@ -145,4 +145,31 @@ struct EntryTests {
         #expect(try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-hotel", "--complaint", "来店", "--answers", once]).status == 0)
     }
 
+    // MARK: MADO_DB
+
+    @Test("MADO_DB naming a device, a directory, a text file or an empty file is refused, and nothing is created beside it")
+    func notADatabase() throws {
+        let desk = try CommandLineTests.Desk(demo: false)
+        let text = desk.write("notes.txt", "これはメモです\n")
+        let empty = desk.write("empty.sqlite", "")
+        let dir = desk.dir.appendingPathComponent("folder").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (path, says) in [("/dev/null", "is a device"), ("/dev/zero", "is a device"), (dir, "is a directory"),
+                             (text, "not an SQLite database file"), (empty, "it is empty")] {
+            let before = Set(try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent))
+            for cmd in [["list"], ["show", "C-000001"], ["who"], ["note", "C-000001", "--text", "x"]] {
+                let r = try Self.runRaw(cmd.map(Self.bytes), environment: ["MADO_DB": path])
+                #expect(r.status == 1, "\(path) \(cmd): \(r.errText)")
+                #expect(r.errText.contains(says) && r.errText.contains("not a desk database"), "\(path): \(r.errText)")
+            }
+            let after = Set(try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent))
+            #expect(after == before, "created beside \(path): \(after.subtracting(before))")
+            for suffix in ["-wal", "-shm", "-journal", ".key"] { #expect(!FileManager.default.fileExists(atPath: path + suffix)) }
+        }
+        #expect(try String(contentsOfFile: text, encoding: .utf8) == "これはメモです\n")
+        // --db is checked the same way.
+        let r = try Self.runRaw(["list", "--db", "/dev/null"].map(Self.bytes))
+        #expect(r.status == 1 && r.errText.contains("is a device"))
+    }
+
 }
