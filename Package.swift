@@ -38,10 +38,12 @@ let package = Package(
             name: "CGMime",
             pkgConfig: "gmime-3.0",
             providers: [.apt(["libgmime-3.0-dev"])]),
+        // prctl(2) for the executable's entry point (core dumps off); headers only, nothing to link.
+        .systemLibrary(name: "CProcess"),
         .executableTarget(
             name: "mado",
             dependencies: [
-                "DeskDomain", "DeskApp", "DeskStore", "DeskIntake", "DeskTUI",
+                "DeskDomain", "DeskApp", "DeskStore", "DeskIntake", "DeskTUI", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "DeskDomainTests", dependencies: ["DeskDomain"], resources: [.copy("Fixtures")]),

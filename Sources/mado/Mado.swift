@@ -21,8 +21,10 @@ struct Mado: ParsableCommand {
                       Org.self, Transcribe.self, Subject.self, Hold.self, Retention.self, Ladder.self, Handover.self, Assess.self, Classify.self, LaneCommand.self, Counterparty.self, Policy.self, Report.self, Review.self, Reject.self, Close.self, Enquiry.self,
                       Decision.self, Feedback.self, Task.self, Evidence.self, Shift.self, Who.self, Consult.self, Access.self, Bench.self])
 
-    /// The entry point: the arguments are checked as bytes, and every message goes out through the sanitizer (`Entry`).
+    /// The entry point. Core dumps go off before anything else runs: this process will hold the desk key and decrypted
+    /// names. Then the arguments are checked as bytes, and every message goes out through the sanitizer (`Entry`).
     static func main() {
+        CoreDumps.forbid()
         Entry.run(Mado.self)
     }
 

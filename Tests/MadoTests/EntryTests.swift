@@ -172,4 +172,76 @@ struct EntryTests {
         #expect(r.status == 1 && r.errText.contains("is a device"))
     }
 
+    // MARK: core dumps
+
+    static var coreFilesLandHere: Bool {
+        ((try? String(contentsOfFile: "/proc/sys/kernel/core_pattern", encoding: .utf8)) ?? "|").hasPrefix("core")
+    }
+
+    /// Starts `command` under sh with core dumps unlimited in `dir`, waits until it is running, sends SIGSYS (whose
+    /// default action dumps core; Swift's crash handler takes SIGSEGV, SIGQUIT, SIGABRT and the like, and lets one sent
+    /// from outside go on); returns whether the kernel reports a core dumped, and the files left in `dir`.
+    static func crash(_ command: String, in dir: URL) throws -> (dumped: Bool, files: [String]) {
+        var pid = pid_t()
+        let script = "cd '\(dir.path)' && ulimit -c unlimited && exec \(command)"
+        let words: [String] = ["/bin/sh", "-c", script]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // Standard input a pipe nobody writes to: `mado intake --json -` waits on it.
+        var fds: [Int32] = [0, 0]
+        pipe(&fds)
+        defer { close(fds[1]) }
+        posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // The test runner blocks signals, and a child inherits the mask: unblock them and restore their defaults.
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attr, &none)
+        posix_spawnattr_setsigdefault(&attr, &all)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        try #require(posix_spawn(&pid, "/bin/sh", &actions, &attr, argv, environ) == 0)
+        close(fds[0])
+        // Running the program (not sh any more) once /proc says so.
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")) ?? ""
+            if !exe.hasSuffix("/sh") && !exe.hasSuffix("/dash") && !exe.isEmpty { break }
+            usleep(20_000)
+        }
+        usleep(300_000)       // past its start-up, waiting on standard input
+        kill(pid, SIGSYS)
+        var status: Int32 = 0
+        let until = Date().addingTimeInterval(10)
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() > until { kill(pid, SIGKILL) }
+            usleep(20_000)
+        }
+        #expect(status & 0x7F == SIGSYS, "killed by SIGSYS (status \(status))")
+        return (status & 0x80 != 0, try FileManager.default.contentsOfDirectory(atPath: dir.path))
+    }
+
+    @Test("a mado process that crashes leaves no core file (core dumps are off from its first instruction on)",
+          .enabled(if: EntryTests.coreFilesLandHere))
+    func noCoreDump() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-core-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let desk = try CommandLineTests.Desk(demo: false)
+        // The same crash dumps core for another program: this test could see one.
+        let control = try Self.crash("/bin/sleep 30", in: dir)
+        #expect(control.dumped && !control.files.isEmpty, "the control left no core: \(control)")
+        for f in control.files { try FileManager.default.removeItem(at: dir.appendingPathComponent(f)) }
+        let mado = try Self.crash("'\(CommandLineTests.mado)' intake --json - --db '\(desk.db)'", in: dir)
+        #expect(!mado.dumped)
+        #expect(mado.files.isEmpty, "\(mado.files)")
+    }
 }
