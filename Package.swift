@@ -38,10 +38,12 @@ let package = Package(
             name: "CGMime",
             pkgConfig: "gmime-3.0",
             providers: [.apt(["libgmime-3.0-dev"])]),
+        // prctl(2) for the executable's entry point (core dumps off); headers only, nothing to link.
+        .systemLibrary(name: "CProcess"),
         .executableTarget(
             name: "mado",
             dependencies: [
-                "DeskDomain", "DeskApp", "DeskStore", "DeskIntake", "DeskTUI",
+                "DeskDomain", "DeskApp", "DeskStore", "DeskIntake", "DeskTUI", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
@@ -54,7 +56,7 @@ let package = Package(
                           path: "Tests/Support/desk-test-writer"),
         .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskApp", "DeskDomain", "DeskCodec", "desk-test-writer"]),
         .testTarget(name: "DeskIntakeTests", dependencies: ["DeskIntake", "DeskApp", "DeskDomain"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI", "DeskApp", "DeskStore", "DeskDomain"]),
+        .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI", "DeskApp", "DeskStore", "DeskDomain", "DeskIntake"]),
         .testTarget(name: "MadoTests", dependencies: ["mado", "DeskApp", "DeskStore", "DeskDomain", "SwiftCSV"]),
     ]
 )

@@ -60,4 +60,17 @@ static inline void mado_stop_job(void) {
     sigaction(SIGTSTP, &old, 0);      // whatever was there before (ncurses' handler, or ignored) again
 }
 static inline int mado_take_signal(void) { int s = mado_signal_received; mado_signal_received = 0; return s; }
+
+// Before initscr, which would exit the process on a TERM terminfo does not know: 0 when the terminal can be
+// driven, 1 when terminfo does not know it, 2 when it cannot move the cursor. Writes nothing to the terminal.
+#include <unistd.h>
+#include <ncursesw/term.h>
+static inline int mado_check_terminal(void) {
+    int err = 0;
+    if (setupterm(0, STDOUT_FILENO, &err) != OK) return 1;
+    const char *cup = tigetstr("cup");
+    int usable = cup != 0 && cup != (const char *)-1;
+    del_curterm(cur_term);
+    return usable ? 0 : 2;
+}
 #endif

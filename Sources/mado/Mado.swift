@@ -14,7 +14,8 @@ struct Mado: ParsableCommand {
         discussion: """
             Without a subcommand, opens the console on the desk database. Press ? in it for the keys.
             Exit codes: 0 success, 1 failure (a refusal, bad input), 64 bad usage, 65 a log or copy that does not verify,
-            66 a missing copy, 73 a file that cannot be created, 74 an I/O error.
+            66 a missing copy, 73 a file that cannot be created, 74 an I/O error;
+            the console: 0 when quit or hung up (SIGHUP, a dropped connection), 74 when its terminal failed.
             The database is --db, else $MADO_DB, else ~/.local/share/mado/desk.sqlite.
             """,
         subcommands: [Init.self, Staff.self, Demo.self, Intake.self, Note.self, List.self, Show.self, Verify.self, Anchor.self, Rebuild.self,
@@ -22,10 +23,13 @@ struct Mado: ParsableCommand {
                       Org.self, Transcribe.self, Subject.self, Hold.self, Retention.self, Ladder.self, Handover.self, Assess.self, Classify.self, LaneCommand.self, Counterparty.self, Policy.self, Report.self, Review.self, Reject.self, Close.self, Enquiry.self,
                       Decision.self, Feedback.self, Task.self, Evidence.self, Shift.self, Who.self, Consult.self, Access.self, Doctor.self, Bench.self])
 
-    /// Before anything else: a set-group-id mado forgets the environment that could send its files elsewhere.
+    /// The entry point. Core dumps go off before anything else runs: this process will hold the desk key and decrypted
+    /// names. A set-group-id mado then forgets the environment that could send its files elsewhere. Then the arguments
+    /// are checked as bytes, and every message goes out through the sanitizer (`Entry`).
     static func main() {
+        CoreDumps.forbid()
         Privileges.start()
-        main(nil)
+        Entry.run(Mado.self)
     }
 
     @OptionGroup var store: StoreOptions
@@ -46,6 +50,10 @@ struct Mado: ParsableCommand {
     func run() throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw Refusal("the console needs a terminal; for scripts use a subcommand (see `mado --help`)")
+        }
+        // Before the database is opened and before anything is written to the terminal.
+        if let refusal = NcursesBackend.check(environment: ProcessInfo.processInfo.environment) {
+            throw Refusal(refusal.message(language))
         }
         let t = try Privileges.asUser { try Theme.named(theme) }
         if demo {
@@ -79,14 +87,18 @@ enum Console {
     static func open(_ desk: Desk, theme: Theme, language: Language, readOnly: Bool, name: String) throws {
         let me = try desk.me()
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let backend = NcursesBackend(theme: theme, noColor: noColor)
+        let backend = try NcursesBackend(theme: theme, noColor: noColor)
         // A role that may change nothing (the auditor) gets a review-only console, and so does a database this process
         // may only read.
         var model = Model(size: backend.size, now: Date(), me: me, language: language,
                           readOnly: readOnly || RoleMatrix.changesNothing(me.role) || desk.readOnly != nil, databaseName: name)
         model.keyProblem = desk.keyProblem
-        Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch(), writeFile: { path, data in
+        let program = Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch(), writeFile: { path, data in
             (try? Privileges.asUser { FileManager.default.createFile(atPath: path, contents: data) }) ?? false
-        }).run()
+        })
+        switch program.run() {
+        case .quit, .hangUp: return
+        case .terminalLost: throw ExitCode(74)     // EX_IOERR: the terminal failed under the console
+        }
     }
 }

@@ -66,6 +66,15 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of("\u{200B}") == 0)                   // zero width space
     }
 
+    @Test("a Prepend character takes no cell and its cluster is as wide as the character it joins")
+    func prepend() {
+        #expect(DisplayWidth.of(Character("\u{600}a")) == 1)
+        #expect(DisplayWidth.of(Character("\u{600}日")) == 2)
+        #expect(DisplayWidth.of(Character("\u{110BD}1")) == 1)
+        #expect(DisplayWidth.of(Character("\u{600}")) == 0)
+        #expect(DisplayWidth.of("x\u{600}ab") == 3)
+    }
+
     @Test("emoji are two cells, whole clusters included")
     func emoji() {
         #expect(DisplayWidth.of("😀") == 2)

@@ -36,6 +36,24 @@ struct ProgramTests {
         #expect(backend.fullFrames == 2)          // the first frame and the one after fg
         #expect(program.model.selectedIndex == 2)
     }
+
+    @Test("a hang-up or a lost terminal ends the run with that ending, and removes this console's presence (issue 17)",
+          arguments: [(BackendEvent.hangUp, Program.Ending.hangUp), (.terminalLost, .terminalLost), (.terminate, .quit)])
+    func terminalGone(_ event: BackendEvent, _ ending: Program.Ending) throws {
+        let desk = try DemoDesk()
+        let backend = TestBackend(size: Size(width: 120, height: 30))
+        backend.input = [.key(.char("j")), .key(.char("j")), event, .key(.char("a"))]
+        var seen: [[Viewer]] = []
+        backend.onDraw = { _ in seen.append((try? desk.desk.viewers(excludingMe: false)) ?? []) }
+        let model = Model(size: backend.size, now: DemoDesk.now, me: DemoDesk.me, language: .en)
+        let program = Program(desk: desk.desk, backend: backend, model: model, watcher: nil)
+        #expect(program.run() == ending)
+        #expect(seen.contains { !$0.isEmpty }, "the console announced itself while it ran")
+        #expect(try desk.desk.viewers(excludingMe: false).isEmpty)
+        #expect(backend.input == [.key(.char("a"))], "nothing read after the end")
+        #expect(program.model.prompt == nil)
+        #expect(backend.isShutDown)
+    }
 }
 
 /// Another terminal appends: the queue takes in only the changed cases, and ends up as a full reload would.

@@ -1,3 +1,4 @@
+import DeskDomain
 import Testing
 @testable import DeskTUI
 
@@ -161,6 +162,24 @@ struct ScreenTests {
         #expect(s.put("\u{301}a", x: 0, y: 0) == 2)
         #expect(s[0, 0] == Cell(text: "\u{25CC}\u{301}", width: 1, role: .normal))
         #expect(s.textLines == ["\u{25CC}\u{301}a"])
+    }
+
+    @Test("put never traps on a cluster that draws nothing, whatever slipped past the sanitizer (issue 17)",
+          arguments: ["\u{200B}", "\u{2060}", "\u{FEFF}", "\u{180E}", "\u{AD}", "\u{E0001}", "\u{E0041}", "\u{600}", "\u{600}a",
+                      "\u{110BD}1", "\u{FE0F}", "\u{E0100}", "\u{200D}", "\u{200C}", "\u{3164}", "\u{1160}", "a\u{E0041}b"])
+    func nothingToDraw(_ text: String) {
+        var s = Screen(width: 8, height: 1)
+        let used = s.put(text, x: 0, y: 0)
+        #expect(used > 0)
+        #expect(!s.cells.flatMap(\.text.unicodeScalars).contains(where: Sanitizer.isHidden), "\(s.cells.map(\.text))")
+        TestBackend(size: Size(width: 8, height: 1)).draw(s, previous: nil)
+    }
+
+    @Test("a lone selector is shown on a dotted circle, a hidden character as U+FFFD")
+    func loneSelector() {
+        var s = Screen(width: 6, height: 1)
+        s.put("\u{FE0F}\u{200B}x", x: 0, y: 0)
+        #expect(s.textLines == ["\u{25CC}\u{FE0F}\u{FFFD}x"])
     }
 
     // MARK: fill and putPadded

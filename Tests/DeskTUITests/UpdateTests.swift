@@ -65,6 +65,23 @@ struct UpdateTests {
         #expect(m == expected)
     }
 
+    @Test("while the screen says the terminal is too small, keys and pastes do nothing: no command, no change (issue 17)")
+    func tooSmallIgnoresKeys() {
+        var m = Self.model()
+        _ = update(&m, .keyPressed(.char("a")))
+        for c in "半分" { _ = update(&m, .keyPressed(.char(c))) }
+        _ = update(&m, .resized(Size(width: 60, height: 20)))
+        let before = m
+        for key: Key in [.enter, .char("q"), .char("j"), .char("t"), .char("s"), .escape, .ctrl("l"), .ctrl("z")] {
+            #expect(update(&m, .keyPressed(key)) == [], "\(key)")
+        }
+        #expect(update(&m, .pasted("x\nq")) == [])
+        #expect(m == before)
+        // Big enough again: the note is still there and Enter appends it.
+        _ = update(&m, .resized(Size(width: 120, height: 30)))
+        #expect(update(&m, .keyPressed(.enter)) == [.act(CaseID(number: 1), expected: 3, .addNote("半分"))])
+    }
+
     @Test("Esc cancels a half-typed note and never quits; q quits")
     func escapeAndQuit() {
         var m = Self.model()

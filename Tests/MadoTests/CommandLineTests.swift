@@ -131,6 +131,34 @@ struct CommandLineTests {
         #expect(try Self.run(["list", "--format", "csv", "--db", desk.db]).out.split(separator: "\n").count == 50)
     }
 
+    @Test("show prints a marker for every character that draws nothing or hides text, never the character (issue 17)")
+    func showMarkers() throws {
+        let desk = try Desk()
+        let hidden = "a\u{200B}b\u{200C}c\u{200D}d\u{2060}e\u{FEFF}f\u{180E}g\u{AD}h\u{61C}i\u{200E}\u{200F}\u{202A}\u{202E}\u{2066}\u{2069}"
+            + "j\u{E0001}\u{E0020}\u{E0068}\u{E0069}\u{E007F}k\u{600}l\u{110BD}m\u{3164}n\u{1B}]52;c;SGVsbG8=\u{07}o\u{85}"
+        let markers = ["<U+200B>", "<U+200C>", "<U+200D>", "<U+2060>", "<U+FEFF>", "<U+180E>", "<U+00AD>", "<U+061C>", "<U+200E>",
+                       "<U+200F>", "<U+202A>", "<U+202E>", "<U+2066>", "<U+2069>", "<U+E0001>", "<U+E0020>", "<U+E0068>", "<U+E0069>",
+                       "<U+E007F>", "<U+0600>", "<U+110BD>", "<U+3164>", "␛]52;c;SGVsbG8=␇", "<U+0085>"]
+        let t = try Self.run(["transcribe", "--db", desk.db, "--org", "demo-hotel", "--recording", "rec-zw", "--at", "2026-11-24T22:15:00+09:00",
+                              "--text", hidden])
+        #expect(t.status == 0, "\(t.err)")
+        let id = t.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try Self.run(["note", id, "--db", desk.db, "--text", "メモ " + hidden]).status == 0)
+        #expect(try Self.run(["handover", "--db", desk.db, "--org", "demo-hotel", "--complaint", hidden, "--words", hidden]).status == 0)
+        for case_ in [id, "C-000050"] {
+            let show = try Self.run(["show", case_, "--db", desk.db])
+            #expect(show.status == 0)
+            for m in markers { #expect(show.out.contains(m), "\(case_): \(m) missing in\n\(show.out)") }
+            let raw = show.out.unicodeScalars.filter { Sanitizer.isHidden($0) && $0 != "\n" }
+            #expect(raw.isEmpty, "\(case_): \(raw.map(Sanitizer.marker))")
+        }
+        // What is stored is what was given: the original keeps the characters, exactly.
+        let evidence = try Self.run(["evidence", id, "--db", desk.db, "--save", "0", "--out", desk.dir.appendingPathComponent("orig").path])
+        #expect(evidence.status == 0, "\(evidence.err)")
+        let original = try String(contentsOfFile: desk.dir.appendingPathComponent("orig").path, encoding: .utf8)
+        #expect(original.hasSuffix(hidden), "\(original.debugDescription)")
+    }
+
     @Test("bad web-form input is refused with the field named, exit 1, and nothing appended")
     func badInput() throws {
         let desk = try Desk()

@@ -215,6 +215,77 @@ struct ConsoleEndToEndTests {
         try t.waitFor("exit 0") { $0.contains("EXITED:0") }
     }
 
+    /// The processes whose command line holds `text` and run `mado`, from /proc.
+    static func madoProcesses(holding text: String) -> [pid_t] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { name in
+            guard let pid = pid_t(name), let cmd = FileManager.default.contents(atPath: "/proc/\(name)/cmdline") else { return nil }
+            let args = cmd.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            return args.first?.hasSuffix("/mado") == true && args.contains(text) ? pid : nil
+        }
+    }
+
+    @Test("the terminal vanishing without SIGHUP (setsid, tmux server killed): the console ends within 2 s, exit 0, no core, no presence left")
+    func terminalVanishes() throws {
+        let desk = try CommandLineTests.Desk()
+        let dir = desk.dir.path, status = desk.dir.appendingPathComponent("status").path
+        // setsid: the pane's terminal is not the console's controlling terminal, so no SIGHUP reaches it when it goes.
+        let console = "env -u LINES -u COLUMNS LANG=C.UTF-8 TERM=xterm-256color '\(CommandLineTests.mado)' --db '\(desk.db)' --lang en"
+        let t = try Session(command: "cd '\(dir)'; ulimit -c unlimited; setsid -w sh -c \"\(console); echo \\$? > '\(status)'\"",
+                            width: 120, height: 30)
+        try t.waitFor("the queue") { $0.contains("> C-000005") }
+        let pids = Self.madoProcesses(holding: desk.db)
+        try #require(pids.count == 1, "\(pids)")
+        let deadlineForPresence = Date().addingTimeInterval(10)
+        var who = try CommandLineTests.run(["who", "--db", desk.db]).out
+        while !who.contains("C-000005"), Date() < deadlineForPresence {
+            usleep(100_000)
+            who = try CommandLineTests.run(["who", "--db", desk.db]).out
+        }
+        #expect(who.contains("C-000005  root"), "\(who)")
+        try t.tmux(["kill-server"], quiet: true)
+        let killed = Date()
+        while kill(pids[0], 0) == 0, Date().timeIntervalSince(killed) < 5 { usleep(20_000) }
+        let took = Date().timeIntervalSince(killed)
+        #expect(kill(pids[0], 0) != 0, "still running 5 s after its terminal vanished")
+        #expect(took < 2, "ended after \(took) s")
+        while !FileManager.default.fileExists(atPath: status), Date().timeIntervalSince(killed) < 5 { usleep(20_000) }
+        #expect((try? String(contentsOfFile: status, encoding: .utf8)) == "0\n", "a hang-up (end of file) exits 0")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(!left.contains { $0.hasPrefix("core") }, "\(left)")
+        #expect(try CommandLineTests.run(["who", "--db", desk.db]).out.contains("no case is open"))
+    }
+
+    @Test("TERM=dumb is refused with a message in the console's language and a non-zero exit; nothing is sent to the terminal",
+          arguments: [("en", "cannot move the cursor"), ("ja", "カーソルを動かせない")])
+    func dumbTerminal(_ lang: String, _ says: String) throws {
+        let desk = try CommandLineTests.Desk()
+        let run = "MADO_DB='\(desk.db)' LANG=C.UTF-8 TERM=dumb '\(CommandLineTests.mado)' --lang \(lang)"
+        let t = try Session(command: "echo BEFORE; env -u LINES -u COLUMNS " + run, width: 200, height: 30)
+        let s = try t.waitFor("the refusal") { $0.contains("EXITED:") }
+        #expect(s.contains("BEFORE") && s.contains("EXITED:1") && s.contains(says) && s.contains("TERM=dumb"), "\(s)")
+        #expect(try !t.alternateScreen())
+        // The bytes the terminal got: the message, and not one escape sequence.
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("mado-dumb-\(UUID().uuidString)").path
+        defer { unlink(out) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", run, out]
+        p.standardInput = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let deadline = Date().addingTimeInterval(10)
+        while p.isRunning, Date() < deadline { usleep(50_000) }
+        if p.isRunning {
+            p.terminate()
+            Issue.record("the console ran on TERM=dumb")
+        }
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 1)
+        let typescript = try String(contentsOfFile: out, encoding: .utf8)
+        let written = typescript.split(separator: "\n").filter { !$0.hasPrefix("Script ") }.joined(separator: "\n")
+        #expect(written.contains(says) && !written.contains("\u{1B}"), "\(written.debugDescription)")
+    }
+
     @Test("SIGHUP (a dropped SSH connection) restores the terminal and exits")
     func hangUp() throws {
         let desk = try CommandLineTests.Desk()

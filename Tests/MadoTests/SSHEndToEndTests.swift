@@ -124,12 +124,18 @@ struct SSHEndToEndTests {
         try op.keys("G")
         try op.waitFor("the note in the operator's console") { $0.contains("noteAdded") && $0.contains("madosshstaff") }
         // A dropped connection (the ssh client killed) leaves nothing broken; the operator quits normally.
+        let present = try CommandLineTests.run(["who", "--db", server.db]).out
+        #expect(present.contains("C-000002  madosshstaff"), "\(present)")
         _ = Self.sh(["/usr/bin/pkill", "-KILL", "-f", "^/usr/bin/ssh -t .*madosshstaff@127.0.0.1"])
         try staff.waitFor("the staff session ends") { $0.contains("EXITED:") }
         // On the server, the console got SIGHUP and ended.
         let deadline = Date().addingTimeInterval(10)
         while Self.sh(["/usr/bin/pgrep", "-u", "madosshstaff", "-f", server.mado]) == 0 && Date() < deadline { usleep(100_000) }
         #expect(Self.sh(["/usr/bin/pgrep", "-u", "madosshstaff", "-f", server.mado]) != 0)
+        // ... and removed its presence on the way out (issue 17): the operator's console no longer sees it.
+        let gone = try CommandLineTests.run(["who", "--db", server.db]).out
+        #expect(!gone.contains("madosshstaff") && gone.contains("madosshop"), "\(gone)")
+        try op.waitFor("the staff member's presence gone") { !$0.contains("also open in another console: madosshstaff") }
         try op.keys("q")
         try op.waitFor("the operator's console exits") { $0.contains("EXITED:0") }
         #expect(try CommandLineTests.run(["verify", "--db", server.db]).status == 0)

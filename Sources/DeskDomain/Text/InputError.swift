@@ -10,6 +10,8 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooLong(String, limit: Int, actual: Int)
     case tooMany(String, limit: Int, actual: Int)
     case nul(String)
+    /// A NUL where the byte offset helps (text given on the command line).
+    case nulAt(String, byteOffset: Int)
     case invalid(String, expected: String)
 
     public var description: String {
@@ -25,6 +27,7 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .tooLong(f, l, a): "\(f) is \(a) characters; the limit is \(l)"
         case let .tooMany(f, l, a): "\(f) has \(a) entries; the limit is \(l)"
         case .nul(let f): "\(f) contains a NUL character, which is not allowed"
+        case let .nulAt(f, o): "\(f) contains a NUL character (byte \(o)), which is not allowed"
         case let .invalid(f, e): "\(f) must be \(e)"
         }
     }

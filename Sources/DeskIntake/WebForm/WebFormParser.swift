@@ -135,7 +135,7 @@ public enum WebFormParser {
     }
 
     /// Byte offset of the first invalid UTF-8 sequence (overlong forms and surrogates included), if any.
-    static func firstInvalidUTF8(_ data: Data) -> Int? {
+    public static func firstInvalidUTF8(_ data: Data) -> Int? {
         let b = [UInt8](data)
         var i = 0
         while i < b.count {
@@ -164,7 +164,7 @@ public enum WebFormParser {
     }
 
     /// The path of the first key that appears twice in one object (JSON parsers disagree on which one wins).
-    static func duplicateKey(in data: Data) -> String? {
+    public static func duplicateKey(in data: Data) -> String? {
         var scanner = JSONPathScanner()
         for c in data {
             if let dup = scanner.feed(c) { return Sanitizer.visible(dup) }

@@ -22,8 +22,20 @@ public final class Program {
         self.watcher = watcher
     }
 
-    /// Runs until the user quits or a signal arrives; the terminal is restored on every path.
-    public func run() {
+    /// Why the console ended, for the exit status.
+    public enum Ending: Equatable, Sendable {
+        /// `q`, SIGTERM or SIGINT.
+        case quit
+        /// The terminal hung up: SIGHUP, end of file or POLLHUP.
+        case hangUp
+        /// The terminal failed (EIO): the front end exits with EX_IOERR.
+        case terminalLost
+    }
+
+    /// Runs until the user quits, a signal arrives or the terminal goes away; the terminal is restored where it still
+    /// exists and this console's presence is removed on every path.
+    @discardableResult
+    public func run() -> Ending {
         defer { backend.shutdown() }
         defer { try? desk.announce(pid: getpid(), showing: nil) }
         // The first screen shows the top of the queue at once; the whole queue loads right after it is drawn.
@@ -31,6 +43,7 @@ public final class Program {
         var deferred: [Command] = [.loadQueue] + (model.roleRefusal(.runRetention) == nil ? [.loadRetention] : [])
             + (model.roleRefusal(.workShift) == nil ? [.loadShift(login: true)] : [])
         var running = true
+        var ending = Ending.quit
         var lastTick = Date.distantPast
         var drawn: Model?
         while running {
@@ -59,6 +72,12 @@ public final class Program {
                 previous = nil
                 pending.append(.resized(s))
             case .terminate?: running = false
+            case .hangUp?:
+                running = false
+                ending = .hangUp
+            case .terminalLost?:
+                running = false
+                ending = .terminalLost
             case nil: break
             }
             let now = Date()
@@ -69,6 +88,7 @@ public final class Program {
             }
             if watcher?.poll() == true { pending.append(.logAdvanced) }
         }
+        return ending
     }
 
     private var announced: (id: CaseID?, at: Date) = (nil, .distantPast)

@@ -21,6 +21,8 @@ public enum UIText: CaseIterable, Sendable {
          backToList, startShiftNow, startShift, endShift, month, changeOrganization, field, tick, nextOrRecord, yesNoAnswer,
          nextOrHandOver, item, done, scriptLanguage, writeLeaflet, switchButton, pressButton, typeText, typeNote, chooseAction,
          discardQuestion
+    // Why the console does not open on a terminal (said before it starts, in the console's language).
+    case terminalCannotDraw, terminalUnknown
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -209,6 +211,12 @@ public enum UIText: CaseIterable, Sendable {
         case .noShiftYet: ("勤務記録なし", "no shift yet")
         case .consultationsTitle: ("従業員相談", "Employee consultations")
         case .noConsultations: ("相談はありません", "no consultations")
+        case .terminalCannotDraw:
+            ("この端末ではコンソールを開けません (カーソルを動かせない端末です)。xterm-256color などの端末で開くか、サブコマンドを使ってください (mado --help)",
+             "the console cannot run on this terminal (it cannot move the cursor); use one such as xterm-256color, or a subcommand (mado --help)")
+        case .terminalUnknown:
+            ("この端末の種類を terminfo が知りません。TERM に xterm-256color など既知の種類を設定してください",
+             "terminfo does not know this terminal type; set TERM to one it knows, such as xterm-256color")
         default: nil
         }
     }

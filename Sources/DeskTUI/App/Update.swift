@@ -6,6 +6,9 @@ import Foundation
 /// A message for a dialog is handled in that dialog's file (`Update+Erasure.swift`, `Update+Shift.swift`, …).
 public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
     switch msg {
+    case .keyPressed where !Layout(m.size).fits, .pasted where !Layout(m.size).fits:
+        // The screen shows only the too-small notice: a key would act on what nobody can see.
+        return []
     case .keyPressed(let key):
         if m.prompt != nil { return updatePrompt(&m, key) }
         m.message = nil

@@ -1,9 +1,16 @@
-/// What a backend reports: a key, pasted text, a new size, or a signal asking the program to end.
+import DeskDomain
+
+/// What a backend reports: a key, pasted text, a new size, or that the program must end.
 public enum BackendEvent: Equatable, Sendable {
     case key(Key)
     case paste(String)
     case resize(Size)
+    /// SIGTERM or SIGINT: end as `q` would.
     case terminate
+    /// The terminal hung up (SIGHUP, end of file, POLLHUP): a dropped SSH connection or a closed window.
+    case hangUp
+    /// The terminal failed (EIO reading it, or its descriptor gone): it is lost, not hung up.
+    case terminalLost
 }
 
 /// Where screens go. Only `NcursesBackend` writes to a terminal; `TestBackend` keeps them for tests.
@@ -36,8 +43,8 @@ public final class TestBackend: Backend {
 
     public func draw(_ screen: Screen, previous: Screen?) {
         for c in screen.cells {
-            precondition(!c.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
-                         "a control character reached a cell")
+            precondition(!c.text.unicodeScalars.contains(where: Sanitizer.isHidden),
+                         "a control or hidden character reached a cell: \(c.text.unicodeScalars.map { Sanitizer.marker($0) })")
         }
         if firstScreen == nil { firstScreen = screen }
         if previous == nil { fullFrames += 1 }

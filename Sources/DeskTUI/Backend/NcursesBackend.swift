@@ -1,4 +1,5 @@
 import CNcurses
+import DeskDomain
 import Foundation
 
 /// The terminal: UTF-8 wide-character output through ncurses, colours from the theme, only changed
@@ -8,8 +9,39 @@ public final class NcursesBackend: Backend {
     private var active = false
     private var colour = false
 
-    public init(theme: Theme, noColor: Bool) {
+    /// Why the console cannot run on this terminal; nothing has been sent to it.
+    public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+        /// TERM is unset, empty or `dumb`, or names a terminal that cannot move the cursor.
+        case dumb(term: String)
+        /// TERM names a terminal terminfo does not know.
+        case unknown(term: String)
+
+        /// What to tell the person, in the console's language.
+        public func message(_ language: Language) -> String {
+            switch self {
+            case .dumb(let term): UIText.terminalCannotDraw.text(language) + " (TERM=\(Sanitizer.visible(term)))"
+            case .unknown(let term): UIText.terminalUnknown.text(language) + " (TERM=\(Sanitizer.visible(term)))"
+            }
+        }
+
+        public var description: String { message(.en) }
+    }
+
+    /// Checks TERM before anything is written: `dumb` (Emacs' shell, some CI runners) and terminals terminfo does not
+    /// know are refused, instead of ncurses exiting with a message of its own or drawing garbage.
+    public static func check(environment: [String: String]) -> Refusal? {
+        let term = environment["TERM"] ?? ""
+        if term.isEmpty || term == "dumb" { return .dumb(term: term) }
+        switch mado_check_terminal() {
+        case 0: return nil
+        case 1: return .unknown(term: term)
+        default: return .dumb(term: term)
+        }
+    }
+
+    public init(theme: Theme, noColor: Bool) throws(Refusal) {
         setlocale(LC_ALL, "")
+        if let refusal = Self.check(environment: ProcessInfo.processInfo.environment) { throw refusal }
         mado_install_signal_handlers()
         // ncurses prefers LINES/COLUMNS to the real window size; a resize must win.
         unsetenv("LINES")
@@ -56,8 +88,34 @@ public final class NcursesBackend: Backend {
 
     private static let pasteStart = KEY_MAX + 1, pasteEnd = KEY_MAX + 2
 
+    /// Writes past ncurses (bracketed paste on and off). A terminal that is gone makes write fail with EIO: that is
+    /// ignored here (FileHandle.write would trap), and the next read reports the loss.
     private func writeToTerminal(_ s: String) {
-        FileHandle.standardOutput.write(Data(s.utf8))
+        var bytes = Array(s.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+
+    /// Whether the terminal is gone: POLLHUP, POLLERR or POLLNVAL on standard input, then one read tells a hang-up
+    /// (end of file, as a hung-up terminal reads) from a failed terminal (EIO). Without this, get_wch on a vanished
+    /// terminal returns at once, forever, and the console spins.
+    private func terminalGone() -> BackendEvent? {
+        var p = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let n = poll(&p, 1, 0)
+        if n < 0 { return errno == EINTR ? nil : .terminalLost }
+        guard n > 0, p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 else { return nil }
+        if p.revents & Int16(POLLNVAL) != 0 { return .terminalLost }
+        var byte: UInt8 = 0
+        while true {
+            let r = read(STDIN_FILENO, &byte, 1)
+            if r < 0 && errno == EINTR { continue }
+            // r > 0: input left over from a terminal that hung up after sending it; it is gone all the same.
+            return r < 0 && errno == EIO ? .terminalLost : .hangUp
+        }
     }
 
     /// Reads until the end-of-paste marker (or a pause), keeping line breaks as text.
@@ -125,12 +183,14 @@ public final class NcursesBackend: Backend {
 
     public func next(timeoutMs: Int) -> BackendEvent? {
         guard active else { return .terminate }
-        if mado_take_signal() != 0 { return .terminate }
+        if let signal = takeSignal() { return signal }
+        if let gone = terminalGone() { return gone }
         wtimeout(mado_stdscr(), Int32(timeoutMs))
         var ch: wint_t = 0
         let r = wget_wch(mado_stdscr(), &ch)
-        if mado_take_signal() != 0 { return .terminate }
-        if r == ERR { return nil }
+        if let signal = takeSignal() { return signal }
+        // ERR is the timeout, or the end of a terminal that went away while we waited.
+        if r == ERR { return terminalGone() }
         if r == KEY_CODE_YES {
             switch Int32(ch) {
             case KEY_RESIZE: return .resize(size)
@@ -160,6 +220,14 @@ public final class NcursesBackend: Backend {
         default:
             guard let u = Unicode.Scalar(UInt32(ch)), u.value >= 0x20 else { return nil }
             return .key(.char(Character(u)))
+        }
+    }
+
+    private func takeSignal() -> BackendEvent? {
+        switch mado_take_signal() {
+        case 0: nil
+        case SIGHUP: .hangUp
+        default: .terminate
         }
     }
 

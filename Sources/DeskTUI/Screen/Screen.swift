@@ -1,3 +1,5 @@
+import DeskDomain
+
 /// What a cell means, for the theme to colour. Named for meaning, never for a colour.
 public enum StyleRole: Character, CaseIterable, Sendable {
     case normal = ".", muted = "m", title = "t", focusedTitle = "T", selected = "S", danger = "D", warning = "W",
@@ -66,23 +68,23 @@ public struct Screen: Equatable, Sendable {
     }
 
     /// Writes text at (x, y), at most `maxWidth` cells; returns the cells used. The text must already be
-    /// sanitized; controls that slip through become U+FFFD so that none ever reaches a cell.
+    /// sanitized; a control or hidden character that slips through becomes U+FFFD so that none ever reaches a cell.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, role: StyleRole = .normal) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? width - x, width - x)
         var col = x, used = 0
         for ch in text {
-            var c = ch
+            var c = String(ch)
             var w = DisplayWidth.of(ch)
-            if ch.unicodeScalars.contains(where: { u in
-                u.value < 0x20 || (0x7F...0x9F).contains(u.value) || (0x202A...0x202E).contains(u.value)
-                    || (0x2066...0x2069).contains(u.value) || [0x200E, 0x200F, 0x061C, 0x2028, 0x2029].contains(u.value)
-            }) {
+            if ch.unicodeScalars.contains(where: Sanitizer.isHidden) {
                 c = "\u{FFFD}"
                 w = 1
             } else if w == 0 {
-                c = Character("\u{25CC}" + String(ch))      // a lone combining mark shows on a dotted circle
+                // A cluster with nothing to draw on (a lone mark or selector) shows on a dotted circle, when the two
+                // make one cluster; anything else that draws nothing is shown as U+FFFD, never built into a Character.
+                let dotted = "\u{25CC}" + c
+                c = dotted.count == 1 ? dotted : "\u{FFFD}"
                 w = 1
             }
             if used + w > limit { break }
@@ -90,7 +92,7 @@ public struct Screen: Equatable, Sendable {
                 // Overwriting half of a wide character blanks its other half.
                 clearWide(at: col)
                 if w == 2 { clearWide(at: col + 1) }
-                cells[y * width + col] = Cell(text: String(c), width: w, role: role)
+                cells[y * width + col] = Cell(text: c, width: w, role: role)
                 if w == 2 { cells[y * width + col + 1] = Cell(text: "", width: 0, role: role) }
             }
             col += w

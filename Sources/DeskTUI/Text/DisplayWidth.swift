@@ -17,11 +17,16 @@ public enum DisplayWidth {
         return inRanges(v, DisplayWidthTable.wide) ? 2 : 1
     }
 
-    /// The width of one grapheme cluster: its base, or 2 when an emoji presentation selector asks for it.
+    /// The width of one grapheme cluster: its base, or 2 when an emoji presentation selector asks for it. The base is
+    /// the first scalar that takes a cell: a Prepend character (U+0600) joins the one after it and takes none.
     public static func of(_ c: Character) -> Int {
         var w = 0
-        for (i, s) in c.unicodeScalars.enumerated() {
-            if i == 0 { w = of(s) } else if s.value == 0xFE0F { w = 2 }
+        var based = false
+        for s in c.unicodeScalars {
+            if !based {
+                w = of(s)
+                based = w > 0
+            } else if s.value == 0xFE0F { w = 2 }
             // Half-width (semi-)voiced sound marks join the kana's cluster but take a cell of their own.
             else if s.value == 0xFF9E || s.value == 0xFF9F { w += 1 }
         }

@@ -32,7 +32,40 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The desk on this database, acting for the OS user.
-    func desk(requireKey: Bool = false) throws -> Desk { try Wiring.desk(self, requireKey: requireKey) }
+    func desk(requireKey: Bool = false) throws -> Desk {
+        try checkDatabaseFile()
+        return try Wiring.desk(self, requireKey: requireKey)
+    }
+
+    /// Refuses a path that is not an SQLite database file before SQLite opens it: SQLite would put `-wal` and `-shm`
+    /// beside a device (`MADO_DB=/dev/null`) or a text file, and fail only after. A missing file is the store's to
+    /// report (it says how to create one).
+    func checkDatabaseFile() throws {
+        let path = databasePath
+        var st = stat()
+        guard stat(path, &st) == 0 else { return }
+        let shown = Sanitizer.visible(path)
+        guard st.st_mode & S_IFMT == S_IFREG else {
+            let kind = switch st.st_mode & S_IFMT {
+            case S_IFDIR: "a directory"
+            case S_IFCHR, S_IFBLK: "a device"
+            case S_IFIFO: "a pipe"
+            case S_IFSOCK: "a socket"
+            default: "not a regular file"
+            }
+            throw Refusal("\(shown) is \(kind), not a desk database (--db or MADO_DB names the database file; mado init creates one)")
+        }
+        // O_NONBLOCK: a FIFO swapped in since stat must not hang us.
+        let fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return }       // unreadable: the store names the permission problem
+        defer { close(fd) }
+        var header = [UInt8](repeating: 0, count: 16)
+        let n = read(fd, &header, 16)
+        guard n == 16, header == Array("SQLite format 3\0".utf8) else {
+            throw Refusal("\(shown) is not a desk database (not an SQLite database file\(n == 0 ? ": it is empty" : ""));"
+                          + " --db or MADO_DB names the database file; mado init creates one")
+        }
+    }
 }
 
 /// `--format` for commands whose output scripts read.

@@ -13,7 +13,7 @@ extension Lane: ExpressibleByArgument {}
 func checkText(_ text: String, _ name: String) throws {
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("\(name) is empty") }
     guard text.count <= 20_000 else { throw InputError.tooLong(name, limit: 20_000, actual: text.count) }
-    guard !text.unicodeScalars.contains("\0") else { throw InputError.nul(name) }
+    try refuseNUL(text, name)
 }
 
 /// Runs an action on a case as the current user; the desk checks the role and seals the text under the case's applicant.

@@ -44,7 +44,7 @@ extension Mado {
             }
             for (name, v, limit) in [("--complaint", complaint, 20_000), ("--words", words ?? "", 20_000), ("--demand", demand ?? "", 20_000)] {
                 if v.count > limit { throw ValidationError("\(name) is \(v.count) characters; the limit is \(limit)") }
-                if v.unicodeScalars.contains(where: { $0.value == 0 }) { throw ValidationError("\(name) contains a NUL character") }
+                try refuseNUL(v, name)
             }
             if complaint.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--complaint is required: what happened") }
             guard staffNames.count <= 20 else { throw ValidationError("--staff may be given at most 20 times") }
@@ -84,6 +84,9 @@ extension Mado {
                 }
             }
             guard data.count <= 64 * 1024 else { throw InputError.tooLarge(what: "--answers", limit: 64 * 1024, actual: data.count) }
+            if let offset = WebFormParser.firstInvalidUTF8(data) { throw InputError.badEncoding(field: "--answers", byteOffset: offset) }
+            // JSONSerialization keeps one of two equal keys without a word: which answer counted would be a guess.
+            if let key = WebFormParser.duplicateKey(in: data) { throw InputError.invalid("answers.\(key)", expected: "given once (it appears twice)") }
             guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else { throw InputError.notAnObject(what: "--answers") }
             var f = FactSheet()
             let raw = try JSONSerialization.jsonObject(with: data) as! [String: Any]

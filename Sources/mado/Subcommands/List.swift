@@ -74,7 +74,7 @@ final class BufferedOutput {
     }
     func line(_ s: String) { write(s + "\n") }
     func flush() {
-        FileHandle.standardOutput.write(buffer)
+        Output.standardOutput(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -17,7 +17,7 @@ extension Mado {
             guard CaseID(caseID) != nil else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("--text is empty") }
             guard text.count <= 20_000 else { throw InputError.tooLong("--text", limit: 20_000, actual: text.count) }
-            guard !text.unicodeScalars.contains("\0") else { throw InputError.nul("--text") }
+            try refuseNUL(text, "--text")
         }
 
         func run() throws {

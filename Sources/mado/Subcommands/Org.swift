@@ -33,6 +33,7 @@ extension Mado {
                     throw ValidationError("the id must be 1-40 lowercase letters, digits and '-', not starting with '-'")
                 }
                 for (field, v) in [("--name", name), ("--report-to", reportTo)] {
+                    try refuseNUL(v, field)
                     guard !v.trimmingCharacters(in: .whitespaces).isEmpty, v.count <= 200, Sanitizer.visible(v) == v else {
                         throw ValidationError("\(field) must be 1-200 printable characters on one line")
                     }

@@ -38,7 +38,7 @@ extension Mado {
             func validate() throws {
                 if let note {
                     guard note.count <= ShiftHandover.noteLimit else { throw InputError.tooLong("--note", limit: ShiftHandover.noteLimit, actual: note.count) }
-                    guard !note.unicodeScalars.contains("\0") else { throw InputError.nul("--note") }
+                    try refuseNUL(note, "--note")
                 }
             }
 

@@ -128,7 +128,7 @@ extension Mado {
                     try desk.recordDisclosure(d.subject, reason: reason)
                     print("exported \(d.fields.count) field(s) of \(d.subject) to \(Sanitizer.visible(output))")
                 } else {
-                    FileHandle.standardOutput.write(Data(out.utf8))
+                    Output.standardOutput(Data(out.utf8))
                     try desk.recordDisclosure(d.subject, reason: reason)
                 }
             }

@@ -30,7 +30,7 @@ extension Mado {
             guard ISO8601DateFormatter().date(from: at) != nil else { throw ValidationError("--at must be an ISO 8601 time with its offset") }
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("--text is empty") }
             guard text.count <= 20_000 else { throw InputError.tooLong("--text", limit: 20_000, actual: text.count) }
-            guard !text.unicodeScalars.contains("\0") else { throw InputError.nul("--text") }
+            try refuseNUL(text, "--text")
         }
 
         func run() throws {

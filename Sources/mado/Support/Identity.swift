@@ -23,9 +23,14 @@ enum Identity {
     }
 }
 
-/// Standard error, for messages beside the output scripts read.
+/// Standard error, for messages beside the output scripts read; they may repeat what was given, so they are sanitized.
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data(("mado: " + message + "\n").utf8))
+    Output.standardError("mado: " + Sanitizer.visibleLines(message) + "\n")
+}
+
+/// Text from an option refuses NUL by the option's name and the byte where it is: what is sealed is what was given.
+func refuseNUL(_ text: String, _ option: String) throws(InputError) {
+    if let i = text.utf8.firstIndex(of: 0) { throw .nulAt(option, byteOffset: text.utf8.distance(from: text.utf8.startIndex, to: i)) }
 }
 
 /// A reason stored in clear in the log (erasure, disclosure, legal hold): one printable line, no more than 500.

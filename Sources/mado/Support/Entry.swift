@@ -1,0 +1,56 @@
+import ArgumentParser
+import DeskDomain
+import DeskIntake
+import Foundation
+
+/// Runs the command line: the arguments checked as the bytes they arrived as, then argument-parser; every message on
+/// the way out goes through the sanitizer, argument-parser's own included (they repeat what was typed, escape
+/// sequences and all).
+enum Entry {
+    static func run(_ root: Mado.Type) -> Never {
+        do {
+            let bytes = rawArguments()
+            try checkEncoding(bytes)
+            var command = try root.parseAsRoot(bytes.map { String(decoding: $0, as: UTF8.self) })
+            try command.run()
+            exit(0)
+        } catch {
+            let code = root.exitCode(for: error)
+            let text = root.fullMessage(for: error)
+            if code == .success {
+                // Help and the like: our own text, to standard output.
+                if !text.isEmpty { print(text) }
+            } else if !text.isEmpty {
+                Output.standardError(Sanitizer.visibleLines(text) + "\n")
+            }
+            exit(code.rawValue)
+        }
+    }
+
+    /// The arguments after the program's name, as bytes: CommandLine.arguments has already put U+FFFD where a byte
+    /// was not UTF-8, so that what would be sealed as the original is not what was given.
+    static func rawArguments() -> [[UInt8]] {
+        (1..<Int(CommandLine.argc)).map { i in
+            guard let p = CommandLine.unsafeArgv[i] else { return [] }
+            return Array(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
+        }
+    }
+
+    /// Refuses an argument that is not valid UTF-8, naming the option it is the value of (`--text VALUE` or
+    /// `--text=VALUE`) and the byte offset in that value, as the web form and e-mail name theirs.
+    static func checkEncoding(_ args: [[UInt8]]) throws(InputError) {
+        for (i, arg) in args.enumerated() {
+            guard let offset = WebFormParser.firstInvalidUTF8(Data(arg)) else { continue }
+            if arg.starts(with: Array("--".utf8)), let eq = arg.firstIndex(of: UInt8(ascii: "=")), eq < offset {
+                throw .badEncoding(field: name(arg[..<eq]), byteOffset: offset - eq - 1)
+            }
+            if i > 0, let previous = args[i - 1].first, previous == UInt8(ascii: "-"), args[i - 1] != Array("--".utf8),
+               !args[i - 1].contains(UInt8(ascii: "=")) {
+                throw .badEncoding(field: name(args[i - 1][...]), byteOffset: offset)
+            }
+            throw .badEncoding(field: "argument \(i + 1)", byteOffset: offset)
+        }
+    }
+
+    private static func name(_ bytes: ArraySlice<UInt8>) -> String { Sanitizer.visible(Sanitizer.decode(bytes)) }
+}
