@@ -98,6 +98,8 @@ struct ConsoleEndToEndTests {
         try t.tmux(["resize-window", "-t", "e2e", "-x", "60", "-y", "20"])
         try t.waitFor("the too-small notice") { $0.contains("Terminal too small") && $0.contains("60×20") }
         try t.tmux(["resize-window", "-t", "e2e", "-x", "120", "-y", "30"])
+        // Keys are inert while too small: wait until the console has seen the new size.
+        try t.waitFor("the console at 120x30") { !$0.contains("Terminal too small") && $0.contains("Queue") }
         try t.keys("?")
         try t.waitFor("help") { $0.contains("Keys: Case — Esc or ? closes") }
         try t.keys("Escape")
