@@ -18,6 +18,7 @@ extension Desk {
         let original = try s.original.map { try log.sealEvidence($0, subject: applicant) }
         let attachments = try s.attachments.map { try log.sealEvidence($0.bytes, subject: applicant) }
         func sealed(_ text: String?) -> Personal? { text.map { Personal($0, owner: applicant) } }
+        let receipt = Receipt.random()
         let intake = IntakeRecorded(
             organization: s.organization, branch: s.branch, store: s.store, channel: s.channel, occurredAt: s.occurredAt,
             language: s.language,
@@ -27,7 +28,7 @@ extension Desk {
             feedbackWanted: s.feedbackWanted, evidence: original?.hash,
             attachments: attachments.isEmpty ? nil : zip(s.attachments, attachments).map { a, e in
                 AttachmentRef(evidence: e.hash, name: sealed(a.name), mediaType: a.mediaType, bytes: a.bytes.count)
-            })
+            }, receipt: try log.receiptTag(receipt))
         let events: [DeskEvent]
         do {
             events = try CaseDecider.decide(.recordIntake(intake), .initial, DecisionContext(actor: Actor(me.user)))
@@ -36,7 +37,7 @@ extension Desk {
             let (stream, _) = try log.append(events, to: .newCase, expected: .noStream, actor: Actor(me.user), at: clock(),
                                              newSubjects: subjects, evidence: (original.map { [$0] } ?? []) + attachments)
             guard let id = stream.caseID else { throw DeskError.noSuchCase(stream.rawValue) }
-            return .new(id, threats: ThreatWords.find(in: s.texts.joined(separator: "\n")))
+            return .new(id, threats: ThreatWords.find(in: s.texts.joined(separator: "\n")), receipt: receipt)
         } catch AppendError.duplicateSubmission(let existing) {
             return .duplicate(existing)
         }

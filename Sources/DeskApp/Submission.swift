@@ -88,7 +88,8 @@ extension Submission {
 /// What `takeIn` did.
 public enum IntakeOutcome: Equatable, Sendable {
     /// A new case; `threats` are words that suggest a threat or slander, for an operator to read (nothing is rejected by itself).
-    case new(CaseID, threats: [String])
+    /// `receipt` is the number the applicant is given; the desk keeps only its keyed hash.
+    case new(CaseID, threats: [String], receipt: Receipt)
     /// The same bytes were taken in before, as this case; nothing was appended.
     case duplicate(CaseID)
 }

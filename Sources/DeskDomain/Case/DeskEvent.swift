@@ -106,11 +106,13 @@ public struct IntakeRecorded: Hashable, Codable, Sendable {
     public var evidence: String?
     /// Files that came with it (e-mail attachments); absent in events written before attachments were kept.
     public var attachments: [AttachmentRef]?
+    /// The keyed hash (hex) of the receipt the applicant was given (`Receipt`); absent in events written before receipts.
+    public var receipt: String?
 
     public init(organization: OrganizationID, branch: String? = nil, store: String? = nil, channel: Channel,
                 occurredAt: String? = nil, language: Language, applicant: Applicant, staff: [NamedStaff] = [],
                 complaint: Personal, requests: Personal? = nil, feedbackWanted: Bool = false, evidence: String? = nil,
-                attachments: [AttachmentRef]? = nil) {
+                attachments: [AttachmentRef]? = nil, receipt: String? = nil) {
         self.organization = organization
         self.branch = branch
         self.store = store
@@ -124,6 +126,7 @@ public struct IntakeRecorded: Hashable, Codable, Sendable {
         self.feedbackWanted = feedbackWanted
         self.evidence = evidence
         self.attachments = attachments
+        self.receipt = receipt
     }
 }
 

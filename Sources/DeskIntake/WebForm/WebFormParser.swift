@@ -119,7 +119,7 @@ public enum WebFormParser {
     }
 
     /// `YYYY-MM-DDTHH:MM[:SS[.fff]]` then `Z` or `±HH:MM`, with a date that exists.
-    static func isISO8601WithOffset(_ s: String) -> Bool {
+    public static func isISO8601WithOffset(_ s: String) -> Bool {
         let pattern = #"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$"#
         guard let re = try? NSRegularExpression(pattern: pattern),
               let m = re.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) else { return false }

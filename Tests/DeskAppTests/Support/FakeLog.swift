@@ -103,6 +103,8 @@ final class FakeLog: EventLog, DeskReads, @unchecked Sendable {
         return SealedEvidence(hash: hash, subject: subject, sealed: bytes, fingerprint: Data(("fp" + String(decoding: bytes, as: UTF8.self)).utf8))
     }
 
+    func receiptTag(_ receipt: Receipt) throws -> String { "tag-" + receipt.digits }
+
     func openEvidence(_ hash: String, subject: SubjectID) throws -> Data? {
         lock.withLock { erasedAt[subject] == nil ? evidence[hash]?.bytes : nil }
     }
