@@ -48,14 +48,14 @@ enum FormPage {
 
     /// The form, empty or with what was typed and the errors beside their fields.
     static func form(_ org: OrganizationDetails, language l: Language, token: String, values: Values = [:],
-                     errors: [(field: String?, message: String)] = []) -> String {
+                     errors: [(field: String?, message: String)] = [], settings: ReceptionSettings) -> String {
         let name = org.name
         func t(_ x: ReceptionText) -> String { escape(x.text(l, name)) }
         func value(_ f: String) -> String { escape(values[f] ?? "") }
         func errorFor(_ f: String) -> String {
             let mine = errors.filter { $0.field == f }
             guard !mine.isEmpty else { return "" }
-            return mine.map { "<p class=\"error\" id=\"\(f)-error\">\(escape($0.message))</p>" }.joined()
+            return "<p class=\"error\" id=\"\(f)-error\">" + mine.map { escape($0.message) }.joined(separator: "<br>") + "</p>"
         }
         func described(_ f: String) -> String {
             errors.contains { $0.field == f } ? " aria-invalid=\"true\" aria-describedby=\"\(f)-error\"" : ""
@@ -121,7 +121,7 @@ enum FormPage {
             body += "</ul></div>\n"
         }
         body += """
-        <form method="post" action="/\(escape(org.id.rawValue))/submissions" accept-charset="utf-8">
+        <form method="post" action="/\(escape(org.id.rawValue))/submissions" accept-charset="utf-8" enctype="multipart/form-data">
         <input type="hidden" name="language" value="\(l.rawValue)">
         <input type="hidden" name="token" value="\(escape(token))">
         <div class="trap" aria-hidden="true"><label for="website">Website</label><input id="website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
@@ -138,6 +138,11 @@ enum FormPage {
         body += """
         \(text("staff.name", .staffName, limit: IntakeLimits.name))
         \(text("staff.characteristics", .staffCharacteristics, limit: IntakeLimits.characteristics))
+        <div class="field">
+        <label for="attachments">\(t(.attachments)) <span class="opt">(\(t(.optional)))</span></label>
+        <p class="hint" id="attachments-hint">\(escape(ReceptionText.attachmentsHint(settings, l)))</p>
+        \(errorFor("attachments"))<input id="attachments" name="attachments" type="file" multiple accept="\(AttachmentType.acceptAttribute)" aria-describedby="attachments-hint\(errors.contains { $0.field == "attachments" } ? " attachments-error" : "")"\(errors.contains { $0.field == "attachments" } ? " aria-invalid=\"true\"" : "")>
+        </div>
         <fieldset>
         <legend>\(t(.optionalContact))</legend>
         \(checkbox("applicant.anonymous", .anonymous))
@@ -167,9 +172,13 @@ enum FormPage {
 
     /// A short page for refusals that are not about one field (too many, too large, not found).
     static func notice(_ l: Language, _ what: ReceptionText, back: String? = nil) -> String {
-        var body = "<h1>\(escape(what.text(l)))</h1>"
+        notice(l, what.text(l), back: back)
+    }
+
+    static func notice(_ l: Language, _ message: String, back: String? = nil) -> String {
+        var body = "<h1>\(escape(message))</h1>"
         if let back { body += "<p><a href=\"\(escape(back))\">\(l == .ja ? "フォームに戻る" : "Back to the form")</a></p>" }
-        return page(l, title: what.text(l), body: body)
+        return page(l, title: message, body: body)
     }
 
     /// Readable on a phone and on paper; contrast above WCAG AA (the darkest grey used is #555 on white, 7.5:1).

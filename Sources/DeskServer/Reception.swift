@@ -11,8 +11,12 @@ import Synchronization
 
 /// How the reception behaves; the defaults are what `mado serve` runs with (README, "Web reception").
 public struct ReceptionSettings: Sendable {
-    /// Largest request body (a form or a JSON submission, without attachments).
+    /// Largest request body without files (a form or a JSON submission), and the text fields of a multipart one.
     public var maxBody = 1024 * 1024
+    /// Largest multipart body, files included; one file; files in one submission.
+    public var maxUpload = 30 * 1024 * 1024
+    public var maxFileBytes = 10 * 1024 * 1024
+    public var maxFiles = 10
     /// Submissions one client address may make per window; more get 429 with Retry-After.
     public var submissionsPerClient = 10
     public var window: TimeInterval = 600
@@ -69,7 +73,7 @@ public struct Reception: Sendable {
     func form(_ request: Request, _ context: ReceptionContext) async throws -> Response {
         let l = Self.language(request)
         guard let org = try await organization(context) else { return Self.html(.notFound, FormPage.notice(l, .notFound)) }
-        return Self.html(.ok, FormPage.form(org, language: l, token: tokens.issue(at: clock(), org: org.id)))
+        return Self.html(.ok, FormPage.form(org, language: l, token: tokens.issue(at: clock(), org: org.id), settings: settings))
     }
 
     func submit(_ request: Request, _ context: ReceptionContext) async throws -> Response {
@@ -77,16 +81,21 @@ public struct Reception: Sendable {
         let contentType = request.headers[.contentType].map { $0.lowercased() } ?? ""
         let isJSON = contentType.hasPrefix("application/json")
         let isForm = contentType.hasPrefix("application/x-www-form-urlencoded")
+        let boundary = MultipartCollector.boundary(request.headers[.contentType] ?? "")
+        let isMultipart = contentType.hasPrefix("multipart/form-data")
+        // A browser asks for HTML; a partner's server for JSON (or nothing in particular).
+        let wantsHTML = isForm || (request.headers[.accept] ?? "").contains("text/html")
         guard let org = try await organization(context) else {
             return isJSON ? Self.json(.notFound, errors: [(nil, ReceptionText.notFound.text(l))])
                           : Self.html(.notFound, FormPage.notice(l, .notFound))
         }
-        guard isJSON || isForm else {
-            return isJSON ? Self.json(.unsupportedMediaType, errors: [(nil, ReceptionText.unsupported.text(l))])
-                          : Self.html(.unsupportedMediaType, FormPage.notice(l, .unsupported, back: "/\(org.id.rawValue)/"))
+        guard isJSON || isForm || isMultipart else {
+            return wantsHTML ? Self.html(.unsupportedMediaType, FormPage.notice(l, .unsupported, back: "/\(org.id.rawValue)/"))
+                             : Self.json(.unsupportedMediaType, errors: [(nil, ReceptionText.unsupported.text(l))])
         }
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > settings.maxBody {
-            return tooLarge(isJSON: isJSON, l, org)
+        let limit = isMultipart ? settings.maxUpload : settings.maxBody
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            return tooLarge(html: wantsHTML, l, org, limit: limit)
         }
         let retry = limiter.admit(context.clientKey, at: clock())
         if let retry {
@@ -94,6 +103,13 @@ public struct Reception: Sendable {
                            : Self.html(.tooManyRequests, FormPage.notice(l, .tooMany))
             r.headers[.retryAfter] = String(Int(retry.rounded(.up)))
             return r
+        }
+        if isMultipart {
+            guard let boundary else {
+                return wantsHTML ? Self.html(.badRequest, FormPage.notice(l, .unsupported, back: "/\(org.id.rawValue)/"))
+                                 : Self.json(.badRequest, errors: [(nil, ReceptionText.malformed.text(l))])
+            }
+            return try await submitMultipart(request, boundary: boundary, org: org, language: l, html: wantsHTML)
         }
         let body: ByteBuffer
         do {
@@ -103,7 +119,7 @@ public struct Reception: Sendable {
                 return try await r.collectBody(upTo: maxBody)
             }
         } catch let e as HTTPError where e.status == .contentTooLarge {
-            return tooLarge(isJSON: isJSON, l, org)
+            return tooLarge(html: wantsHTML, l, org, limit: limit)
         } catch is DeadlineExceeded {
             return Response(status: .requestTimeout, headers: [.connection: "close"])
         }
@@ -112,9 +128,11 @@ public struct Reception: Sendable {
         return try await submitForm(bytes, org: org, language: l)
     }
 
-    private func tooLarge(isJSON: Bool, _ l: Language, _ org: OrganizationDetails) -> Response {
-        var r = isJSON ? Self.json(.contentTooLarge, errors: [(nil, ReceptionText.tooLarge.text(l) + " (\(settings.maxBody) bytes)")])
-                       : Self.html(.contentTooLarge, FormPage.notice(l, .tooLarge, back: "/\(org.id.rawValue)/"))
+    private func tooLarge(html: Bool, _ l: Language, _ org: OrganizationDetails, limit: Int, file: String? = nil) -> Response {
+        let message = file.map { ReceptionText.fileTooLarge(Sanitizer.visible($0), l, limit: limit) }
+            ?? ReceptionText.tooLarge.text(l) + (l == .ja ? "(上限 \(ReceptionText.size(limit, l)))" : " (limit \(ReceptionText.size(limit, l)))")
+        var r = html ? Self.html(.contentTooLarge, FormPage.notice(l, message, back: "/\(org.id.rawValue)/"))
+                     : Self.json(.contentTooLarge, errors: [(file == nil ? nil : "attachments", message)])
         r.headers[.connection] = "close"   // the rest of the body is not read
         return r
     }
@@ -128,11 +146,7 @@ public struct Reception: Sendable {
             return Self.json(.badRequest, errors: [("organization", l == .ja ? "組織がこのアドレスの組織と一致しません。"
                                                                        : "organization must be the one this address is for (\(org.id.rawValue)).")])
         }
-        switch try await takeIn(Submission(webForm: parsed), l) {
-        case .taken(let receipt): return Self.jsonBody(.created, ["receipt": receipt.description, "case": NSNull()])
-        case .again: return Self.jsonBody(.ok, ["receipt": NSNull(), "case": NSNull(), "duplicate": true])
-        case .refused(let errors): return Self.json(.badRequest, errors: errors)
-        }
+        return try await answerJSON(Submission(webForm: parsed), l)
     }
 
     func submitForm(_ bytes: Data, org: OrganizationDetails, language: Language) async throws -> Response {
@@ -140,10 +154,88 @@ public struct Reception: Sendable {
         do { fields = try FormFields.decode(bytes) } catch {
             return Self.html(.badRequest, FormPage.notice(language, .unsupported, back: "/\(org.id.rawValue)/"))
         }
+        return try await answerForm(fields, files: [], fileErrors: [], original: bytes, org: org, language: language)
+    }
+
+    /// A multipart body, read as it arrives with every limit kept; then the HTML form's answer (a browser) or the API's.
+    func submitMultipart(_ request: Request, boundary: String, org: OrganizationDetails, language l: Language,
+                         html: Bool) async throws -> Response {
+        let limits = MultipartLimits(fieldBytes: settings.maxBody, fileBytes: settings.maxFileBytes, files: settings.maxFiles)
+        let form: MultipartForm
+        do {
+            form = try await Self.withDeadline(settings.bodyDeadline) { [maxUpload = settings.maxUpload] in
+                let collector = MultipartCollector(boundary: boundary, limits: limits)
+                var total = 0
+                for try await chunk in request.body {
+                    total += chunk.readableBytes
+                    if total > maxUpload { throw MultipartCollector.Failure.bodyTooLarge }
+                    try collector.feed(chunk)
+                }
+                return try collector.finish()
+            }
+        } catch let f as MultipartCollector.Failure {
+            let status: HTTPResponse.Status
+            let error: (field: String?, message: String)
+            switch f {
+            case .bodyTooLarge: return tooLarge(html: html, l, org, limit: settings.maxUpload)
+            case .fieldsTooLarge: return tooLarge(html: html, l, org, limit: settings.maxBody)
+            case .fileTooLarge(let name): return tooLarge(html: html, l, org, limit: settings.maxFileBytes, file: name ?? "")
+            case .tooManyFiles: (status, error) = (.contentTooLarge, ("attachments", ReceptionText.tooManyFiles(settings.maxFiles, l)))
+            case .malformed: (status, error) = (.badRequest, (nil, ReceptionText.malformed.text(l)))
+            case .notUTF8(let field): (status, error) = (.badRequest, ReceptionText.message(.badEncoding(field: field, byteOffset: 0), l))
+            }
+            var r = html ? Self.html(status, FormPage.notice(l, error.message, back: "/\(org.id.rawValue)/"))
+                         : Self.json(status, errors: [error])
+            r.headers[.connection] = "close"
+            return r
+        } catch is DeadlineExceeded {
+            return Response(status: .requestTimeout, headers: [.connection: "close"])
+        }
+        var attachments: [Submission.Attachment] = []
+        var fileErrors: [(field: String?, message: String)] = []
+        for f in form.files {
+            if let name = f.name, name.count > IntakeLimits.filename || name.unicodeScalars.contains("\0") {
+                fileErrors.append(("attachments", ReceptionText.fileNameRefused(l)))
+                continue
+            }
+            switch AttachmentType.check(declared: f.declaredType, bytes: f.bytes) {
+            case .success(let type): attachments.append(.init(name: f.name, mediaType: type, bytes: f.bytes))
+            case .failure(let problem): fileErrors.append(("attachments", ReceptionText.fileRefused(f.name, problem, l)))
+            }
+        }
+        if html || form.fields["token"] != nil {
+            return try await answerForm(form.fields, files: attachments, fileErrors: fileErrors, original: form.canonicalFields,
+                                        org: org, language: l)
+        }
+        // A partner's multipart submission: the same fields, answered as the JSON API answers.
+        let submissionLanguage = form.fields["language"].flatMap(Language.init(rawValue:)) ?? l
+        switch FormFields.submission(form.fields, organization: org.id, language: submissionLanguage, original: form.canonicalFields) {
+        case .failure(let errors): return Self.json(.badRequest, errors: errors.map { ReceptionText.message($0, l) } + fileErrors)
+        case .success(var submission):
+            guard fileErrors.isEmpty else { return Self.json(.badRequest, errors: fileErrors) }
+            submission.attachments = attachments
+            return try await answerJSON(submission, l)
+        }
+    }
+
+    private func answerJSON(_ submission: Submission, _ l: Language) async throws -> Response {
+        switch try await takeIn(submission, l) {
+        case .taken(let receipt): return Self.jsonBody(.created, ["receipt": receipt.description, "case": NSNull()])
+        case .again: return Self.jsonBody(.ok, ["receipt": NSNull(), "case": NSNull(), "duplicate": true])
+        case .refused(let errors): return Self.json(.badRequest, errors: errors)
+        }
+    }
+
+    /// The HTML form's answer: the form again with every problem beside its field, or the receipt page.
+    private func answerForm(_ fields: [String: String], files: [Submission.Attachment], fileErrors: [(field: String?, message: String)],
+                            original: Data, org: OrganizationDetails, language: Language) async throws -> Response {
         let l = fields["language"].flatMap(Language.init(rawValue:)) ?? language
+        let hadFiles = !files.isEmpty || !fileErrors.isEmpty
         let again = { (errors: [(field: String?, message: String)], status: HTTPResponse.Status) in
-            Self.html(status, FormPage.form(org, language: l, token: self.tokens.issue(at: self.clock(), org: org.id),
-                                            values: fields, errors: errors))
+            // A browser cannot be given its files back: say so, once, beside the file input.
+            let errors = errors + (hadFiles ? [("attachments", ReceptionText.chooseFilesAgain.text(l))] : [])
+            return Self.html(status, FormPage.form(org, language: l, token: self.tokens.issue(at: self.clock(), org: org.id),
+                                                   values: fields, errors: errors, settings: self.settings))
         }
         // Bots fill the hidden field, or send faster than a person types; they get the form back, never a receipt.
         if !(fields["website"] ?? "").isEmpty { return again([(nil, ReceptionText.tryAgain.text(l))], .badRequest) }
@@ -153,11 +245,13 @@ public struct Reception: Sendable {
         case .tooFast: return again([(nil, ReceptionText.tooFast.text(l))], .badRequest)
         case .expired: return again([(nil, ReceptionText.tryAgain.text(l))], .badRequest)
         }
-        let submission: Submission
-        switch FormFields.submission(fields, organization: org.id, language: l, original: bytes) {
-        case .failure(let errors): return again(errors.map { ReceptionText.message($0, l) }, .badRequest)
+        var submission: Submission
+        switch FormFields.submission(fields, organization: org.id, language: l, original: original) {
+        case .failure(let errors): return again(errors.map { ReceptionText.message($0, l) } + fileErrors, .badRequest)
         case .success(let s): submission = s
         }
+        guard fileErrors.isEmpty else { return again(fileErrors, .badRequest) }
+        submission.attachments = files
         switch try await takeIn(submission, l) {
         case .taken(let receipt): return Self.html(.created, FormPage.received(org, language: l, receipt: receipt))
         case .again: return Self.html(.ok, FormPage.received(org, language: l, receipt: nil))

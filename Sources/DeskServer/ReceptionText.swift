@@ -5,7 +5,7 @@ enum ReceptionText {
     case title, intro, noProgress, threatNotice, optionalContact, anonymous, name, phone, email, branch, store, anyPlace,
          occurredAt, staffName, staffCharacteristics, complaint, requests, feedbackWanted, send, required, optional,
          receivedTitle, receiptIs, keepReceipt, whatNext, sameAgain, errorsTitle, fixBelow, otherLanguage, tooFast, tryAgain,
-         tooMany, notFound, tooLarge, unsupported, serverError
+         tooMany, notFound, tooLarge, unsupported, serverError, malformed, attachments, chooseFilesAgain
 
     func text(_ l: Language, _ org: String = "") -> String {
         let (ja, en): (String, String) = switch self {
@@ -51,9 +51,45 @@ enum ReceptionText {
         case .notFound: ("このページはありません。", "There is no such page.")
         case .tooLarge: ("送信内容が大きすぎます。", "What was sent is too large.")
         case .unsupported: ("この形式は受け付けていません。", "This format is not accepted.")
+        case .malformed: ("送信内容を読み取れませんでした。もう一度お試しください。", "What was sent could not be read. Please try again.")
+        case .attachments: ("写真・スクリーンショット・録音・PDF", "Photos, screenshots, recordings, PDF")
+        case .chooseFilesAgain: ("添付するファイルは、もう一度選んでください。", "Please choose the files to attach again.")
         case .serverError: ("受け付けられませんでした。時間をおいてもう一度お試しください。", "It could not be received. Please try again later.")
         }
         return l == .ja ? ja : en
+    }
+
+    /// A byte count as people read it: "10 MB", "512 KB".
+    static func size(_ bytes: Int, _ l: Language) -> String {
+        bytes >= 1024 * 1024 ? "\(bytes / (1024 * 1024)) MB" : bytes >= 1024 ? "\(bytes / 1024) KB" : "\(bytes) " + (l == .ja ? "バイト" : "bytes")
+    }
+
+    static func attachmentsHint(_ s: ReceptionSettings, _ l: Language) -> String {
+        l == .ja ? "JPEG・PNG・GIF・WebP・HEIC の画像、MP3・M4A・WAV・Ogg の音声、PDF。1ファイル \(size(s.maxFileBytes, l))まで、\(s.maxFiles)個まで、合計 \(size(s.maxUpload, l))まで。"
+                 : "Images (JPEG, PNG, GIF, WebP, HEIC), audio (MP3, M4A, WAV, Ogg) or PDF: up to \(size(s.maxFileBytes, l)) each, \(s.maxFiles) files, \(size(s.maxUpload, l)) in all."
+    }
+
+    static func fileTooLarge(_ name: String, _ l: Language, limit: Int) -> String {
+        l == .ja ? "ファイル「\(name)」が大きすぎます(1ファイル \(size(limit, l))まで)。" : "The file \"\(name)\" is too large (up to \(size(limit, l)) each)."
+    }
+
+    static func tooManyFiles(_ limit: Int, _ l: Language) -> String {
+        l == .ja ? "添付できるファイルは\(limit)個までです。" : "Up to \(limit) files can be attached."
+    }
+
+    static func fileNameRefused(_ l: Language) -> String {
+        l == .ja ? "ファイル名が長すぎるか、使えない文字を含んでいます。名前を変えてからもう一度選んでください。"
+                 : "A file's name is too long or has a character that is not allowed. Rename it and choose it again."
+    }
+
+    static func fileRefused(_ name: String?, _ p: AttachmentType.Problem, _ l: Language) -> String {
+        let n = name.map { Sanitizer.visible($0) } ?? (l == .ja ? "(名前なし)" : "(no name)")
+        switch (p, l) {
+        case (.notAccepted, .ja): return "ファイル「\(n)」はこの形式では受け付けていません(画像・音声・PDF のみ)。"
+        case (.notAccepted, .en): return "The file \"\(n)\" is not of a type accepted here (images, audio and PDF only)."
+        case (.mismatch, .ja): return "ファイル「\(n)」の中身が、示された形式と一致しません。"
+        case (.mismatch, .en): return "The file \"\(n)\" is not what its type says it is."
+        }
     }
 
     /// What people call a field of the form (its JSON path in the API).
@@ -69,6 +105,7 @@ enum ReceptionText {
         case "complaint": .complaint
         case "requests": .requests
         case "feedbackWanted": .feedbackWanted
+        case "attachments": .attachments
         default: path.hasSuffix(".characteristics") ? .staffCharacteristics : path.hasPrefix("staff") ? .staffName : nil
         }
         return t?.text(l) ?? path
