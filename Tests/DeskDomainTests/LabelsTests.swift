@@ -94,3 +94,17 @@ struct LabelsTests {
         #expect(!ja.contains(i.name), "\(i.name) has no Japanese words")
     }
 }
+
+extension LabelsTests {
+    @Test("a policy's rule, leaflet and a personal field are named in words, not by their ids or paths")
+    func policyWords() {
+        let p = PolicyTable.standard
+        #expect(p.ruleReason("kneeling-apology", .ja) == "土下座・謝罪文の要求")
+        #expect(p.ruleReason("too-long", .en) == "minutes spent at least 30")
+        #expect(p.ruleReason("ordinary-complaint", .ja) == "確認事項のいずれにも該当しない")
+        #expect(p.leafletTitle("desk-leaflet", organization: "デモホテル東京", language: .ja) == "ご意見・ご要望の受付窓口 (デモホテル東京)")
+        #expect(p.leafletTitle("desk-leaflet", organization: nil, language: .en) == "Complaints and requests")
+        #expect(DeskEvent.fieldLabel("intakeRecorded.applicant.name", .ja) == "受付の申出人の氏名")
+        #expect(DeskEvent.fieldLabel("intakeRecorded.staff.0.name", .en) == "intake recorded: staff 1 name")
+    }
+}

@@ -12,6 +12,17 @@ extension DecideError {
         }
     }
 
+    /// Why, without naming the action: for a menu or a pane that names it beside the refusal ("案件は「完了」です").
+    public func reason(_ language: Language) -> String {
+        let ja = language == .ja
+        switch self {
+        case let .wrongState(_, s): return ja ? "案件は「\(s.label.ja)」です" : "the case is \(s.label.en)"
+        case let .missing(_, w): return ja ? "先に\(Self.what[w] ?? w)が必要です" : "\(w) first"
+        case let .invalid(f, r): return ja ? Self.reason(r) : "\(f): \(r)"
+        case .noSuchCase, .alreadyExists: return message(language)
+        }
+    }
+
     /// "start review" → "確認を開始" (read with できません).
     public static func command(_ en: String) -> String { commands[en] ?? en }
 
