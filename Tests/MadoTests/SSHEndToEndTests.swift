@@ -141,6 +141,6 @@ struct SSHEndToEndTests {
         #expect(try CommandLineTests.run(["verify", "--db", server.db]).status == 0)
         // The note was written by the staff member's own OS user.
         let show = try CommandLineTests.run(["show", "C-000002", "--db", server.db]).out
-        #expect(show.contains("noteAdded  by madosshstaff: 受付で再度来訪"), "\(show)")
+        #expect(show.contains("note added  by madosshstaff: 受付で再度来訪"), "\(show)")
     }
 }

@@ -76,9 +76,15 @@ extension DeskEvent: Labelled {
         }
     }
 
-    /// What the CLI answers after recording it: "確認開始を記録しました" / "review started".
-    public func recorded(_ language: Language) -> String {
-        language == .ja ? summary(.ja) + " を記録しました" : summary(.en)
+    /// What the CLI answers after recording it: "確認開始 を記録しました" / "review started".
+    public func recorded(_ language: Language) -> String { Self.recorded([self], language) }
+
+    /// What the CLI answers after recording `events` ("受付、事実の記録 を記録しました"); nothing recorded says so.
+    public static func recorded(_ events: [DeskEvent], _ language: Language) -> String {
+        let ja = language == .ja
+        if events.isEmpty { return ja ? "変更はありません" : "nothing changed" }
+        let what = events.map { $0.summary(language) }.joined(separator: ja ? "、" : ", ")
+        return ja ? what + " を記録しました" : what
     }
 }
 
