@@ -21,7 +21,7 @@ struct HandoverCommandTests {
                                           "--staff", "井上", "--answers", answers, "--leaflet", leaflet])
         #expect(r.status == 0, "\(r.err)")
         let id = try #require(r.out.split(separator: " ").first.map(String.init))
-        #expect(r.out.contains("区分: handover  (rule sit-in, policy standard/2)"))
+        #expect(r.out.contains("区分: 引継  (根拠: 退去しない、方針 standard/2)"))
         #expect(r.out.contains("  1. これ以上この場ではご対応できません。") && r.out.contains("  2. 本日の対応は終了しました。お引き取りください。"))
         #expect(r.out.contains("  [ ] 警察対応の手順に沿って進める"))
         let paper = try String(contentsOfFile: leaflet, encoding: .utf8)
@@ -81,8 +81,12 @@ struct HandoverCommandTests {
         let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "scripts = [\"refuse-filming\", ", with: "scripts = [\"refuse-photos\", ")
         let bad = try CommandLineTests.run(["policy", "check", desk.write("bad.toml", text)])
         #expect(bad.status == 1 && bad.err.contains("rule filming-or-posting: script refuse-photos is not defined"))
-        let show = try CommandLineTests.run(["policy", "show"])
+        let show = try CommandLineTests.run(["policy", "show", "--ids"])
         #expect(show.out.contains("sit-in: refusesToLeave -> handover") && show.out.contains("too-long: minutesSpent >= 30 -> handover"))
+        // Without --ids, the same rules in words.
+        let words = try CommandLineTests.run(["policy", "show", "--lang", "ja"]).out
+        #expect(words.contains("退去しない → 引継") && words.contains("対応時間 30 以上 → 引継") && !words.contains("sit-in") && !words.contains("refusesToLeave"),
+                "\(words)")
     }
 
     @Test("assess, classify and override the lane from the command line; the two-axis rule refuses by name")
@@ -91,7 +95,7 @@ struct HandoverCommandTests {
         let h = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-hotel", "--complaint", "料金の説明が分かりにくい",
                                           "--minutes", "10"])
         let id = try #require(h.out.split(separator: " ").first.map(String.init))
-        #expect(h.out.contains("complaint"))
+        #expect(h.out.contains("区分: 苦情"))
         #expect(try CommandLineTests.run(["note", id, "--db", desk.db, "--text", "確認開始"]).status == 0)
         // Review, then assess as polite: classifying it as harassment is refused.
         let db = try SQLiteEventStore.open(path: desk.db)
@@ -124,21 +128,21 @@ struct HandoverCommandTests {
         let file = desk.write("city.toml", own)
         let before = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-city", "--complaint", "窓口で長い説明を求めた",
                                                "--minutes", "25"])
-        #expect(before.out.contains("rule ordinary-complaint, policy standard/2"))
+        #expect(before.out.contains("根拠: 確認事項のいずれにも該当しない、方針 standard/2"))
         let a = try CommandLineTests.run(["policy", "adopt", "--db", desk.db, "--org", "demo-city", file])
         #expect(a.status == 0 && a.out.contains("demo-city: policy city-hall/2"), "\(a.err)")
         let after = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-city", "--complaint", "窓口で長い説明を求めた",
                                               "--minutes", "25"])
-        #expect(after.out.contains("rule too-long, policy city-hall/2"))
+        #expect(after.out.contains("根拠: 対応時間 20 以上、方針 city-hall/2"))
         // Other organizations keep the standard table.
         let other = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-hotel", "--complaint", "説明", "--minutes", "25"])
-        #expect(other.out.contains("policy standard/2"))
-        let show = try CommandLineTests.run(["policy", "show", "--db", desk.db, "--org", "demo-city"])
+        #expect(other.out.contains("方針 standard/2"))
+        let show = try CommandLineTests.run(["policy", "show", "--db", desk.db, "--org", "demo-city", "--ids"])
         #expect(show.out.contains("policy city-hall/2") && show.out.contains("too-long: minutesSpent >= 20"))
         // A rebuild gives the organization the same policy back.
         #expect(try CommandLineTests.run(["rebuild", "--db", desk.db]).status == 0)
         let again = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "demo-city", "--complaint", "説明", "--minutes", "21"])
-        #expect(again.out.contains("policy city-hall/2"))
+        #expect(again.out.contains("方針 city-hall/2"))
         // A broken file and a future one are refused; nothing is adopted.
         let broken = try CommandLineTests.run(["policy", "adopt", "--db", desk.db, "--org", "demo-hotel",
                                                desk.write("b.toml", own.replacingOccurrences(of: "lane = \"complaint\"", with: "lane = \"x\""))])
@@ -206,7 +210,7 @@ struct OrgCommandTests {
                 && show.out.contains("retention    5 year(s)") && show.out.contains("本庁舎: 1階窓口, 2階窓口"))
         let h = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "city-hall", "--branch", "本庁舎", "--store", "2階窓口",
                                           "--complaint", "窓口で大声", "--yes", "shoutingOrAbuse"])
-        #expect(h.status == 0 && h.out.contains("rule other-harassment"), "\(h.err)")
+        #expect(h.status == 0 && h.out.contains("根拠: 差別的な発言、過大な金銭の要求"), "\(h.err)")
         let again = try CommandLineTests.run(["org", "add", "city-hall", "--db", desk.db, "--name", "x", "--report-to", "y"])
         #expect(again.status == 1 && again.err.contains("city-hall is already registered"))
     }
