@@ -21,30 +21,26 @@ extension Mado {
             defer { desk.close() }
             if let p = desk.keyProblem { warn("personal fields are hidden: \(p)") }
             let d = try desk.caseDetail(id)
-            print(CasePrinter.render(d, today: LocalDate(japanTime: Date()), language: store.language), terminator: "")
+            let name = (try? desk.organizations())?.first { $0.id == d.summary.organization }?.name
+            print(CasePrinter.render(d, today: LocalDate(japanTime: Date()), language: store.language, organizationName: name), terminator: "")
         }
     }
 }
 
 /// The plain-text form of a case, for `mado show` and for printing: the desk's words in `language`, Japan time.
 enum CasePrinter {
-    static func render(_ d: CaseDetail, today: LocalDate, language: Language = .en) -> String {
+    static func render(_ d: CaseDetail, today: LocalDate, language: Language = .en, organizationName: String? = nil) -> String {
         let ja = language == .ja
         func L(_ j: String, _ e: String) -> String { ja ? j : e }
         var out = ""
         func line(_ s: String = "") { out += s + "\n" }
-        // Labels padded to one column by display width (a Japanese character takes two).
-        func field(_ j: String, _ e: String, _ value: String) {
-            let label = L(j, e)
-            let width = label.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
-            line(label + String(repeating: " ", count: max(1, 12 - width)) + value)
-        }
+        func field(_ j: String, _ e: String, _ value: String) { line(column(L(j, e), 12) + value) }
         func block(_ title: String, _ text: String) {
             line(title)
             for l in Sanitizer.visibleLines(text).split(separator: "\n", omittingEmptySubsequences: false) { line("  " + l) }
         }
         let r = d.summary
-        let place = [r.organization.rawValue, r.branch, r.store].compactMap { $0 }.map(Sanitizer.visible).joined(separator: " / ")
+        let place = [organizationName ?? r.organization.rawValue, r.branch, r.store].compactMap { $0 }.map(Sanitizer.visible).joined(separator: " / ")
         let overdue = r.isOverdue(on: today)
         line("\(r.id)  \(place)")
         field("状態", "state", r.status.label(language))
