@@ -76,12 +76,20 @@ extension Mado {
                 defer { desk.close() }
                 // Health and who harassed them are the counsellors' to know: the desk leaves them out for the list's other readers.
                 let rows = try desk.consultations()
-                if rows.isEmpty { print("no consultations") }
+                let lang = store.language, ja = lang == .ja
+                if rows.isEmpty { print(ja ? "相談はありません" : "no consultations") }
                 let today = LocalDate(japanTime: Date())
                 for r in rows {
-                    let due = r.careDue.map { "\($0.kind.label(store.language)) \($0.due)\($0.due < today ? " OVERDUE" : "")" }.joined(separator: ", ")
-                    let flags = [r.mentalHealth ? "mental-health" : nil, r.secondary.map { "secondary:\($0)" }].compactMap { $0 }.joined(separator: " ")
-                    print("\(r.id)  \(r.state.padding(toLength: 6, withPad: " ", startingAt: 0)) \(Sanitizer.visible(r.organization))  by \(r.openedBy)  \(flags)  care: \(due.isEmpty ? "-" : due)")
+                    let due = r.careDue.map { "\($0.kind.label(lang)) \($0.due)\($0.due < today ? (ja ? " 期限超過" : " OVERDUE") : "")" }
+                        .joined(separator: ja ? "、" : ", ")
+                    let state = r.state == "open" ? (ja ? "対応中" : "open") : (ja ? "終了" : "closed")
+                    let by = ConsultingParty(rawValue: r.openedBy).map { $0.label(lang) } ?? Sanitizer.visible(r.openedBy)
+                    let secondary = r.secondary.map { s in
+                        (ja ? "二次被害: " : "secondary harassment by ") + (SecondaryBy(rawValue: s).map { $0.label(lang) } ?? Sanitizer.visible(s))
+                    }
+                    let flags = [r.mentalHealth ? (ja ? "心の健康" : "mental health") : nil, secondary].compactMap { $0 }.joined(separator: ja ? "、" : ", ")
+                    print("\(r.id)  \(column(state, 8))\(Sanitizer.visible(r.organization))  " + (ja ? "相談者 " : "by ") + by + "  \(flags)  "
+                          + (ja ? "ケア: " : "care: ") + (due.isEmpty ? "-" : due))
                 }
             }
         }

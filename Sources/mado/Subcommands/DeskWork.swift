@@ -54,10 +54,12 @@ extension Mado {
             defer { desk.close() }
             let items = try desk.evidence(of: id)
             guard let save, let out else {
-                if items.isEmpty { print("\(id): no evidence kept") }
+                let ja = store.language == .ja
+                if items.isEmpty { print("\(id): " + (ja ? "証拠は保管されていません" : "no evidence kept")) }
                 for i in items {
-                    let state = i.content == nil ? "  (cannot be opened: erased or no key)" : ""
-                    print("\(i.index)  \(Sanitizer.visible(i.label))  \(i.mediaType)  \(i.bytes) bytes  sha256:\(i.hash.prefix(16))\(state)")
+                    let state = i.content == nil ? (ja ? "  (開けません: 消去済みか鍵がありません)" : "  (cannot be opened: erased or no key)") : ""
+                    print("\(i.index)  \(Sanitizer.visible(i.label))  \(i.mediaType)  \(i.bytes) " + (ja ? "バイト" : "bytes")
+                          + "  sha256:\(i.hash.prefix(16))\(state)")
                 }
                 return
             }
