@@ -184,7 +184,11 @@ extension Mado {
                 case .json:
                     let e = JSONEncoder()
                     e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                    print(String(decoding: try e.encode(rows), as: UTF8.self))
+                    let japan = rows.map {
+                        TaskRow(caseID: $0.caseID, organization: $0.organization, kind: $0.kind, openedAt: StoredTime.isoJapan($0.openedAt),
+                                doneAt: $0.doneAt.map(StoredTime.isoJapan), doneBy: $0.doneBy, reference: $0.reference)
+                    }
+                    print(String(decoding: try e.encode(japan), as: UTF8.self))
                 case .csv:
                     // Times as ISO 8601 with Japan's offset, like every time mado writes for a program.
                     print("case_id,organization,kind,opened_at,done_at,done_by,reference")

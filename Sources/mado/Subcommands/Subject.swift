@@ -81,7 +81,7 @@ extension Mado {
                     }
                     let event = DeskEvent.label(type: "subjectErased").map { ja ? $0.ja : $0.en } ?? ""
                     print(ja ? "「\(event)」を記録します。消去するには yes と入力してください: "
-                             : "「\(event)」 will be recorded. Type yes to erase: ", terminator: "")
+                             : "\"\(event)\" will be recorded. Type yes to erase: ", terminator: "")
                     guard let answer = readLine(), answer == "yes" else {
                         print(ja ? "\n何も変更していません" : "\nnothing was changed")
                         throw ExitCode.failure
@@ -119,12 +119,12 @@ extension Mado {
                 var out = "{\"subject\":\(jsonString(d.subject.rawValue)),\"kind\":\(jsonString(d.kind.rawValue)),\"cases\":["
                 out += d.cases.map { c in
                     "{\"id\":\(jsonString(c.id.description)),\"organization\":\(jsonString(c.organization.rawValue)),"
-                        + "\"state\":\(jsonString(c.status.rawValue)),\"openedAt\":\(jsonString(c.openedAt))}"
+                        + "\"state\":\(jsonString(c.status.rawValue)),\"openedAt\":\(jsonString(StoredTime.isoJapan(c.openedAt)))}"
                 }.joined(separator: ",")
                 out += "],\"fields\":["
                 out += d.fields.map { f in
                     "{\"case\":\(jsonString(f.caseID?.description ?? "")),\"position\":\(f.position.value),"
-                        + "\"recordedAt\":\(jsonString(f.recordedAt)),\"event\":\(jsonString(f.eventType)),"
+                        + "\"recordedAt\":\(jsonString(StoredTime.isoJapan(f.recordedAt))),\"event\":\(jsonString(f.eventType)),"
                         + "\"field\":\(jsonString(f.path)),\"value\":\(jsonString(f.value.display))}"
                 }.joined(separator: ",\n")
                 out += "],\"originals\":["
