@@ -37,9 +37,6 @@ struct Mado: ParsableCommand {
     @Flag(help: "Open the console on a throw-away demo database, deleted on exit.")
     var demo = false
 
-    @Option(help: "Console language, ja or en (default: from the locale).")
-    var lang: Language?
-
     @Option(help: ArgumentHelp("Console theme: default, high-contrast, mono, or a file in ~/.config/mado/themes/.",
                                valueName: "name"))
     var theme = "default"
@@ -74,13 +71,7 @@ struct Mado: ParsableCommand {
                          name: (store.databasePath as NSString).lastPathComponent)
     }
 
-    var language: Language {
-        if let lang { return lang }
-        let env = ProcessInfo.processInfo.environment
-        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_MESSAGES"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? env["LANG"] ?? ""
-        return locale.hasPrefix("ja") ? .ja : .en
-    }
+    var language: Language { store.language }
 }
 
 enum Console {

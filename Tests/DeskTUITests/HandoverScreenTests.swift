@@ -74,7 +74,8 @@ struct HandoverScreenTests {
         let s = view(m)
         if let diff = Golden.check(s, "decision-\(lang.rawValue)-100x30") { Issue.record(Comment(rawValue: diff)) }
         let text = s.textLines.joined(separator: "\n")
-        #expect(text.contains("C-000049") && text.contains("rule sit-in, standard/2"))
+        // The rule in words (the facts it looks for), not its id.
+        #expect(text.contains("C-000049") && text.contains(PolicyTable.standard.ruleReason("sit-in", lang)) && !text.contains("sit-in"))
         #expect(text.contains(PolicyTable.standard.script("leave-request")!.text(lang)))
     }
 

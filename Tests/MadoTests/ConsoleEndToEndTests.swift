@@ -124,7 +124,7 @@ struct ConsoleEndToEndTests {
         // The timeline's newest line is at the bottom of B's case pane: scroll there.
         try b.keys("2")
         try b.keys("G")
-        let seen = try b.waitFor("the note in terminal B") { $0.contains("noteAdded") }
+        let seen = try b.waitFor("the note in terminal B") { $0.contains("note added") }
         #expect(seen.contains("二回目の来店 <b>逆"))      // the bidi override was dropped while typing
         try a.keys("q")
         try b.keys("q")

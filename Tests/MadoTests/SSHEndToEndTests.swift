@@ -101,7 +101,7 @@ struct SSHEndToEndTests {
         let op = try server.console("madosshop")
         let staff = try server.console("madosshstaff", term: "screen-256color")
         try op.waitFor("the operator's console") { $0.contains("(madosshop, operator)") && $0.contains("> C-000005") }
-        try staff.waitFor("the staff console") { $0.contains("(madosshstaff, staff)") && $0.contains("> C-000005") }
+        try staff.waitFor("the staff console") { $0.contains("(madosshstaff, counter staff)") && $0.contains("> C-000005") }
         // Both go to C-000002, whose applicant gave a name and a phone number.
         for t in [op, staff] {
             var s = try t.screen()
@@ -122,7 +122,7 @@ struct SSHEndToEndTests {
         try staff.waitFor("the note recorded") { $0.contains("Recorded: C-000002") }
         try op.keys("2")
         try op.keys("G")
-        try op.waitFor("the note in the operator's console") { $0.contains("noteAdded") && $0.contains("madosshstaff") }
+        try op.waitFor("the note in the operator's console") { $0.contains("note added") && $0.contains("madosshstaff") }
         // A dropped connection (the ssh client killed) leaves nothing broken; the operator quits normally.
         let present = try CommandLineTests.run(["who", "--db", server.db]).out
         #expect(present.contains("C-000002  madosshstaff"), "\(present)")
@@ -141,6 +141,6 @@ struct SSHEndToEndTests {
         #expect(try CommandLineTests.run(["verify", "--db", server.db]).status == 0)
         // The note was written by the staff member's own OS user.
         let show = try CommandLineTests.run(["show", "C-000002", "--db", server.db]).out
-        #expect(show.contains("noteAdded  by madosshstaff: 受付で再度来訪"), "\(show)")
+        #expect(show.contains("note added  by madosshstaff: 受付で再度来訪"), "\(show)")
     }
 }

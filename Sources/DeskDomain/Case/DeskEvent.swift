@@ -127,7 +127,7 @@ public struct IntakeRecorded: Hashable, Codable, Sendable {
     }
 }
 
-public enum Speaker: String, Codable, Sendable { case applicant, counterparty, staff }
+public enum Speaker: String, Codable, Sendable, CaseIterable { case applicant, counterparty, staff }
 
 public struct StatementRecorded: Hashable, Codable, Sendable {
     public var speaker: Speaker

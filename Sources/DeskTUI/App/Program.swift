@@ -103,10 +103,10 @@ public final class Program {
     }
 
     /// What the status line says about a failure: in the console's language where it has words for it (the write lock
-    /// held too long, and by whom), else the error's own description.
+    /// held too long, and by whom), else the error's own words in that language.
     private func failure(_ error: any Error) -> String {
         if case AppendError.busy(let holder) = error { return UIText.busyMessage(holder, model.language) }
-        return String(describing: error)
+        return humanMessage(error, model.language)
     }
 
     private func load(_ read: () throws -> Msg) {

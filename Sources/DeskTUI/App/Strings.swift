@@ -23,6 +23,8 @@ public enum UIText: CaseIterable, Sendable {
          discardQuestion
     // Why the console does not open on a terminal (said before it starts, in the console's language).
     case terminalCannotDraw, terminalUnknown
+    // The desk's vocabulary where a stored name used to show (issue 18).
+    case namedStaff, policyTable, ruleReason, scriptRead, leafletGiven
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -30,7 +32,7 @@ public enum UIText: CaseIterable, Sendable {
     }
 
     /// Split by room so that no switch runs to hundreds of lines; every case is in one of them (a test checks).
-    private var pair: (String, String) { keyText ?? paneText ?? dialogText ?? ("", "") }
+    private var pair: (String, String) { keyText ?? paneText ?? dialogText ?? vocabularyText ?? ("", "") }
 
     /// What keys do: the key table's help texts, for the status line, the help and the dialogs' hints.
     private var keyText: (String, String)? {
@@ -183,7 +185,7 @@ public enum UIText: CaseIterable, Sendable {
         case .leafletWritten: ("ご案内を書き出しました", "leaflet written to")
         case .noOrganizations: ("登録された組織がありません (mado org add)", "no organization is registered")
         case .noStaff: ("割り当てられる職員がいません", "no active operator or supervisor")
-        case .erased: ("消去しました (subjectErased を記録)", "erased (subjectErased recorded)")
+        case .erased: ("消去しました (消去を記録)", "erased (the erasure is recorded)")
         case .walRetained: ("記録済み。他の端末が読み終えるまで古い写しが WAL に残ります", "recorded; old copies stay in the WAL until every terminal releases it")
         case .eraseTitle: ("個人データの消去", "Erase personal data")
         case .eraseWarning: ("次の項目は二度と読めなくなります。取り消せません。", "These fields become unreadable for good. This cannot be undone.")
@@ -217,6 +219,20 @@ public enum UIText: CaseIterable, Sendable {
         case .terminalUnknown:
             ("この端末の種類を terminfo が知りません。TERM に xterm-256color など既知の種類を設定してください",
              "terminfo does not know this terminal type; set TERM to one it knows, such as xterm-256color")
+        default: nil
+        }
+    }
+}
+
+extension UIText {
+    /// Words the panes use instead of stored names and ids.
+    fileprivate var vocabularyText: (String, String)? {
+        switch self {
+        case .namedStaff: ("対応した職員", "staff named")
+        case .policyTable: ("対応方針", "policy")
+        case .ruleReason: ("根拠", "because of")
+        case .scriptRead: ("読み上げる文", "read aloud")
+        case .leafletGiven: ("お渡しするご案内", "leaflet")
         default: nil
         }
     }

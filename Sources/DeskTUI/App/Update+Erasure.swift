@@ -83,7 +83,7 @@ func eraseReasonKey(_ m: inout Model, _ field: TextField, _ row: SubjectRow, _ i
         do {
             try ClearReason.check(field.text, field: m.t(.reason))
         } catch {
-            m.message = StatusMessage(text: error.description, isError: true)
+            m.message = StatusMessage(text: error.message(m.language), isError: true)
             return []
         }
         m.message = nil

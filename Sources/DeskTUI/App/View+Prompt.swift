@@ -51,7 +51,7 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
         ErasureDialog(subject: row, impact: impact, stage: .confirm(reason: reason, eraseFocused: focused), language: lang).render(into: &s)
     case .confirmLadder(let step, let id):
         ConfirmDialog(width: 70, lines: [PaneLine("\(id): " + m.t(.ladder), .title),
-                                         PaneLine((lang == .ja ? step.label.ja : step.label.en) + "  (ladderStepTaken \(step.rawValue))",
+                                         PaneLine(step.label(lang) + "  (\(DeskEvent.ladderStepTaken(LadderStepTaken(step: step)).recorded(lang)))",
                                                   step == .call110 ? .danger : .dialog),
                                          PaneLine(m.t(.confirmAction), .dialog)], hint: KeyMap.hint(.confirm, lang)).render(into: &s)
     case .confirm(let a, let text, let id):

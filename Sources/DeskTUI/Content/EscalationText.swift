@@ -19,13 +19,21 @@ enum EscalationText {
         for e in d.events {
             if case .handedOver(let h) = e.event { handover = h }
             if case .escalated(let x) = e.event {
-                escalations.append("\(Clock.short(e.recordedAt)) \(x.target.rawValue) (\(Sanitizer.visible(e.actor.user)))")
+                escalations.append("\(Clock.short(e.recordedAt)) \(x.target.label(language)) (\(Sanitizer.visible(e.actor.user)))")
             }
         }
         let lane = Words.lane(d.summary.lane, language)
-        lines.append(PaneLine("\(t(.lanePolicy)): \(lane)" + (handover.map { "  rule \($0.rule) (\($0.policyVersion))  script \($0.scripts.joined(separator: ","))  leaflet \($0.leaflet)" } ?? ""),
+        // The policy's choice in words: the facts its rule looks for, the scripts read aloud, the leaflet handed over.
+        lines.append(PaneLine("\(t(.lanePolicy)): \(lane)" + (handover.map { "  (\(t(.policyTable)) \($0.policyVersion))" } ?? ""),
                               d.summary.lane == .danger ? .danger : .normal))
-        lines.append(PaneLine("\(t(.hold)): \(d.summary.hold?.rawValue ?? t(.nothing))", d.summary.hold == nil ? .normal : .warning))
+        if let h = handover {
+            lines.append(PaneLine("  \(t(.ruleReason)): " + d.policy.ruleReason(h.rule, language)))
+            for id in h.scripts {
+                lines.append(PaneLine("  \(t(.scriptRead)): " + (d.policy.script(id).map { "「\($0.text(language))」" } ?? t(.nothing)), .muted))
+            }
+            lines.append(PaneLine("  \(t(.leafletGiven)): " + d.policy.leafletTitle(h.leaflet, organization: nil, language: language), .muted))
+        }
+        lines.append(PaneLine("\(t(.hold)): \(d.summary.hold.map { $0.label(language) } ?? t(.nothing))", d.summary.hold == nil ? .normal : .warning))
         lines.append(PaneLine("\(t(.escalations)): \(escalations.isEmpty ? t(.nothing) : escalations.joined(separator: ", "))"))
         lines.append(PaneLine(""))
         lines += ladder(state?.ladder ?? LadderProgress(), danger: danger, language: language)
@@ -45,7 +53,7 @@ enum EscalationText {
         let next = ladder.next(danger: danger)
         for (i, step) in LadderStep.allCases.enumerated() {
             let n = ladder.times(step)
-            let label = language == .ja ? step.label.ja : step.label.en
+            let label = step.label(language)
             lines.append(PaneLine("  \(ladder.checkbox(step)) \(i + 1) \(label)" + (step == next ? "   <- \(t(.ladderNext)) (\(KeyMap.keyName(.ladderStep)))" : ""),
                                   step == next ? (step == .call110 ? .danger : .warning) : (n > 0 ? .normal : .muted)))
         }

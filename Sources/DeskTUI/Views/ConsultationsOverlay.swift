@@ -19,7 +19,7 @@ struct ConsultationsOverlay: Translated {
         let height = max(1, inner.height - 2), start = (selected / height) * height
         for (i, r) in list.enumerated().dropFirst(start).prefix(height) {
             let isSel = i == selected, y = inner.y + 1 + i - start
-            let due = r.careDue.map { "\($0.kind.rawValue) \($0.due)\($0.due < today ? " !" + t(.late) : "")" }.joined(separator: ", ")
+            let due = r.careDue.map { "\($0.kind.label(language)) \($0.due)\($0.due < today ? " !" + t(.late) : "")" }.joined(separator: ", ")
             let flags = !showsFlags ? "" :
                 [r.mentalHealth ? "mental-health" : nil, r.secondary.map { "secondary:\($0)" }].compactMap { $0 }.joined(separator: " ")
             let label = (isSel ? "> " : "  ") + "\(r.id)  \(r.state)  " + Sanitizer.visible(r.organization) + "  \(flags)  " + (due.isEmpty ? "-" : due)

@@ -15,7 +15,7 @@ struct DecisionView: Translated {
         }
         let policy = d.policy
         if d.decision.lane == .danger { add(ja ? "!!! 今すぐ110番通報してください。営業時間を待たず、警察対応の手順は飛ばします。" : "!!! Call 110 now. Do not wait for business hours; skip the ladder.", .danger) }
-        add("\(d.caseID)   \(t(.lane)): \(Words.lane(d.decision.lane, language))   (rule \(d.decision.rule), \(d.decision.policyVersion))",
+        add("\(d.caseID)   \(t(.lane)): \(Words.lane(d.decision.lane, language))   (\(policy.ruleReason(d.decision.rule, language)))",
             d.decision.lane == .danger ? .danger : .title)
         out.append(PaneLine("", .dialog))
         add((ja ? "読み上げる文" : "Read aloud") + " (\(lang == .ja ? "日本語" : "English"); \(KeyMap.keyName(.switchScriptLanguage, in: .decision)) \(ja ? "で切り替え" : "switches")):", .header)
@@ -33,7 +33,7 @@ struct DecisionView: Translated {
         }
         if d.decision.actions.isEmpty { add(ja ? "  (なし)" : "  (nothing)") }
         out.append(PaneLine("", .dialog))
-        add((ja ? "お渡しするご案内: " : "Leaflet to hand over: ") + d.decision.leaflet + "  (\(Sanitizer.visible(d.organization)))"
+        add((ja ? "お渡しするご案内: " : "Leaflet to hand over: ") + policy.leafletTitle(d.decision.leaflet, organization: d.organization, language: language)
             + "  — \(KeyMap.keyName(.writeLeaflet, in: .decision)) " + (ja ? "で印刷用ファイルに書き出す" : "writes it for the printer"), .dialog)
         // The leaflet's text is the desk's contact for this organization: what the customer is told to use.
         for l in policy.leafletText(d.decision.leaflet, organization: d.organization, caseID: d.caseID, language: lang)

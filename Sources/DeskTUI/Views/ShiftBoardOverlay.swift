@@ -16,7 +16,7 @@ struct ShiftBoardOverlay: Translated {
         for r in rows ?? [] {
             let state = r.onShift ? "\(t(.onShift)) \(r.startedAt.map(Clock.japan) ?? "")"
                 : "\(t(.offShift)) " + (r.endedAt.map(Clock.japan) ?? t(.noShiftYet))
-            lines.append(PaneLine(Sanitizer.visible(r.member.user) + " (\(r.member.role.rawValue))  " + state + "  \(t(.holds)) \(r.held.count)",
+            lines.append(PaneLine(Sanitizer.visible(r.member.user) + " (\(r.member.role.label(language)))  " + state + "  \(t(.holds)) \(r.held.count)",
                                   r.onShift ? .ok : .dialog))
             if !r.held.isEmpty { lines.append(PaneLine("    " + r.held.map(\.description).joined(separator: " "), .muted)) }
         }

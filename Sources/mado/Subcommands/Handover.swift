@@ -122,12 +122,14 @@ struct HandoverSheet {
 
     var text: String {
         let ja = language == .ja
-        var out = "\(caseID)  " + (ja ? "区分" : "lane") + ": \(decision.lane.rawValue)"
-            + "  (rule \(decision.rule), policy \(decision.policyVersion))\n"
+        // The rule by the facts it looks for; its id is in --format json.
+        var out = "\(caseID)  " + (ja ? "区分" : "lane") + ": \(decision.lane.label(language))"
+            + "  (" + (ja ? "根拠: " : "because of ") + policy.ruleReason(decision.rule, language)
+            + (ja ? "、方針 " : "; policy ") + "\(decision.policyVersion))\n"
         if decision.lane == .danger { out += ja ? "!! 今すぐ110番通報してください。警察対応の手順は飛ばします。\n" : "!! Call 110 now. Skip the ladder.\n" }
         out += (ja ? "読み上げる文:" : "Read aloud:") + "\n"
         for (i, s) in scripts.enumerated() { out += "  \(i + 1). \(s.text(language))\n" }
-        out += (ja ? "お渡しするご案内: " : "Leaflet to hand over: ") + decision.leaflet + "\n"
+        out += (ja ? "お渡しするご案内: " : "Leaflet to hand over: ") + policy.leafletTitle(decision.leaflet, organization: organization, language: language) + "\n"
         out += (ja ? "今すること:" : "Do now:") + "\n"
         for a in decision.actions { out += "  [ ] " + (ja ? a.label.ja : a.label.en) + "\n" }
         if decision.actions.isEmpty { out += ja ? "  (なし)\n" : "  (nothing)\n" }
