@@ -93,6 +93,7 @@ enum Console {
         var model = Model(size: backend.size, now: Date(), me: me, language: language,
                           readOnly: readOnly || RoleMatrix.changesNothing(me.role) || desk.readOnly != nil, databaseName: name)
         model.keyProblem = desk.keyProblem
+        if let fallback = backend.localeFallback { model.message = StatusMessage(text: fallback.notice(language), isError: false) }
         let program = Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch(), writeFile: { path, data in
             (try? Privileges.asUser { FileManager.default.createFile(atPath: path, contents: data) }) ?? false
         })

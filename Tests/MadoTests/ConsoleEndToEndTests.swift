@@ -7,9 +7,10 @@ struct ConsoleEndToEndTests {
     final class Session {
         let socket = "mado-e2e-\(UUID().uuidString.prefix(8))"
         /// With `inShell`, mado is typed into an interactive bash, whose job control Ctrl-Z and fg need.
-        init(db: String, width: Int, height: Int, args: [String] = [], inShell: Bool = false, term: String = "xterm-256color") throws {
+        init(db: String, width: Int, height: Int, args: [String] = [], inShell: Bool = false, term: String = "xterm-256color",
+             locale: String = "LANG=C.UTF-8") throws {
             // No LINES/COLUMNS: ncurses would prefer them to the real window size.
-            let cmd = "env -u LINES -u COLUMNS MADO_DB='\(db)' LANG=C.UTF-8 TERM=\(term) '\(CommandLineTests.mado)' "
+            let cmd = "env -u LINES -u COLUMNS -u LC_ALL -u LC_CTYPE -u LC_MESSAGES MADO_DB='\(db)' \(locale) TERM=\(term) '\(CommandLineTests.mado)' "
                 + args.joined(separator: " ")
             if inShell {
                 try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e",
@@ -105,6 +106,27 @@ struct ConsoleEndToEndTests {
         try t.keys("q")
         try t.waitFor("exit 0") { $0.contains("EXITED:0") }
         #expect(try !t.alternateScreen())
+    }
+
+    @Test("LANG=ja_JP.UTF-8 on a server without that locale: the console is in Japanese, says it uses C.UTF-8, and typed Japanese is stored")
+    func uninstalledJapaneseLocale() throws {
+        let installed = try CommandLineTests.run(["-a"], executable: "/usr/bin/locale").out.lowercased()
+        try #require(!installed.contains("ja_jp"), "this test needs a machine where ja_JP.UTF-8 is not installed:\n\(installed)")
+        let desk = try CommandLineTests.Desk()
+        let t = try Session(db: desk.db, width: 120, height: 30, locale: "LANG=ja_JP.UTF-8")
+        try t.waitFor("the console in Japanese, and the locale notice") {
+            $0.contains("> C-000005") && $0.contains("キュー") && $0.contains("ja_JP.UTF-8") && $0.contains("C.UTF-8")
+        }
+        try t.keys("a")
+        try t.waitFor("the note prompt") { $0.contains("メモ C-000005") }
+        try t.tmux(["send-keys", "-t", "e2e", "-l", "ASCIIFIRST 日本語の入力"])
+        try t.waitFor("what was typed, drawn") { $0.contains("ASCIIFIRST 日本語の入力") }
+        try t.keys("Enter")
+        try t.waitFor("the note recorded") { $0.contains("記録しました: C-000005") }
+        try t.keys("q")
+        try t.waitFor("exit 0") { $0.contains("EXITED:0") }
+        let shown = try CommandLineTests.run(["show", "C-000005", "--db", desk.db])
+        #expect(shown.status == 0 && shown.out.contains("ASCIIFIRST 日本語の入力"), "\(shown.out)\(shown.err)")
     }
 
     @Test("a note typed in one terminal appears in another within a second, and hostile text stays harmless")
