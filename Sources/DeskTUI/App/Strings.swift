@@ -21,6 +21,8 @@ public enum UIText: CaseIterable, Sendable {
          backToList, startShiftNow, startShift, endShift, month, changeOrganization, field, tick, nextOrRecord, yesNoAnswer,
          nextOrHandOver, item, done, scriptLanguage, writeLeaflet, switchButton, pressButton, typeText, typeNote, chooseAction,
          discardQuestion
+    // The console's input and frame: the `:` line, sticky selection, the action menu, discarding typed text.
+    case outsideFilter
     // Why the console does not open on a terminal (said before it starts, in the console's language).
     case terminalCannotDraw, terminalUnknown
 
@@ -30,7 +32,15 @@ public enum UIText: CaseIterable, Sendable {
     }
 
     /// Split by room so that no switch runs to hundreds of lines; every case is in one of them (a test checks).
-    private var pair: (String, String) { keyText ?? paneText ?? dialogText ?? ("", "") }
+    private var pair: (String, String) { keyText ?? paneText ?? dialogText ?? consoleText ?? ("", "") }
+
+    /// The `:` command line, the action menu, the sticky selection and what asks before typed text is dropped.
+    private var consoleText: (String, String)? {
+        switch self {
+        case .outsideFilter: ("絞り込み外", "outside the filter")
+        default: nil
+        }
+    }
 
     /// What keys do: the key table's help texts, for the status line, the help and the dialogs' hints.
     private var keyText: (String, String)? {

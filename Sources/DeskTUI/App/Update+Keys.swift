@@ -83,10 +83,22 @@ private func moveSelection(_ m: inout Model, by delta: Int?, to absolute: Int? =
     guard !m.visible.isEmpty else { return [] }
     let current = m.selectedIndex ?? 0
     let target = max(0, min(m.visible.count - 1, absolute ?? (current + (delta ?? 0))))
-    let id = m.rows[m.visible[target]].id
-    guard id != m.selectedID || m.detail?.summary.id != id else { return [] }
-    m.select(at: target)
-    m.detail = m.detail?.summary.id == id ? m.detail : nil
+    var id = m.rows[m.visible[target]].id
+    if m.pinnedID != nil {
+        // Moving lets go of a case kept on screen after an action; if that was where the move ended, it may have left
+        // the list, and the selection is where the list puts it now.
+        m.pinnedID = nil
+        if !m.visible.contains(where: { m.rows[$0].id == id }) {
+            guard let first = m.selectedRow?.id else { m.detail = nil; return [] }
+            id = first
+        }
+        m.selectedID = id
+    } else {
+        guard id != m.selectedID || m.detail?.summary.id != id else { return [] }
+        m.select(at: target)
+    }
+    guard m.detail?.summary.id != id else { return [] }
+    m.detail = nil
     m.detailScroll = 0
     m.detailMatch = nil
     m.escalationScroll = 0

@@ -35,11 +35,14 @@ private func queuePane(_ m: Model) -> QueuePane {
     let title = QueuePane.Title(head: m.head, counts: m.counts, total: m.rows.count, filter: m.filter, newCount: m.newCount,
                                 retentionDue: m.retentionDue?.count ?? 0)
     return QueuePane(title: title, rows: m.rows, visible: m.visible, selected: m.selectedIndex, loaded: m.loaded, viewers: m.viewers,
+                     outside: m.pinnedOutside ? m.pinnedID : nil,
                      now: m.now, today: m.today, language: m.language, focused: m.focus == .queue)
 }
 
 private func detailPane(_ m: Model) -> DetailPane {
-    DetailPane(title: m.t(.detail) + (m.detail.map { " \($0.summary.id)" } ?? ""), lines: m.caseLines, scroll: m.detailScroll,
+    // The case acted on, kept on screen though it has left the filter, says so where the next key acts.
+    let outside = m.pinnedOutside && m.detail?.summary.id == m.pinnedID ? "  [\(m.t(.outsideFilter))]" : ""
+    return DetailPane(title: m.t(.detail) + (m.detail.map { " \($0.summary.id)" } ?? "") + outside, lines: m.caseLines, scroll: m.detailScroll,
                match: m.detailMatch, focused: m.focus == .detail)
 }
 
