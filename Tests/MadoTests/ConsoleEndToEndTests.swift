@@ -229,7 +229,10 @@ struct ConsoleEndToEndTests {
             $0.contains("> C-000005") && $0.contains("half typed") && !$0.contains("Stopped")
         }
         #expect(try t.alternateScreen())
-        try t.keys("Escape", "q")
+        // Esc on the half-typed note asks before dropping it; y drops it.
+        try t.keys("Escape")
+        try t.waitFor("the discard question") { $0.contains("Discard what you typed?") }
+        try t.keys("y", "q")
         let deadline = Date().addingTimeInterval(10)
         while try t.alternateScreen(), Date() < deadline { usleep(50_000) }
         try t.tmux(["send-keys", "-t", "e2e", "-l", "echo EXITED:$?"])

@@ -34,9 +34,11 @@ func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
         if let why = m.refusal(CaseIntent.addNote) { return refuse(&m, why) }
         m.prompt = .note(TextField(), id)
     case .take:
-        guard let id = m.selectedID, let d = m.detail else { return refuse(&m, m.t(.selectCase)) }
+        guard let id = m.selectedID, m.detail != nil else { return refuse(&m, m.t(.selectCase)) }
         if let why = m.refusal(.assign(Actor(m.me.user))) { return refuse(&m, why) }
-        return [.act(id, expected: d.summary.version, .assign(to: m.me.user))]
+        // Recorded for good in the log: a stray t must not do it (y/N).
+        m.prompt = .confirmTake(id)
+    case .commandLine: return openCommandLine(&m)
     case .ladderStep:
         guard let id = m.selectedID, let state = m.detailState else { return refuse(&m, m.t(.selectCase)) }
         guard let step = state.ladder.next(danger: m.isDanger) else { return refuse(&m, "110 has already been called") }

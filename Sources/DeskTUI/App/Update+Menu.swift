@@ -37,7 +37,7 @@ private func choose(_ m: inout Model, _ action: MenuAction, _ id: CaseID) -> [Co
 /// The reason (or outcome, reference…) a menu action asks for.
 func reasonKey(_ m: inout Model, _ field: TextField, _ action: MenuAction, _ id: CaseID, _ key: Key) -> [Command] {
     switch KeyMap.action(for: key, in: .textInput) {
-    case .close?: return cancelled(&m)
+    case .close?: return leave(&m, field, from: .text(field, action, id))
     case .accept?: if !field.isBlank { m.prompt = .confirm(action, text: field.text, id) }
     default:
         var f = field

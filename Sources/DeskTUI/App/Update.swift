@@ -44,6 +44,9 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         m.message = StatusMessage(text: m.t(.conflict), isError: true)
         return [.loadQueue, .loadDetail(id)]
     case .loadFailed(let why): return loadFailed(&m, why)
+    case .themeChanged(let name):
+        m.message = StatusMessage(text: m.t(.themeSwitched) + ": " + Sanitizer.visible(name), isError: false)
+        return []
     case .staffLoaded(let id, let staff): return staffLoaded(&m, id, staff)
     case .subjectsLoaded(let id, let list): return subjectsLoaded(&m, id, list)
     case .erasureImpactLoaded(let subject, let impact): return erasureImpactLoaded(&m, subject, impact)

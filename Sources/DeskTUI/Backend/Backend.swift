@@ -38,6 +38,13 @@ public protocol Backend: AnyObject {
     func suspend()
     /// Restores the terminal; safe to call more than once.
     func shutdown()
+    /// Draws with this theme from the next full frame on (`:theme`).
+    func apply(_ theme: Theme)
+}
+
+extension Backend {
+    /// A backend without colours of its own ignores themes.
+    public func apply(_ theme: Theme) {}
 }
 
 /// Renders into memory: the last screen as text and roles, and scripted input.
@@ -75,4 +82,8 @@ public final class TestBackend: Backend {
     public func suspend() { suspensions += 1 }
 
     public func shutdown() { isShutDown = true }
+
+    /// The theme `:theme` last switched to.
+    public private(set) var theme: Theme?
+    public func apply(_ theme: Theme) { self.theme = theme }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// The terminal: UTF-8 wide-character output through ncurses, colours from the theme, only changed
 /// cells redrawn. The only file that imports CNcurses.
 public final class NcursesBackend: Backend {
-    private let theme: Theme
+    private var theme: Theme
     private var active = false
     private var colour = false
 
@@ -67,12 +67,20 @@ public final class NcursesBackend: Backend {
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
         writeToTerminal("\u{1B}[?2004h")
-        if colour {
-            for (i, role) in StyleRole.allCases.enumerated() {
-                let st = self.theme.style(role)
-                init_pair(Int16(i + 1), Self.colour(st.foreground), Self.colour(st.background))
-            }
+        initPairs()
+    }
+
+    private func initPairs() {
+        guard colour else { return }
+        for (i, role) in StyleRole.allCases.enumerated() {
+            let st = theme.style(role)
+            init_pair(Int16(i + 1), Self.colour(st.foreground), Self.colour(st.background))
         }
+    }
+
+    public func apply(_ theme: Theme) {
+        self.theme = colour ? theme : theme.withoutColour
+        initPairs()
     }
 
     /// Sets the environment's locale, or an installed UTF-8 one when it cannot be set (`ja_JP.UTF-8` forwarded by SSH to a
