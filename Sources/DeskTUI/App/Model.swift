@@ -16,6 +16,8 @@ public struct Model: Equatable, Sendable {
     public var me: StaffMember { didSet { deriveFromDetail() } }
     public var language: Language { didSet { deriveFromDetail(); layOutMonthly() } }
     public var readOnly: Bool { didSet { deriveFromDetail() } }
+    /// The panes' keys, remapped by the configuration file.
+    public var keys: KeyTable = .standard { didSet { layOutEscalation() } }
     public var databaseName: String
     public var rows: [CaseSummary] = [] { didSet { refilter() } }
     public var filter = QueueFilter() {
@@ -126,11 +128,12 @@ public struct Model: Equatable, Sendable {
 
     private mutating func layOutEscalation() {
         // Each action with the key that does it: a and t directly, the rest through s's menu.
-        let key = { (a: KeyAction) in KeyMap.keyName(a) + "  " }, menu = key(.changeState)
+        let table = keys
+        let key = { (a: KeyAction) in table.keyName(a) + "  " }, menu = key(.changeState)
         let offers = detail == nil ? [] : [EscalationText.Offer(label: key(.addNote) + t(.addNote), refusal: refusal(CaseIntent.addNote)),
                                            EscalationText.Offer(label: key(.take) + t(.take), refusal: refusal(.assign(Actor(me.user))))]
             + MenuAction.allCases.map { EscalationText.Offer(label: menu + (language == .ja ? $0.label.ja : $0.label.en), refusal: refusal($0)) }
-        escalationLines = EscalationText.lines(detail, state: detailState, danger: isDanger, offers: offers, language: language)
+        escalationLines = EscalationText.lines(detail, state: detailState, danger: isDanger, offers: offers, language: language, keys: keys)
     }
 
     private mutating func layOutMonthly() {

@@ -3,7 +3,7 @@ import DeskApp
 
 /// Keys while a prompt, menu or overlay is open. Each dialog reads its keys as the actions of its `KeyContext`.
 func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
-    if KeyMap.action(for: key) == .suspend { return [.suspend] }       // what was typed stays
+    if m.keys.action(for: key) == .suspend { return [.suspend] }       // what was typed stays
     guard let prompt = m.prompt else { return [] }
     switch prompt {
     case .help: if KeyMap.action(for: key, in: .help) == .close { m.prompt = nil }

@@ -12,7 +12,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
     case .keyPressed(let key):
         if m.prompt != nil { return updatePrompt(&m, key) }
         m.message = nil
-        guard let action = KeyMap.action(for: key) else { return [] }
+        guard let action = m.keys.action(for: key) else { return [] }
         return perform(&m, action)
     case .pasted(let text): return paste(&m, text)
     case .resized(let s):

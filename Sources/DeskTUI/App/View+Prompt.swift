@@ -7,7 +7,7 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
     switch prompt {
     case .help:
         let refusals = KeyAction.allCases.compactMap { a in m.keyRefusal(a).map { (a, $0) } }
-        HelpOverlay(focus: m.focus, refusals: Dictionary(uniqueKeysWithValues: refusals), language: lang).render(into: &s)
+        HelpOverlay(focus: m.focus, refusals: Dictionary(uniqueKeysWithValues: refusals), language: lang, keys: m.keys).render(into: &s)
     case .command(let f, let candidates):
         // What Tab offered, cut by width with the count of those left out.
         let hint = candidates.isEmpty ? KeyMap.hint(.commandLine, after: .typeCommand, lang) : ListFit.line(candidates, width: s.width - 2)

@@ -14,6 +14,8 @@ struct QueuePane: Translated {
         let newCount: Int
         /// People due for erasure this month (supervisors), 0 if none or not loaded.
         let retentionDue: Int
+        /// The key that shows them, as remapped.
+        var retentionKey = KeyMap.keyName(.showRetention)
     }
 
     let title: Title
@@ -88,7 +90,7 @@ struct QueuePane: Translated {
         if !f.text.isEmpty { filters.append("/" + Sanitizer.visible(f.text)) }
         if !filters.isEmpty { text += "  [\(filters.joined(separator: " "))]" }
         if title.newCount > 0 { text += "  +\(title.newCount) \(t(.newCases))" }
-        if title.retentionDue > 0 { text += "  \(t(.retentionDue)) \(title.retentionDue) (\(KeyMap.keyName(.showRetention)))" }
+        if title.retentionDue > 0 { text += "  \(t(.retentionDue)) \(title.retentionDue) (\(title.retentionKey))" }
         return text
     }
 
