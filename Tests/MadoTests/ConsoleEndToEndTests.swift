@@ -131,6 +131,33 @@ struct ConsoleEndToEndTests {
         #expect(shown.status == 0 && shown.out.contains("ASCIIFIRST 日本語の入力"), "\(shown.out)\(shown.err)")
     }
 
+    @Test("the config file's language and remapped key are used; :lang and :theme switch at once; a bad file is refused with its line")
+    func configAndCommandLine() throws {
+        let desk = try CommandLineTests.Desk()
+        let home = try ConsoleConfigTests.Home("language = \"ja\"\n\n[keys]\ntake = \"T\"\n")
+        let t = try Session(db: desk.db, width: 120, height: 30, locale: "LANG=C.UTF-8 XDG_CONFIG_HOME='\(home.dir.path)'")
+        try t.waitFor("the console in Japanese on a C.UTF-8 locale") { $0.contains("> C-000005") && $0.contains("キュー") }
+        try t.keys("T")
+        try t.waitFor("the remapped key asks before taking") { $0.contains("この案件を担当します") }
+        try t.keys("Enter")
+        try t.waitFor("No: nothing recorded") { $0.contains("取り消しました") }
+        try t.tmux(["send-keys", "-t", "e2e", "-l", ":lang en"])
+        try t.keys("Enter")
+        try t.waitFor("English at once") { $0.contains("the console is in English now") && $0.contains("1 Queue") }
+        try t.tmux(["send-keys", "-t", "e2e", "-l", ":theme mono"])
+        try t.keys("Enter")
+        try t.waitFor("the theme switched") { $0.contains("theme switched to: mono") }
+        try t.tmux(["send-keys", "-t", "e2e", "-l", ":q"])
+        try t.keys("Enter")
+        try t.waitFor("exit 0") { $0.contains("EXITED:0") }
+        #expect(try desk.events() > 0)
+
+        let bad = try ConsoleConfigTests.Home("[keys]\ntake = \"j\"\n")
+        let b = try Session(db: desk.db, width: 200, height: 30, locale: "LANG=C.UTF-8 XDG_CONFIG_HOME='\(bad.dir.path)'")
+        let refused = try b.waitFor("the refusal") { $0.contains("EXITED:") }
+        #expect(refused.contains("EXITED:1") && refused.contains("config.toml:2:") && refused.contains("j is already the key of down"), "\(refused)")
+    }
+
     @Test("a note typed in one terminal appears in another within a second, and hostile text stays harmless")
     func twoTerminals() throws {
         let desk = try CommandLineTests.Desk()
