@@ -56,7 +56,7 @@ struct Mado: ParsableCommand {
             throw Refusal(refusal.message(language))
         }
         // The user's configuration, with the user's own rights (never the desk group's).
-        let config = try Privileges.asUser { try ConsoleConfig.load() }
+        let config = try Privileges.asUser { try ConsoleConfig.load(language: lang ?? self.language) }
         let language = lang ?? config.language ?? self.language
         let t = try Privileges.asUser { try Theme.named(theme ?? config.theme ?? "default") }
         if demo {

@@ -7,16 +7,6 @@ import Testing
 /// The console's configuration file: language, theme, printer and key remapping, refused with file:line.
 @Suite("console configuration")
 struct ConsoleConfigTests {
-    static func parse(_ text: String, file: String = "config.toml") throws -> ConsoleConfig {
-        var c = ConsoleConfig(), remaps: [ConsoleConfig.Remap] = []
-        try c.merge(text, file: file, remaps: &remaps)
-        switch KeyTable.standard.remapping(remaps.map { ($0.action, $0.keys) }) {
-        case .success(let t): c.keys = t
-        case .failure(let r): throw ConsoleConfig.Problem(file: file, line: remaps[r.index].line, message: "\(r.conflict)")
-        }
-        return c
-    }
-
     /// A config directory of its own, as $XDG_CONFIG_HOME, and a desk-wide file in it standing in for /etc's.
     final class Home {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-config-\(UUID().uuidString)")
@@ -30,8 +20,8 @@ struct ConsoleConfigTests {
         var file: String { dir.appendingPathComponent("mado/config.toml").path }
         /// Never the real /etc: tests pass this as the system file.
         var system: String { dir.appendingPathComponent("etc/config.toml").path }
-        func load(_ env: [String: String]? = nil) throws -> ConsoleConfig {
-            try ConsoleConfig.load(environment: env ?? self.env, system: system)
+        func load(_ env: [String: String]? = nil, language: Language = .en) throws -> ConsoleConfig {
+            try ConsoleConfig.load(environment: env ?? self.env, system: system, language: language)
         }
         deinit { try? FileManager.default.removeItem(at: dir) }
     }
@@ -131,5 +121,19 @@ struct ConsoleConfigTests {
         #expect(try home.load(["HOME": home.dir.path]).language == .en)
         #expect(try home.load(["HOME": home.dir.path, "XDG_CONFIG_HOME": "relative/dir"]).language == .en)
         #expect(ConsoleConfig.paths(environment: ["XDG_CONFIG_HOME": "/x"], system: "/s") == ["/s", "/x/mado/config.toml"])
+    }
+
+    @Test("a Japanese desk reads the refusal in Japanese, with the same file and line")
+    func refusedInJapanese() throws {
+        let home = try Home("[keys]\ntake = \"T\"\nnote = \"T\"\n")
+        #expect(throws: ConsoleConfig.Problem(file: home.file, line: 2,
+                                              message: "[keys] take: T はすでに note のキーです (\(home.file):3 で割り当て)")) {
+            try home.load(language: .ja)
+        }
+        let bad = try Home("colour = 1\n")
+        #expect(throws: ConsoleConfig.Problem(file: bad.file, line: 1,
+                                              message: "設定 \"colour\" はありません (設定: language, theme, printer, [keys])")) {
+            try bad.load(language: .ja)
+        }
     }
 }

@@ -152,6 +152,13 @@ struct ConsoleEndToEndTests {
         try t.waitFor("exit 0") { $0.contains("EXITED:0") }
         #expect(try desk.events() > 0)
 
+        // The flag wins over the file.
+        let flagged = try Session(db: desk.db, width: 120, height: 30, args: ["--lang", "en"],
+                                  locale: "LANG=C.UTF-8 XDG_CONFIG_HOME='\(home.dir.path)'")
+        try flagged.waitFor("English from --lang over the file's ja") { $0.contains("> C-000005") && $0.contains("1 Queue") }
+        try flagged.keys("q")
+        try flagged.waitFor("exit 0") { $0.contains("EXITED:0") }
+
         let bad = try ConsoleConfigTests.Home("[keys]\ntake = \"j\"\n")
         let b = try Session(db: desk.db, width: 200, height: 30, locale: "LANG=C.UTF-8 XDG_CONFIG_HOME='\(bad.dir.path)'")
         let refused = try b.waitFor("the refusal") { $0.contains("EXITED:") }

@@ -22,10 +22,14 @@ public struct KeyTable: Equatable, Sendable {
         case taken(Key, by: KeyAction)
         case noKeys(KeyAction)
 
-        public var description: String {
-            switch self {
-            case let .taken(key, other): "\(key) is already the key of \(other.command)"
-            case .noKeys(let a): "\(a.command) needs at least one key"
+        public var description: String { text(.en) }
+
+        public func text(_ language: Language) -> String {
+            switch (self, language) {
+            case let (.taken(key, other), .ja): "\(key) はすでに \(other.command) のキーです"
+            case let (.taken(key, other), _): "\(key) is already the key of \(other.command)"
+            case let (.noKeys(a), .ja): "\(a.command) にはキーが 1 つ以上要ります"
+            case let (.noKeys(a), _): "\(a.command) needs at least one key"
             }
         }
     }

@@ -42,15 +42,16 @@ struct ConsoleConfig: Equatable {
     }
 
     /// Reads the files that exist. `read` opens one (the front end passes the user's own rights when set-group-id).
+    /// `language` is the one the refusals are written in (the flag's or the locale's: the file may be what is wrong).
     static func load(environment env: [String: String] = ProcessInfo.processInfo.environment, system: String = systemFile,
-                     read: (String) throws -> Data? = { FileManager.default.contents(atPath: $0) }) throws -> ConsoleConfig {
+                     language: Language = .en, read: (String) throws -> Data? = { FileManager.default.contents(atPath: $0) }) throws -> ConsoleConfig {
         var config = ConsoleConfig()
         var remaps: [Remap] = []
         for path in paths(environment: env, system: system) {
             guard FileManager.default.fileExists(atPath: path) else { continue }
-            guard let data = try read(path) else { throw Problem(file: path, line: 0, message: "cannot be read") }
-            guard let text = String(data: data, encoding: .utf8) else { throw Problem(file: path, line: 0, message: "is not UTF-8") }
-            try config.merge(text, file: path, remaps: &remaps)
+            guard let data = try read(path) else { throw Problem(file: path, line: 0, message: language == .ja ? "読めません" : "cannot be read") }
+            guard let text = String(data: data, encoding: .utf8) else { throw Problem(file: path, line: 0, message: language == .ja ? "UTF-8 ではありません" : "is not UTF-8") }
+            try config.merge(text, file: path, remaps: &remaps, refusalsIn: language)
             config.files.append(path)
         }
         // A later file's remapping of an action replaces an earlier one's.
@@ -61,9 +62,10 @@ struct ConsoleConfig: Equatable {
         case .success(let table): config.keys = table
         case .failure(let refused):
             let r = ordered[refused.index]
-            var message = "[keys] \(r.action.command): \(refused.conflict)"
+            var message = "[keys] \(r.action.command): \(refused.conflict.text(language))"
             if case .taken(_, let other) = refused.conflict, let o = ordered.first(where: { $0.action == other }) {
-                message += " (remapped at \(Sanitizer.visible(o.file)):\(o.line))"
+                let at = "\(Sanitizer.visible(o.file)):\(o.line)"
+                message += language == .ja ? " (\(at) で割り当て)" : " (remapped at \(at))"
             }
             throw Problem(file: r.file, line: r.line, message: message)
         }
@@ -75,12 +77,13 @@ struct ConsoleConfig: Equatable {
     }
 
     /// Reads one file over what was read before.
-    mutating func merge(_ text: String, file: String, remaps: inout [Remap]) throws {
+    mutating func merge(_ text: String, file: String, remaps: inout [Remap], refusalsIn: Language = .en) throws {
+        let ja = refusalsIn == .ja
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
         } catch let e as TOMLParseError {
-            throw Problem(file: file, line: e.source.begin.line, message: Sanitizer.visible(e.description))
+            throw Problem(file: file, line: e.source.begin.line, message: (ja ? "TOML の書き方の誤り: " : "") + Sanitizer.visible(e.description))
         }
         let lines = Self.lines(text)
         func fail(_ key: String, in table: String? = nil, _ message: String) -> Problem {
@@ -88,41 +91,45 @@ struct ConsoleConfig: Equatable {
         }
         func string(_ key: String) throws -> String? {
             guard let v = root[key] else { return nil }
-            guard let s = v.string else { throw fail(key, "\(key) must be a string") }
+            guard let s = v.string else { throw fail(key, ja ? "\(key) は文字列 (\"…\") で書きます" : "\(key) must be a string") }
             return s
         }
         for key in root.keys.sorted() where !["language", "theme", "printer", "keys"].contains(key) {
-            throw fail(key, "unknown setting \"\(Sanitizer.visible(key))\" (settings: language, theme, printer, [keys])")
+            throw fail(key, ja ? "設定 \"\(Sanitizer.visible(key))\" はありません (設定: language, theme, printer, [keys])"
+                      : "unknown setting \"\(Sanitizer.visible(key))\" (settings: language, theme, printer, [keys])")
         }
         if let l = try string("language") {
-            guard let lang = Language(rawValue: l) else { throw fail("language", "language must be \"ja\" or \"en\"") }
+            guard let lang = Language(rawValue: l) else { throw fail("language", ja ? "language は \"ja\" か \"en\" です" : "language must be \"ja\" or \"en\"") }
             language = lang
         }
         if let t = try string("theme") { theme = t }
         if let p = try string("printer") { printer = p }
         guard let keys = root["keys"] else { return }
-        guard let table = keys.table else { throw fail("keys", "keys must be a table: [keys]") }
+        guard let table = keys.table else { throw fail("keys", ja ? "keys は表 [keys] で書きます" : "keys must be a table: [keys]") }
         for name in table.keys.sorted(by: { (lines[Self.where($0, in: "keys")] ?? 0) < (lines[Self.where($1, in: "keys")] ?? 0) }) {
             let line = lines[Self.where(name, in: "keys")] ?? 0
             guard let action = KeyAction(command: name) else {
-                throw Problem(file: file, line: line, message: "[keys] \"\(Sanitizer.visible(name))\" is not an action of the key table"
-                              + " (names as on the : line: \(ConsoleCommand.names.filter { $0 != "lang" && $0 != "theme" }.joined(separator: " ")))")
+                throw Problem(file: file, line: line, message: "[keys] \"\(Sanitizer.visible(name))\" "
+                              + (ja ? "はキー表の操作ではありません (: 行と同じ名前: " : "is not an action of the key table (names as on the : line: ")
+                              + "\(ConsoleCommand.names.filter { $0 != "lang" && $0 != "theme" }.joined(separator: " ")))")
             }
             let given: [String]
             if let s = table[name]?.string {
                 given = [s]
             } else if let a = table[name]?.array {
                 given = try a.map { item in
-                    guard let s = item.string else { throw Problem(file: file, line: line, message: "[keys] \(name): a key is a string") }
+                    guard let s = item.string else { throw Problem(file: file, line: line, message: "[keys] \(name): " + (ja ? "キーは文字列で書きます" : "a key is a string")) }
                     return s
                 }
             } else {
-                throw Problem(file: file, line: line, message: "[keys] \(name) must be a key (\"T\") or a list of keys ([\"T\", \"Ctrl-T\"])")
+                throw Problem(file: file, line: line, message: "[keys] \(name) "
+                              + (ja ? "はキー (\"T\") かキーの並び ([\"T\", \"Ctrl-T\"]) で書きます" : "must be a key (\"T\") or a list of keys ([\"T\", \"Ctrl-T\"])"))
             }
             let parsed = try given.map { s -> Key in
                 guard let k = Key(name: s) else {
-                    throw Problem(file: file, line: line, message: "[keys] \(name): \"\(Sanitizer.visible(s))\" is not a key"
-                                  + " (a printable ASCII character, Ctrl-X, F1, Enter, Esc, Tab, Space, PgUp, PgDn, Home, End, Up, Down, Left, Right)")
+                    throw Problem(file: file, line: line, message: "[keys] \(name): \"\(Sanitizer.visible(s))\" "
+                                  + (ja ? "はキーではありません (印字できる ASCII 1 文字、" : "is not a key (a printable ASCII character, ")
+                                  + "Ctrl-X, F1, Enter, Esc, Tab, Shift-Tab, Space, Backspace, Delete, PgUp, PgDn, Home, End, Up, Down, Left, Right)")
                 }
                 return k
             }
