@@ -37,9 +37,9 @@ struct Mado: ParsableCommand {
     @Flag(help: "Open the console on a throw-away demo database, deleted on exit.")
     var demo = false
 
-    @Option(help: ArgumentHelp("Console theme: default, high-contrast, mono, or a file in ~/.config/mado/themes/.",
+    @Option(help: ArgumentHelp("Console theme: default, high-contrast, mono, or a file in ~/.config/mado/themes/ (default: the config file's, else default).",
                                valueName: "name"))
-    var theme = "default"
+    var theme: String?
 
     @Flag(help: "Review only: every action is shown greyed out.")
     var readOnly = false
@@ -52,7 +52,10 @@ struct Mado: ParsableCommand {
         if let refusal = NcursesBackend.check(environment: ProcessInfo.processInfo.environment) {
             throw Refusal(refusal.message(language))
         }
-        let t = try Privileges.asUser { try Theme.named(theme) }
+        // The user's configuration, with the user's own rights (never the desk group's).
+        let config = try Privileges.asUser { try ConsoleConfig.load(language: store.language) }
+        let language = store.lang ?? config.language ?? store.language
+        let t = try Privileges.asUser { try Theme.named(theme ?? config.theme ?? "default") }
         if demo {
             try Privileges.dropGroup()   // a throw-away desk of the user's own
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-demo-\(UUID().uuidString.prefix(8))")
@@ -62,20 +65,20 @@ struct Mado: ParsableCommand {
                                              displayName: Identity.osDisplayName, at: now).desk
             defer { desk.close() }
             _ = try DemoData(seed: 1, now: now).fill(desk)
-            try Console.open(desk, theme: t, language: language, readOnly: readOnly, name: "demo")
+            try Console.open(desk, theme: t, language: language, readOnly: readOnly, name: "demo", config: config)
             return
         }
         let desk = try store.desk()
         defer { desk.close() }
         try Console.open(desk, theme: t, language: language, readOnly: readOnly,
-                         name: (store.databasePath as NSString).lastPathComponent)
+                         name: (store.databasePath as NSString).lastPathComponent, config: config)
     }
 
     var language: Language { store.language }
 }
 
 enum Console {
-    static func open(_ desk: Desk, theme: Theme, language: Language, readOnly: Bool, name: String) throws {
+    static func open(_ desk: Desk, theme: Theme, language: Language, readOnly: Bool, name: String, config: ConsoleConfig = ConsoleConfig()) throws {
         let me = try desk.me()
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let backend = try NcursesBackend(theme: theme, noColor: noColor)
@@ -84,9 +87,12 @@ enum Console {
         var model = Model(size: backend.size, now: Date(), me: me, language: language,
                           readOnly: readOnly || RoleMatrix.changesNothing(me.role) || desk.readOnly != nil, databaseName: name)
         model.keyProblem = desk.keyProblem
+        model.keys = config.keys
+        if let fallback = backend.localeFallback { model.message = StatusMessage(text: fallback.notice(language), isError: false) }
         let program = Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch(), writeFile: { path, data in
             (try? Privileges.asUser { FileManager.default.createFile(atPath: path, contents: data) }) ?? false
         })
+        program.loadTheme = { name in try Privileges.asUser { try Theme.named(name) } }
         switch program.run() {
         case .quit, .hangUp: return
         case .terminalLost: throw ExitCode(74)     // EX_IOERR: the terminal failed under the console

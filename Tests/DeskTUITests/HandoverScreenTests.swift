@@ -90,6 +90,24 @@ struct HandoverScreenTests {
         #expect(s.textLines.contains { $0.contains(String(end.prefix(12))) })
     }
 
+    @Test("at 80 columns the focused question is shown whole under the form, and the end-of-call script is not cut", arguments: [Language.ja, .en])
+    func focusedQuestionWhole(_ lang: Language) throws {
+        let desk = try DemoDesk()
+        var m = try Self.fill(desk, lang)
+        _ = update(&m, .resized(Size(width: 80, height: 24)))
+        _ = update(&m, .tick(DemoDesk.now.addingTimeInterval(31 * 60)))
+        Self.go(&m, to: .fact(.weaponOrPhysicalContact))
+        let s = view(m)
+        if let diff = Golden.check(s, "counter-form-focused-\(lang.rawValue)-80x24") { Issue.record(Comment(rawValue: diff)) }
+        let text = s.textLines.joined(separator: " ").replacingOccurrences(of: "  ", with: " ")
+        let question = CounterFormView(form: CounterForm(organizations: [], openedAt: DemoDesk.now), now: DemoDesk.now, language: lang)
+            .label(.fact(.weaponOrPhysicalContact))
+        #expect(s.textLines.contains { $0.contains("…") && $0.hasPrefix(">") }, "the row itself is cut")
+        #expect(text.replacingOccurrences(of: " ", with: "").contains(question.replacingOccurrences(of: " ", with: "")), "\(text)")
+        let end = PolicyTable.standard.script("end-of-call")!.text(lang)
+        #expect(text.replacingOccurrences(of: " ", with: "").contains(end.replacingOccurrences(of: " ", with: "")), "\(text)")
+    }
+
     @Test("Esc with input asks before discarding; No keeps the form; a form without a complaint is not sent")
     func discard() throws {
         let desk = try DemoDesk()

@@ -7,9 +7,10 @@ struct ConsoleEndToEndTests {
     final class Session {
         let socket = "mado-e2e-\(UUID().uuidString.prefix(8))"
         /// With `inShell`, mado is typed into an interactive bash, whose job control Ctrl-Z and fg need.
-        init(db: String, width: Int, height: Int, args: [String] = [], inShell: Bool = false, term: String = "xterm-256color") throws {
+        init(db: String, width: Int, height: Int, args: [String] = [], inShell: Bool = false, term: String = "xterm-256color",
+             locale: String = "LANG=C.UTF-8") throws {
             // No LINES/COLUMNS: ncurses would prefer them to the real window size.
-            let cmd = "env -u LINES -u COLUMNS MADO_DB='\(db)' LANG=C.UTF-8 TERM=\(term) '\(CommandLineTests.mado)' "
+            let cmd = "env -u LINES -u COLUMNS -u LC_ALL -u LC_CTYPE -u LC_MESSAGES MADO_DB='\(db)' \(locale) TERM=\(term) '\(CommandLineTests.mado)' "
                 + args.joined(separator: " ")
             if inShell {
                 try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e",
@@ -98,8 +99,8 @@ struct ConsoleEndToEndTests {
         try t.tmux(["resize-window", "-t", "e2e", "-x", "60", "-y", "20"])
         try t.waitFor("the too-small notice") { $0.contains("Terminal too small") && $0.contains("60×20") }
         try t.tmux(["resize-window", "-t", "e2e", "-x", "120", "-y", "30"])
-        // Keys are inert while too small: wait until the console has seen the new size.
-        try t.waitFor("the console at 120x30") { !$0.contains("Terminal too small") && $0.contains("Queue") }
+        // Keys do nothing while the terminal is too small: wait until the console has taken the new size.
+        try t.waitFor("three panes at 120x30") { $0.contains("1 Queue 48/48") && $0.contains("|* 2 Case \(third)") }
         try t.keys("?")
         try t.waitFor("help") { $0.contains("Keys: Case — Esc or ? closes") }
         try t.keys("Escape")
@@ -107,6 +108,61 @@ struct ConsoleEndToEndTests {
         try t.keys("q")
         try t.waitFor("exit 0") { $0.contains("EXITED:0") }
         #expect(try !t.alternateScreen())
+    }
+
+    @Test("LANG=ja_JP.UTF-8 on a server without that locale: the console is in Japanese, says it uses C.UTF-8, and typed Japanese is stored")
+    func uninstalledJapaneseLocale() throws {
+        let installed = try CommandLineTests.run(["-a"], executable: "/usr/bin/locale").out.lowercased()
+        try #require(!installed.contains("ja_jp"), "this test needs a machine where ja_JP.UTF-8 is not installed:\n\(installed)")
+        let desk = try CommandLineTests.Desk()
+        let t = try Session(db: desk.db, width: 120, height: 30, locale: "LANG=ja_JP.UTF-8")
+        try t.waitFor("the console in Japanese, and the locale notice") {
+            $0.contains("> C-000005") && $0.contains("キュー") && $0.contains("ja_JP.UTF-8") && $0.contains("C.UTF-8")
+        }
+        try t.keys("a")
+        try t.waitFor("the note prompt") { $0.contains("メモ C-000005") }
+        try t.tmux(["send-keys", "-t", "e2e", "-l", "ASCIIFIRST 日本語の入力"])
+        try t.waitFor("what was typed, drawn") { $0.contains("ASCIIFIRST 日本語の入力") }
+        try t.keys("Enter")
+        try t.waitFor("the note recorded") { $0.contains("記録しました: C-000005") }
+        try t.keys("q")
+        try t.waitFor("exit 0") { $0.contains("EXITED:0") }
+        let shown = try CommandLineTests.run(["show", "C-000005", "--db", desk.db])
+        #expect(shown.status == 0 && shown.out.contains("ASCIIFIRST 日本語の入力"), "\(shown.out)\(shown.err)")
+    }
+
+    @Test("the config file's language and remapped key are used; :lang and :theme switch at once; a bad file is refused with its line")
+    func configAndCommandLine() throws {
+        let desk = try CommandLineTests.Desk()
+        let home = try ConsoleConfigTests.Home("language = \"ja\"\n\n[keys]\ntake = \"T\"\n")
+        let t = try Session(db: desk.db, width: 120, height: 30, locale: "LANG=C.UTF-8 XDG_CONFIG_HOME='\(home.dir.path)'")
+        try t.waitFor("the console in Japanese on a C.UTF-8 locale") { $0.contains("> C-000005") && $0.contains("キュー") }
+        try t.keys("T")
+        try t.waitFor("the remapped key asks before taking") { $0.contains("この案件を担当します") }
+        try t.keys("Enter")
+        try t.waitFor("No: nothing recorded") { $0.contains("取り消しました") }
+        try t.tmux(["send-keys", "-t", "e2e", "-l", ":lang en"])
+        try t.keys("Enter")
+        try t.waitFor("English at once") { $0.contains("the console is in English now") && $0.contains("1 Queue") }
+        try t.tmux(["send-keys", "-t", "e2e", "-l", ":theme mono"])
+        try t.keys("Enter")
+        try t.waitFor("the theme switched") { $0.contains("theme switched to: mono") }
+        try t.tmux(["send-keys", "-t", "e2e", "-l", ":q"])
+        try t.keys("Enter")
+        try t.waitFor("exit 0") { $0.contains("EXITED:0") }
+        #expect(try desk.events() > 0)
+
+        // The flag wins over the file.
+        let flagged = try Session(db: desk.db, width: 120, height: 30, args: ["--lang", "en"],
+                                  locale: "LANG=C.UTF-8 XDG_CONFIG_HOME='\(home.dir.path)'")
+        try flagged.waitFor("English from --lang over the file's ja") { $0.contains("> C-000005") && $0.contains("1 Queue") }
+        try flagged.keys("q")
+        try flagged.waitFor("exit 0") { $0.contains("EXITED:0") }
+
+        let bad = try ConsoleConfigTests.Home("[keys]\ntake = \"j\"\n")
+        let b = try Session(db: desk.db, width: 200, height: 30, locale: "LANG=C.UTF-8 XDG_CONFIG_HOME='\(bad.dir.path)'")
+        let refused = try b.waitFor("the refusal") { $0.contains("EXITED:") }
+        #expect(refused.contains("EXITED:1") && refused.contains("config.toml:2:") && refused.contains("j is already the key of down"), "\(refused)")
     }
 
     @Test("a note typed in one terminal appears in another within a second, and hostile text stays harmless")
@@ -209,7 +265,10 @@ struct ConsoleEndToEndTests {
             $0.contains("> C-000005") && $0.contains("half typed") && !$0.contains("Stopped")
         }
         #expect(try t.alternateScreen())
-        try t.keys("Escape", "q")
+        // Esc on the half-typed note asks before dropping it; y drops it.
+        try t.keys("Escape")
+        try t.waitFor("the discard question") { $0.contains("Discard what you typed?") }
+        try t.keys("y", "q")
         let deadline = Date().addingTimeInterval(10)
         while try t.alternateScreen(), Date() < deadline { usleep(50_000) }
         try t.tmux(["send-keys", "-t", "e2e", "-l", "echo EXITED:$?"])

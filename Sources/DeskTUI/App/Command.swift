@@ -33,6 +33,8 @@ public enum Command: Equatable, Sendable {
     case startShift
     /// End the user's shift with the handover and their note.
     case endShift(note: String?)
+    /// Draw with another theme from now on (`:theme`).
+    case setTheme(String)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Stop the job (Ctrl-Z) and repaint everything when the shell continues it.

@@ -46,6 +46,8 @@ public enum Msg: Equatable, Sendable {
     case shiftLoaded(board: [ShiftBoardRow], unseen: [HandoverRecord], login: Bool)
     /// The user's shift started (with the handovers left since their last) or ended.
     case shiftChanged(started: Bool, unseen: [HandoverRecord])
+    /// The console draws with this theme now (`:theme`).
+    case themeChanged(String)
     /// Reading the store failed (the message is the store's, already free of untrusted text).
     case loadFailed(String)
 }

@@ -10,6 +10,8 @@ public final class Program {
     public private(set) var model: Model
     private var previous: Screen?
     private var pending: [Msg] = []
+    /// Finds a theme by name for `:theme` (the front end reads user themes with the user's own rights).
+    public var loadTheme: (String) throws -> Theme = { try Theme.named($0) }
     /// Writes a file the user asked for (the leaflet); the front end opens it with the user's own rights.
     let writeFile: (String, Data) -> Bool
 
@@ -121,6 +123,14 @@ public final class Program {
             return false
         case .redraw:
             previous = nil
+        case .setTheme(let name):
+            do {
+                backend.apply(try loadTheme(name))
+                previous = nil
+                pending.append(.themeChanged(name))
+            } catch {
+                pending.append(.loadFailed(failure(error)))
+            }
         case .suspend:
             backend.suspend()
             previous = nil

@@ -2,8 +2,16 @@ import DeskDomain
 import DeskApp
 
 /// The dialog, menu, form or overlay open over the panes (nil: none).
-public enum Prompt: Equatable, Sendable {
+public indirect enum Prompt: Equatable, Sendable {
     case help
+    /// The `:` command line, and what Tab offered last.
+    case command(TextField, candidates: [String])
+    /// `t`: taking a case is recorded, so it asks first (y/N).
+    case confirmTake(CaseID)
+    /// `s` on the shift board: starting a shift is recorded, so it asks first (y/N).
+    case confirmStartShift
+    /// Esc or Ctrl-C on a field with text in it: discard it (y) or go back to it (No).
+    case discard(Prompt)
     case search(TextField)
     case note(TextField, CaseID)
     case menu(selected: Int, CaseID)

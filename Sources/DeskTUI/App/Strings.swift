@@ -21,6 +21,9 @@ public enum UIText: CaseIterable, Sendable {
          backToList, startShiftNow, startShift, endShift, month, changeOrganization, field, tick, nextOrRecord, yesNoAnswer,
          nextOrHandOver, item, done, scriptLanguage, writeLeaflet, switchButton, pressButton, typeText, typeNote, chooseAction,
          discardQuestion
+    // The console's input and frame: the `:` line, sticky selection, the action menu, discarding typed text.
+    case outsideFilter, commandUnknown, commandAmbiguous, commandNeedsArgument, languageChoices, themeSwitched, languageSwitched,
+         typeCommand, commandLineKey, complete, run, takeConfirm, actionsTitle, discardKeep, startShiftConfirm, more
     // Why the console does not open on a terminal (said before it starts, in the console's language).
     case terminalCannotDraw, terminalUnknown
     // The desk's vocabulary where a stored name used to show (issue 18).
@@ -32,7 +35,30 @@ public enum UIText: CaseIterable, Sendable {
     }
 
     /// Split by room so that no switch runs to hundreds of lines; every case is in one of them (a test checks).
-    private var pair: (String, String) { keyText ?? paneText ?? dialogText ?? vocabularyText ?? ("", "") }
+    private var pair: (String, String) { keyText ?? paneText ?? dialogText ?? consoleText ?? vocabularyText ?? ("", "") }
+
+    /// The `:` command line, the action menu, the sticky selection and what asks before typed text is dropped.
+    private var consoleText: (String, String)? {
+        switch self {
+        case .outsideFilter: ("絞り込み外", "outside the filter")
+        case .commandUnknown: ("そのコマンドはありません", "no such command")
+        case .commandAmbiguous: ("候補が複数あります", "more than one command matches")
+        case .commandNeedsArgument: ("指定が必要です", "needs a value")
+        case .languageChoices: ("言語は ja または en です", "the language is ja or en")
+        case .themeSwitched: ("配色を切り替えました", "theme switched to")
+        case .languageSwitched: ("表示を日本語にしました", "the console is in English now")
+        case .typeCommand: ("コマンドを入力", "Type a command")
+        case .commandLineKey: ("コマンド (:note :lang en :q など)", "command (:note, :lang en, :q …)")
+        case .complete: ("補完", "complete")
+        case .run: ("実行", "run")
+        case .takeConfirm: ("この案件を担当します (記録されます)", "take this case (it is recorded as yours)")
+        case .actionsTitle: ("操作", "actions")
+        case .discardKeep: ("いいえで入力に戻ります", "No goes back to what you typed")
+        case .startShiftConfirm: ("勤務を開始します (記録されます)。よろしいですか？", "Start your shift (it is recorded)?")
+        case .more: ("ほか", "more")
+        default: nil
+        }
+    }
 
     /// What keys do: the key table's help texts, for the status line, the help and the dialogs' hints.
     private var keyText: (String, String)? {

@@ -12,7 +12,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
     case .keyPressed(let key):
         if m.prompt != nil { return updatePrompt(&m, key) }
         m.message = nil
-        guard let action = KeyMap.action(for: key) else { return [] }
+        guard let action = m.keys.action(for: key) else { return [] }
         return perform(&m, action)
     case .pasted(let text): return paste(&m, text)
     case .resized(let s):
@@ -44,6 +44,9 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         m.message = StatusMessage(text: m.t(.conflict), isError: true)
         return [.loadQueue, .loadDetail(id)]
     case .loadFailed(let why): return loadFailed(&m, why)
+    case .themeChanged(let name):
+        m.message = StatusMessage(text: m.t(.themeSwitched) + ": " + Sanitizer.visible(name), isError: false)
+        return []
     case .staffLoaded(let id, let staff): return staffLoaded(&m, id, staff)
     case .subjectsLoaded(let id, let list): return subjectsLoaded(&m, id, list)
     case .erasureImpactLoaded(let subject, let impact): return erasureImpactLoaded(&m, subject, impact)
@@ -73,6 +76,7 @@ private func queueHeadLoaded(_ m: inout Model, _ h: QueueHead) -> [Command] {
 
 private func queueChanged(_ m: inout Model, _ changed: [CaseSummary], through: Int64) -> [Command] {
     guard m.loaded, let seen = m.seenPosition, through > seen else { return [] }
+    holdSelection(&m)
     let fresh = m.merge(changed)
     m.newCount += fresh
     m.seenPosition = through
@@ -84,6 +88,7 @@ private func queueChanged(_ m: inout Model, _ changed: [CaseSummary], through: I
 
 private func queueLoaded(_ m: inout Model, _ rows: [CaseSummary], through: Int64?) -> [Command] {
     m.head = nil
+    holdSelection(&m)
     m.seenPosition = through
     if m.loaded {
         let old = Set(m.rows.map(\.id))
@@ -124,6 +129,12 @@ private func loadFailed(_ m: inout Model, _ why: String) -> [Command] {
     if case .retention? = m.prompt, m.retentionDue == nil { m.prompt = nil }
     if case .monthly? = m.prompt, m.monthly == nil { m.prompt = nil }
     return []
+}
+
+/// New rows never move the selection to another case: the case on screen stays, marked when it has left the filter,
+/// until the user moves.
+private func holdSelection(_ m: inout Model) {
+    if let id = m.selectedID, m.pinnedID != id { m.pinnedID = id }
 }
 
 /// Brings the queue up to date: only what changed when the position last seen is known.

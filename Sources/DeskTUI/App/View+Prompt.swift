@@ -7,7 +7,23 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
     switch prompt {
     case .help:
         let refusals = KeyAction.allCases.compactMap { a in m.keyRefusal(a).map { (a, $0) } }
-        HelpOverlay(focus: m.focus, refusals: Dictionary(uniqueKeysWithValues: refusals), language: lang).render(into: &s)
+        HelpOverlay(focus: m.focus, refusals: Dictionary(uniqueKeysWithValues: refusals), language: lang, keys: m.keys).render(into: &s)
+    case .command(let f, let candidates):
+        // What Tab offered, cut by width with the count of those left out.
+        let hint = candidates.isEmpty ? KeyMap.hint(.commandLine, after: .typeCommand, lang) : ListFit.line(candidates, width: s.width - 2)
+        InputLine(label: ":", field: f, hint: hint).render(into: &s)
+    case .discard(let back):
+        drawPrompt(back, m, into: &s)
+        let cursor = s.cursor
+        ConfirmDialog(width: 60, lines: [PaneLine(m.t(.discardQuestion), .warning), PaneLine(m.t(.discardKeep), .dialog)],
+                      hint: KeyMap.hint(.confirm, lang)).render(into: &s)
+        s.cursor = cursor
+    case .confirmTake(let id):
+        ConfirmDialog(width: 70, lines: [PaneLine("\(id): " + m.t(.takeConfirm), .title), PaneLine(m.t(.confirmAction), .dialog)],
+                      hint: KeyMap.hint(.confirm, lang)).render(into: &s)
+    case .confirmStartShift:
+        shiftBoard(m, scroll: 0, note: nil).render(into: &s)
+        ConfirmDialog(width: 60, lines: [PaneLine(m.t(.startShiftConfirm), .dialog)], hint: KeyMap.hint(.confirm, lang)).render(into: &s)
     case .quitConfirm:
         ConfirmDialog(width: 50, lines: [PaneLine(m.t(.quitConfirm), .dialog)], hint: KeyMap.hint(.confirm, lang)).render(into: &s)
     case .search(let f): InputLine(label: "/", field: f).render(into: &s)

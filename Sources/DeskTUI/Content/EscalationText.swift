@@ -10,7 +10,8 @@ enum EscalationText {
         var refusal: String?
     }
 
-    static func lines(_ detail: CaseDetail?, state: CaseState?, danger: Bool, offers: [Offer], language: Language) -> [PaneLine] {
+    static func lines(_ detail: CaseDetail?, state: CaseState?, danger: Bool, offers: [Offer], language: Language,
+                      keys: KeyTable = .standard) -> [PaneLine] {
         let t = { (s: UIText) in s.text(language) }
         guard let d = detail else { return [PaneLine(t(.selectCase), .muted)] }
         var lines: [PaneLine] = []
@@ -36,7 +37,7 @@ enum EscalationText {
         lines.append(PaneLine("\(t(.hold)): \(d.summary.hold.map { $0.label(language) } ?? t(.nothing))", d.summary.hold == nil ? .normal : .warning))
         lines.append(PaneLine("\(t(.escalations)): \(escalations.isEmpty ? t(.nothing) : escalations.joined(separator: ", "))"))
         lines.append(PaneLine(""))
-        lines += ladder(state?.ladder ?? LadderProgress(), danger: danger, language: language)
+        lines += ladder(state?.ladder ?? LadderProgress(), danger: danger, language: language, keys: keys)
         lines.append(PaneLine(""))
         lines.append(PaneLine(t(.actions) + ":", .header))
         for o in offers {
@@ -46,7 +47,7 @@ enum EscalationText {
     }
 
     /// The police ladder's steps, ticked, with the next one pointed at.
-    static func ladder(_ ladder: LadderProgress, danger: Bool, language: Language) -> [PaneLine] {
+    static func ladder(_ ladder: LadderProgress, danger: Bool, language: Language, keys: KeyTable = .standard) -> [PaneLine] {
         let t = { (s: UIText) in s.text(language) }
         var lines = [PaneLine(t(.ladder) + ":", .header)]
         if danger && ladder.times(.call110) == 0 { lines.append(PaneLine("  " + t(.ladderDanger), .danger)) }
@@ -54,7 +55,7 @@ enum EscalationText {
         for (i, step) in LadderStep.allCases.enumerated() {
             let n = ladder.times(step)
             let label = step.label(language)
-            lines.append(PaneLine("  \(ladder.checkbox(step)) \(i + 1) \(label)" + (step == next ? "   <- \(t(.ladderNext)) (\(KeyMap.keyName(.ladderStep)))" : ""),
+            lines.append(PaneLine("  \(ladder.checkbox(step)) \(i + 1) \(label)" + (step == next ? "   <- \(t(.ladderNext)) (\(keys.keyName(.ladderStep)))" : ""),
                                   step == next ? (step == .call110 ? .danger : .warning) : (n > 0 ? .normal : .muted)))
         }
         return lines

@@ -12,6 +12,8 @@ public enum DialogAction: String, CaseIterable, Sendable {
     case confirm, decline
     /// Leave the dialog (Esc, Ctrl-C, and q or the key that opened it where nothing is typed).
     case close
+    /// Tab on the `:` line: complete the command or its value from the key table.
+    case complete
     /// Move between Cancel and Erase.
     case switchButton
     case switchScriptLanguage, writeLeaflet, showFixedScripts, startShift, endShift, previousMonth, nextMonth, nextOrganization

@@ -30,6 +30,8 @@ extension KeyMap {
              DialogBinding(cancel, .close, .dismiss, hinted: 0)]
         case .search: [DialogBinding([.enter], .accept, .keepFilter), DialogBinding(cancel, .close, .clearFilter)]
         case .note: [DialogBinding([.enter], .accept, .saveNote), DialogBinding(cancel, .close, .dismiss)]
+        case .commandLine:
+            [DialogBinding([.enter], .accept, .run), DialogBinding([.tab], .complete, .complete), DialogBinding(cancel, .close, .dismiss)]
         case .textInput: [DialogBinding([.enter], .accept, .confirmText), DialogBinding(cancel, .close, .dismiss)]
         case .menu: upDown(.choose, hinted: 0) + [DialogBinding([.enter], .accept, .doIt), DialogBinding(cancel, .close, .dismiss)]
         case .pickList:
