@@ -83,6 +83,7 @@ extension Desk {
         case let .placeHold(kind, reason): return .placeHold(LegalHoldPlaced(kind: kind, reason: reason))
         case .liftHold(let reason): return .liftHold(LegalHoldLifted(reason: reason))
         case .takeLadderStep(let step): return .takeLadderStep(step)
+        case .recordCounterActions(let a): return .recordCounterActions(a)
         case let .draftReport(opinion, name, contact):
             let text: Personal
             if let opinion {

@@ -84,7 +84,8 @@ struct Mado: ParsableCommand {
 }
 
 enum Console {
-    static func open(_ desk: Desk, theme: Theme, language: Language, readOnly: Bool, name: String) throws {
+    /// `printer`: the desk-wide printer name or leaflet directory (config.toml); `MADO_PRINTER` when none is given.
+    static func open(_ desk: Desk, theme: Theme, language: Language, readOnly: Bool, name: String, printer: String? = nil) throws {
         let me = try desk.me()
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let backend = try NcursesBackend(theme: theme, noColor: noColor)
@@ -93,7 +94,8 @@ enum Console {
         var model = Model(size: backend.size, now: Date(), me: me, language: language,
                           readOnly: readOnly || RoleMatrix.changesNothing(me.role) || desk.readOnly != nil, databaseName: name)
         model.keyProblem = desk.keyProblem
-        let program = Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch(), writeFile: { path, data in
+        let printer = printer ?? ProcessInfo.processInfo.environment["MADO_PRINTER"].flatMap { $0.isEmpty ? nil : $0 }
+        let program = Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch(), printer: printer, writeFile: { path, data in
             (try? Privileges.asUser { FileManager.default.createFile(atPath: path, contents: data) }) ?? false
         })
         switch program.run() {

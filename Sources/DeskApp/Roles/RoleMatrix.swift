@@ -14,7 +14,7 @@ public enum RoleMatrix {
         switch action {
         // The counter: facts and words, the hand-over, what the clerk does at the counter.
         case .recordIntake, .recordFacts, .recordStatement, .linkCounterparty, .handOver, .logEnquiry, .addNote, .takeLadderStep,
-             .listCounterparties, .listOrganizations:
+             .recordCounterAction, .listCounterparties, .listOrganizations:
             line
         // The desk's shifts: verify, assess, draft, send.
         case .startReview, .assess, .rejectAsThreat, .takeCase, .draftReport, .report, .recordDecision, .giveFeedback, .completeTask,

@@ -84,8 +84,8 @@ enum Projector {
             case .organizationDecided(let p): texts = [p.decision]
             case .feedbackGiven(let p): texts = [p.text]
             case .factsRecorded, .counterpartyLinked, .handedOver, .reviewStarted, .reported, .closed, .enquiryLogged,
-                 .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .reportApproved, .taskOpened, .taskDone,
-                 .organizationRegistered, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded,
+                 .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .counterActionTaken, .reportApproved, .taskOpened,
+                 .taskDone, .contactSet, .organizationRegistered, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded,
                  .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked, .consultationNoted, .consultationClosed,
                  .restrictedAccess, .subjectErased, .subjectExported, .standingSet, .checkpointSigned:
                 texts = []
@@ -176,7 +176,8 @@ enum Projector {
             try db.cachedStatement(sql: "UPDATE \(tb.organizations) SET policy = ? WHERE id = ?").execute(
                            arguments: [json, String(e.stream.rawValue.dropFirst(4))])
         case .ladderStepTaken(let p):
-            try touch()
+            // A case the police were called to is the danger lane's, as the case's own state says (CaseState.evolve).
+            if p.step == .call110 { try touch(lane: .danger) } else { try touch() }
             try ledger(about: "police ladder: \(p.step.rawValue)", answered: "-")
         case .enquiryLogged(let p):
             try touch()
@@ -232,7 +233,9 @@ enum Projector {
             guard let id = e.stream.consultationID else { return }
             try db.cachedStatement(sql: "UPDATE \(tb.consultations) SET state = 'closed', closed_at = ? WHERE id = ?").execute(
                 arguments: [e.recordedAt, id.description])
-        case .consultationLinked, .consultationNoted, .restrictedAccess:
+        case .counterActionTaken:
+            try touch()
+        case .consultationLinked, .consultationNoted, .restrictedAccess, .contactSet:
             break
         case .shiftStarted:
             guard let user = e.stream.staffUser else { return }

@@ -32,9 +32,10 @@ public enum Msg: Equatable, Sendable {
     case staffLoaded(CaseID, [StaffMember])
     case organizationsLoaded([OrganizationSummary])
     /// A counter report became a case; the policy decided (organization's name for the leaflet).
-    case handedOver(CaseID, HandedOver, organization: String, policy: PolicyTable = .standard)
+    case handedOver(CaseID, HandedOver, organization: String, policy: PolicyTable = .standard, organizationID: OrganizationID? = nil,
+                    contact: ContactDetails = ContactDetails())
     case handOverFailed(String)
-    case leafletWritten(String)
+    case leafletDelivered(LeafletOutcome)
     /// Subjects whose retention period ends by the end of this month.
     case retentionLoaded([RetentionDue])
     case monthlyLoaded(MonthlyTotals, organizations: [OrganizationSummary])

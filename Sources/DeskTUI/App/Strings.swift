@@ -23,6 +23,8 @@ public enum UIText: CaseIterable, Sendable {
          discardQuestion
     // Why the console does not open on a terminal (said before it starts, in the console's language).
     case terminalCannotDraw, terminalUnknown
+    // The counter's decision screen: recording what was done, printing the leaflet (CounterText has the sentences).
+    case recordTicked, printLeaflet
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -30,7 +32,7 @@ public enum UIText: CaseIterable, Sendable {
     }
 
     /// Split by room so that no switch runs to hundreds of lines; every case is in one of them (a test checks).
-    private var pair: (String, String) { keyText ?? paneText ?? dialogText ?? ("", "") }
+    private var pair: (String, String) { keyText ?? paneText ?? dialogText ?? counterText ?? ("", "") }
 
     /// What keys do: the key table's help texts, for the status line, the help and the dialogs' hints.
     private var keyText: (String, String)? {

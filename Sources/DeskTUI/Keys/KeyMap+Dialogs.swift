@@ -60,8 +60,8 @@ extension KeyMap {
                       DialogBinding([.enter], .accept, .nextOrHandOver), DialogBinding(cancel, .close, .close)]
         case .decision:
             upDown(.item) + [DialogBinding([.char(" ")], .toggle, .done), DialogBinding([.char("L")], .switchScriptLanguage, .scriptLanguage),
-                             DialogBinding([.char("w")], .writeLeaflet, .writeLeaflet), DialogBinding([.char("F")], .showFixedScripts, .fixedScriptsKey),
-                             DialogBinding(cancel + [.char("q"), .enter], .close, .close)]
+                             DialogBinding([.char("w")], .writeLeaflet, .printLeaflet), DialogBinding([.char("F")], .showFixedScripts, .fixedScriptsKey),
+                             DialogBinding([.enter], .accept, .recordTicked), DialogBinding(cancel + [.char("q")], .close, .close)]
         case .fixedScripts: [DialogBinding(cancel + [.char("q"), .char("F"), .enter], .close, .close)]
         case .confirmErase:
             // Only Tab and the arrows move to Erase: letters typed after an early Enter (h, l) must never reach it.

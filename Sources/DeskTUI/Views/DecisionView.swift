@@ -34,10 +34,12 @@ struct DecisionView: Translated {
         if d.decision.actions.isEmpty { add(ja ? "  (なし)" : "  (nothing)") }
         out.append(PaneLine("", .dialog))
         add((ja ? "お渡しするご案内: " : "Leaflet to hand over: ") + d.decision.leaflet + "  (\(Sanitizer.visible(d.organization)))"
-            + "  — \(KeyMap.keyName(.writeLeaflet, in: .decision)) " + (ja ? "で印刷用ファイルに書き出す" : "writes it for the printer"), .dialog)
+            + "  — \(KeyMap.keyName(.writeLeaflet, in: .decision)) " + (ja ? "で印刷" : "prints it"), .dialog)
+        if d.contact.phone == nil && d.contact.email == nil && d.contact.url == nil {
+            add(ja ? "  (窓口の電話・メール・URL が未設定です: mado org set / mado desk set)" : "  (no phone, e-mail or URL set for the desk: mado org set / mado desk set)", .warning)
+        }
         // The leaflet's text is the desk's contact for this organization: what the customer is told to use.
-        for l in policy.leafletText(d.decision.leaflet, organization: d.organization, caseID: d.caseID, language: lang)
-            .split(separator: "\n") {
+        for l in d.leafletText.split(separator: "\n") {
             add(String(l), .muted, indent: "    ")
         }
         return out

@@ -110,6 +110,7 @@ enum CasePrinter {
         case .legalHoldPlaced(let p): return " (\(p.kind.rawValue)): " + Sanitizer.visible(p.reason)
         case .legalHoldLifted(let p): return ": " + Sanitizer.visible(p.reason)
         case .ladderStepTaken(let p): return ": \(p.step.rawValue)"
+        case .counterActionTaken(let p): return ": \(p.action.rawValue)"
         case .counterpartyLinked(let p): return ": " + Sanitizer.visible(p.label.display)
         case .reportDrafted(let p):
             return " (name \(p.includeName ? "included" : "withheld"), contact \(p.includeContact ? "included" : "withheld"))" + text(p.opinion)
