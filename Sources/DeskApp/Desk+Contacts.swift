@@ -22,6 +22,13 @@ public struct ContactDetails: Hashable, Sendable {
                               printer: pick(change.printer, printer))
     }
 
+    /// The leaflet's lines for reaching the desk, in its language; none for what is not set.
+    public func leafletLines(_ lang: Language) -> [String] {
+        let ja = lang == .ja
+        return [(ja ? "電話" : "Phone", phone), (ja ? "電子メール" : "E-mail", email), (ja ? "Web 受付フォーム" : "Web form", url)]
+            .compactMap { label, v in v.map { "\(label): \(Sanitizer.visible($0))" } }
+    }
+
     /// The organization's own details where it has them, the desk's for the rest. The printer is the organization's
     /// only: the desk-wide one is the console's setting (config.toml, `MADO_PRINTER`).
     public func over(_ desk: ContactDetails) -> ContactDetails {

@@ -18,12 +18,6 @@ enum CounterText {
             : "the ticked items are not recorded yet: Enter records them, Esc again leaves without recording"
     }
 
-    /// The leaflet's lines for reaching the desk; none for what is not set.
-    static func contactLines(_ c: ContactDetails, _ lang: Language) -> [String] {
-        let ja = lang == .ja
-        return [(ja ? "電話" : "Phone", c.phone), (ja ? "電子メール" : "E-mail", c.email), (ja ? "Web 受付フォーム" : "Web form", c.url)]
-            .compactMap { label, v in v.map { "\(label): \(Sanitizer.visible($0))" } }
-    }
 }
 
 extension UIText {

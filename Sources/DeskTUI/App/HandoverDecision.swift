@@ -24,6 +24,6 @@ public struct HandoverDecision: Equatable, Sendable {
     /// The leaflet as printed: the policy's text, the organization's name, its (or the desk's) contact details.
     public var leafletText: String {
         let body = policy.leafletText(decision.leaflet, organization: organization, caseID: caseID, language: scriptLanguage)
-        return body + CounterText.contactLines(contact, scriptLanguage).map { $0 + "\n" }.joined()
+        return body + contact.leafletLines(scriptLanguage).map { $0 + "\n" }.joined()
     }
 }
