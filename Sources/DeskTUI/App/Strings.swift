@@ -25,6 +25,8 @@ public enum UIText: CaseIterable, Sendable {
     case terminalCannotDraw, terminalUnknown
     // The counter's decision screen: recording what was done, printing the leaflet (CounterText has the sentences).
     case recordTicked, printLeaflet
+    // The case pane's sections for deciding (CaseText+Decision).
+    case assessment, reportDraft
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -32,7 +34,7 @@ public enum UIText: CaseIterable, Sendable {
     }
 
     /// Split by room so that no switch runs to hundreds of lines; every case is in one of them (a test checks).
-    private var pair: (String, String) { keyText ?? paneText ?? dialogText ?? counterText ?? ("", "") }
+    private var pair: (String, String) { keyText ?? paneText ?? dialogText ?? counterText ?? decisionText ?? ("", "") }
 
     /// What keys do: the key table's help texts, for the status line, the help and the dialogs' hints.
     private var keyText: (String, String)? {
