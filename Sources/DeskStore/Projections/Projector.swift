@@ -104,11 +104,12 @@ enum Projector {
             let due = BusinessCalendar(closed: periods).reportDue(intakeDay: day)
             try db.cachedStatement(sql: """
                 INSERT INTO \(tb.cases)(id, seq, organization, branch, store, channel, language, lane, state, opened_at,
-                                  report_due_on, last_activity, summary, assignee, version, applicant, changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
+                                  report_due_on, last_activity, summary, assignee, version, applicant, changed_at, opened_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
                 """).execute(arguments: [id.description, id.number, p.organization.rawValue, p.branch, p.store, p.channel.rawValue,
                                  p.language.rawValue, CaseStatus.intake.rawValue, e.recordedAt, due.description,
-                                 e.recordedAt, summary(p.complaint), e.version, p.applicant.subject.rawValue, e.position.value])
+                                 e.recordedAt, summary(p.complaint), e.version, p.applicant.subject.rawValue, e.position.value,
+                                 e.actor.user])
             try subject(p.applicant.subject, .applicant)
             for s in p.staff { try subject(s.subject, .staffMember) }
             if let hash = p.evidence, let sealed = try Data.fetchOne(db, sql: "SELECT sealed FROM evidence WHERE hash = ?", arguments: [hash]),

@@ -44,7 +44,7 @@ public final class Program {
         // The first screen shows the top of the queue at once; the whole queue loads right after it is drawn.
         load { .queueHeadLoaded(try desk.queueHead(limit: max(1, backend.size.height))) }
         var deferred: [Command] = [.loadQueue] + (model.roleRefusal(.runRetention) == nil ? [.loadRetention] : [])
-            + (model.roleRefusal(.workShift) == nil ? [.loadShift(login: true)] : [])
+            + (model.roleRefusal(.workShift) == nil ? [.loadShift(login: true)] : []) + openForRole(&model)
         var running = true
         var ending = Ending.quit
         var lastTick = Date.distantPast
