@@ -20,7 +20,8 @@ struct RoleMatrixTests {
                             .manageStaff, .rebuild, .fillDemo, .readMonthlyTotals, .readAccessLog, .listConsultations,
                             .seeWholeShiftBoard, .anchorLog, .backUp, .restore])
         let counsellor: Set<DeskAction> = [.eraseEmployee, .exportEmployee, .openConsultation, .readConsultation, .handleConsultation,
-                                           .seeConsultationFlags, .listConsultations, .runRetention, .workShift, .readHandovers]
+                                           .seeConsultationFlags, .listConsultations, .runRetention, .workShift, .readHandovers,
+                                           .listOrganizations]
         let auditor: Set<DeskAction> = [.listTasks, .readMonthlyTotals, .readAccessLog, .listConsultations]
         return [.staff: counter.union(everyone), .operator: op.union(everyone), .supervisor: sup.union(everyone),
                 .counsellor: counsellor.union(everyone), .auditor: auditor.union(everyone)]

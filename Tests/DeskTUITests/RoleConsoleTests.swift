@@ -51,3 +51,99 @@ struct RoleConsoleTests {
         #expect(openForRole(&ro) == [])
     }
 }
+
+/// A counsellor does all of `mado consult` in the console: open, care, done, link, note, close.
+@Suite("the consultation desk in the console", .serialized)
+struct ConsultInConsoleTests {
+    static func type(_ m: inout Model, _ text: String) { for c in text { _ = update(&m, .keyPressed(.char(c))) } }
+
+    /// Runs what the keys asked for through the desk, as the program would, and feeds the answers back.
+    static func run(_ commands: [Command], _ m: inout Model, _ desk: Desk) throws {
+        for c in commands {
+            switch c {
+            case .consult(let id, let a):
+                try desk.consult(a, on: id)
+                try run(update(&m, .consulted(id)), &m, desk)
+            case .openConsultation(let r): try run(update(&m, .consulted(try desk.openConsultation(r))), &m, desk)
+            case .loadConsultations: _ = update(&m, .consultationsLoaded(try desk.consultations()))
+            case .loadConsultation(let id): _ = update(&m, .consultationLoaded(id, try desk.consultation(id)))
+            case .loadOrganizations: _ = update(&m, .organizationsLoaded(try desk.organizations()))
+            default: Issue.record("unexpected \(c)")
+            }
+        }
+    }
+
+    @Test("o opens a new consultation; a, c, d, L and x note, open and complete care, link with consent and close it")
+    func everything() throws {
+        let demo = try DemoDesk()
+        let desk = try demo.desk(.counsellor)
+        var m = try demo.model(Size(width: 100, height: 30), .en, role: .counsellor)
+        try Self.run(openForRole(&m), &m, desk)
+        // New: organization, what happened, health.
+        try Self.run(update(&m, .keyPressed(.char("o"))), &m, desk)
+        guard case .consult(let c)? = m.prompt, c.step == .newOrganization, !c.organizations.isEmpty else {
+            Issue.record("no organization list: \(String(describing: m.prompt))"); return
+        }
+        _ = update(&m, .keyPressed(.enter))
+        Self.type(&m, "客に怒鳴られ眠れない")
+        _ = update(&m, .keyPressed(.enter))
+        let open = update(&m, .keyPressed(.char("y")))
+        guard case .openConsultation(let r)? = open.first else { Issue.record("not opened: \(open)"); return }
+        #expect(r.harm == "客に怒鳴られ眠れない" && r.mentalHealth && r.anonymous && r.organization == c.organizations[0].id)
+        try Self.run(open, &m, desk)
+        guard case .consultation(let id, _, _)? = m.prompt else { Issue.record("the new consultation is not shown"); return }
+        // A note.
+        _ = update(&m, .keyPressed(.char("a")))
+        Self.type(&m, "面談を設定")
+        let note = update(&m, .keyPressed(.enter))
+        #expect(note == [.consult(id, .addNote("面談を設定"))])
+        try Self.run(note, &m, desk)
+        // Care: the kind, then the due date (a week ahead by default).
+        _ = update(&m, .keyPressed(.char("c")))
+        if let diff = Golden.check(view(m), "consult-care-en-100x30") { Issue.record(Comment(rawValue: diff)) }
+        _ = update(&m, .keyPressed(.enter))
+        let care = update(&m, .keyPressed(.enter))
+        #expect(care == [.consult(id, .openCareTask(.counselling, due: LocalDate(2026, 12, 2)))])
+        try Self.run(care, &m, desk)
+        let done = { () -> [Command] in
+            _ = update(&m, .keyPressed(.char("d")))
+            return update(&m, .keyPressed(.enter))
+        }()
+        #expect(done == [.consult(id, .completeCareTask(.counselling))])
+        try Self.run(done, &m, desk)
+        // Link: a case number, then the employee's consent; without it nothing is linked.
+        _ = update(&m, .keyPressed(.char("L")))
+        Self.type(&m, "C-000003")
+        _ = update(&m, .keyPressed(.enter))
+        if let diff = Golden.check(view(m), "consult-consent-en-100x30") { Issue.record(Comment(rawValue: diff)) }
+        #expect(update(&m, .keyPressed(.char("n"))) == [])
+        _ = update(&m, .keyPressed(.char("L")))
+        Self.type(&m, "C-000003")
+        _ = update(&m, .keyPressed(.enter))
+        let link = update(&m, .keyPressed(.char("y")))
+        #expect(link == [.consult(id, .link(CaseID(number: 3), consent: true))])
+        try Self.run(link, &m, desk)
+        // Close, with the reason.
+        _ = update(&m, .keyPressed(.char("x")))
+        Self.type(&m, "ケア完了")
+        let close = update(&m, .keyPressed(.enter))
+        #expect(close == [.consult(id, .close(reason: "ケア完了"))])
+        try Self.run(close, &m, desk)
+        let types = try desk.consultation(id).map(\.event.type)
+        #expect(types == ["consultationOpened", "consultationNoted", "careTaskOpened", "careTaskDone", "consultationLinked", "consultationClosed"])
+    }
+
+    @Test("a supervisor sees the list but may not open one; Esc goes back without recording")
+    func refusals() throws {
+        let demo = try DemoDesk()
+        var m = try demo.model(Size(width: 100, height: 30), .en, role: .supervisor)
+        m.prompt = .consultations(selected: 0)
+        #expect(update(&m, .keyPressed(.char("o"))) == [] && m.message?.isError == true)
+        var c = try demo.model(Size(width: 100, height: 30), .en, role: .counsellor)
+        c.prompt = .consultation(ConsultationID(number: 1), [], scroll: 0)
+        _ = update(&c, .keyPressed(.char("x")))
+        Self.type(&c, "途中")
+        #expect(update(&c, .keyPressed(.escape)) == [])
+        #expect(c.prompt == .consultation(ConsultationID(number: 1), [], scroll: 0))
+    }
+}

@@ -14,8 +14,11 @@ public enum RoleMatrix {
         switch action {
         // The counter: facts and words, the hand-over, what the clerk does at the counter.
         case .recordIntake, .recordFacts, .recordStatement, .linkCounterparty, .handOver, .logEnquiry, .addNote, .takeLadderStep,
-             .recordCounterAction, .listCounterparties, .listOrganizations:
+             .recordCounterAction, .listCounterparties:
             line
+        // The organizations served: the counter hands over at one, a counsellor opens a consultation at one.
+        case .listOrganizations:
+            line.union([.counsellor])
         // The desk's shifts: verify, assess, draft, send.
         case .startReview, .assess, .rejectAsThreat, .takeCase, .draftReport, .report, .recordDecision, .giveFeedback, .completeTask,
              .openTask, .readContactDetails, .readEvidence, .readReport:

@@ -32,6 +32,9 @@ public enum Command: Equatable, Sendable {
     case loadConsultations
     /// Open one consultation (the desk records the attempt, allowed or not).
     case loadConsultation(ConsultationID)
+    /// A counsellor's action on a consultation (the desk records the attempt, allowed or not).
+    case consult(ConsultationID, ConsultationAction)
+    case openConsultation(ConsultationRequest)
     case startShift
     /// End the user's shift with the handover and their note.
     case endShift(note: String?)

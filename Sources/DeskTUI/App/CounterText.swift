@@ -26,6 +26,12 @@ extension UIText {
         switch self {
         case .recordTicked: ("記録して閉じる", "record & close")
         case .printLeaflet: ("ご案内を印刷", "print leaflet")
+        case .consultNoteKey: ("メモ", "note")
+        case .consultCareKey: ("ケア開始", "care")
+        case .consultCareDoneKey: ("ケア完了", "care done")
+        case .consultLinkKey: ("案件と関連付け", "link a case")
+        case .consultCloseKey: ("相談を終える", "close")
+        case .newConsultationKey: ("新しい相談", "new")
         default: nil
         }
     }

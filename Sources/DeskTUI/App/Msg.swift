@@ -43,6 +43,8 @@ public enum Msg: Equatable, Sendable {
     case viewersLoaded([Viewer])
     case consultationsLoaded([ConsultationRow])
     case consultationLoaded(ConsultationID, [EventEnvelope])
+    /// A counsellor's action was recorded (or a consultation opened).
+    case consulted(ConsultationID)
     /// The shift board, and at login the handovers the user has not seen.
     case shiftLoaded(board: [ShiftBoardRow], unseen: [HandoverRecord], login: Bool)
     /// The user's shift started (with the handovers left since their last) or ended.

@@ -187,6 +187,15 @@ public final class Program {
         case .loadConsultation(let id):
             // The desk records the attempt, allowed or not, with the role as it is now.
             load { .consultationLoaded(id, try desk.consultation(id)) }
+        case .consult(let id, let action):
+            do {
+                try desk.consult(action, on: id)
+                pending.append(.consulted(id))
+            } catch {
+                pending.append(.loadFailed(failure(error)))
+            }
+        case .openConsultation(let request):
+            do { pending.append(.consulted(try desk.openConsultation(request))) } catch { pending.append(.loadFailed(failure(error))) }
         case .loadViewers:
             load { .viewersLoaded(try desk.viewers(pid: getpid())) }
         case .loadMonthly(let org, let month):

@@ -27,6 +27,8 @@ public enum UIText: CaseIterable, Sendable {
     case recordTicked, printLeaflet
     // The case pane's sections for deciding (CaseText+Decision).
     case assessment, reportDraft
+    // A counsellor's keys on the consultation desk (Update+ConsultActions).
+    case consultNoteKey, consultCareKey, consultCareDoneKey, consultLinkKey, consultCloseKey, newConsultationKey
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair

@@ -8,6 +8,12 @@ func openCounterForm(_ m: inout Model) -> [Command] {
 }
 
 func organizationsLoaded(_ m: inout Model, _ orgs: [OrganizationSummary]) -> [Command] {
+    // A new consultation asks for its organization from the same list.
+    if case .consult(var c)? = m.prompt, c.step == .newOrganization {
+        c.organizations = orgs
+        m.prompt = .consult(c)
+        return []
+    }
     guard m.prompt == nil else { return [] }
     if orgs.isEmpty { m.message = StatusMessage(text: m.t(.noOrganizations), isError: true); return [] }
     var f = CounterForm(organizations: orgs, openedAt: m.now)

@@ -60,6 +60,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
     case .monthlyLoaded(let totals, let orgs): return monthlyLoaded(&m, totals, orgs)
     case .consultationsLoaded(let rows): m.consultationRows = rows; return []
     case .consultationLoaded(let id, let events): return consultationLoaded(&m, id, events)
+    case .consulted(let id): return consulted(&m, id)
     case .shiftLoaded(let board, let unseen, let login): return shiftLoaded(&m, board, unseen: unseen, login: login)
     case .shiftChanged(let started, let unseen): return shiftChanged(&m, started: started, unseen: unseen)
     }

@@ -38,9 +38,13 @@ extension KeyMap {
             upDown(.choose, hinted: 0) + [DialogBinding([.enter], .accept, .eraseNext),
                                           DialogBinding(cancel + [.char("q"), .char("R")], .close, .close)]
         case .consultations:
-            upDown(.choose) + [DialogBinding([.enter], .accept, .openConsultation),
+            upDown(.choose) + [DialogBinding([.enter], .accept, .openConsultation), DialogBinding([.char("o")], .newConsultation, .newConsultationKey),
                                DialogBinding(cancel + [.char("q"), .char("K")], .close, .close)]
-        case .consultation: upDown(.scroll) + [DialogBinding(cancel + [.char("q")], .close, .backToList)]
+        case .consultation:
+            upDown(.scroll) + [DialogBinding([.char("a")], .consultNote, .consultNoteKey), DialogBinding([.char("c")], .consultCare, .consultCareKey),
+                               DialogBinding([.char("d")], .consultCareDone, .consultCareDoneKey),
+                               DialogBinding([.char("L")], .consultLink, .consultLinkKey), DialogBinding([.char("x")], .consultClose, .consultCloseKey),
+                               DialogBinding(cancel + [.char("q")], .close, .backToList)]
         case .handovers:
             [DialogBinding([.enter], .startShift, .startShiftNow)] + upDown(.scroll) + [DialogBinding(cancel + [.char("q")], .close, .close)]
         case .shiftBoard:
