@@ -11,10 +11,8 @@ public struct ConsultInput: Equatable, Sendable {
         /// Which care task to open (done: which to mark done).
         case careKind(done: Bool)
         case careDue(CareKind)
-        /// A new consultation: the organization, what happened, and whether their health is at stake.
-        case newOrganization
-        case newHarm(OrganizationID)
-        case newMentalHealth(OrganizationID, harm: String)
+        /// A new consultation, asking what `mado consult open` takes, in its order; the answers build `draft`.
+        case newOrganization, newParty, newIdentified, newName, newContact, newHarm, newWants, newMentalHealth, newSecondary
     }
 
     /// The consultation acted on; nil while a new one is being opened.
@@ -24,8 +22,9 @@ public struct ConsultInput: Equatable, Sendable {
     public var step: Step
     public var field = TextField(limit: 20_000)
     public var selected = 0
-    /// For a new consultation: the organizations to choose from.
+    /// For a new consultation: the organizations to choose from, and the answers so far (anonymous until a name is given).
     public var organizations: [OrganizationSummary] = []
+    public var draft = ConsultationRequest(organization: "", anonymous: true, harm: "")
 
     public init(id: ConsultationID?, events: [EventEnvelope], step: Step, field: TextField = TextField(limit: 20_000),
                 organizations: [OrganizationSummary] = []) {
@@ -42,23 +41,15 @@ public struct ConsultInput: Equatable, Sendable {
         return CareKind.allCases.filter { s.careTasks[$0] != nil }
     }
 
-    /// The choices of a list step.
-    public var choices: [String] {
+    /// How many choices a list step offers.
+    public var choiceCount: Int {
         switch step {
-        case .careKind(let done): (done ? openCare : CareKind.allCases).map(\.rawValue)
-        case .newOrganization: organizations.map { $0.id.rawValue }
-        default: []
+        case .careKind(let done): done ? openCare.count : CareKind.allCases.count
+        case .newOrganization: organizations.count
+        case .newParty: ConsultingParty.allCases.count
+        // None first: most consultations are not about secondary harassment.
+        case .newSecondary: SecondaryBy.allCases.count + 1
+        default: 0
         }
-    }
-}
-
-/// A care task's kind as a person reads it.
-func careLabel(_ k: CareKind, _ lang: Language) -> String {
-    let ja = lang == .ja
-    switch k {
-    case .counselling: return ja ? "カウンセリング" : "counselling"
-    case .leave: return ja ? "休暇" : "leave"
-    case .reassignment: return ja ? "配置転換" : "reassignment"
-    case .workersCompensation: return ja ? "労災申請の支援" : "workers' compensation"
     }
 }

@@ -31,7 +31,7 @@ extension UIText {
         case .consultCareDoneKey: ("ケア完了", "care done")
         case .consultLinkKey: ("案件と関連付け", "link a case")
         case .consultCloseKey: ("相談を終える", "close")
-        case .newConsultationKey: ("新しい相談", "new")
+        case .newConsultationKey: ("新規相談", "new")
         default: nil
         }
     }

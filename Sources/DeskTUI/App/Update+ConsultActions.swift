@@ -14,7 +14,7 @@ func consultationActionKey(_ m: inout Model, _ id: ConsultationID, _ events: [Ev
     }
     if let why = m.roleRefusal(.handleConsultation) ?? (m.readOnly ? m.t(.readOnly) : nil) { return refuse(&m, why) }
     let input = ConsultInput(id: id, events: events, step: step)
-    if step == .careKind(done: true) && input.openCare.isEmpty { return refuse(&m, ConsultWords.noOpenCare(m.language)) }
+    if step == .careKind(done: true) && input.openCare.isEmpty { return refuse(&m, ConsultationWords.noOpenCare(m.language)) }
     m.prompt = .consult(input)
     return []
 }
@@ -30,14 +30,20 @@ func newConsultation(_ m: inout Model) -> [Command] {
 func consultKey(_ m: inout Model, _ input: ConsultInput, _ key: Key) -> [Command] {
     var c = input
     func back() { m.prompt = c.id.map { .consultation($0, c.events, scroll: 0) } ?? .consultations(selected: 0) }
+    /// The next question of a new consultation, with an empty field where it asks for text.
+    func ask(_ step: ConsultInput.Step, limit: Int = 20_000) {
+        c.step = step
+        c.selected = 0
+        c.field = TextField(limit: limit)
+    }
     switch c.step {
-    case .careKind, .newOrganization:
+    case .careKind, .newOrganization, .newParty, .newSecondary:
         switch KeyMap.action(for: key, in: .pickList) {
         case .moveUp?: c.selected = max(0, c.selected - 1)
-        case .moveDown?: c.selected = max(0, min(c.choices.count - 1, c.selected + 1))
+        case .moveDown?: c.selected = max(0, min(c.choiceCount - 1, c.selected + 1))
         case .close?: back(); return []
         case .accept?:
-            guard c.choices.indices.contains(c.selected) else { return [] }
+            guard c.selected < c.choiceCount else { return [] }
             switch c.step {
             case .careKind(done: false):
                 c.step = .careDue(CareKind.allCases[c.selected])
@@ -46,13 +52,20 @@ func consultKey(_ m: inout Model, _ input: ConsultInput, _ key: Key) -> [Command
                 guard let id = c.id else { return [] }
                 back()
                 return [.consult(id, .completeCareTask(c.openCare[c.selected]))]
+            case .newOrganization:
+                c.draft.organization = c.organizations[c.selected].id
+                ask(.newParty)
+            case .newParty:
+                c.draft.openedBy = ConsultingParty.allCases[c.selected]
+                ask(.newIdentified)
             default:
-                c.step = .newHarm(c.organizations[c.selected].id)
-                c.field = TextField(limit: 20_000)
+                c.draft.secondary = c.selected == 0 ? nil : SecondaryBy.allCases[c.selected - 1]
+                back()
+                return [.openConsultation(c.draft)]
             }
         default: break
         }
-    case .linkConsent, .newMentalHealth:
+    case .linkConsent, .newIdentified, .newMentalHealth:
         let answer = KeyMap.action(for: key, in: .confirm)
         switch (c.step, answer) {
         case (_, .close?): back(); return []
@@ -62,31 +75,42 @@ func consultKey(_ m: inout Model, _ input: ConsultInput, _ key: Key) -> [Command
             return [.consult(id, .link(caseID, consent: true))]
         case (.linkConsent, .decline?):
             back()
-            m.message = StatusMessage(text: ConsultWords.notLinked(m.language), isError: false)
+            m.message = StatusMessage(text: ConsultationWords.notLinked(m.language), isError: false)
             return []
-        case (.newMentalHealth(let org, let harm), .confirm?), (.newMentalHealth(let org, let harm), .decline?):
-            back()
-            return [.openConsultation(ConsultationRequest(organization: org, anonymous: true, harm: harm, mentalHealth: answer == .confirm))]
+        // No keeps no name or contact: the anonymous consultation is the default.
+        case (.newIdentified, .confirm?): c.draft.anonymous = false; ask(.newName, limit: 200)
+        case (.newIdentified, .decline?): c.draft.anonymous = true; ask(.newHarm)
+        case (.newMentalHealth, .confirm?), (.newMentalHealth, .decline?):
+            c.draft.mentalHealth = answer == .confirm
+            ask(.newSecondary)
         default: break
         }
-    case .note, .close, .link, .careDue, .newHarm:
+    case .note, .close, .link, .careDue, .newName, .newContact, .newHarm, .newWants:
         switch KeyMap.action(for: key, in: .textInput) {
         case .close?: back(); return []
         case .accept?:
             let text = c.field.text.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { return [] }
+            let optional: String? = text.isEmpty ? nil : c.field.text
             switch c.step {
-            case .note: if let id = c.id { back(); return [.consult(id, .addNote(c.field.text))] }
-            case .close: if let id = c.id { back(); return [.consult(id, .close(reason: c.field.text))] }
-            case .link:
-                guard let caseID = CaseID(text) else { return refuse(&m, ConsultWords.badCase(m.language)) }
-                c.step = .linkConsent(caseID)
-            case .careDue(let kind):
-                guard let due = LocalDate(iso: text), let id = c.id else { return refuse(&m, ConsultWords.badDate(m.language)) }
-                back()
-                return [.consult(id, .openCareTask(kind, due: due))]
-            case .newHarm(let org): c.step = .newMentalHealth(org, harm: c.field.text)
-            default: break
+            // Name, contact and what they want may stay empty, as in `mado consult open`.
+            case .newName: c.draft.name = optional; ask(.newContact, limit: 254)
+            case .newContact: c.draft.contact = optional; ask(.newHarm)
+            case .newWants: c.draft.wants = optional; ask(.newMentalHealth)
+            default:
+                guard !text.isEmpty else { return [] }
+                switch c.step {
+                case .note: if let id = c.id { back(); return [.consult(id, .addNote(c.field.text))] }
+                case .close: if let id = c.id { back(); return [.consult(id, .close(reason: c.field.text))] }
+                case .link:
+                    guard let caseID = CaseID(text) else { return refuse(&m, ConsultationWords.badCase(m.language)) }
+                    c.step = .linkConsent(caseID)
+                case .careDue(let kind):
+                    guard let due = LocalDate(iso: text), let id = c.id else { return refuse(&m, ConsultationWords.badDate(m.language)) }
+                    back()
+                    return [.consult(id, .openCareTask(kind, due: due))]
+                case .newHarm: c.draft.harm = c.field.text; ask(.newWants)
+                default: break
+                }
             }
         default: edit(&c.field, key)
         }
@@ -101,8 +125,8 @@ func consulted(_ m: inout Model, _ id: ConsultationID) -> [Command] {
     return [.loadConsultations, .loadConsultation(id)]
 }
 
-/// The consultation desk's sentences in both languages.
-enum ConsultWords {
+/// The questions and refusals of a counsellor's steps.
+extension ConsultationWords {
     static func noOpenCare(_ l: Language) -> String { l == .ja ? "完了にできるケアがありません" : "no care task is open" }
     static func notLinked(_ l: Language) -> String {
         l == .ja ? "本人の同意がないため関連付けませんでした" : "not linked: the employee's consent is needed"
@@ -119,10 +143,16 @@ enum ConsultWords {
         case .link: return ja ? "関連付ける案件番号 (本人の同意が必要)" : "case to link (needs the employee's consent)"
         case .linkConsent(let c): return ja ? "\(c) と関連付けることに本人が同意していますか？" : "Has the employee consented to linking \(c)?"
         case .careKind(let done): return done ? (ja ? "完了したケア" : "care task done") : (ja ? "始めるケア" : "care task to open")
-        case .careDue(let k): return (ja ? "期日 (YYYY-MM-DD) — " : "due (YYYY-MM-DD) — ") + careLabel(k, l)
+        case .careDue(let k): return (ja ? "期日 (YYYY-MM-DD) — " : "due (YYYY-MM-DD) — ") + ConsultationWords.care(k, l)
         case .newOrganization: return ja ? "新しい相談: 組織" : "new consultation: organization"
-        case .newHarm: return ja ? "新しい相談: 何があったか" : "new consultation: what happened"
-        case .newMentalHealth: return ja ? "心身の不調がありますか？ (匿名で記録します)" : "Is their health affected? (recorded anonymously)"
+        case .newParty: return ja ? "相談しているのは" : "who is consulting"
+        case .newIdentified: return ja ? "氏名と連絡先を記録しますか？ (いいえ: 匿名で記録)" : "Record their name and contact? (No: anonymous)"
+        case .newName: return ja ? "氏名 (空でも可)" : "name (may be empty)"
+        case .newContact: return ja ? "連絡先 (電話かメール、空でも可)" : "contact (phone or e-mail, may be empty)"
+        case .newHarm: return ja ? "何があったか (本人の言葉で)" : "what happened (in their words)"
+        case .newWants: return ja ? "会社に望むこと (空でも可)" : "what they want the company to do (may be empty)"
+        case .newMentalHealth: return ja ? "心身の不調がありますか？" : "Is their health affected?"
+        case .newSecondary: return ja ? "二次被害 (相談したことなどによる)" : "secondary harassment (for having consulted, or been harassed)"
         }
     }
 }

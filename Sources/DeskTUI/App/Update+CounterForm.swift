@@ -10,6 +10,11 @@ func openCounterForm(_ m: inout Model) -> [Command] {
 func organizationsLoaded(_ m: inout Model, _ orgs: [OrganizationSummary]) -> [Command] {
     // A new consultation asks for its organization from the same list.
     if case .consult(var c)? = m.prompt, c.step == .newOrganization {
+        guard !orgs.isEmpty else {
+            m.prompt = .consultations(selected: 0)
+            m.message = StatusMessage(text: m.t(.noOrganizations), isError: true)
+            return []
+        }
         c.organizations = orgs
         m.prompt = .consult(c)
         return []

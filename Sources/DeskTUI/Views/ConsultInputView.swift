@@ -7,17 +7,21 @@ struct ConsultInputView {
     let language: Language
 
     func render(into s: inout Screen) {
-        let label = ConsultWords.label(input.step, language)
+        let label = ConsultationWords.label(input.step, language)
         switch input.step {
-        case .note, .close, .link, .careDue, .newHarm:
+        case .note, .close, .link, .careDue, .newName, .newContact, .newHarm, .newWants:
             InputLine(label: label + ": ", field: input.field, hint: KeyMap.hint(.textInput, after: .typeText, language)).render(into: &s)
-        case .linkConsent, .newMentalHealth:
+        case .linkConsent, .newIdentified, .newMentalHealth:
             ConfirmDialog(width: 70, lines: [PaneLine(label, .dialog)], hint: KeyMap.hint(.confirm, language)).render(into: &s)
         case .careKind(let done):
             let kinds = done ? input.openCare : CareKind.allCases
-            list(label, kinds.map { careLabel($0, language) }, into: &s)
+            list(label, kinds.map { ConsultationWords.care($0, language) }, into: &s)
         case .newOrganization:
             list(label, input.organizations.map { Sanitizer.visible($0.name) }, into: &s)
+        case .newParty:
+            list(label, ConsultingParty.allCases.map { ConsultationWords.party($0, language) }, into: &s)
+        case .newSecondary:
+            list(label, [language == .ja ? "なし" : "none"] + SecondaryBy.allCases.map { ConsultationWords.secondary($0, language) }, into: &s)
         }
     }
 
