@@ -39,6 +39,22 @@ struct StaffVisibilityTests {
         #expect(try staff.casesChanged(after: 0).rows.allSatisfy { $0.id != other })
     }
 
+    @Test("another clerk at the same organization sees their own hand-over, not this clerk's, and this clerk not theirs")
+    func anotherClerk() throws {
+        let (w, _) = try Self.world()
+        try w.desk(.supervisor).addStaff("u-staff2", role: .staff, displayName: "受付二")
+        let theirs = try w.desk("u-staff2").handOver(CounterReport(organization: "demo-hotel", complaint: "同じホテルの別の窓口で怒鳴られた",
+                                                                   facts: FactSheet())).id
+        let mine = w.desk(.staff), other = w.desk("u-staff2")
+        #expect(Set(try mine.queue().rows.map(\.id)) == [w.webCase, w.counterCase])
+        #expect(try mine.caseSummary(theirs) == nil)
+        #expect(throws: DeskError.noSuchCase(theirs.description)) { try mine.caseDetail(theirs) }
+        #expect(try mine.search("別の窓口").isEmpty)
+        #expect(try other.queue().rows.map(\.id) == [theirs])
+        #expect(throws: DeskError.noSuchCase(w.counterCase.description)) { try other.caseDetail(w.counterCase) }
+        #expect(try other.search("土下座").isEmpty)
+    }
+
     @Test("a clerk logs an enquiry on the reference number a customer gives, without reading the case; the rest of the line sees every case")
     func othersUnchanged() throws {
         let (w, other) = try Self.world()
