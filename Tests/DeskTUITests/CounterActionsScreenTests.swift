@@ -82,6 +82,8 @@ struct CounterActionsScreenTests {
         var (m, _, _) = try Self.decision(desk)
         _ = update(&m, .leafletDelivered(.printed(printer: "counter-1")))
         #expect(m.message == StatusMessage(text: "leaflet printed on counter-1", isError: false))
+        // At once, on the decision screen that covers the status line.
+        #expect(view(m).textLines.dropLast().last?.hasPrefix(" leaflet printed on counter-1") == true)
         _ = update(&m, .leafletDelivered(.failed("lp: printer not found")))
         #expect(m.message == StatusMessage(text: "leaflet not printed: lp: printer not found", isError: true))
         m.language = .ja

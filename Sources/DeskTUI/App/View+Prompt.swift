@@ -25,7 +25,7 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
         let inner = DialogBox.draw(&s, width: 50, height: 3)
         s.put(m.t(.discardQuestion) + " " + KeyMap.keysHint(.confirm), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .warning)
         s.cursor = (inner.x + 1, inner.y)
-    case .decision(let d): DecisionView(decision: d, language: lang).render(into: &s)
+    case .decision(let d): DecisionView(decision: d, language: lang, message: m.message).render(into: &s)
     case .fixedScripts(let policy, _): FixedScriptsOverlay(policy: policy, language: lang).render(into: &s)
     case .assign(let sel, let id, let staff):
         AssignDialog(caseID: id, staff: staff, selected: sel, assignee: m.detail?.summary.assignee, language: lang).render(into: &s)
