@@ -153,8 +153,10 @@ struct KeyMapTests {
     static let hints: [(KeyContext, String, String)] = [
         (.pickList, "↑↓ 選択  Enter 次へ  Esc 取消", "↑↓ choose  Enter next  Esc cancel"),
         (.retention, "Enter 消去へ  Esc 閉じる", "Enter erase  Esc close"),
-        (.consultations, "↑↓ 選択  Enter 開く (カウンセラー、記録されます)  Esc 閉じる", "↑↓ choose  Enter open (counsellors; recorded)  Esc close"),
-        (.consultation, "↑↓ スクロール  Esc 一覧へ", "↑↓ scroll  Esc back to the list"),
+        (.consultations, "↑↓ 選択  Enter 開く (カウンセラー、記録されます)  o 新規相談  Esc 閉じる",
+         "↑↓ choose  Enter open (counsellors; recorded)  o new  Esc close"),
+        (.consultation, "↑↓ スクロール  a メモ  c ケア開始  d ケア完了  L 案件と関連付け  x 相談を終える  Esc 一覧へ",
+         "↑↓ scroll  a note  c care  d care done  L link a case  x close  Esc back to the list"),
         (.handovers, "Enter 勤務を開始  ↑↓ スクロール  Esc 閉じる", "Enter start my shift  ↑↓ scroll  Esc close"),
         (.shiftBoard, "s 勤務開始  e 勤務終了 (引継ぎ)  Esc 閉じる", "s start my shift  e end it (handover)  Esc close"),
         (.monthly, "←→ 月  o 組織  ↑↓ スクロール  Esc 閉じる", "←→ month  o organization  ↑↓ scroll  Esc close"),
