@@ -101,6 +101,8 @@ struct ConsoleEndToEndTests {
         try t.tmux(["resize-window", "-t", "e2e", "-x", "60", "-y", "20"])
         try t.waitFor("the too-small notice") { $0.contains("Terminal too small") && $0.contains("60×20") }
         try t.tmux(["resize-window", "-t", "e2e", "-x", "120", "-y", "30"])
+        // Keys do nothing while the notice is up: wait for the panes before asking for help.
+        try t.waitFor("the panes again") { !$0.contains("Terminal too small") && $0.contains("2 Case \(third)") }
         try t.keys("?")
         try t.waitFor("help") { $0.contains("Keys: Case — Esc or ? closes") }
         try t.keys("Escape")
