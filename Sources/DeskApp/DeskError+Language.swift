@@ -12,6 +12,7 @@ extension DeskAction {
              .overrideLane, .escalate, .report, .close, .rejectAsThreat, .logEnquiry, .addNote, .placeHold, .liftHold,
              .takeLadderStep, .draftReport, .approveReport, .recordDecision, .giveFeedback, .completeTask, .openTask:
             DecideError.command(label)
+        case .recordCounterAction: "窓口で行ったことを記録"
         case .readQueue: "一覧を閲覧"
         case .readCaseText: "案件の内容を閲覧"
         case .readContactDetails: "申出人の氏名・連絡先を閲覧"

@@ -78,6 +78,7 @@ struct Mado: ParsableCommand {
 }
 
 enum Console {
+    /// The leaflet printer: `MADO_PRINTER` for this session, else the config file's; an organization's own printer wins over both.
     static func open(_ desk: Desk, theme: Theme, language: Language, readOnly: Bool, name: String, config: ConsoleConfig = ConsoleConfig()) throws {
         let me = try desk.me()
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
@@ -89,7 +90,8 @@ enum Console {
         model.keyProblem = desk.keyProblem
         model.keys = config.keys
         if let fallback = backend.localeFallback { model.message = StatusMessage(text: fallback.notice(language), isError: false) }
-        let program = Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch(), writeFile: { path, data in
+        let printer = ProcessInfo.processInfo.environment["MADO_PRINTER"].flatMap { $0.isEmpty ? nil : $0 } ?? config.printer
+        let program = Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch(), printer: printer, writeFile: { path, data in
             (try? Privileges.asUser { FileManager.default.createFile(atPath: path, contents: data) }) ?? false
         })
         program.loadTheme = { name in try Privileges.asUser { try Theme.named(name) } }

@@ -171,7 +171,8 @@ struct ConsultationScreenTests {
     static func run(_ desk: DemoDesk, role: Role, user: String) -> (Program, [String]) {
         let backend = TestBackend(size: Size(width: 120, height: 30))
         var seen: [String] = []
-        backend.input = [.key(.char("K")), .key(.enter)]
+        // A counsellor's console opens on the list; the others open it with K.
+        backend.input = (role == .counsellor ? [] : [.key(.char("K"))]) + [.key(.enter)]
         backend.onDraw = { seen.append($0.textLines.joined(separator: "\n")) }
         let me = StaffMember(user: user, displayName: user, role: role, active: true)
         let p = Program(desk: desk.desk.acting(as: user), backend: backend, model: Model(size: backend.size, now: DemoDesk.now, me: me, language: .en),
@@ -180,7 +181,7 @@ struct ConsultationScreenTests {
         return (p, seen)
     }
 
-    @Test("K: a counsellor opens a consultation; a supervisor sees the list without content and is refused, and both attempts are logged")
+    @Test("a counsellor opens a consultation from the list; a supervisor sees the list without content and is refused, and both attempts are logged")
     func roles() throws {
         let desk = try DemoDesk()
         let id = try desk.desk.acting(as: "demo.kato").openConsultation(ConsultationRequest(

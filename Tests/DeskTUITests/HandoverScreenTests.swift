@@ -57,7 +57,7 @@ struct HandoverScreenTests {
         guard case .decision(let d2)? = m.prompt else { return }
         #expect(d2.done == [.secondStaff] && d2.scriptLanguage == .en)
         let w = update(&m, .keyPressed(.char("w")))
-        guard case .writeLeaflet(let wid, let text)? = w.first else { Issue.record("no leaflet"); return }
+        guard case .printLeaflet(let wid, _, let text)? = w.first else { Issue.record("no leaflet"); return }
         #expect(wid == id && text.contains("Complaints and requests (デモホテル東京)"))
     }
 

@@ -1,3 +1,4 @@
+import DeskDomain
 import Foundation
 import Testing
 
@@ -7,10 +8,11 @@ struct ConsoleEndToEndTests {
     final class Session {
         let socket = "mado-e2e-\(UUID().uuidString.prefix(8))"
         /// With `inShell`, mado is typed into an interactive bash, whose job control Ctrl-Z and fg need.
+        /// `locale`: the locale words of the console's environment; `env`: more NAME='value' words for it.
         init(db: String, width: Int, height: Int, args: [String] = [], inShell: Bool = false, term: String = "xterm-256color",
-             locale: String = "LANG=C.UTF-8") throws {
+             locale: String = "LANG=C.UTF-8", env: [String] = []) throws {
             // No LINES/COLUMNS: ncurses would prefer them to the real window size.
-            let cmd = "env -u LINES -u COLUMNS -u LC_ALL -u LC_CTYPE -u LC_MESSAGES MADO_DB='\(db)' \(locale) TERM=\(term) '\(CommandLineTests.mado)' "
+            let cmd = "env -u LINES -u COLUMNS -u LC_ALL -u LC_CTYPE -u LC_MESSAGES MADO_DB='\(db)' \(locale) TERM=\(term) \(env.joined(separator: " ")) '\(CommandLineTests.mado)' "
                 + args.joined(separator: " ")
             if inShell {
                 try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e",
@@ -163,6 +165,37 @@ struct ConsoleEndToEndTests {
         let b = try Session(db: desk.db, width: 200, height: 30, locale: "LANG=C.UTF-8 XDG_CONFIG_HOME='\(bad.dir.path)'")
         let refused = try b.waitFor("the refusal") { $0.contains("EXITED:") }
         #expect(refused.contains("EXITED:1") && refused.contains("config.toml:2:") && refused.contains("j is already the key of down"), "\(refused)")
+    }
+
+    @Test("w on the decision screen prints the leaflet through the lp first on PATH, on MADO_PRINTER, and says so")
+    func printsThroughLP() throws {
+        let desk = try CommandLineTests.Desk()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-lp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A fake spooler: it keeps its arguments and what it was given to print.
+        let lp = dir.appendingPathComponent("lp")
+        try "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(dir.path)/args'\ncat > '\(dir.path)/stdin'\n".write(to: lp, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: lp.path)
+        let path = dir.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let t = try Session(db: desk.db, width: 120, height: 40, args: ["--lang", "en"], env: ["PATH='\(path)'", "MADO_PRINTER=counter-1"])
+        try t.waitFor("the queue") { $0.contains("> C-000005") }
+        try t.keys("H")
+        try t.waitFor("the counter form") { $0.contains("Hand over  —") }
+        try t.keys("Down", "Down", "Down")
+        try t.tmux(["send-keys", "-t", "e2e", "-l", "閉店後も帰らない"])
+        // Enter goes to the next field, and on the last hands over: past the demand, staff and every fact, then submit.
+        for _ in 0..<(4 + FactName.allCases.count + 1) { try t.keys("Enter") }
+        let decision = try t.waitFor("the decision screen") { $0.contains("Read aloud") }
+        let id = try #require(decision.split(separator: " ").first { $0.hasPrefix("C-0000") }.map(String.init))
+        try t.keys("w")
+        try t.waitFor("the status line saying it printed") { $0.contains("leaflet printed on counter-1") }
+        let args = (try? String(contentsOf: dir.appendingPathComponent("args"), encoding: .utf8)) ?? "(lp not run)"
+        #expect(args == "-t\nmado-leaflet-\(id)\n-d\ncounter-1\n")
+        let printed = (try? String(contentsOf: dir.appendingPathComponent("stdin"), encoding: .utf8)) ?? ""
+        #expect(printed.contains(id))
+        try t.keys("Escape", "Escape", "q")
+        try t.waitFor("exit 0") { $0.contains("EXITED:0") }
     }
 
     @Test("a note typed in one terminal appears in another within a second, and hostile text stays harmless")

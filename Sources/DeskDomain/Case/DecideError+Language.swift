@@ -18,7 +18,7 @@ extension DecideError {
         switch self {
         case let .wrongState(_, s): return ja ? "案件は「\(s.label.ja)」です" : "the case is \(s.label.en)"
         case let .missing(_, w): return ja ? "先に\(Self.what[w] ?? w)が必要です" : "\(w) first"
-        case let .invalid(f, r): return ja ? Self.reason(r) : "\(f): \(r)"
+        case let .invalid(_, r): return ja ? Self.reason(r) : Self.reasonEN(r)
         case .noSuchCase, .alreadyExists: return message(language)
         }
     }
@@ -123,6 +123,29 @@ extension DecideError {
             return "\(limit) 字までです"
         }
         return r
+    }
+
+    /// The English reason with the stored names in it (task kinds, care kinds, lanes, classifications) in words.
+    public static func reasonEN(_ r: String) -> String {
+        func swapping(_ prefix: String, _ suffix: String, _ word: (String) -> String?) -> String? {
+            guard r.hasPrefix(prefix), r.hasSuffix(suffix), r.count >= prefix.count + suffix.count else { return nil }
+            let k = String(r.dropFirst(prefix.count).dropLast(suffix.count))
+            return word(k).map { prefix + "“" + $0 + "”" + suffix }
+        }
+        return swapping("the case is already classified as ", "") { Classification(rawValue: $0)?.label.en }
+            ?? swapping("the case is already in the ", " lane") { Lane(rawValue: $0)?.label.en }
+            ?? swapping("the case already has an open ", " task") { TaskKind(rawValue: $0)?.label.en }
+            ?? swapping("the case has no open ", " task") { TaskKind(rawValue: $0)?.label.en }
+            ?? swapping("a ", " task is already open") { CareKind(rawValue: $0)?.label.en }
+            ?? swapping("no open ", " task") { CareKind(rawValue: $0)?.label.en }
+            ?? swapping("the case is already on hold (", ")") { HoldKind(rawValue: $0)?.label.en }
+            ?? swapping("care tasks are still open: ", "") { ks in
+                ks.split(separator: ",").map { k in
+                    let k = k.trimmingCharacters(in: .whitespaces)
+                    return CareKind(rawValue: k)?.label.en ?? k
+                }.joined(separator: ", ")
+            }
+            ?? r
     }
 }
 

@@ -43,6 +43,8 @@ public indirect enum Prompt: Equatable, Sendable {
     /// The employee consultations (no content), and one opened by a counsellor.
     case consultations(selected: Int)
     case consultation(ConsultationID, [EventEnvelope], scroll: Int)
+    /// A counsellor's action on a consultation, or a new one, one question at a time.
+    case consult(ConsultInput)
     /// The counter form (H); the interaction's timer runs from when it opened.
     case counterForm(CounterForm)
     /// Leaving a form with input asks first (No keeps it).

@@ -28,6 +28,12 @@ public enum UIText: CaseIterable, Sendable {
     case terminalCannotDraw, terminalUnknown
     // The desk's vocabulary where a stored name used to show (issue 18).
     case namedStaff, policyTable, ruleReason, scriptRead, leafletGiven
+    // The counter's decision screen: recording what was done, printing the leaflet (CounterText has the sentences).
+    case recordTicked, printLeaflet
+    // The case pane's sections for deciding (CaseText+Decision).
+    case assessment, reportDraft
+    // A counsellor's keys on the consultation desk (Update+ConsultActions).
+    case consultNoteKey, consultCareKey, consultCareDoneKey, consultLinkKey, consultCloseKey, newConsultationKey
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -35,7 +41,7 @@ public enum UIText: CaseIterable, Sendable {
     }
 
     /// Split by room so that no switch runs to hundreds of lines; every case is in one of them (a test checks).
-    private var pair: (String, String) { keyText ?? paneText ?? dialogText ?? consoleText ?? vocabularyText ?? ("", "") }
+    private var pair: (String, String) { keyText ?? paneText ?? dialogText ?? consoleText ?? vocabularyText ?? counterText ?? decisionText ?? ("", "") }
 
     /// The `:` command line, the action menu, the sticky selection and what asks before typed text is dropped.
     private var consoleText: (String, String)? {

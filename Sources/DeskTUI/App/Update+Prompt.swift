@@ -34,6 +34,7 @@ func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
     case .assign(let sel, let id, let staff): return assignKey(&m, sel, id, staff, key)
     case .consultations(let sel): return consultationsKey(&m, sel, key)
     case .consultation(let id, let events, let scroll): return consultationKey(&m, id, events, scroll, key)
+    case .consult(let input): return consultKey(&m, input, key)
     case .handovers(let list, let scroll): return handoversKey(&m, list, scroll, key)
     case .shiftBoard(let scroll): return shiftBoardKey(&m, scroll, key)
     case .shiftNote(let f): return shiftNoteKey(&m, f, key)
@@ -105,6 +106,7 @@ func paste(_ m: inout Model, _ text: String) -> [Command] {
         return reselect(&m) + [.search(f.text)]
     case .note(var f, let id)?: f.insert(text); m.prompt = .note(f, id)
     case .command(var f, _)?: f.insert(text); m.prompt = .command(f, candidates: [])
+    case .consult(var c)?: c.field.insert(text); m.prompt = .consult(c)
     case .text(var f, let a, let id)?: f.insert(text); m.prompt = .text(f, a, id)
     case .eraseReason(var f, let row, let impact)?: f.insert(text); m.prompt = .eraseReason(f, row, impact)
     case .assessForm(var f, let id)?: if AssessForm.rows[f.focus] == .reason { f.reason.insert(text) }; m.prompt = .assessForm(f, id)

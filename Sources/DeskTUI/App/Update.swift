@@ -54,14 +54,16 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
     case .eraseFailed(_, let reason): return refuse(&m, reason)
     case .retentionLoaded(let due): m.retentionDue = due; return []
     case .organizationsLoaded(let orgs): return organizationsLoaded(&m, orgs)
-    case .handedOver(let id, let decision, let org, let policy): return handedOver(&m, id, decision, organization: org, policy: policy)
+    case .handedOver(let id, let decision, let org, let policy, let orgID, let contact):
+        return handedOver(&m, id, decision, organization: org, policy: policy, organizationID: orgID, contact: contact)
     case .handOverFailed(let why): return refuse(&m, why)
-    case .leafletWritten(let path):
-        m.message = StatusMessage(text: "\(m.t(.leafletWritten)) " + Sanitizer.visible(path), isError: false)
+    case .leafletDelivered(let outcome):
+        m.message = StatusMessage(text: CounterText.leaflet(outcome, m.language), isError: { if case .failed = outcome { true } else { false } }())
         return []
     case .monthlyLoaded(let totals, let orgs): return monthlyLoaded(&m, totals, orgs)
     case .consultationsLoaded(let rows): m.consultationRows = rows; return []
     case .consultationLoaded(let id, let events): return consultationLoaded(&m, id, events)
+    case .consulted(let id): return consulted(&m, id)
     case .shiftLoaded(let board, let unseen, let login): return shiftLoaded(&m, board, unseen: unseen, login: login)
     case .shiftChanged(let started, let unseen): return shiftChanged(&m, started: started, unseen: unseen)
     }

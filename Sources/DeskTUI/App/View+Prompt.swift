@@ -41,7 +41,7 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
         let inner = DialogBox.draw(&s, width: 50, height: 3)
         s.put(m.t(.discardQuestion) + " " + KeyMap.keysHint(.confirm), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .warning)
         s.cursor = (inner.x + 1, inner.y)
-    case .decision(let d): DecisionView(decision: d, language: lang).render(into: &s)
+    case .decision(let d): DecisionView(decision: d, language: lang, message: m.message).render(into: &s)
     case .fixedScripts(let policy, _): FixedScriptsOverlay(policy: policy, language: lang).render(into: &s)
     case .assign(let sel, let id, let staff):
         AssignDialog(caseID: id, staff: staff, selected: sel, assignee: m.detail?.summary.assignee, language: lang).render(into: &s)
@@ -51,6 +51,14 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
                              language: lang).render(into: &s)
     case .consultation(let id, let events, let scroll):
         ConsultationOverlay(id: id, events: events, scroll: scroll, language: lang).render(into: &s)
+    case .consult(let c):
+        if let id = c.id {
+            ConsultationOverlay(id: id, events: c.events, scroll: 0, language: lang).render(into: &s)
+        } else {
+            ConsultationsOverlay(rows: m.consultationRows, selected: 0, showsFlags: m.roleRefusal(.seeConsultationFlags) == nil, today: m.today,
+                                 language: lang).render(into: &s)
+        }
+        ConsultInputView(input: c, language: lang).render(into: &s)
     case .shiftBoard(let scroll): shiftBoard(m, scroll: scroll, note: nil).render(into: &s)
     case .shiftNote(let f): shiftBoard(m, scroll: 0, note: f).render(into: &s)
     case .monthly(_, let month, let scroll):

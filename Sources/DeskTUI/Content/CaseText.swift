@@ -31,6 +31,7 @@ enum CaseText {
             w.out.insert(PaneLine(t(.openTasks) + ": " + state.openTasks.map { $0.label(c.language) }.joined(separator: ", "), .warning), at: 1)
         }
         if let report = reportLine(d, c) { w.add(report) }
+        decisionFacts(d, c, into: &w)
         if let facts { w.section(.facts); w.add(facts) }
         if !statements.isEmpty { w.section(.statements); statements.forEach { w.add($0) } }
         w.section(.timeline)

@@ -11,7 +11,7 @@ public enum ConsultationText {
                        + (ja ? "、相談者: " : ", by ") + p.openedBy.label(language)
                        + (p.anonymous ? (ja ? "、匿名" : ", anonymous")
                           : (ja ? "、氏名 \(t(p.name))、連絡先 \(t(p.contact))" : ", name \(t(p.name)), contact \(t(p.contact))"))
-                       + (p.mentalHealth ? (ja ? "、心身の不調あり" : ", mental-health concern") : "")
+                       + (p.mentalHealth ? (ja ? "、心身の不調あり" : ", health concern") : "")
                        + (p.secondary.map { ja ? "、\($0.label.ja)による二次被害" : ", secondary harassment by \($0.label.en)" } ?? ""),
                        (ja ? "被害: " : "harm: ") + t(p.harm)]
             if let w = p.wants { out.append((ja ? "希望: " : "wants: ") + t(w)) }

@@ -16,5 +16,7 @@ public enum DialogAction: String, CaseIterable, Sendable {
     case complete
     /// Move between Cancel and Erase.
     case switchButton
+    /// A counsellor's actions on a consultation, and a new one from the list.
+    case consultNote, consultCare, consultCareDone, consultLink, consultClose, newConsultation
     case switchScriptLanguage, writeLeaflet, showFixedScripts, startShift, endShift, previousMonth, nextMonth, nextOrganization
 }

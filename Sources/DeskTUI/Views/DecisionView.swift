@@ -5,6 +5,8 @@ import DeskApp
 struct DecisionView: Translated {
     let decision: HandoverDecision
     let language: Language
+    /// The status line's message (what became of the leaflet): the screen covers the status line, so it shows it.
+    var message: StatusMessage? = nil
 
     func lines(width: Int) -> [PaneLine] {
         let d = decision, lang = d.scriptLanguage
@@ -34,20 +36,26 @@ struct DecisionView: Translated {
         if d.decision.actions.isEmpty { add(ja ? "  (なし)" : "  (nothing)") }
         out.append(PaneLine("", .dialog))
         add((ja ? "お渡しするご案内: " : "Leaflet to hand over: ") + policy.leafletTitle(d.decision.leaflet, organization: d.organization, language: language)
-            + "  — \(KeyMap.keyName(.writeLeaflet, in: .decision)) " + (ja ? "で印刷用ファイルに書き出す" : "writes it for the printer"), .dialog)
+            + "  — \(KeyMap.keyName(.writeLeaflet, in: .decision)) " + (ja ? "で印刷" : "prints it"), .dialog)
+        if d.contact.phone == nil && d.contact.email == nil && d.contact.url == nil {
+            add(ja ? "  (窓口の電話・メール・URL が未設定です: mado org set / mado org set --desk)" : "  (no phone, e-mail or URL set for the desk: mado org set / mado org set --desk)", .warning)
+        }
         // The leaflet's text is the desk's contact for this organization: what the customer is told to use.
-        for l in policy.leafletText(d.decision.leaflet, organization: d.organization, caseID: d.caseID, language: lang)
-            .split(separator: "\n") {
+        for l in d.leafletText.split(separator: "\n") {
             add(String(l), .muted, indent: "    ")
         }
         return out
     }
 
     func render(into s: inout Screen) {
-        let r = Rect(x: 0, y: 1, width: s.width, height: s.height - 2)
+        // A message (the hand-over recorded, the leaflet printed) takes the line above the keys, which stay in view.
+        let r = Rect(x: 0, y: 1, width: s.width, height: s.height - (message == nil ? 2 : 3))
         s.fill(r, role: .dialog)
         for (i, l) in lines(width: s.width - 4).prefix(r.height).enumerated() {
             s.putPadded("  " + l.text, x: 0, y: r.y + i, width: s.width, role: l.role)
+        }
+        if let message {
+            s.putPadded(" " + Sanitizer.visible(message.text), x: 0, y: s.height - 2, width: s.width, role: message.isError ? .error : .ok)
         }
         s.putPadded(" " + KeyMap.hint(.decision, language), x: 0, y: s.height - 1, width: s.width, role: .hint)
     }

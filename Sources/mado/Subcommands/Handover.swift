@@ -65,7 +65,8 @@ extension Mado {
                                        occurredAt: ISO8601DateFormatter().string(from: Date()), complaint: complaint,
                                        words: words, demand: demand, staff: staffNames, facts: facts)
             let r = try desk.handOver(report)
-            let sheet = HandoverSheet(caseID: r.id, decision: r.decision, policy: r.policy, organization: r.organizationName, language: language)
+            let sheet = HandoverSheet(caseID: r.id, decision: r.decision, policy: r.policy, organization: r.organizationName, language: language,
+                                      contact: try desk.contact(of: orgID))
             if let leaflet {
                 guard try Privileges.asUser({ FileManager.default.createFile(atPath: leaflet, contents: Data(sheet.leafletText.utf8)) }) else {
                     throw Refusal("cannot write the leaflet to \(Sanitizer.visible(leaflet))")
@@ -113,11 +114,14 @@ struct HandoverSheet {
     let policy: PolicyTable
     let organization: String
     let language: Language
+    /// The phone, e-mail and URL the leaflet prints.
+    var contact = ContactDetails()
 
     var scripts: [PolicyScript] { decision.scripts.compactMap(policy.script) }
 
     var leafletText: String {
         policy.leafletText(decision.leaflet, organization: organization, caseID: caseID, language: language)
+            + contact.leafletLines(language).map { $0 + "\n" }.joined()
     }
 
     var text: String {

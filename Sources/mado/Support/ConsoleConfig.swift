@@ -9,7 +9,7 @@ import TOMLKit
 /// ```toml
 /// language = "ja"          # ja or en; --lang wins
 /// theme = "high-contrast"  # --theme wins
-/// printer = "counter-1"    # the print queue for leaflets (read and checked; printing through lp is not built yet)
+/// printer = "counter-1"    # the print queue (lp -d) or a directory for leaflets; MADO_PRINTER overrides it
 ///
 /// [keys]                   # names as on the : line (:take, :note); values as the help names keys
 /// take = "T"
