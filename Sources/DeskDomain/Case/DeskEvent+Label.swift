@@ -50,6 +50,8 @@ extension DeskEvent: Labelled {
         "subjectExported": ("個人データの書き出し", "personal data exported"),
         "standingSet": ("相手方への警告・利用禁止", "counterparty's standing set"),
         "checkpointSigned": ("記録の署名", "log head signed"),
+        "counterActionTaken": ("窓口での対応", "done at the counter"),
+        "contactSet": ("連絡先・プリンターの設定", "contact details and printer set"),
     ]
 
     /// The label with what the event decided, in words and without personal text: "警察対応: 最終警告".
@@ -72,6 +74,7 @@ extension DeskEvent: Labelled {
         case .statementRecorded(let p): return with(p.speaker.label(language))
         case .enquiryLogged(let p): return with(p.channel.label(language))
         case .feedbackGiven(let p): return with(p.channel.label(language))
+        case .counterActionTaken(let p): return with(p.action.label(language))
         default: return label(language)
         }
     }
