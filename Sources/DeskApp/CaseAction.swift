@@ -23,6 +23,8 @@ public enum CaseAction: Hashable, Sendable {
     case placeHold(HoldKind, reason: String)
     case liftHold(reason: String)
     case takeLadderStep(LadderStep)
+    /// What the clerk ticked on the decision screen.
+    case recordCounterActions([RequiredAction])
     /// Draft the report; nil opinion: the latest assessment's.
     case draftReport(opinion: String?, includeName: Bool, includeContact: Bool)
     case approveReport
@@ -52,6 +54,7 @@ public enum CaseAction: Hashable, Sendable {
         case .placeHold: .placeHold
         case .liftHold: .liftHold
         case .takeLadderStep(let step): .takeLadderStep(step)
+        case .recordCounterActions: .recordCounterActions
         case .draftReport: .draftReport
         case .approveReport: .approveReport
         case .recordDecision: .recordDecision

@@ -10,7 +10,7 @@ public enum ConsultationAction: Hashable, Sendable {
 }
 
 /// A new consultation, in plain text.
-public struct ConsultationRequest: Sendable {
+public struct ConsultationRequest: Equatable, Sendable {
     public var organization: OrganizationID
     public var anonymous: Bool
     public var name: String?

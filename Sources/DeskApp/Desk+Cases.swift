@@ -8,6 +8,8 @@ extension Desk {
     /// Returns the events recorded (none: nothing changed).
     @discardableResult
     public func act(_ action: CaseAction, on id: CaseID, expected: StreamVersion? = nil) throws -> [DeskEvent] {
+        // Not `requireVisible`: a clerk logs an enquiry or a ladder step on the reference number a customer gives them,
+        // for a case someone else recorded; what they may do is the matrix's and the case's question, what they read not.
         try require(action.intent.action(by: actor))
         var attempt = 0
         while true {
@@ -83,6 +85,7 @@ extension Desk {
         case let .placeHold(kind, reason): return .placeHold(LegalHoldPlaced(kind: kind, reason: reason))
         case .liftHold(let reason): return .liftHold(LegalHoldLifted(reason: reason))
         case .takeLadderStep(let step): return .takeLadderStep(step)
+        case .recordCounterActions(let a): return .recordCounterActions(a)
         case let .draftReport(opinion, name, contact):
             let text: Personal
             if let opinion {
@@ -113,6 +116,7 @@ extension Desk {
     /// above the counter.
     public func caseDetail(_ id: CaseID) throws -> CaseDetail {
         let me = try require(.readQueue)
+        try requireVisible(id, to: me)
         guard var d = try reads.caseDetail(id, visibility: RoleMatrix.visibility(for: me.role)) else {
             throw DeskError.noSuchCase(id.description)
         }
@@ -133,13 +137,21 @@ extension Desk {
 
     public func caseSummary(_ id: CaseID) throws -> CaseSummary? {
         let me = try require(.readQueue)
-        return try reads.caseSummary(id).map { hidingText($0, me.role) }
+        guard let r = try reads.caseSummary(id), RoleMatrix.sees(r, me) else { return nil }
+        return hidingText(r, me.role)
     }
 
     /// The top of the queue and its counts.
     public func queueHead(limit: Int) throws -> QueueHead {
         let me = try require(.readQueue)
-        let h = try reads.queueHead(limit: limit, today: LocalDate(japanTime: clock()))
+        let today = LocalDate(japanTime: clock())
+        if RoleMatrix.seesOwnCasesOnly(me.role) {
+            // A clerk's own cases are few: counted from the rows they see, not the desk's.
+            let rows = try reads.queueSnapshot().rows.filter { RoleMatrix.sees($0, me) }.map { hidingText($0, me.role) }
+            return QueueHead(rows: Array(rows.prefix(limit)), total: rows.count, danger: rows.filter(\.isOpenDanger).count,
+                             overdue: rows.filter { $0.isOverdue(on: today) }.count)
+        }
+        let h = try reads.queueHead(limit: limit, today: today)
         return RoleMatrix.allows(me.role, .readCaseText) ? h
             : QueueHead(rows: h.rows.map { hidingText($0, me.role) }, total: h.total, danger: h.danger, overdue: h.overdue)
     }
@@ -147,14 +159,16 @@ extension Desk {
     /// Every case in queue order, and the log position the rows reflect.
     public func queue() throws -> (rows: [CaseSummary], through: Int64) {
         let me = try require(.readQueue)
-        let q = try reads.queueSnapshot()
+        var q = try reads.queueSnapshot()
+        q.rows = q.rows.filter { RoleMatrix.sees($0, me) }
         return RoleMatrix.allows(me.role, .readCaseText) ? q : (q.rows.map { hidingText($0, me.role) }, q.through)
     }
 
     /// The cases changed after a log position.
     public func casesChanged(after position: Int64) throws -> (rows: [CaseSummary], through: Int64) {
         let me = try require(.readQueue)
-        let c = try reads.casesChanged(after: position)
+        var c = try reads.casesChanged(after: position)
+        c.rows = c.rows.filter { RoleMatrix.sees($0, me) }
         return RoleMatrix.allows(me.role, .readCaseText) ? c : (c.rows.map { hidingText($0, me.role) }, c.through)
     }
 
@@ -162,18 +176,30 @@ extension Desk {
     public func forEachCase(_ body: (CaseSummary) throws -> Void) throws {
         let me = try require(.readQueue)
         let text = RoleMatrix.allows(me.role, .readCaseText)
-        try reads.forEachCase { try body(text ? $0 : hidingText($0, me.role)) }
+        try reads.forEachCase { r in
+            guard RoleMatrix.sees(r, me) else { return }
+            try body(text ? r : hidingText(r, me.role))
+        }
     }
 
     /// The cases whose text holds `query`; nothing for a role that may not read the text.
     public func search(_ query: String) throws -> Set<CaseID> {
         let me = try require(.readQueue)
-        return RoleMatrix.allows(me.role, .readCaseText) ? try reads.search(query) : []
+        guard RoleMatrix.allows(me.role, .readCaseText) else { return [] }
+        let hits = try reads.search(query)
+        guard RoleMatrix.seesOwnCasesOnly(me.role) else { return hits }
+        return Set(try queue().rows.map(\.id)).intersection(hits)
     }
 
     public func caseCount() throws -> Int {
-        try require(.readQueue)
-        return try reads.caseCount()
+        let me = try require(.readQueue)
+        return RoleMatrix.seesOwnCasesOnly(me.role) ? try queue().rows.count : try reads.caseCount()
+    }
+
+    /// A case the acting user may not see is, to them, no case at all (its number says nothing of what it holds).
+    func requireVisible(_ id: CaseID, to me: StaffMember) throws {
+        guard RoleMatrix.seesOwnCasesOnly(me.role) else { return }
+        guard let r = try reads.caseSummary(id), RoleMatrix.sees(r, me) else { throw DeskError.noSuchCase(id.description) }
     }
 
     /// Whether the acting user may read what cases say (the queue shows the complaint's first line).
@@ -188,7 +214,7 @@ extension CaseSummary {
     func withSummary(_ text: String) -> CaseSummary {
         CaseSummary(id: id, organization: organization, branch: branch, store: store, channel: channel, language: language, lane: lane,
                     status: status, openedAt: openedAt, reportDueOn: reportDueOn, lastActivity: lastActivity, summary: text,
-                    assignee: assignee, version: version, hold: hold, closedAt: closedAt)
+                    assignee: assignee, version: version, hold: hold, closedAt: closedAt, openedBy: openedBy)
     }
 }
 

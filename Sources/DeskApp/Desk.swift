@@ -129,7 +129,7 @@ extension DeskAction {
             false
         case .recordIntake, .recordFacts, .recordStatement, .linkCounterparty, .handOver, .startReview, .assess, .classify,
              .overrideLane, .escalate, .report, .close, .rejectAsThreat, .logEnquiry, .addNote, .takeCase, .assignCase, .placeHold,
-             .liftHold, .takeLadderStep, .draftReport, .approveReport, .recordDecision, .giveFeedback, .completeTask, .openTask,
+             .liftHold, .takeLadderStep, .recordCounterAction, .draftReport, .approveReport, .recordDecision, .giveFeedback, .completeTask, .openTask,
              .setStanding, .eraseSubject, .eraseEmployee, .exportSubject, .exportEmployee, .runRetention, .setRetention,
              .registerOrganization, .adoptPolicy, .manageStaff, .rebuild, .fillDemo, .openConsultation, .handleConsultation,
              .workShift, .anchorLog:

@@ -10,7 +10,7 @@ extension DeskEvent {
         case .factsRecorded, .handedOver, .assessed: 2
         case .intakeRecorded, .statementRecorded, .counterpartyLinked, .reviewStarted, .classified, .laneOverridden,
              .escalated, .reported, .closed, .rejectedAsThreat, .enquiryLogged, .noteAdded, .caseAssigned, .legalHoldPlaced,
-             .legalHoldLifted, .ladderStepTaken, .reportDrafted, .reportApproved, .organizationDecided, .feedbackGiven,
+             .legalHoldLifted, .ladderStepTaken, .counterActionTaken, .contactSet, .reportDrafted, .reportApproved, .organizationDecided, .feedbackGiven,
              .taskOpened, .taskDone, .organizationRegistered, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved,
              .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked,
              .consultationNoted, .consultationClosed, .restrictedAccess, .subjectErased, .subjectExported, .standingSet,
@@ -57,6 +57,8 @@ extension DeskEvent {
         case .policyAdopted(let p): return try e.encode(p)
         case .subjectExported(let p): return try e.encode(p)
         case .ladderStepTaken(let p): return try e.encode(p)
+        case .counterActionTaken(let p): return try e.encode(p)
+        case .contactSet(let p): return try e.encode(p)
         case .standingSet(let p): return try e.encode(p)
         case .reportDrafted(let p): return try e.encode(p)
         case .reportApproved(let p): return try e.encode(p)
@@ -125,6 +127,8 @@ extension DeskEvent {
         case "policyAdopted": return .policyAdopted(try p(PolicyAdopted.self))
         case "subjectExported": return .subjectExported(try p(SubjectExported.self))
         case "ladderStepTaken": return .ladderStepTaken(try p(LadderStepTaken.self))
+        case "counterActionTaken": return .counterActionTaken(try p(CounterActionTaken.self))
+        case "contactSet": return .contactSet(try p(ContactSet.self))
         case "standingSet": return .standingSet(try p(StandingSet.self))
         case "reportDrafted": return .reportDrafted(try p(ReportDrafted.self))
         case "reportApproved": return .reportApproved(try p(ReportApproved.self))

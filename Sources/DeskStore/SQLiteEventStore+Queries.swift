@@ -12,7 +12,7 @@ extension SQLiteEventStore {
     /// was most of the time of loading a large queue).
     static let caseColumns = """
         id, seq, organization, branch, store, channel, language, lane, state, opened_at, report_due_on,
-        last_activity, summary, assignee, version, hold, closed_at
+        last_activity, summary, assignee, version, hold, closed_at, opened_by
         """
 
     /// Calls `body` for every case in queue order, reading row by row (memory does not grow with the log).
@@ -86,7 +86,7 @@ extension SQLiteEventStore {
         return CaseSummary(id: CaseID(id) ?? CaseID(number: r[1]), organization: OrganizationID(r[2] as String), branch: r[3], store: r[4],
                            channel: ch, language: lang, lane: lane.flatMap(Lane.init(rawValue:)), status: status, openedAt: r[9],
                            reportDueOn: dueOn, lastActivity: r[11], summary: r[12], assignee: r[13], version: StreamVersion(r[14]),
-                           hold: hold.flatMap(HoldKind.init(rawValue:)), closedAt: r[16])
+                           hold: hold.flatMap(HoldKind.init(rawValue:)), closedAt: r[16], openedBy: r[17])
     }
 
     /// A case with its timeline and the counterparties' earlier contacts, personal fields opened as `visibility` allows.

@@ -73,7 +73,13 @@ public final class SQLiteEventStore: Sendable {
     public static func open(path: String, keyFile: String? = nil, requireKey: Bool = false,
                             durability: Durability = .full, busyTimeout: TimeInterval = 30,
                             readOnly: Bool = false) throws -> SQLiteEventStore {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
+        guard FileManager.default.fileExists(atPath: path) else {
+            // A directory the user may not search hides the file: a permission problem, not a missing desk.
+            if let dir = FileAccess.unsearchableDirectory(on: path) {
+                throw StoreError.io("cannot open \(path): \(FileAccess.denied(dir))")
+            }
+            throw StoreError.noDatabase(path: path)
+        }
         let readOnlyReason = try checkAccess(path) ?? (readOnly ? "opened so on purpose" : nil)
         var config = configuration(busyTimeout: busyTimeout)
         config.readonly = readOnlyReason != nil
@@ -171,16 +177,16 @@ public final class SQLiteEventStore: Sendable {
     static func checkAccess(_ path: String) throws -> String? {
         let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         // The effective ids throughout: a set-group-id mado reaches the desk through its group, which the user is not in.
-        for (p, mode) in [(dir, X_OK), (path, R_OK)] where !Self.may(p, mode) {
-            var st = stat()
-            let group = stat(p, &st) == 0 ? (getgrgid(st.st_gid).map { String(cString: $0.pointee.gr_name) } ?? "\(st.st_gid)") : "?"
-            throw StoreError.io("cannot open \(path): permission denied on \(p) (its group is \(group); the desk's users must be in it)")
+        if let blocked = FileAccess.unsearchableDirectory(on: path) ?? (Self.may(path, R_OK) ? nil : path) {
+            throw StoreError.io("cannot open \(path): \(FileAccess.denied(blocked))")
         }
         let reason: String
-        if !Self.may(path, W_OK) {
-            reason = errno == EROFS ? "it is on a read-only file system" : "you may not write to it"
-        } else if !Self.may(dir, R_OK | W_OK | X_OK) {
-            reason = errno == EROFS ? "it is on a read-only file system" : "you may not write to its directory \(dir)"
+        if let why = FileAccess.notWritable(path) {
+            reason = why
+        } else if !Self.may(dir, R_OK | X_OK) {
+            reason = FileAccess.denied(dir)
+        } else if let why = FileAccess.notWritable(dir, directory: true) {
+            reason = why
         } else {
             return nil
         }

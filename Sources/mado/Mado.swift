@@ -37,12 +37,9 @@ struct Mado: ParsableCommand {
     @Flag(help: "Open the console on a throw-away demo database, deleted on exit.")
     var demo = false
 
-    @Option(help: "Console language, ja or en (default: from the locale).")
-    var lang: Language?
-
-    @Option(help: ArgumentHelp("Console theme: default, high-contrast, mono, or a file in ~/.config/mado/themes/.",
+    @Option(help: ArgumentHelp("Console theme: default, high-contrast, mono, or a file in ~/.config/mado/themes/ (default: the config file's, else default).",
                                valueName: "name"))
-    var theme = "default"
+    var theme: String?
 
     @Flag(help: "Review only: every action is shown greyed out.")
     var readOnly = false
@@ -55,7 +52,10 @@ struct Mado: ParsableCommand {
         if let refusal = NcursesBackend.check(environment: ProcessInfo.processInfo.environment) {
             throw Refusal(refusal.message(language))
         }
-        let t = try Privileges.asUser { try Theme.named(theme) }
+        // The user's configuration, with the user's own rights (never the desk group's).
+        let config = try Privileges.asUser { try ConsoleConfig.load(language: store.language) }
+        let language = store.lang ?? config.language ?? store.language
+        let t = try Privileges.asUser { try Theme.named(theme ?? config.theme ?? "default") }
         if demo {
             try Privileges.dropGroup()   // a throw-away desk of the user's own
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-demo-\(UUID().uuidString.prefix(8))")
@@ -65,26 +65,21 @@ struct Mado: ParsableCommand {
                                              displayName: Identity.osDisplayName, at: now).desk
             defer { desk.close() }
             _ = try DemoData(seed: 1, now: now).fill(desk)
-            try Console.open(desk, theme: t, language: language, readOnly: readOnly, name: "demo")
+            try Console.open(desk, theme: t, language: language, readOnly: readOnly, name: "demo", config: config)
             return
         }
         let desk = try store.desk()
         defer { desk.close() }
         try Console.open(desk, theme: t, language: language, readOnly: readOnly,
-                         name: (store.databasePath as NSString).lastPathComponent)
+                         name: (store.databasePath as NSString).lastPathComponent, config: config)
     }
 
-    var language: Language {
-        if let lang { return lang }
-        let env = ProcessInfo.processInfo.environment
-        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_MESSAGES"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? env["LANG"] ?? ""
-        return locale.hasPrefix("ja") ? .ja : .en
-    }
+    var language: Language { store.language }
 }
 
 enum Console {
-    static func open(_ desk: Desk, theme: Theme, language: Language, readOnly: Bool, name: String) throws {
+    /// The leaflet printer: `MADO_PRINTER` for this session, else the config file's; an organization's own printer wins over both.
+    static func open(_ desk: Desk, theme: Theme, language: Language, readOnly: Bool, name: String, config: ConsoleConfig = ConsoleConfig()) throws {
         let me = try desk.me()
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let backend = try NcursesBackend(theme: theme, noColor: noColor)
@@ -93,9 +88,13 @@ enum Console {
         var model = Model(size: backend.size, now: Date(), me: me, language: language,
                           readOnly: readOnly || RoleMatrix.changesNothing(me.role) || desk.readOnly != nil, databaseName: name)
         model.keyProblem = desk.keyProblem
-        let program = Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch(), writeFile: { path, data in
+        model.keys = config.keys
+        if let fallback = backend.localeFallback { model.message = StatusMessage(text: fallback.notice(language), isError: false) }
+        let printer = ProcessInfo.processInfo.environment["MADO_PRINTER"].flatMap { $0.isEmpty ? nil : $0 } ?? config.printer
+        let program = Program(desk: desk, backend: backend, model: model, watcher: try? desk.watch(), printer: printer, writeFile: { path, data in
             (try? Privileges.asUser { FileManager.default.createFile(atPath: path, contents: data) }) ?? false
         })
+        program.loadTheme = { name in try Privileges.asUser { try Theme.named(name) } }
         switch program.run() {
         case .quit, .hangUp: return
         case .terminalLost: throw ExitCode(74)     // EX_IOERR: the terminal failed under the console

@@ -10,7 +10,7 @@ struct RoleMatrixTests {
     /// What each role may do, written out as the README's table says: a second statement of the matrix to hold it to.
     static let readme: [Role: Set<DeskAction>] = {
         let counter: Set<DeskAction> = [.recordIntake, .recordFacts, .recordStatement, .linkCounterparty, .handOver, .logEnquiry, .addNote,
-                                        .takeLadderStep, .listCounterparties, .listOrganizations, .readCaseText]
+                                        .takeLadderStep, .recordCounterAction, .listCounterparties, .listOrganizations, .readCaseText]
         let everyone: Set<DeskAction> = [.readQueue, .listSubjects, .listStaff, .verifyLog, .seePresence]
         let op = counter.union([.startReview, .assess, .rejectAsThreat, .takeCase, .draftReport, .report, .recordDecision, .giveFeedback,
                                 .completeTask, .openTask, .readContactDetails, .readEvidence, .readReport, .listTasks, .workShift,
@@ -20,7 +20,8 @@ struct RoleMatrixTests {
                             .manageStaff, .rebuild, .fillDemo, .readMonthlyTotals, .readAccessLog, .listConsultations,
                             .seeWholeShiftBoard, .anchorLog, .backUp, .restore])
         let counsellor: Set<DeskAction> = [.eraseEmployee, .exportEmployee, .openConsultation, .readConsultation, .handleConsultation,
-                                           .seeConsultationFlags, .listConsultations, .runRetention, .workShift, .readHandovers]
+                                           .seeConsultationFlags, .listConsultations, .runRetention, .workShift, .readHandovers,
+                                           .listOrganizations]
         let auditor: Set<DeskAction> = [.listTasks, .readMonthlyTotals, .readAccessLog, .listConsultations]
         return [.staff: counter.union(everyone), .operator: op.union(everyone), .supervisor: sup.union(everyone),
                 .counsellor: counsellor.union(everyone), .auditor: auditor.union(everyone)]
@@ -105,6 +106,7 @@ struct RoleMatrixTests {
         case .placeHold: try act(.placeHold(.lawsuit, reason: "訴訟"))
         case .liftHold: try act(.liftHold(reason: "終結"))
         case .takeLadderStep: try act(.takeLadderStep(.endResponse), on: w.counterCase)
+        case .recordCounterAction: try act(.recordCounterActions([.secondStaff]), on: w.counterCase)
         case .draftReport: try act(.draftReport(opinion: "勧める", includeName: false, includeContact: false))
         case .approveReport: try act(.approveReport)
         case .recordDecision: try act(.recordDecision("打切り", feedback: false))

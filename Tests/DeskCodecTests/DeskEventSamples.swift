@@ -92,6 +92,9 @@ enum DeskEventSamples {
         .legalHoldLifted(LegalHoldLifted(reason: "判決確定\n\"終了\"")),
         .ladderStepTaken(LadderStepTaken(step: .askToStop)),
         .ladderStepTaken(LadderStepTaken(step: .call110)),
+        .counterActionTaken(CounterActionTaken(action: .secondStaff)),
+        .contactSet(ContactSet(phone: "03-0000-0000", email: "desk@example.jp", url: "https://example.jp/desk", printer: "counter-1")),
+        .contactSet(ContactSet(phone: "")),
         .reportDrafted(ReportDrafted(includeName: true, includeContact: true, opinion: personal("報告の意見"), draftedBy: "suzuki")),
         .reportDrafted(ReportDrafted(includeName: false, includeContact: false, opinion: personal("匿名の報告"))),
         .reportApproved(ReportApproved(draft: 17)),
@@ -157,13 +160,13 @@ enum DeskEventSamples {
             "ladderStepTaken", "standingSet", "reportDrafted", "reportApproved", "organizationDecided", "feedbackGiven",
             "taskOpened", "taskDone", "shiftStarted", "shiftEnded", "consultationOpened", "careTaskOpened",
             "careTaskDone", "consultationLinked", "consultationNoted", "consultationClosed", "restrictedAccess",
-            "checkpointSigned",
+            "checkpointSigned", "counterActionTaken", "contactSet",
         ]
-        #expect(expected.count == 43)
+        #expect(expected.count == 45)
         #expect(Set(DeskEventSamples.all.map(\.type)) == expected)
         // The compiler names this switch when an event is added, so the samples (and the round trips over them, which
         // reach the decoder's switch over type names) cannot miss it.
-        #expect(Set(DeskEventSamples.all.map(Self.kind)) == Set(0..<43))
+        #expect(Set(DeskEventSamples.all.map(Self.kind)) == Set(0..<45))
     }
 
     static func kind(_ e: DeskEvent) -> Int {
@@ -211,6 +214,8 @@ enum DeskEventSamples {
         case .consultationClosed: 40
         case .restrictedAccess: 41
         case .checkpointSigned: 42
+        case .counterActionTaken: 43
+        case .contactSet: 44
         }
     }
 

@@ -189,7 +189,7 @@ struct LegacyPayloadTests {
             "standingSet": 1, "reportDrafted": 1, "reportApproved": 1, "organizationDecided": 1, "feedbackGiven": 1,
             "taskOpened": 1, "taskDone": 1, "shiftStarted": 1, "shiftEnded": 1, "consultationOpened": 1,
             "careTaskOpened": 1, "careTaskDone": 1, "consultationLinked": 1, "consultationNoted": 1,
-            "consultationClosed": 1, "restrictedAccess": 1, "checkpointSigned": 1,
+            "consultationClosed": 1, "restrictedAccess": 1, "checkpointSigned": 1, "counterActionTaken": 1, "contactSet": 1,
         ]
         var actual: [String: Int] = [:]
         for e in DeskEventSamples.all { actual[e.type] = e.schemaVersion }

@@ -411,7 +411,7 @@ struct CaseDeciderTests {
     @Test("a refusal never echoes free text")
     func refusalDescriptions() {
         #expect(DecideError.wrongState(command: "hand over", status: .handedOver).description
-            == "cannot hand over: the case is handedOver")
+            == "cannot hand over: the case is handed over")
         #expect(DecideError.missing(command: "hand over", what: "record the facts").description
             == "cannot hand over: record the facts first")
     }

@@ -170,7 +170,12 @@ struct PrivacyTests {
         let db = try TemporaryDatabase()
         try db.registerOrganization()
         let (id, _) = try db.intake()
-        guard case .intakeRecorded(let p) = try db.desk("clerk", .staff).caseDetail(id).events[0].event else { return }
+        // A clerk reads the cases they recorded themselves only: this one they did not.
+        #expect(throws: DeskError.noSuchCase(id.description)) { try db.desk("clerk", .staff).caseDetail(id) }
+        guard case .new(let own, _) = try db.desk("clerk", .staff).takeIn(Submission(
+            organization: "demo-hotel", channel: .webForm, language: .ja,
+            applicant: .init(anonymous: false, name: Self.name, phone: "090-7346-2281"), complaint: "窓口で怒鳴られた")) else { return }
+        guard case .intakeRecorded(let p) = try db.desk("clerk", .staff).caseDetail(own).events[0].event else { return }
         #expect(p.applicant.name?.content == .withheld && p.applicant.phone?.content == .withheld)
         #expect(p.complaint.text != nil)
         guard case .intakeRecorded(let q) = try db.desk("op", .operator).caseDetail(id).events[0].event else { return }

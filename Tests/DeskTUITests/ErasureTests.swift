@@ -73,7 +73,7 @@ struct ErasureTests {
         guard case .confirmErase(let row, let reason, let impact, let focused)? = m.prompt else { Issue.record("no dialog"); return }
         let fixed = SubjectRow(id: SubjectID("s-0123456789abcdef"), kind: row.kind, cases: row.cases, erasedAt: nil, name: row.name)
         let text = view(m).textLines.joined(separator: "\n")
-        #expect(text.contains("subjectErased \(applicant.id)") && text.contains("> [ Cancel ]") && text.contains("cannot be undone"))
+        #expect(text.contains("personal data erased \(applicant.id)") && text.contains("> [ Cancel ]") && text.contains("cannot be undone"))
         #expect(text.contains("\(id): "))
         m.prompt = .confirmErase(fixed, reason: reason, impact, eraseFocused: focused)
         let s = view(m)

@@ -57,7 +57,7 @@ struct HandoverScreenTests {
         guard case .decision(let d2)? = m.prompt else { return }
         #expect(d2.done == [.secondStaff] && d2.scriptLanguage == .en)
         let w = update(&m, .keyPressed(.char("w")))
-        guard case .writeLeaflet(let wid, let text)? = w.first else { Issue.record("no leaflet"); return }
+        guard case .printLeaflet(let wid, _, let text)? = w.first else { Issue.record("no leaflet"); return }
         #expect(wid == id && text.contains("Complaints and requests (デモホテル東京)"))
     }
 
@@ -74,7 +74,8 @@ struct HandoverScreenTests {
         let s = view(m)
         if let diff = Golden.check(s, "decision-\(lang.rawValue)-100x30") { Issue.record(Comment(rawValue: diff)) }
         let text = s.textLines.joined(separator: "\n")
-        #expect(text.contains("C-000049") && text.contains("rule sit-in, standard/2"))
+        // The rule in words (the facts it looks for), not its id.
+        #expect(text.contains("C-000049") && text.contains(PolicyTable.standard.ruleReason("sit-in", lang)) && !text.contains("sit-in"))
         #expect(text.contains(PolicyTable.standard.script("leave-request")!.text(lang)))
     }
 
@@ -87,6 +88,24 @@ struct HandoverScreenTests {
         if let diff = Golden.check(s, "counter-form-\(lang.rawValue)-100x30") { Issue.record(Comment(rawValue: diff)) }
         let end = PolicyTable.standard.script("end-of-call")!.text(lang)
         #expect(s.textLines.contains { $0.contains(String(end.prefix(12))) })
+    }
+
+    @Test("at 80 columns the focused question is shown whole under the form, and the end-of-call script is not cut", arguments: [Language.ja, .en])
+    func focusedQuestionWhole(_ lang: Language) throws {
+        let desk = try DemoDesk()
+        var m = try Self.fill(desk, lang)
+        _ = update(&m, .resized(Size(width: 80, height: 24)))
+        _ = update(&m, .tick(DemoDesk.now.addingTimeInterval(31 * 60)))
+        Self.go(&m, to: .fact(.weaponOrPhysicalContact))
+        let s = view(m)
+        if let diff = Golden.check(s, "counter-form-focused-\(lang.rawValue)-80x24") { Issue.record(Comment(rawValue: diff)) }
+        let text = s.textLines.joined(separator: " ").replacingOccurrences(of: "  ", with: " ")
+        let question = CounterFormView(form: CounterForm(organizations: [], openedAt: DemoDesk.now), now: DemoDesk.now, language: lang)
+            .label(.fact(.weaponOrPhysicalContact))
+        #expect(s.textLines.contains { $0.contains("…") && $0.hasPrefix(">") }, "the row itself is cut")
+        #expect(text.replacingOccurrences(of: " ", with: "").contains(question.replacingOccurrences(of: " ", with: "")), "\(text)")
+        let end = PolicyTable.standard.script("end-of-call")!.text(lang)
+        #expect(text.replacingOccurrences(of: " ", with: "").contains(end.replacingOccurrences(of: " ", with: "")), "\(text)")
     }
 
     @Test("Esc with input asks before discarding; No keeps the form; a form without a complaint is not sent")

@@ -82,13 +82,23 @@ struct UpdateTests {
         #expect(update(&m, .keyPressed(.enter)) == [.act(CaseID(number: 1), expected: 3, .addNote("半分"))])
     }
 
-    @Test("Esc cancels a half-typed note and never quits; q quits")
+    @Test("Esc on a half-typed note asks before dropping it (No keeps it), y drops it, Esc never quits; q quits")
     func escapeAndQuit() {
         var m = Self.model()
         _ = update(&m, .keyPressed(.char("a")))
         _ = update(&m, .keyPressed(.char("x")))
+        let typed = Prompt.note(TextField(text: "x"), CaseID(number: 1))
         #expect(update(&m, .keyPressed(.escape)) == [])
+        #expect(m.prompt == .discard(typed))
+        #expect(update(&m, .keyPressed(.enter)) == [])             // No, the default
+        #expect(m.prompt == typed)
+        #expect(update(&m, .keyPressed(.ctrl("c"))) == [])
+        #expect(m.prompt == .discard(typed))
+        #expect(update(&m, .keyPressed(.char("y"))) == [])
         #expect(m.prompt == nil && m.message == StatusMessage(text: "Cancelled", isError: false))
+        _ = update(&m, .keyPressed(.char("a")))
+        #expect(update(&m, .keyPressed(.escape)) == [])             // nothing typed: nothing to ask
+        #expect(m.prompt == nil)
         #expect(update(&m, .keyPressed(.escape)) == [])
         #expect(update(&m, .keyPressed(.char("q"))) == [.quit])
     }
@@ -140,10 +150,16 @@ struct UpdateTests {
         #expect(ro.prompt == nil && ro.message == StatusMessage(text: "Refused: read-only", isError: true))
     }
 
-    @Test("t takes the case for the user against the version on screen")
+    @Test("t asks first (it is recorded for good); y takes the case for the user against the version on screen, No records nothing")
     func take() {
         var m = Self.model()
-        #expect(update(&m, .keyPressed(.char("t"))) == [.act(CaseID(number: 1), expected: 3, .assign(to: "suzuki"))])
+        #expect(update(&m, .keyPressed(.char("t"))) == [])
+        #expect(m.prompt == .confirmTake(CaseID(number: 1)))
+        #expect(update(&m, .keyPressed(.char("y"))) == [.act(CaseID(number: 1), expected: 3, .assign(to: "suzuki"))])
+        #expect(m.prompt == nil)
+        _ = update(&m, .keyPressed(.char("t")))
+        #expect(update(&m, .keyPressed(.enter)) == [])
+        #expect(m.prompt == nil && m.message == StatusMessage(text: "Cancelled", isError: false))
     }
 
     @Test("A: a supervisor picks whom to assign the case to; an operator is told it is a supervisor's call")

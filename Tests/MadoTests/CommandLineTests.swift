@@ -273,7 +273,7 @@ struct CommandLineTests {
         #expect(applicant["name"] as? String == "山田 花子")
         let id = applicant["id"] as! String
         let noConfirm = try Self.run(["subject", "erase", id, "--reason", "本人の請求", "--db", desk.db], stdin: Data("no\n".utf8))
-        #expect(noConfirm.status == 1 && noConfirm.out.contains("intakeRecorded.complaint"))
+        #expect(noConfirm.status == 1 && noConfirm.out.contains("intake recorded: complaint"))
         #expect(try Self.run(["subject", "erase", id, "--reason", "本人の請求", "--yes", "--db", desk.db]).status == 0)
         let show = try Self.run(["show", "C-000049", "--db", desk.db]).out
         #expect(!show.contains("長時間待たされた。") && !show.contains("山田 花子") && show.contains("削除済み / erased"))

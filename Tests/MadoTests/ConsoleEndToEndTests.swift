@@ -1,3 +1,4 @@
+import DeskDomain
 import Foundation
 import Testing
 
@@ -7,9 +8,11 @@ struct ConsoleEndToEndTests {
     final class Session {
         let socket = "mado-e2e-\(UUID().uuidString.prefix(8))"
         /// With `inShell`, mado is typed into an interactive bash, whose job control Ctrl-Z and fg need.
-        init(db: String, width: Int, height: Int, args: [String] = [], inShell: Bool = false, term: String = "xterm-256color") throws {
+        /// `locale`: the locale words of the console's environment; `env`: more NAME='value' words for it.
+        init(db: String, width: Int, height: Int, args: [String] = [], inShell: Bool = false, term: String = "xterm-256color",
+             locale: String = "LANG=C.UTF-8", env: [String] = []) throws {
             // No LINES/COLUMNS: ncurses would prefer them to the real window size.
-            let cmd = "env -u LINES -u COLUMNS MADO_DB='\(db)' LANG=C.UTF-8 TERM=\(term) '\(CommandLineTests.mado)' "
+            let cmd = "env -u LINES -u COLUMNS -u LC_ALL -u LC_CTYPE -u LC_MESSAGES MADO_DB='\(db)' \(locale) TERM=\(term) \(env.joined(separator: " ")) '\(CommandLineTests.mado)' "
                 + args.joined(separator: " ")
             if inShell {
                 try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e",
@@ -98,8 +101,8 @@ struct ConsoleEndToEndTests {
         try t.tmux(["resize-window", "-t", "e2e", "-x", "60", "-y", "20"])
         try t.waitFor("the too-small notice") { $0.contains("Terminal too small") && $0.contains("60×20") }
         try t.tmux(["resize-window", "-t", "e2e", "-x", "120", "-y", "30"])
-        // Keys are inert while too small: wait until the console has seen the new size.
-        try t.waitFor("the console at 120x30") { !$0.contains("Terminal too small") && $0.contains("Queue") }
+        // Keys do nothing while the terminal is too small: wait until the console has taken the new size.
+        try t.waitFor("three panes at 120x30") { $0.contains("1 Queue 48/48") && $0.contains("|* 2 Case \(third)") }
         try t.keys("?")
         try t.waitFor("help") { $0.contains("Keys: Case — Esc or ? closes") }
         try t.keys("Escape")
@@ -107,6 +110,92 @@ struct ConsoleEndToEndTests {
         try t.keys("q")
         try t.waitFor("exit 0") { $0.contains("EXITED:0") }
         #expect(try !t.alternateScreen())
+    }
+
+    @Test("LANG=ja_JP.UTF-8 on a server without that locale: the console is in Japanese, says it uses C.UTF-8, and typed Japanese is stored")
+    func uninstalledJapaneseLocale() throws {
+        let installed = try CommandLineTests.run(["-a"], executable: "/usr/bin/locale").out.lowercased()
+        try #require(!installed.contains("ja_jp"), "this test needs a machine where ja_JP.UTF-8 is not installed:\n\(installed)")
+        let desk = try CommandLineTests.Desk()
+        let t = try Session(db: desk.db, width: 120, height: 30, locale: "LANG=ja_JP.UTF-8")
+        try t.waitFor("the console in Japanese, and the locale notice") {
+            $0.contains("> C-000005") && $0.contains("キュー") && $0.contains("ja_JP.UTF-8") && $0.contains("C.UTF-8")
+        }
+        try t.keys("a")
+        try t.waitFor("the note prompt") { $0.contains("メモ C-000005") }
+        try t.tmux(["send-keys", "-t", "e2e", "-l", "ASCIIFIRST 日本語の入力"])
+        try t.waitFor("what was typed, drawn") { $0.contains("ASCIIFIRST 日本語の入力") }
+        try t.keys("Enter")
+        try t.waitFor("the note recorded") { $0.contains("記録しました: C-000005") }
+        try t.keys("q")
+        try t.waitFor("exit 0") { $0.contains("EXITED:0") }
+        let shown = try CommandLineTests.run(["show", "C-000005", "--db", desk.db])
+        #expect(shown.status == 0 && shown.out.contains("ASCIIFIRST 日本語の入力"), "\(shown.out)\(shown.err)")
+    }
+
+    @Test("the config file's language and remapped key are used; :lang and :theme switch at once; a bad file is refused with its line")
+    func configAndCommandLine() throws {
+        let desk = try CommandLineTests.Desk()
+        let home = try ConsoleConfigTests.Home("language = \"ja\"\n\n[keys]\ntake = \"T\"\n")
+        let t = try Session(db: desk.db, width: 120, height: 30, locale: "LANG=C.UTF-8 XDG_CONFIG_HOME='\(home.dir.path)'")
+        try t.waitFor("the console in Japanese on a C.UTF-8 locale") { $0.contains("> C-000005") && $0.contains("キュー") }
+        try t.keys("T")
+        try t.waitFor("the remapped key asks before taking") { $0.contains("この案件を担当します") }
+        try t.keys("Enter")
+        try t.waitFor("No: nothing recorded") { $0.contains("取り消しました") }
+        try t.tmux(["send-keys", "-t", "e2e", "-l", ":lang en"])
+        try t.keys("Enter")
+        try t.waitFor("English at once") { $0.contains("the console is in English now") && $0.contains("1 Queue") }
+        try t.tmux(["send-keys", "-t", "e2e", "-l", ":theme mono"])
+        try t.keys("Enter")
+        try t.waitFor("the theme switched") { $0.contains("theme switched to: mono") }
+        try t.tmux(["send-keys", "-t", "e2e", "-l", ":q"])
+        try t.keys("Enter")
+        try t.waitFor("exit 0") { $0.contains("EXITED:0") }
+        #expect(try desk.events() > 0)
+
+        // The flag wins over the file.
+        let flagged = try Session(db: desk.db, width: 120, height: 30, args: ["--lang", "en"],
+                                  locale: "LANG=C.UTF-8 XDG_CONFIG_HOME='\(home.dir.path)'")
+        try flagged.waitFor("English from --lang over the file's ja") { $0.contains("> C-000005") && $0.contains("1 Queue") }
+        try flagged.keys("q")
+        try flagged.waitFor("exit 0") { $0.contains("EXITED:0") }
+
+        let bad = try ConsoleConfigTests.Home("[keys]\ntake = \"j\"\n")
+        let b = try Session(db: desk.db, width: 200, height: 30, locale: "LANG=C.UTF-8 XDG_CONFIG_HOME='\(bad.dir.path)'")
+        let refused = try b.waitFor("the refusal") { $0.contains("EXITED:") }
+        #expect(refused.contains("EXITED:1") && refused.contains("config.toml:2:") && refused.contains("j is already the key of down"), "\(refused)")
+    }
+
+    @Test("w on the decision screen prints the leaflet through the lp first on PATH, on MADO_PRINTER, and says so")
+    func printsThroughLP() throws {
+        let desk = try CommandLineTests.Desk()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mado-lp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A fake spooler: it keeps its arguments and what it was given to print.
+        let lp = dir.appendingPathComponent("lp")
+        try "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(dir.path)/args'\ncat > '\(dir.path)/stdin'\n".write(to: lp, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: lp.path)
+        let path = dir.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let t = try Session(db: desk.db, width: 120, height: 40, args: ["--lang", "en"], env: ["PATH='\(path)'", "MADO_PRINTER=counter-1"])
+        try t.waitFor("the queue") { $0.contains("> C-000005") }
+        try t.keys("H")
+        try t.waitFor("the counter form") { $0.contains("Hand over  —") }
+        try t.keys("Down", "Down", "Down")
+        try t.tmux(["send-keys", "-t", "e2e", "-l", "閉店後も帰らない"])
+        // Enter goes to the next field, and on the last hands over: past the demand, staff and every fact, then submit.
+        for _ in 0..<(4 + FactName.allCases.count + 1) { try t.keys("Enter") }
+        let decision = try t.waitFor("the decision screen") { $0.contains("Read aloud") }
+        let id = try #require(decision.split(separator: " ").first { $0.hasPrefix("C-0000") }.map(String.init))
+        try t.keys("w")
+        try t.waitFor("the status line saying it printed") { $0.contains("leaflet printed on counter-1") }
+        let args = (try? String(contentsOf: dir.appendingPathComponent("args"), encoding: .utf8)) ?? "(lp not run)"
+        #expect(args == "-t\nmado-leaflet-\(id)\n-d\ncounter-1\n")
+        let printed = (try? String(contentsOf: dir.appendingPathComponent("stdin"), encoding: .utf8)) ?? ""
+        #expect(printed.contains(id))
+        try t.keys("Escape", "Escape", "q")
+        try t.waitFor("exit 0") { $0.contains("EXITED:0") }
     }
 
     @Test("a note typed in one terminal appears in another within a second, and hostile text stays harmless")
@@ -124,7 +213,7 @@ struct ConsoleEndToEndTests {
         // The timeline's newest line is at the bottom of B's case pane: scroll there.
         try b.keys("2")
         try b.keys("G")
-        let seen = try b.waitFor("the note in terminal B") { $0.contains("noteAdded") }
+        let seen = try b.waitFor("the note in terminal B") { $0.contains("note added") }
         #expect(seen.contains("二回目の来店 <b>逆"))      // the bidi override was dropped while typing
         try a.keys("q")
         try b.keys("q")
@@ -209,7 +298,10 @@ struct ConsoleEndToEndTests {
             $0.contains("> C-000005") && $0.contains("half typed") && !$0.contains("Stopped")
         }
         #expect(try t.alternateScreen())
-        try t.keys("Escape", "q")
+        // Esc on the half-typed note asks before dropping it; y drops it.
+        try t.keys("Escape")
+        try t.waitFor("the discard question") { $0.contains("Discard what you typed?") }
+        try t.keys("y", "q")
         let deadline = Date().addingTimeInterval(10)
         while try t.alternateScreen(), Date() < deadline { usleep(50_000) }
         try t.tmux(["send-keys", "-t", "e2e", "-l", "echo EXITED:$?"])

@@ -67,7 +67,15 @@ struct DeskGroupTests {
         for args in [["subject", "list", "--format", "json"], ["show", "C-000001"], ["list"]] {
             let out = try Self.asUser(Self.outsider, args + ["--db", db])
             #expect(out.status == 1 && !out.out.contains(name), "\(args)")
-            #expect(out.err.contains("permission denied") && out.err.contains(Self.group), "\(args): \(out.err)")
+            #expect(out.err.contains("you (\(Self.outsider)) are not in the group \(Self.group)"), "\(args): \(out.err)")
         }
+        // A desk directory others may not even search hides the database: still the group, never "run mado init"
+        // (issue 18, point 10).
+        #expect(chmod(dir.path, 0o2770) == 0)
+        let hidden = try Self.asUser(Self.outsider, ["list", "--db", db])
+        #expect(hidden.status == 1 && hidden.err.contains("you (\(Self.outsider)) are not in the group \(Self.group)"), "\(hidden.err)")
+        #expect(!hidden.err.contains("mado init") && !hidden.err.contains("no desk database"), "\(hidden.err)")
+        let member = try Self.asUser(Self.members[0], ["list", "--db", db])
+        #expect(member.status == 0, "\(member.err)")
     }
 }

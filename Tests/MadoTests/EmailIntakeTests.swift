@@ -22,7 +22,7 @@ struct EmailIntakeTests {
         #expect(r.status == 0, "\(r.err)")
         let id = r.out.trimmingCharacters(in: .whitespacesAndNewlines)
         let show = try CLI.run(["show", id, "--db", desk.db]).out
-        #expect(show.contains("channel     email (ja)") && show.contains("e-mail tanaka@example.jp"))
+        #expect(show.contains("channel     e-mail (Japanese)") && show.contains("e-mail tanaka@example.jp"))
         #expect(show.contains("  見積書の件") && show.contains("金額が説明と違います。"))
         #expect(show.contains("attachment 1  見積書.pdf  application/pdf") && show.contains("attachment 2  店舗の写真.png  image/png"))
         let list = try CLI.run(["evidence", id, "--db", desk.db]).out
@@ -60,7 +60,7 @@ struct EmailIntakeTests {
         let r = try CLI.run(["intake", "--db", desk.db, "--eml", Self.fixture(file), "--org", "demo-hotel"])
         #expect(r.status == 0, "\(r.err)")
         let show = try CLI.run(["show", r.out.trimmingCharacters(in: .whitespacesAndNewlines), "--db", desk.db]).out
-        #expect(show.contains(expected) && show.contains("channel     email (ja)"), "\(show)")
+        #expect(show.contains(expected) && show.contains("channel     e-mail (Japanese)"), "\(show)")
     }
 
     @Test("a maildir: new/ and cur/ are taken in, a bad mail is named and skipped, the rest go in; exit 1")

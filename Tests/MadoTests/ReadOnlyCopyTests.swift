@@ -52,6 +52,7 @@ struct ReadOnlyCopyTests {
             let l = try Self.asReader(["list", "--format", "csv", "--db", copy])
             #expect(l.status == 0 && l.out.split(separator: "\n").count == 49, "\(copy): \(l.err)")
             #expect(l.err.contains("opened \(copy) read-only"), "\(l.err)")
+            #expect(l.err.contains("the file is read-only (mode 0444)"), "\(l.err)")
             let n = try Self.asReader(["ladder", "C-000001", "askToStop", "--db", copy])
             #expect(n.status == 1, "\(n.err)")
             #expect(n.err.contains("is open read-only") && n.err.contains("nothing can be recorded") && !n.err.contains("group"), "\(n.err)")

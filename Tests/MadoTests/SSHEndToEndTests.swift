@@ -98,34 +98,45 @@ struct SSHEndToEndTests {
     @Test("an operator and a staff member log in over ssh -t: each sees what their role allows, the other's note and presence")
     func twoUsers() throws {
         let server = try Server()
+        // The clerk hands a case over from the counter first, from a plain ssh command: staff see only their own.
+        let remote = "MADO_DB=\(server.db) LANG=C.UTF-8 \(server.mado) handover --org demo-rail --complaint '改札で一時間怒鳴り続けた' --lang en"
+        let handedOver = Pipe()
+        let h = Process()
+        h.executableURL = URL(fileURLWithPath: "/usr/bin/ssh")
+        h.arguments = Array(server.ssh("madosshstaff", tty: false).dropFirst()) + [remote]
+        h.standardOutput = handedOver
+        try h.run()
+        let out = String(decoding: handedOver.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        h.waitUntilExit()
+        let id = try #require(out.firstMatch(of: /C-\d{6}/).map { String($0.output) }, "\(out)")
         let op = try server.console("madosshop")
         let staff = try server.console("madosshstaff", term: "screen-256color")
         try op.waitFor("the operator's console") { $0.contains("(madosshop, operator)") && $0.contains("> C-000005") }
-        try staff.waitFor("the staff console") { $0.contains("(madosshstaff, staff)") && $0.contains("> C-000005") }
-        // Both go to C-000002, whose applicant gave a name and a phone number.
-        for t in [op, staff] {
-            var s = try t.screen()
-            var n = 0
-            while !s.contains("> C-000002"), n < 20 { try t.keys("j"); usleep(100_000); s = try t.screen(); n += 1 }
-        }
-        let opScreen = try op.waitFor("the applicant for the operator") { $0.contains("Applicant: ") && $0.contains("☎ 090-") }
-        #expect(!opScreen.contains("withheld"))
-        try staff.waitFor("the applicant withheld from staff") { $0.contains("Applicant: 非表示 / withheld") }
+        // The clerk's console opens on the hand-over form; closing it shows the queue of their own cases only.
+        try staff.waitFor("the staff console on the hand-over form") { $0.contains("(madosshstaff, counter staff)") && $0.contains("Hand over") }
+        try staff.keys("Escape")
+        let own = try staff.waitFor("the clerk's own case") { $0.contains("> \(id)") }
+        #expect(!own.contains("C-000005") && !own.contains("C-000002"), "\(own)")
+        // The operator goes to the clerk's case.
+        var s = try op.screen()
+        var n = 0
+        while !s.contains("> \(id)"), n < 80 { try op.keys("j"); usleep(100_000); s = try op.screen(); n += 1 }
+        try op.waitFor("the clerk's case for the operator") { $0.contains("> \(id)") && $0.contains("改札で一時間怒鳴り続けた") }
         // Each sees that the other has the case open.
         try op.waitFor("the staff member's presence") { $0.contains("also open in another console: madosshstaff") }
         try staff.waitFor("the operator's presence") { $0.contains("also open in another console: madosshop") }
         // Staff may add a note; the operator's console shows it within a second.
         try staff.keys("a")
-        try staff.waitFor("the note prompt") { $0.contains("Note C-000002") }
+        try staff.waitFor("the note prompt") { $0.contains("Note \(id)") }
         try staff.tmux(["send-keys", "-t", "e2e", "-l", "受付で再度来訪"])
         try staff.keys("Enter")
-        try staff.waitFor("the note recorded") { $0.contains("Recorded: C-000002") }
+        try staff.waitFor("the note recorded") { $0.contains("Recorded: \(id)") }
         try op.keys("2")
         try op.keys("G")
-        try op.waitFor("the note in the operator's console") { $0.contains("noteAdded") && $0.contains("madosshstaff") }
+        try op.waitFor("the note in the operator's console") { $0.contains("note added") && $0.contains("madosshstaff") }
         // A dropped connection (the ssh client killed) leaves nothing broken; the operator quits normally.
         let present = try CommandLineTests.run(["who", "--db", server.db]).out
-        #expect(present.contains("C-000002  madosshstaff"), "\(present)")
+        #expect(present.contains("\(id)  madosshstaff"), "\(present)")
         _ = Self.sh(["/usr/bin/pkill", "-KILL", "-f", "^/usr/bin/ssh -t .*madosshstaff@127.0.0.1"])
         try staff.waitFor("the staff session ends") { $0.contains("EXITED:") }
         // On the server, the console got SIGHUP and ended.
@@ -140,7 +151,7 @@ struct SSHEndToEndTests {
         try op.waitFor("the operator's console exits") { $0.contains("EXITED:0") }
         #expect(try CommandLineTests.run(["verify", "--db", server.db]).status == 0)
         // The note was written by the staff member's own OS user.
-        let show = try CommandLineTests.run(["show", "C-000002", "--db", server.db]).out
-        #expect(show.contains("noteAdded  by madosshstaff: 受付で再度来訪"), "\(show)")
+        let show = try CommandLineTests.run(["show", id, "--db", server.db, "--lang", "en"]).out
+        #expect(show.contains("note added  by madosshstaff: 受付で再度来訪"), "\(show)")
     }
 }

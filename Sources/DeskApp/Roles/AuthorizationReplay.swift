@@ -66,6 +66,8 @@ struct AuthorizationReplay {
         case .legalHoldPlaced: [.placeHold]
         case .legalHoldLifted: [.liftHold]
         case .ladderStepTaken: [.takeLadderStep]
+        case .counterActionTaken: [.recordCounterAction]
+        case .contactSet: [.registerOrganization]
         case .reportDrafted: [.draftReport]
         case .reportApproved: [.approveReport]
         case .organizationDecided: [.recordDecision]

@@ -6,6 +6,7 @@ public enum DeskAction: String, CaseIterable, Sendable {
     // Work on a case (one per `CaseIntent`; assigning splits into taking it and giving it to someone else)
     case recordIntake, recordFacts, recordStatement, linkCounterparty, handOver, startReview, assess, classify, overrideLane,
          escalate, report, close, rejectAsThreat, logEnquiry, addNote, takeCase, assignCase, placeHold, liftHold, takeLadderStep,
+         recordCounterAction,
          draftReport, approveReport, recordDecision, giveFeedback, completeTask, openTask
     // Reading the customer file
     case readQueue, readCaseText, readContactDetails, readEvidence, readReport, listTasks, readMonthlyTotals, listCounterparties,
@@ -42,6 +43,7 @@ public enum DeskAction: String, CaseIterable, Sendable {
         case .placeHold: "place a legal hold"
         case .liftHold: "lift the legal hold"
         case .takeLadderStep: "take a police-ladder step"
+        case .recordCounterAction: "record what the counter did"
         case .draftReport: "draft the report"
         case .approveReport: "approve the report"
         case .recordDecision: "record the organization's decision"
@@ -113,6 +115,7 @@ extension CaseIntent {
         case .placeHold: .placeHold
         case .liftHold: .liftHold
         case .takeLadderStep: .takeLadderStep
+        case .recordCounterActions: .recordCounterAction
         case .draftReport: .draftReport
         case .approveReport: .approveReport
         case .recordDecision: .recordDecision

@@ -14,8 +14,11 @@ public enum RoleMatrix {
         switch action {
         // The counter: facts and words, the hand-over, what the clerk does at the counter.
         case .recordIntake, .recordFacts, .recordStatement, .linkCounterparty, .handOver, .logEnquiry, .addNote, .takeLadderStep,
-             .listCounterparties, .listOrganizations:
+             .recordCounterAction, .listCounterparties:
             line
+        // The organizations served: the counter hands over at one, a counsellor opens a consultation at one.
+        case .listOrganizations:
+            line.union([.counsellor])
         // The desk's shifts: verify, assess, draft, send.
         case .startReview, .assess, .rejectAsThreat, .takeCase, .draftReport, .report, .recordDecision, .giveFeedback, .completeTask,
              .openTask, .readContactDetails, .readEvidence, .readReport:
@@ -49,6 +52,13 @@ public enum RoleMatrix {
     }
 
     public static func allows(_ role: Role, _ action: DeskAction) -> Bool { roles(for: action).contains(role) }
+
+    /// Staff (the counter) see the cases they recorded themselves, and no other: a clerk at one organization's counter
+    /// never reads another's complaints. The rest of the desk's line sees every case.
+    public static func seesOwnCasesOnly(_ role: Role) -> Bool { role == .staff }
+
+    /// Whether `me` sees the case in the queue, a search, a detail.
+    public static func sees(_ r: CaseSummary, _ me: StaffMember) -> Bool { !seesOwnCasesOnly(me.role) || r.openedBy == me.user }
 
     /// A role that may record nothing at all (the auditor).
     public static func changesNothing(_ role: Role) -> Bool { !DeskAction.allCases.contains { $0.writes && allows(role, $0) } }

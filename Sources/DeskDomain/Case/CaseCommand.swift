@@ -23,6 +23,8 @@ public enum CaseCommand: Hashable, Sendable {
     case liftHold(LegalHoldLifted)
     /// A police-ladder step taken at the counter, in order (danger skips to 110).
     case takeLadderStep(LadderStep)
+    /// The decision screen's ticked items: each its own event; a ticked 110 call is the ladder's `call110` step.
+    case recordCounterActions([RequiredAction])
     /// The desk drafts its report to the organization (after assessing the case).
     case draftReport(ReportDrafted)
     /// A supervisor approves the latest draft (after classifying the case).

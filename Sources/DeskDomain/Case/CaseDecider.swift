@@ -94,6 +94,8 @@ public enum CaseDecider {
             return s.hold.map { .invalid(field: "hold", reason: "the case is already on hold (\($0.rawValue))") }
         case .liftHold:
             return s.hold == nil ? missing("place a hold") : nil
+        case .recordCounterActions:
+            return allowedIn(open.union([.rejectedThreat]))
         case .takeLadderStep(let step):
             if let e = allowedIn(open.union([.rejectedThreat])) { return e }
             return s.ladder.refusal(step, danger: s.inDanger).map { .invalid(field: "ladder", reason: $0) }
@@ -201,6 +203,14 @@ public enum CaseDecider {
             return [.legalHoldLifted(t)]
         case .takeLadderStep(let step):
             return [.ladderStepTaken(LadderStepTaken(step: step))]
+        case .recordCounterActions(let actions):
+            // The clerk did it: a 110 call is recorded whatever step the ladder was on. What is already recorded is not
+            // recorded twice, so confirming again is a no-op.
+            var seen = s.counterActions
+            return actions.compactMap { a in
+                if a == .call110 { return s.ladder.times(.call110) > 0 || !seen.insert(a).inserted ? nil : .ladderStepTaken(LadderStepTaken(step: .call110)) }
+                return seen.insert(a).inserted ? .counterActionTaken(CounterActionTaken(action: a)) : nil
+            }
         case .assign(let who):
             return s.assignee == who ? [] : [.caseAssigned(CaseAssigned(assignee: who))]
         }

@@ -8,6 +8,8 @@ public enum CaseIntent: Hashable, Sendable {
     case assign(Actor)
     case placeHold, liftHold
     case takeLadderStep(LadderStep)
+    /// What the clerk ticked on the decision screen (110 among them is the ladder's last step).
+    case recordCounterActions
     case draftReport, approveReport, recordDecision
     case giveFeedback(Channel)
     case completeTask(TaskKind)
@@ -35,6 +37,7 @@ public enum CaseIntent: Hashable, Sendable {
         case .placeHold: "place a legal hold"
         case .liftHold: "lift the legal hold"
         case .takeLadderStep: "take a police-ladder step"
+        case .recordCounterActions: "record what the counter did"
         case .draftReport: "draft the report"
         case .approveReport: "approve the report"
         case .recordDecision: "record the organization's decision"
@@ -68,6 +71,7 @@ extension CaseCommand {
         case .placeHold: .placeHold
         case .liftHold: .liftHold
         case .takeLadderStep(let step): .takeLadderStep(step)
+        case .recordCounterActions: .recordCounterActions
         case .draftReport: .draftReport
         case .approveReport: .approveReport
         case .recordDecision: .recordDecision

@@ -19,6 +19,8 @@ public struct CaseState: Hashable, Sendable {
     public var eventCount: Int = 0
     public var hold: HoldKind?
     public var ladder = LadderProgress()
+    /// What the clerk recorded doing from the decision screen (besides 110, which is on the ladder).
+    public var counterActions: Set<RequiredAction> = []
     /// Whether the applicant gave a name, and a phone or e-mail the desk could answer on.
     public var applicantNamed = false
     public var applicantContactable = false
@@ -97,10 +99,14 @@ public struct CaseState: Hashable, Sendable {
             s.hold = nil
         case .ladderStepTaken(let p):
             s.ladder.record(p.step)
+            // Once the police are called the case is the danger lane's, whatever the policy chose.
+            if p.step == .call110 { s.lane = .danger }
+        case .counterActionTaken(let p):
+            s.counterActions.insert(p.action)
         case .reviewStarted, .closed, .rejectedAsThreat, .statementRecorded, .enquiryLogged, .noteAdded, .organizationRegistered, .staffAdded, .staffRemoved,
              .subjectErased, .retentionSet, .subjectExported, .policyAdopted, .standingSet, .feedbackGiven,
              .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked,
-             .consultationNoted, .consultationClosed, .restrictedAccess, .checkpointSigned:
+             .consultationNoted, .consultationClosed, .restrictedAccess, .checkpointSigned, .contactSet:
             break
         }
         return s

@@ -10,7 +10,7 @@ public enum DecideError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .noSuchCase: "there is no such case"
         case .alreadyExists: "the case already exists"
-        case let .wrongState(c, s): "cannot \(c): the case is \(s.rawValue)"
+        case let .wrongState(c, s): "cannot \(c): the case is \(s.label.en)"
         case let .missing(c, w): "cannot \(c): \(w) first"
         case let .invalid(f, r): "\(f): \(r)"
         }

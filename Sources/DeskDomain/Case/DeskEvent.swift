@@ -130,7 +130,7 @@ public struct IntakeRecorded: Hashable, Codable, Sendable {
     }
 }
 
-public enum Speaker: String, Codable, Sendable { case applicant, counterparty, staff }
+public enum Speaker: String, Codable, Sendable, CaseIterable { case applicant, counterparty, staff }
 
 public struct StatementRecorded: Hashable, Codable, Sendable {
     public var speaker: Speaker
@@ -364,6 +364,27 @@ public struct LadderStepTaken: Hashable, Codable, Sendable {
     public init(step: LadderStep) { self.step = step }
 }
 
+/// Something the decision screen asked the counter to do, ticked by the clerk (calling 110 is a ladder step instead).
+public struct CounterActionTaken: Hashable, Codable, Sendable {
+    public var action: RequiredAction
+    public init(action: RequiredAction) { self.action = action }
+}
+
+/// How the leaflet tells people to reach the desk, and which printer a counter's leaflets go to: on an organization's
+/// stream for that organization, on the desk stream for the desk itself. A nil field stays as it was; "" clears it.
+public struct ContactSet: Hashable, Codable, Sendable {
+    public var phone: String?
+    public var email: String?
+    public var url: String?
+    public var printer: String?
+    public init(phone: String? = nil, email: String? = nil, url: String? = nil, printer: String? = nil) {
+        self.phone = phone
+        self.email = email
+        self.url = url
+        self.printer = printer
+    }
+}
+
 /// Everything that can happen, as stored in the log.
 public enum DeskEvent: Hashable, Sendable {
     // case streams
@@ -386,6 +407,7 @@ public enum DeskEvent: Hashable, Sendable {
     case legalHoldPlaced(LegalHoldPlaced)
     case legalHoldLifted(LegalHoldLifted)
     case ladderStepTaken(LadderStepTaken)
+    case counterActionTaken(CounterActionTaken)
     case reportDrafted(ReportDrafted)
     case reportApproved(ReportApproved)
     case organizationDecided(OrganizationDecided)
@@ -396,6 +418,8 @@ public enum DeskEvent: Hashable, Sendable {
     case organizationRegistered(OrganizationRegistered)
     case retentionSet(RetentionSet)
     case policyAdopted(PolicyAdopted)
+    /// An organization's contact details and printer (its stream), or the desk's own (the desk stream).
+    case contactSet(ContactSet)
     // staff streams
     case staffAdded(StaffAdded)
     case staffRemoved(StaffRemoved)
@@ -446,6 +470,8 @@ public enum DeskEvent: Hashable, Sendable {
         case .policyAdopted: "policyAdopted"
         case .subjectExported: "subjectExported"
         case .ladderStepTaken: "ladderStepTaken"
+        case .counterActionTaken: "counterActionTaken"
+        case .contactSet: "contactSet"
         case .standingSet: "standingSet"
         case .reportDrafted: "reportDrafted"
         case .reportApproved: "reportApproved"
@@ -503,7 +529,7 @@ public enum DeskEvent: Hashable, Sendable {
             add("wants", p.wants)
         case .consultationNoted(let p), .consultationClosed(let p): add("text", p.text)
         case .factsRecorded, .handedOver, .reviewStarted, .reported, .closed, .enquiryLogged, .caseAssigned, .legalHoldPlaced,
-             .legalHoldLifted, .ladderStepTaken, .reportApproved, .taskOpened, .taskDone, .organizationRegistered, .retentionSet,
+             .legalHoldLifted, .ladderStepTaken, .counterActionTaken, .contactSet, .reportApproved, .taskOpened, .taskDone, .organizationRegistered, .retentionSet,
              .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .careTaskOpened, .careTaskDone, .consultationLinked,
              .restrictedAccess, .subjectErased, .subjectExported, .checkpointSigned:
             break  // nothing personal in these payloads

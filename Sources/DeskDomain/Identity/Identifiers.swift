@@ -51,6 +51,8 @@ public struct StreamID: Hashable, Codable, Sendable, CustomStringConvertible, Ex
 
     /// The log's signed checkpoints (`mado anchor`).
     public static let checkpoints = StreamID("checkpoints")
+    /// The desk's own settings (its contact details for the leaflet).
+    public static let desk = StreamID("desk")
 
     /// The user whose staff stream this is, if it is one.
     public var staffUser: String? { rawValue.hasPrefix("staff-") ? String(rawValue.dropFirst(6)) : nil }

@@ -183,6 +183,25 @@ public struct PolicyTable: Hashable, Codable, Sendable {
     }
     public func leaflet(_ id: String) -> PolicyLeaflet? { leaflets.first { $0.id == id } }
 
+    /// The leaflet's first line, organization filled in (or left out): how people name it instead of its id.
+    public func leafletTitle(_ id: String, organization: String?, language: Language) -> String {
+        guard let l = leaflet(id) else { return language == .ja ? "窓口のご案内" : "the desk's leaflet" }
+        let first = String(l.text(language).split(separator: "\n").first ?? "")
+        guard let organization else {
+            return first.replacingOccurrences(of: " ({organization})", with: "").replacingOccurrences(of: "{organization}", with: "")
+        }
+        return first.replacingOccurrences(of: "{organization}", with: Sanitizer.visible(organization))
+    }
+
+    /// Why the rule chose its lane, in words: the facts it looks for ("退去しない"), not its id.
+    public func ruleReason(_ id: String, _ language: Language) -> String {
+        guard let rule = rules.first(where: { $0.id == id }) else { return language == .ja ? "方針の規則に該当なし" : "no rule of the policy matched" }
+        if rule.anyOf.isEmpty { return language == .ja ? "確認事項のいずれにも該当しない" : "none of the listed facts" }
+        return rule.anyOf.map { c in
+            c.fact.isCount ? c.fact.label(language) + (language == .ja ? " \(c.atLeast) 以上" : " at least \(c.atLeast)") : c.fact.label(language)
+        }.joined(separator: language == .ja ? "、" : " or ")
+    }
+
     /// Every reason the table cannot be used, in file order. Empty: the table is sound.
     public func problems() -> [PolicyProblem] {
         var out: [PolicyProblem] = []

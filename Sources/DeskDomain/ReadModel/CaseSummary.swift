@@ -19,10 +19,13 @@ public struct CaseSummary: Hashable, Sendable {
     public let version: StreamVersion
     public let hold: HoldKind?
     public let closedAt: String?
+    /// Who recorded the case's intake (a clerk's console shows theirs only).
+    public let openedBy: String?
 
     public init(id: CaseID, organization: OrganizationID, branch: String? = nil, store: String? = nil, channel: Channel,
                 language: Language, lane: Lane?, status: CaseStatus, openedAt: String, reportDueOn: LocalDate, lastActivity: String,
-                summary: String, assignee: String? = nil, version: StreamVersion, hold: HoldKind? = nil, closedAt: String? = nil) {
+                summary: String, assignee: String? = nil, version: StreamVersion, hold: HoldKind? = nil, closedAt: String? = nil,
+                openedBy: String? = nil) {
         self.id = id
         self.organization = organization
         self.branch = branch
@@ -39,6 +42,7 @@ public struct CaseSummary: Hashable, Sendable {
         self.version = version
         self.hold = hold
         self.closedAt = closedAt
+        self.openedBy = openedBy
     }
 
     /// Still in the desk's queue (not closed, not rejected).

@@ -79,7 +79,7 @@ public struct CaseReport: Codable, Equatable, Sendable {
         switch e {
         case .assessed, .classified, .laneOverridden, .statementRecorded, .handedOver: true
         case .intakeRecorded, .factsRecorded, .counterpartyLinked, .reviewStarted, .escalated, .reported, .closed,
-             .rejectedAsThreat, .enquiryLogged, .noteAdded, .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken,
+             .rejectedAsThreat, .enquiryLogged, .noteAdded, .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .counterActionTaken, .contactSet,
              .reportDrafted, .reportApproved, .organizationDecided, .feedbackGiven, .taskOpened, .taskDone,
              .organizationRegistered, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded,
              .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked, .consultationNoted, .consultationClosed,
@@ -113,7 +113,7 @@ public struct CaseReport: Codable, Equatable, Sendable {
             case .classified(let c): classification = c.classification
             case .statementRecorded(let s): if s.verbatim { words.append(s.text.display) }
             case .intakeRecorded, .factsRecorded, .counterpartyLinked, .reviewStarted, .escalated, .closed, .rejectedAsThreat,
-                 .enquiryLogged, .noteAdded, .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken,
+                 .enquiryLogged, .noteAdded, .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .counterActionTaken, .contactSet,
                  .organizationDecided, .feedbackGiven, .taskOpened, .taskDone, .organizationRegistered, .retentionSet,
                  .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened,
                  .careTaskDone, .consultationLinked, .consultationNoted, .consultationClosed, .restrictedAccess, .subjectErased,
@@ -184,7 +184,7 @@ public struct CaseReport: Codable, Equatable, Sendable {
         line(L("■ 発生場所・日時", "■ Where and when"))
         field(L("  会社・支店・店舗", "  Company / branch / store"),
               [organizationName, branch, store].compactMap { $0 }.joined(separator: " / "))
-        field(L("  発生日時", "  Occurred"), occurredAt ?? L("不明", "not given"))
+        field(L("  発生日時", "  Occurred"), occurredAt.map { Sanitizer.visible(StoredTime.displayAny($0)) } ?? L("不明", "not given"))
         if !staff.isEmpty {
             line(L("  対応した従業員:", "  Staff involved:"))
             for s in staff { line("    " + Sanitizer.visible(s.name + (s.characteristics.map { " (\($0))" } ?? ""))) }

@@ -179,7 +179,7 @@ public struct MonthlyTally: Sendable {
         case .reported: follow(stream, event) { $0.reported = LocalDate(japanTime: at) }
         case .organizationRegistered, .factsRecorded, .statementRecorded, .counterpartyLinked, .reviewStarted, .classified,
              .laneOverridden, .escalated, .closed, .rejectedAsThreat, .enquiryLogged, .noteAdded, .caseAssigned,
-             .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .reportDrafted, .reportApproved, .organizationDecided,
+             .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .counterActionTaken, .contactSet, .reportDrafted, .reportApproved, .organizationDecided,
              .feedbackGiven, .taskOpened, .taskDone, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted,
              .shiftEnded, .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked, .consultationNoted,
              .consultationClosed, .restrictedAccess, .subjectErased, .subjectExported, .standingSet, .checkpointSigned:

@@ -99,7 +99,7 @@ public struct DeskKey: @unchecked Sendable {  // immutable; SymmetricKey is not 
             throw .keyFileMode(path: path, mode: String(format: "%04o", Int(st.st_mode & 0o7777)))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .io("cannot read the key file \(path): permission denied (you must be in the desk's group)")
+            throw .io("cannot read the key file \(path): \(FileAccess.denied(path))")
         }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
         guard lines.count == 2 || lines.count == 3, lines[0] == header, let raw = Data(base64Encoded: String(lines[1])), raw.count == 32

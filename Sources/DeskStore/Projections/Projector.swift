@@ -84,8 +84,8 @@ enum Projector {
             case .organizationDecided(let p): texts = [p.decision]
             case .feedbackGiven(let p): texts = [p.text]
             case .factsRecorded, .counterpartyLinked, .handedOver, .reviewStarted, .reported, .closed, .enquiryLogged,
-                 .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .reportApproved, .taskOpened, .taskDone,
-                 .organizationRegistered, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded,
+                 .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .counterActionTaken, .reportApproved, .taskOpened,
+                 .taskDone, .contactSet, .organizationRegistered, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded,
                  .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked, .consultationNoted, .consultationClosed,
                  .restrictedAccess, .subjectErased, .subjectExported, .standingSet, .checkpointSigned:
                 texts = []
@@ -104,11 +104,12 @@ enum Projector {
             let due = BusinessCalendar(closed: periods).reportDue(intakeDay: day)
             try db.cachedStatement(sql: """
                 INSERT INTO \(tb.cases)(id, seq, organization, branch, store, channel, language, lane, state, opened_at,
-                                  report_due_on, last_activity, summary, assignee, version, applicant, changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
+                                  report_due_on, last_activity, summary, assignee, version, applicant, changed_at, opened_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
                 """).execute(arguments: [id.description, id.number, p.organization.rawValue, p.branch, p.store, p.channel.rawValue,
                                  p.language.rawValue, CaseStatus.intake.rawValue, e.recordedAt, due.description,
-                                 e.recordedAt, summary(p.complaint), e.version, p.applicant.subject.rawValue, e.position.value])
+                                 e.recordedAt, summary(p.complaint), e.version, p.applicant.subject.rawValue, e.position.value,
+                                 e.actor.user])
             try subject(p.applicant.subject, .applicant)
             for s in p.staff { try subject(s.subject, .staffMember) }
             if let hash = p.evidence, let sealed = try Data.fetchOne(db, sql: "SELECT sealed FROM evidence WHERE hash = ?", arguments: [hash]),
@@ -176,7 +177,8 @@ enum Projector {
             try db.cachedStatement(sql: "UPDATE \(tb.organizations) SET policy = ? WHERE id = ?").execute(
                            arguments: [json, String(e.stream.rawValue.dropFirst(4))])
         case .ladderStepTaken(let p):
-            try touch()
+            // A case the police were called to is the danger lane's, as the case's own state says (CaseState.evolve).
+            if p.step == .call110 { try touch(lane: .danger) } else { try touch() }
             try ledger(about: "police ladder: \(p.step.rawValue)", answered: "-")
         case .enquiryLogged(let p):
             try touch()
@@ -232,7 +234,9 @@ enum Projector {
             guard let id = e.stream.consultationID else { return }
             try db.cachedStatement(sql: "UPDATE \(tb.consultations) SET state = 'closed', closed_at = ? WHERE id = ?").execute(
                 arguments: [e.recordedAt, id.description])
-        case .consultationLinked, .consultationNoted, .restrictedAccess:
+        case .counterActionTaken:
+            try touch()
+        case .consultationLinked, .consultationNoted, .restrictedAccess, .contactSet:
             break
         case .shiftStarted:
             guard let user = e.stream.staffUser else { return }

@@ -149,6 +149,14 @@ enum Migrations {
                                             body TEXT NOT NULL);
                 """)
         }
+        // A clerk's console shows the cases they recorded themselves (issue 18): who recorded each case's intake.
+        m.registerMigration("v12-case-opened-by") { db in
+            try db.execute(sql: """
+                ALTER TABLE cases ADD COLUMN opened_by TEXT;
+                UPDATE cases SET opened_by = (
+                  SELECT e.actor FROM events e WHERE e.stream_id = 'case-' || cases.id AND e.version = 1);
+                """)
+        }
         return m
     }
 

@@ -15,8 +15,10 @@ public enum Command: Equatable, Sendable {
     case loadOrganizations
     /// Record a counter report as a new case and hand it over.
     case handOver(CounterReport)
-    /// Write the leaflet text to a file for the counter printer.
-    case writeLeaflet(CaseID, text: String)
+    /// Print the leaflet (the organization's printer, else the console's), or write it to the directory set instead.
+    case printLeaflet(CaseID, organization: OrganizationID?, text: String)
+    /// Record what the clerk ticked on the decision screen.
+    case recordCounterActions(CaseID, [RequiredAction])
     case loadSubjects(CaseID)
     case loadErasureImpact(SubjectID)
     /// Destroy the subject's key and record the erasure (the desk checks the role by the subject's kind, the store holds).
@@ -30,9 +32,14 @@ public enum Command: Equatable, Sendable {
     case loadConsultations
     /// Open one consultation (the desk records the attempt, allowed or not).
     case loadConsultation(ConsultationID)
+    /// A counsellor's action on a consultation (the desk records the attempt, allowed or not).
+    case consult(ConsultationID, ConsultationAction)
+    case openConsultation(ConsultationRequest)
     case startShift
     /// End the user's shift with the handover and their note.
     case endShift(note: String?)
+    /// Draw with another theme from now on (`:theme`).
+    case setTheme(String)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Stop the job (Ctrl-Z) and repaint everything when the shell continues it.

@@ -1,3 +1,4 @@
+import DeskApp
 import DeskDomain
 
 /// The decision screen's state.
@@ -9,5 +10,20 @@ public struct HandoverDecision: Equatable, Sendable {
     public let policy: PolicyTable
     public var scriptLanguage: Language
     public var selected = 0
+    /// Ticked by the clerk; recorded when they confirm (Enter).
     public var done: Set<RequiredAction> = []
+    /// Esc was pressed once with ticks not yet recorded: the next Esc leaves without recording them.
+    public var warnedUnrecorded = false
+    public var organizationID: OrganizationID? = nil
+    /// What the leaflet prints for people to reach the desk.
+    public var contact = ContactDetails()
+
+    /// Ticked, in the screen's order: what Enter records.
+    public var unrecorded: [RequiredAction] { decision.actions.filter(done.contains) }
+
+    /// The leaflet as printed: the policy's text, the organization's name, its (or the desk's) contact details.
+    public var leafletText: String {
+        let body = policy.leafletText(decision.leaflet, organization: organization, caseID: caseID, language: scriptLanguage)
+        return body + contact.leafletLines(scriptLanguage).map { $0 + "\n" }.joined()
+    }
 }

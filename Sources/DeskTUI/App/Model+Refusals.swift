@@ -25,7 +25,12 @@ extension Model {
     public func refusal(_ intent: CaseIntent) -> String? {
         if readOnly { return t(.readOnly) }
         guard let state = detailState else { return t(.selectCase) }
-        return Desk.refusal(intent, on: state, by: me).map(\.description)
+        // The case's refusals leave out the action: it is named beside them (menu, pane) or was just pressed.
+        switch Desk.refusal(intent, on: state, by: me) {
+        case nil: return nil
+        case .decided(let e)?: return e.reason(language)
+        case let e?: return humanMessage(e, language)
+        }
     }
 
     /// The action menu's refusals for the case on screen, worked out once when the case changes (the view asks per frame).
@@ -39,7 +44,7 @@ extension Model {
         switch a {
         case .handOver:
             if readOnly { return t(.readOnly) }
-            return Desk.refusal(.recordIntake, role: me.role)?.description
+            return Desk.refusal(.recordIntake, role: me.role).map { humanMessage($0, language) }
         case .eraseSubject: return erasureRefusal
         case .assign: return detail == nil ? nil : refusal(.assign(.someoneElse))
         case .showRetention: return roleRefusal(.runRetention)

@@ -16,9 +16,19 @@ public struct Model: Equatable, Sendable {
     public var me: StaffMember { didSet { deriveFromDetail() } }
     public var language: Language { didSet { deriveFromDetail(); layOutMonthly() } }
     public var readOnly: Bool { didSet { deriveFromDetail() } }
+    /// The panes' keys, remapped by the configuration file.
+    public var keys: KeyTable = .standard { didSet { layOutEscalation() } }
     public var databaseName: String
     public var rows: [CaseSummary] = [] { didSet { refilter() } }
-    public var filter = QueueFilter() { didSet { refilter() } }
+    public var filter = QueueFilter() {
+        didSet {
+            // A filter the user changed lets go of the pinned case; the search index's answer (hits) does not.
+            var before = oldValue, after = filter
+            before.hits = nil
+            after.hits = nil
+            if before != after, pinnedID != nil { pinnedID = nil } else { refilter() }
+        }
+    }
     /// Rows that pass the filter, as indexes into `rows`; kept in step by `refilter`.
     public private(set) var visible: [Int] = []
     /// The selection sticks to a case id when rows move.
@@ -29,6 +39,11 @@ public struct Model: Equatable, Sendable {
             if detail == nil, (oldValue == nil) != (selectedID == nil) { layOutCase() }
         }
     }
+    /// The case last acted on: it stays in `visible` (and selected) after the action, even when it no longer passes the
+    /// filter, until the user moves, so that the next key never lands on another case unseen.
+    public var pinnedID: CaseID? { didSet { if pinnedID != oldValue { refilter() } } }
+    /// Whether the pinned case is shown only because it is pinned (the queue marks it as outside the filter).
+    public private(set) var pinnedOutside = false
     /// Where `selectedID` is in `visible`; found once per change, not once per frame.
     public private(set) var selectedIndex: Int?
     /// Shown, danger and overdue counts of the visible rows, counted when rows or filter change.
@@ -113,11 +128,12 @@ public struct Model: Equatable, Sendable {
 
     private mutating func layOutEscalation() {
         // Each action with the key that does it: a and t directly, the rest through s's menu.
-        let key = { (a: KeyAction) in KeyMap.keyName(a) + "  " }, menu = key(.changeState)
+        let table = keys
+        let key = { (a: KeyAction) in table.keyName(a) + "  " }, menu = key(.changeState)
         let offers = detail == nil ? [] : [EscalationText.Offer(label: key(.addNote) + t(.addNote), refusal: refusal(CaseIntent.addNote)),
                                            EscalationText.Offer(label: key(.take) + t(.take), refusal: refusal(.assign(Actor(me.user))))]
             + MenuAction.allCases.map { EscalationText.Offer(label: menu + (language == .ja ? $0.label.ja : $0.label.en), refusal: refusal($0)) }
-        escalationLines = EscalationText.lines(detail, state: detailState, danger: isDanger, offers: offers, language: language)
+        escalationLines = EscalationText.lines(detail, state: detailState, danger: isDanger, offers: offers, language: language, keys: keys)
     }
 
     private mutating func layOutMonthly() {
@@ -176,8 +192,7 @@ public struct Model: Equatable, Sendable {
     private mutating func refilter() {
         let f = filter, me = self.me.user, today = self.today
         let needle = SearchFold.fold(f.text)
-        visible = rows.indices.filter { i in
-            let r = rows[i]
+        let passes = { (r: CaseSummary) -> Bool in
             if let l = f.lane, r.lane != l { return false }
             if let o = f.organization, r.organization != o { return false }
             if let st = f.state, r.status != st { return false }
@@ -190,9 +205,17 @@ public struct Model: Equatable, Sendable {
             }
             return true
         }
+        var outside = false
+        visible = rows.indices.filter { i in
+            if passes(rows[i]) { return true }
+            guard rows[i].id == pinnedID else { return false }
+            outside = true
+            return true
+        }
+        pinnedOutside = outside
         var c = QueueCounts()
-        c.shown = visible.count
-        for i in visible {
+        c.shown = visible.count - (outside ? 1 : 0)
+        for i in visible where !(outside && rows[i].id == pinnedID) {
             let r = rows[i]
             if r.isOpenDanger { c.danger += 1 }
             if isOverdue(r) { c.overdue += 1 }

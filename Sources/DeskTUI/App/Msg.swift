@@ -32,9 +32,10 @@ public enum Msg: Equatable, Sendable {
     case staffLoaded(CaseID, [StaffMember])
     case organizationsLoaded([OrganizationSummary])
     /// A counter report became a case; the policy decided (organization's name for the leaflet).
-    case handedOver(CaseID, HandedOver, organization: String, policy: PolicyTable = .standard)
+    case handedOver(CaseID, HandedOver, organization: String, policy: PolicyTable = .standard, organizationID: OrganizationID? = nil,
+                    contact: ContactDetails = ContactDetails())
     case handOverFailed(String)
-    case leafletWritten(String)
+    case leafletDelivered(LeafletOutcome)
     /// Subjects whose retention period ends by the end of this month.
     case retentionLoaded([RetentionDue])
     case monthlyLoaded(MonthlyTotals, organizations: [OrganizationSummary])
@@ -42,10 +43,14 @@ public enum Msg: Equatable, Sendable {
     case viewersLoaded([Viewer])
     case consultationsLoaded([ConsultationRow])
     case consultationLoaded(ConsultationID, [EventEnvelope])
+    /// A counsellor's action was recorded (or a consultation opened).
+    case consulted(ConsultationID)
     /// The shift board, and at login the handovers the user has not seen.
     case shiftLoaded(board: [ShiftBoardRow], unseen: [HandoverRecord], login: Bool)
     /// The user's shift started (with the handovers left since their last) or ended.
     case shiftChanged(started: Bool, unseen: [HandoverRecord])
+    /// The console draws with this theme now (`:theme`).
+    case themeChanged(String)
     /// Reading the store failed (the message is the store's, already free of untrusted text).
     case loadFailed(String)
 }

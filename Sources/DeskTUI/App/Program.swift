@@ -10,11 +10,16 @@ public final class Program {
     public private(set) var model: Model
     private var previous: Screen?
     private var pending: [Msg] = []
-    /// Writes a file the user asked for (the leaflet); the front end opens it with the user's own rights.
-    let writeFile: (String, Data) -> Bool
+    /// Finds a theme by name for `:theme` (the front end reads user themes with the user's own rights).
+    public var loadTheme: (String) throws -> Theme = { try Theme.named($0) }
+    /// Where leaflets go when the organization names no printer of its own (config, `MADO_PRINTER`); nil: `lp`'s default.
+    let printer: String?
+    /// Writes a leaflet file when the printer is a directory; the front end opens it with the user's own rights.
+    let writeFile: @Sendable (String, Data) -> Bool
 
-    public init(desk: Desk, backend: Backend, model: Model, watcher: (any LogWatcher)?,
-                writeFile: @escaping (String, Data) -> Bool = { FileManager.default.createFile(atPath: $0, contents: $1) }) {
+    public init(desk: Desk, backend: Backend, model: Model, watcher: (any LogWatcher)?, printer: String? = nil,
+                writeFile: @escaping @Sendable (String, Data) -> Bool = { FileManager.default.createFile(atPath: $0, contents: $1) }) {
+        self.printer = printer
         self.writeFile = writeFile
         self.desk = desk
         self.backend = backend
@@ -41,7 +46,7 @@ public final class Program {
         // The first screen shows the top of the queue at once; the whole queue loads right after it is drawn.
         load { .queueHeadLoaded(try desk.queueHead(limit: max(1, backend.size.height))) }
         var deferred: [Command] = [.loadQueue] + (model.roleRefusal(.runRetention) == nil ? [.loadRetention] : [])
-            + (model.roleRefusal(.workShift) == nil ? [.loadShift(login: true)] : [])
+            + (model.roleRefusal(.workShift) == nil ? [.loadShift(login: true)] : []) + openForRole(&model)
         var running = true
         var ending = Ending.quit
         var lastTick = Date.distantPast
@@ -103,10 +108,10 @@ public final class Program {
     }
 
     /// What the status line says about a failure: in the console's language where it has words for it (the write lock
-    /// held too long, and by whom), else the error's own description.
+    /// held too long, and by whom), else the error's own words in that language.
     private func failure(_ error: any Error) -> String {
         if case AppendError.busy(let holder) = error { return UIText.busyMessage(holder, model.language) }
-        return String(describing: error)
+        return humanMessage(error, model.language)
     }
 
     private func load(_ read: () throws -> Msg) {
@@ -121,6 +126,14 @@ public final class Program {
             return false
         case .redraw:
             previous = nil
+        case .setTheme(let name):
+            do {
+                backend.apply(try loadTheme(name))
+                previous = nil
+                pending.append(.themeChanged(name))
+            } catch {
+                pending.append(.loadFailed(failure(error)))
+            }
         case .suspend:
             backend.suspend()
             previous = nil
@@ -140,7 +153,14 @@ public final class Program {
         case .loadOrganizations:
             load { .organizationsLoaded(try desk.organizations()) }
         case .handOver(let report): handOver(report)
-        case .writeLeaflet(let id, let text): writeLeaflet(id, text)
+        case .printLeaflet(let id, let org, let text): printLeaflet(id, org, text)
+        case .recordCounterActions(let id, let actions):
+            do {
+                let events = try desk.act(.recordCounterActions(actions), on: id)
+                pending.append(.appended(id, types: events.map(\.type)))
+            } catch {
+                pending.append(.appendFailed(id, reason: failure(error)))
+            }
         case .loadStaff(let id):
             load { .staffLoaded(id, try desk.staffList()) }
         case .loadSubjects(let id):
@@ -177,6 +197,15 @@ public final class Program {
         case .loadConsultation(let id):
             // The desk records the attempt, allowed or not, with the role as it is now.
             load { .consultationLoaded(id, try desk.consultation(id)) }
+        case .consult(let id, let action):
+            do {
+                try desk.consult(action, on: id)
+                pending.append(.consulted(id))
+            } catch {
+                pending.append(.loadFailed(failure(error)))
+            }
+        case .openConsultation(let request):
+            do { pending.append(.consulted(try desk.openConsultation(request))) } catch { pending.append(.loadFailed(failure(error))) }
         case .loadViewers:
             load { .viewersLoaded(try desk.viewers(pid: getpid())) }
         case .loadMonthly(let org, let month):
@@ -194,19 +223,20 @@ public final class Program {
     private func handOver(_ report: CounterReport) {
         do {
             let r = try desk.handOver(report)
-            pending.append(.handedOver(r.id, r.decision, organization: r.organizationName, policy: r.policy))
+            // The leaflet prints the organization's contact details (the desk's where it has none).
+            let contact = (try? desk.contact(of: report.organization)) ?? ContactDetails()
+            pending.append(.handedOver(r.id, r.decision, organization: r.organizationName, policy: r.policy,
+                                       organizationID: report.organization, contact: contact))
         } catch {
             pending.append(.handOverFailed(failure(error)))
         }
     }
 
-    private func writeLeaflet(_ id: CaseID, _ text: String) {
-        let path = FileManager.default.currentDirectoryPath + "/mado-leaflet-\(id).txt"
-        if writeFile(path, Data(text.utf8)) {
-            pending.append(.leafletWritten(path))
-        } else {
-            pending.append(.loadFailed("cannot write \(Sanitizer.visible(path))"))
-        }
+    /// The organization's printer if it set one (read now: it may have changed), else the console's.
+    private func printLeaflet(_ id: CaseID, _ org: OrganizationID?, _ text: String) {
+        let own = org.flatMap { try? desk.contact(of: $0).printer }
+        let spooler = LeafletSpooler(destination: own ?? printer, writeFile: writeFile)
+        pending.append(.leafletDelivered(spooler.deliver(text, caseID: id)))
     }
 
     /// Due by the end of this month: their period ends before the first day of the next.

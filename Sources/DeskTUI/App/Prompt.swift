@@ -2,8 +2,16 @@ import DeskDomain
 import DeskApp
 
 /// The dialog, menu, form or overlay open over the panes (nil: none).
-public enum Prompt: Equatable, Sendable {
+public indirect enum Prompt: Equatable, Sendable {
     case help
+    /// The `:` command line, and what Tab offered last.
+    case command(TextField, candidates: [String])
+    /// `t`: taking a case is recorded, so it asks first (y/N).
+    case confirmTake(CaseID)
+    /// `s` on the shift board: starting a shift is recorded, so it asks first (y/N).
+    case confirmStartShift
+    /// Esc or Ctrl-C on a field with text in it: discard it (y) or go back to it (No).
+    case discard(Prompt)
     case search(TextField)
     case note(TextField, CaseID)
     case menu(selected: Int, CaseID)
@@ -35,6 +43,8 @@ public enum Prompt: Equatable, Sendable {
     /// The employee consultations (no content), and one opened by a counsellor.
     case consultations(selected: Int)
     case consultation(ConsultationID, [EventEnvelope], scroll: Int)
+    /// A counsellor's action on a consultation, or a new one, one question at a time.
+    case consult(ConsultInput)
     /// The counter form (H); the interaction's timer runs from when it opened.
     case counterForm(CounterForm)
     /// Leaving a form with input asks first (No keeps it).

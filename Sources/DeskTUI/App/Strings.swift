@@ -21,8 +21,19 @@ public enum UIText: CaseIterable, Sendable {
          backToList, startShiftNow, startShift, endShift, month, changeOrganization, field, tick, nextOrRecord, yesNoAnswer,
          nextOrHandOver, item, done, scriptLanguage, writeLeaflet, switchButton, pressButton, typeText, typeNote, chooseAction,
          discardQuestion
+    // The console's input and frame: the `:` line, sticky selection, the action menu, discarding typed text.
+    case outsideFilter, commandUnknown, commandAmbiguous, commandNeedsArgument, languageChoices, themeSwitched, languageSwitched,
+         typeCommand, commandLineKey, complete, run, takeConfirm, actionsTitle, discardKeep, startShiftConfirm, more
     // Why the console does not open on a terminal (said before it starts, in the console's language).
     case terminalCannotDraw, terminalUnknown
+    // The desk's vocabulary where a stored name used to show (issue 18).
+    case namedStaff, policyTable, ruleReason, scriptRead, leafletGiven
+    // The counter's decision screen: recording what was done, printing the leaflet (CounterText has the sentences).
+    case recordTicked, printLeaflet
+    // The case pane's sections for deciding (CaseText+Decision).
+    case assessment, reportDraft
+    // A counsellor's keys on the consultation desk (Update+ConsultActions).
+    case consultNoteKey, consultCareKey, consultCareDoneKey, consultLinkKey, consultCloseKey, newConsultationKey
 
     public func text(_ lang: Language) -> String {
         let (ja, en) = pair
@@ -30,7 +41,30 @@ public enum UIText: CaseIterable, Sendable {
     }
 
     /// Split by room so that no switch runs to hundreds of lines; every case is in one of them (a test checks).
-    private var pair: (String, String) { keyText ?? paneText ?? dialogText ?? ("", "") }
+    private var pair: (String, String) { keyText ?? paneText ?? dialogText ?? consoleText ?? vocabularyText ?? counterText ?? decisionText ?? ("", "") }
+
+    /// The `:` command line, the action menu, the sticky selection and what asks before typed text is dropped.
+    private var consoleText: (String, String)? {
+        switch self {
+        case .outsideFilter: ("絞り込み外", "outside the filter")
+        case .commandUnknown: ("そのコマンドはありません", "no such command")
+        case .commandAmbiguous: ("候補が複数あります", "more than one command matches")
+        case .commandNeedsArgument: ("指定が必要です", "needs a value")
+        case .languageChoices: ("言語は ja または en です", "the language is ja or en")
+        case .themeSwitched: ("配色を切り替えました", "theme switched to")
+        case .languageSwitched: ("表示を日本語にしました", "the console is in English now")
+        case .typeCommand: ("コマンドを入力", "Type a command")
+        case .commandLineKey: ("コマンド (:note :lang en :q など)", "command (:note, :lang en, :q …)")
+        case .complete: ("補完", "complete")
+        case .run: ("実行", "run")
+        case .takeConfirm: ("この案件を担当します (記録されます)", "take this case (it is recorded as yours)")
+        case .actionsTitle: ("操作", "actions")
+        case .discardKeep: ("いいえで入力に戻ります", "No goes back to what you typed")
+        case .startShiftConfirm: ("勤務を開始します (記録されます)。よろしいですか？", "Start your shift (it is recorded)?")
+        case .more: ("ほか", "more")
+        default: nil
+        }
+    }
 
     /// What keys do: the key table's help texts, for the status line, the help and the dialogs' hints.
     private var keyText: (String, String)? {
@@ -183,7 +217,7 @@ public enum UIText: CaseIterable, Sendable {
         case .leafletWritten: ("ご案内を書き出しました", "leaflet written to")
         case .noOrganizations: ("登録された組織がありません (mado org add)", "no organization is registered")
         case .noStaff: ("割り当てられる職員がいません", "no active operator or supervisor")
-        case .erased: ("消去しました (subjectErased を記録)", "erased (subjectErased recorded)")
+        case .erased: ("消去しました (消去を記録)", "erased (the erasure is recorded)")
         case .walRetained: ("記録済み。他の端末が読み終えるまで古い写しが WAL に残ります", "recorded; old copies stay in the WAL until every terminal releases it")
         case .eraseTitle: ("個人データの消去", "Erase personal data")
         case .eraseWarning: ("次の項目は二度と読めなくなります。取り消せません。", "These fields become unreadable for good. This cannot be undone.")
@@ -217,6 +251,20 @@ public enum UIText: CaseIterable, Sendable {
         case .terminalUnknown:
             ("この端末の種類を terminfo が知りません。TERM に xterm-256color など既知の種類を設定してください",
              "terminfo does not know this terminal type; set TERM to one it knows, such as xterm-256color")
+        default: nil
+        }
+    }
+}
+
+extension UIText {
+    /// Words the panes use instead of stored names and ids.
+    fileprivate var vocabularyText: (String, String)? {
+        switch self {
+        case .namedStaff: ("対応した職員", "staff named")
+        case .policyTable: ("対応方針", "policy")
+        case .ruleReason: ("根拠", "because of")
+        case .scriptRead: ("読み上げる文", "read aloud")
+        case .leafletGiven: ("お渡しするご案内", "leaflet")
         default: nil
         }
     }

@@ -8,7 +8,7 @@ func assessKey(_ m: inout Model, _ form: AssessForm, _ id: CaseID, _ key: Key) -
     let n = AssessForm.rows.count
     let action = KeyMap.action(for: key, in: .assessForm)
     switch (AssessForm.rows[f.focus], action) {
-    case (_, .close?): return cancelled(&m)
+    case (_, .close?): return leave(&m, f.reason, from: .assessForm(f, id))
     case (_, .previousField?): f.focus = (f.focus + n - 1) % n
     case (_, .nextField?): f.focus = (f.focus + 1) % n
     case (.validity, .previousOption?), (.validity, .nextOption?), (.validity, .toggle?):

@@ -10,7 +10,11 @@ func openConsultations(_ m: inout Model) -> [Command] {
 }
 
 func consultationLoaded(_ m: inout Model, _ id: ConsultationID, _ events: [EventEnvelope]) -> [Command] {
-    if case .consultations? = m.prompt { m.prompt = .consultation(id, events, scroll: 0) }
+    switch m.prompt {
+    case .consultations?: m.prompt = .consultation(id, events, scroll: 0)
+    case .consultation(let shown, _, let scroll)? where shown == id: m.prompt = .consultation(id, events, scroll: scroll)
+    default: break
+    }
     return []
 }
 
@@ -24,6 +28,7 @@ func consultationsKey(_ m: inout Model, _ sel: Int, _ key: Key) -> [Command] {
         // A supervisor or auditor asking is refused by the store, and the attempt recorded there.
         return [.loadConsultation(rows[sel].id)]
     case .close?: m.prompt = nil
+    case .newConsultation?: return newConsultation(&m)
     default: break
     }
     return []
@@ -31,7 +36,9 @@ func consultationsKey(_ m: inout Model, _ sel: Int, _ key: Key) -> [Command] {
 
 /// One consultation opened: scroll it, or go back to the list on the same row.
 func consultationKey(_ m: inout Model, _ id: ConsultationID, _ events: [EventEnvelope], _ scroll: Int, _ key: Key) -> [Command] {
-    switch KeyMap.action(for: key, in: .consultation) {
+    let action = KeyMap.action(for: key, in: .consultation)
+    if let action, let commands = consultationActionKey(&m, id, events, action) { return commands }
+    switch action {
     case .moveUp?: m.prompt = .consultation(id, events, scroll: max(0, scroll - 1))
     case .moveDown?: m.prompt = .consultation(id, events, scroll: scroll + 1)
     case .close?: m.prompt = .consultations(selected: m.consultationRows?.firstIndex { $0.id == id } ?? 0)

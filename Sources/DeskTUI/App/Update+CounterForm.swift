@@ -8,6 +8,17 @@ func openCounterForm(_ m: inout Model) -> [Command] {
 }
 
 func organizationsLoaded(_ m: inout Model, _ orgs: [OrganizationSummary]) -> [Command] {
+    // A new consultation asks for its organization from the same list.
+    if case .consult(var c)? = m.prompt, c.step == .newOrganization {
+        guard !orgs.isEmpty else {
+            m.prompt = .consultations(selected: 0)
+            m.message = StatusMessage(text: m.t(.noOrganizations), isError: true)
+            return []
+        }
+        c.organizations = orgs
+        m.prompt = .consult(c)
+        return []
+    }
     guard m.prompt == nil else { return [] }
     if orgs.isEmpty { m.message = StatusMessage(text: m.t(.noOrganizations), isError: true); return [] }
     var f = CounterForm(organizations: orgs, openedAt: m.now)
@@ -18,9 +29,10 @@ func organizationsLoaded(_ m: inout Model, _ orgs: [OrganizationSummary]) -> [Co
 }
 
 /// The store recorded the report and the policy decided: the decision screen.
-func handedOver(_ m: inout Model, _ id: CaseID, _ decision: HandedOver, organization: String, policy: PolicyTable) -> [Command] {
+func handedOver(_ m: inout Model, _ id: CaseID, _ decision: HandedOver, organization: String, policy: PolicyTable,
+                organizationID: OrganizationID? = nil, contact: ContactDetails = ContactDetails()) -> [Command] {
     m.prompt = .decision(HandoverDecision(caseID: id, decision: decision, organization: organization, policy: policy,
-                                          scriptLanguage: m.language))
+                                          scriptLanguage: m.language, organizationID: organizationID, contact: contact))
     m.message = StatusMessage(text: "\(m.t(.saved)): \(id)", isError: false)
     return [refresh(m)]
 }
@@ -122,16 +134,27 @@ func decisionKey(_ m: inout Model, _ decision: HandoverDecision, _ key: Key) -> 
         if d.decision.actions.indices.contains(d.selected) {
             let a = d.decision.actions[d.selected]
             if d.done.contains(a) { d.done.remove(a) } else { d.done.insert(a) }
+            d.warnedUnrecorded = false
         }
     case .switchScriptLanguage?: d.scriptLanguage = d.scriptLanguage == .ja ? .en : .ja
     case .writeLeaflet?:
-        let text = d.policy.leafletText(d.decision.leaflet, organization: d.organization, caseID: d.caseID, language: d.scriptLanguage)
         m.prompt = .decision(d)
-        return [.writeLeaflet(d.caseID, text: text)]
+        return [.printLeaflet(d.caseID, organization: d.organizationID, text: d.leafletText)]
     case .showFixedScripts?:
         m.prompt = .fixedScripts(d.policy, returnTo: d)
         return []
+    case .accept?:
+        // Enter confirms: each ticked item becomes an event (a ticked 110 call the ladder's call110 step), then back.
+        let ticks = d.unrecorded
+        m.prompt = nil
+        return ticks.isEmpty ? [] : [.recordCounterActions(d.caseID, ticks)]
     case .close?:
+        if !d.unrecorded.isEmpty && !d.warnedUnrecorded {
+            d.warnedUnrecorded = true
+            m.prompt = .decision(d)
+            m.message = StatusMessage(text: CounterText.unrecordedWarning(m.language), isError: true)
+            return []
+        }
         m.prompt = nil
         return []
     default: break

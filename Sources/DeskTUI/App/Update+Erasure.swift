@@ -78,12 +78,12 @@ func retentionKey(_ m: inout Model, _ sel: Int, _ key: Key) -> [Command] {
 /// The reason is kept in clear in the log: checked before the last dialog.
 func eraseReasonKey(_ m: inout Model, _ field: TextField, _ row: SubjectRow, _ impact: [ErasureImpact], _ key: Key) -> [Command] {
     switch KeyMap.action(for: key, in: .textInput) {
-    case .close?: return cancelled(&m)
+    case .close?: return leave(&m, field, from: .eraseReason(field, row, impact))
     case .accept?:
         do {
             try ClearReason.check(field.text, field: m.t(.reason))
         } catch {
-            m.message = StatusMessage(text: error.description, isError: true)
+            m.message = StatusMessage(text: error.message(m.language), isError: true)
             return []
         }
         m.message = nil

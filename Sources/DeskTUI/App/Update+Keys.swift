@@ -34,9 +34,11 @@ func perform(_ m: inout Model, _ action: KeyAction) -> [Command] {
         if let why = m.refusal(CaseIntent.addNote) { return refuse(&m, why) }
         m.prompt = .note(TextField(), id)
     case .take:
-        guard let id = m.selectedID, let d = m.detail else { return refuse(&m, m.t(.selectCase)) }
+        guard let id = m.selectedID, m.detail != nil else { return refuse(&m, m.t(.selectCase)) }
         if let why = m.refusal(.assign(Actor(m.me.user))) { return refuse(&m, why) }
-        return [.act(id, expected: d.summary.version, .assign(to: m.me.user))]
+        // Recorded for good in the log: a stray t must not do it (y/N).
+        m.prompt = .confirmTake(id)
+    case .commandLine: return openCommandLine(&m)
     case .ladderStep:
         guard let id = m.selectedID, let state = m.detailState else { return refuse(&m, m.t(.selectCase)) }
         guard let step = state.ladder.next(danger: m.isDanger) else { return refuse(&m, "110 has already been called") }
@@ -83,10 +85,22 @@ private func moveSelection(_ m: inout Model, by delta: Int?, to absolute: Int? =
     guard !m.visible.isEmpty else { return [] }
     let current = m.selectedIndex ?? 0
     let target = max(0, min(m.visible.count - 1, absolute ?? (current + (delta ?? 0))))
-    let id = m.rows[m.visible[target]].id
-    guard id != m.selectedID || m.detail?.summary.id != id else { return [] }
-    m.select(at: target)
-    m.detail = m.detail?.summary.id == id ? m.detail : nil
+    var id = m.rows[m.visible[target]].id
+    if m.pinnedID != nil {
+        // Moving lets go of a case kept on screen after an action; if that was where the move ended, it may have left
+        // the list, and the selection is where the list puts it now.
+        m.pinnedID = nil
+        if !m.visible.contains(where: { m.rows[$0].id == id }) {
+            guard let first = m.selectedRow?.id else { m.detail = nil; return [] }
+            id = first
+        }
+        m.selectedID = id
+    } else {
+        guard id != m.selectedID || m.detail?.summary.id != id else { return [] }
+        m.select(at: target)
+    }
+    guard m.detail?.summary.id != id else { return [] }
+    m.detail = nil
     m.detailScroll = 0
     m.detailMatch = nil
     m.escalationScroll = 0

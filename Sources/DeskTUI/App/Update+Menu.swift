@@ -11,13 +11,26 @@ func openMenu(_ m: inout Model) -> [Command] {
 func menuKey(_ m: inout Model, _ sel: Int, _ id: CaseID, _ key: Key) -> [Command] {
     let items = MenuAction.allCases
     switch KeyMap.action(for: key, in: .menu) {
-    case .moveUp?: m.prompt = .menu(selected: max(0, sel - 1), id)
-    case .moveDown?: m.prompt = .menu(selected: min(items.count - 1, sel + 1), id)
+    case .moveUp?: m.prompt = .menu(selected: nextEnabled(m, from: sel, by: -1), id)
+    case .moveDown?: m.prompt = .menu(selected: nextEnabled(m, from: sel, by: 1), id)
     case .accept?: return choose(&m, items[sel], id)
     case .close?: m.prompt = nil
-    default: break
+    default:
+        // Each action's letter chooses it at once (a greyed one says why on the status line).
+        if let action = MenuAction.chosen(by: key) { return choose(&m, action, id) }
     }
     return []
+}
+
+/// The cursor skips the rows the user may not choose; it stays put when there is none further that way.
+private func nextEnabled(_ m: Model, from sel: Int, by step: Int) -> Int {
+    let items = MenuAction.allCases
+    var i = sel + step
+    while items.indices.contains(i) {
+        if m.refusal(items[i]) == nil { return i }
+        i += step
+    }
+    return sel
 }
 
 /// Enter on a menu item: refused, the assessment form, a reason to type, or straight to y/N.
@@ -37,7 +50,7 @@ private func choose(_ m: inout Model, _ action: MenuAction, _ id: CaseID) -> [Co
 /// The reason (or outcome, reference…) a menu action asks for.
 func reasonKey(_ m: inout Model, _ field: TextField, _ action: MenuAction, _ id: CaseID, _ key: Key) -> [Command] {
     switch KeyMap.action(for: key, in: .textInput) {
-    case .close?: return cancelled(&m)
+    case .close?: return leave(&m, field, from: .text(field, action, id))
     case .accept?: if !field.isBlank { m.prompt = .confirm(action, text: field.text, id) }
     default:
         var f = field

@@ -3,10 +3,20 @@ import DeskApp
 
 /// Keys while a prompt, menu or overlay is open. Each dialog reads its keys as the actions of its `KeyContext`.
 func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
-    if KeyMap.action(for: key) == .suspend { return [.suspend] }       // what was typed stays
+    if m.keys.action(for: key) == .suspend { return [.suspend] }       // what was typed stays
     guard let prompt = m.prompt else { return [] }
     switch prompt {
     case .help: if KeyMap.action(for: key, in: .help) == .close { m.prompt = nil }
+    case .command(let f, _): return commandKey(&m, f, key)
+    case .discard(let back): return discardKey(&m, back, key)
+    case .confirmTake(let id):
+        m.prompt = nil
+        guard KeyMap.action(for: key, in: .confirm) == .confirm, let d = m.detail, d.summary.id == id else { return cancelled(&m) }
+        return [.act(id, expected: d.summary.version, .assign(to: m.me.user))]
+    case .confirmStartShift:
+        m.prompt = .shiftBoard(scroll: 0)
+        if KeyMap.action(for: key, in: .confirm) == .confirm { return [.startShift] }
+        m.message = StatusMessage(text: m.t(.cancelled), isError: false)
     case .quitConfirm:
         if KeyMap.action(for: key, in: .confirm) == .confirm { return [.quit] }
         m.prompt = nil
@@ -24,6 +34,7 @@ func updatePrompt(_ m: inout Model, _ key: Key) -> [Command] {
     case .assign(let sel, let id, let staff): return assignKey(&m, sel, id, staff, key)
     case .consultations(let sel): return consultationsKey(&m, sel, key)
     case .consultation(let id, let events, let scroll): return consultationKey(&m, id, events, scroll, key)
+    case .consult(let input): return consultKey(&m, input, key)
     case .handovers(let list, let scroll): return handoversKey(&m, list, scroll, key)
     case .shiftBoard(let scroll): return shiftBoardKey(&m, scroll, key)
     case .shiftNote(let f): return shiftNoteKey(&m, f, key)
@@ -71,7 +82,7 @@ private func searchKey(_ m: inout Model, _ field: TextField, _ key: Key) -> [Com
 
 private func noteKey(_ m: inout Model, _ field: TextField, _ id: CaseID, _ key: Key) -> [Command] {
     switch KeyMap.action(for: key, in: .note) {
-    case .close?: return cancelled(&m)
+    case .close?: return leave(&m, field, from: .note(field, id))
     case .accept?:
         guard !field.isBlank, let d = m.detail, d.summary.id == id else { return [] }
         m.prompt = nil
@@ -94,6 +105,8 @@ func paste(_ m: inout Model, _ text: String) -> [Command] {
         m.filter.hits = nil
         return reselect(&m) + [.search(f.text)]
     case .note(var f, let id)?: f.insert(text); m.prompt = .note(f, id)
+    case .command(var f, _)?: f.insert(text); m.prompt = .command(f, candidates: [])
+    case .consult(var c)?: c.field.insert(text); m.prompt = .consult(c)
     case .text(var f, let a, let id)?: f.insert(text); m.prompt = .text(f, a, id)
     case .eraseReason(var f, let row, let impact)?: f.insert(text); m.prompt = .eraseReason(f, row, impact)
     case .assessForm(var f, let id)?: if AssessForm.rows[f.focus] == .reason { f.reason.insert(text) }; m.prompt = .assessForm(f, id)

@@ -44,7 +44,8 @@ func shiftBoardKey(_ m: inout Model, _ scroll: Int, _ key: Key) -> [Command] {
     case .moveDown?: m.prompt = .shiftBoard(scroll: scroll + 1)
     case .startShift?:
         if m.readOnly { return refuse(&m, m.t(.readOnly)) }
-        return [.startShift]
+        // A letter in an overlay: a stray s must not record a shift.
+        m.prompt = .confirmStartShift
     case .endShift?:
         if m.readOnly { return refuse(&m, m.t(.readOnly)) }
         m.prompt = .shiftNote(TextField(limit: ShiftHandover.noteLimit))
@@ -58,6 +59,7 @@ func shiftBoardKey(_ m: inout Model, _ scroll: Int, _ key: Key) -> [Command] {
 func shiftNoteKey(_ m: inout Model, _ field: TextField, _ key: Key) -> [Command] {
     switch KeyMap.action(for: key, in: .textInput) {
     case .close?:
+        if !field.isBlank { m.prompt = .discard(.shiftNote(field)); return [] }
         m.prompt = .shiftBoard(scroll: 0)
         m.message = StatusMessage(text: m.t(.cancelled), isError: false)
     case .accept?:

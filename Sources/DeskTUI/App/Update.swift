@@ -12,7 +12,7 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
     case .keyPressed(let key):
         if m.prompt != nil { return updatePrompt(&m, key) }
         m.message = nil
-        guard let action = KeyMap.action(for: key) else { return [] }
+        guard let action = m.keys.action(for: key) else { return [] }
         return perform(&m, action)
     case .pasted(let text): return paste(&m, text)
     case .resized(let s):
@@ -44,6 +44,9 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
         m.message = StatusMessage(text: m.t(.conflict), isError: true)
         return [.loadQueue, .loadDetail(id)]
     case .loadFailed(let why): return loadFailed(&m, why)
+    case .themeChanged(let name):
+        m.message = StatusMessage(text: m.t(.themeSwitched) + ": " + Sanitizer.visible(name), isError: false)
+        return []
     case .staffLoaded(let id, let staff): return staffLoaded(&m, id, staff)
     case .subjectsLoaded(let id, let list): return subjectsLoaded(&m, id, list)
     case .erasureImpactLoaded(let subject, let impact): return erasureImpactLoaded(&m, subject, impact)
@@ -51,14 +54,16 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
     case .eraseFailed(_, let reason): return refuse(&m, reason)
     case .retentionLoaded(let due): m.retentionDue = due; return []
     case .organizationsLoaded(let orgs): return organizationsLoaded(&m, orgs)
-    case .handedOver(let id, let decision, let org, let policy): return handedOver(&m, id, decision, organization: org, policy: policy)
+    case .handedOver(let id, let decision, let org, let policy, let orgID, let contact):
+        return handedOver(&m, id, decision, organization: org, policy: policy, organizationID: orgID, contact: contact)
     case .handOverFailed(let why): return refuse(&m, why)
-    case .leafletWritten(let path):
-        m.message = StatusMessage(text: "\(m.t(.leafletWritten)) " + Sanitizer.visible(path), isError: false)
+    case .leafletDelivered(let outcome):
+        m.message = StatusMessage(text: CounterText.leaflet(outcome, m.language), isError: { if case .failed = outcome { true } else { false } }())
         return []
     case .monthlyLoaded(let totals, let orgs): return monthlyLoaded(&m, totals, orgs)
     case .consultationsLoaded(let rows): m.consultationRows = rows; return []
     case .consultationLoaded(let id, let events): return consultationLoaded(&m, id, events)
+    case .consulted(let id): return consulted(&m, id)
     case .shiftLoaded(let board, let unseen, let login): return shiftLoaded(&m, board, unseen: unseen, login: login)
     case .shiftChanged(let started, let unseen): return shiftChanged(&m, started: started, unseen: unseen)
     }
@@ -73,6 +78,7 @@ private func queueHeadLoaded(_ m: inout Model, _ h: QueueHead) -> [Command] {
 
 private func queueChanged(_ m: inout Model, _ changed: [CaseSummary], through: Int64) -> [Command] {
     guard m.loaded, let seen = m.seenPosition, through > seen else { return [] }
+    holdSelection(&m)
     let fresh = m.merge(changed)
     m.newCount += fresh
     m.seenPosition = through
@@ -84,6 +90,7 @@ private func queueChanged(_ m: inout Model, _ changed: [CaseSummary], through: I
 
 private func queueLoaded(_ m: inout Model, _ rows: [CaseSummary], through: Int64?) -> [Command] {
     m.head = nil
+    holdSelection(&m)
     m.seenPosition = through
     if m.loaded {
         let old = Set(m.rows.map(\.id))
@@ -124,6 +131,12 @@ private func loadFailed(_ m: inout Model, _ why: String) -> [Command] {
     if case .retention? = m.prompt, m.retentionDue == nil { m.prompt = nil }
     if case .monthly? = m.prompt, m.monthly == nil { m.prompt = nil }
     return []
+}
+
+/// New rows never move the selection to another case: the case on screen stays, marked when it has left the filter,
+/// until the user moves.
+private func holdSelection(_ m: inout Model) {
+    if let id = m.selectedID, m.pinnedID != id { m.pinnedID = id }
 }
 
 /// Brings the queue up to date: only what changed when the position last seen is known.

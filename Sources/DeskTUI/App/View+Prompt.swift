@@ -7,7 +7,23 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
     switch prompt {
     case .help:
         let refusals = KeyAction.allCases.compactMap { a in m.keyRefusal(a).map { (a, $0) } }
-        HelpOverlay(focus: m.focus, refusals: Dictionary(uniqueKeysWithValues: refusals), language: lang).render(into: &s)
+        HelpOverlay(focus: m.focus, refusals: Dictionary(uniqueKeysWithValues: refusals), language: lang, keys: m.keys).render(into: &s)
+    case .command(let f, let candidates):
+        // What Tab offered, cut by width with the count of those left out.
+        let hint = candidates.isEmpty ? KeyMap.hint(.commandLine, after: .typeCommand, lang) : ListFit.line(candidates, width: s.width - 2)
+        InputLine(label: ":", field: f, hint: hint).render(into: &s)
+    case .discard(let back):
+        drawPrompt(back, m, into: &s)
+        let cursor = s.cursor
+        ConfirmDialog(width: 60, lines: [PaneLine(m.t(.discardQuestion), .warning), PaneLine(m.t(.discardKeep), .dialog)],
+                      hint: KeyMap.hint(.confirm, lang)).render(into: &s)
+        s.cursor = cursor
+    case .confirmTake(let id):
+        ConfirmDialog(width: 70, lines: [PaneLine("\(id): " + m.t(.takeConfirm), .title), PaneLine(m.t(.confirmAction), .dialog)],
+                      hint: KeyMap.hint(.confirm, lang)).render(into: &s)
+    case .confirmStartShift:
+        shiftBoard(m, scroll: 0, note: nil).render(into: &s)
+        ConfirmDialog(width: 60, lines: [PaneLine(m.t(.startShiftConfirm), .dialog)], hint: KeyMap.hint(.confirm, lang)).render(into: &s)
     case .quitConfirm:
         ConfirmDialog(width: 50, lines: [PaneLine(m.t(.quitConfirm), .dialog)], hint: KeyMap.hint(.confirm, lang)).render(into: &s)
     case .search(let f): InputLine(label: "/", field: f).render(into: &s)
@@ -25,7 +41,7 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
         let inner = DialogBox.draw(&s, width: 50, height: 3)
         s.put(m.t(.discardQuestion) + " " + KeyMap.keysHint(.confirm), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .warning)
         s.cursor = (inner.x + 1, inner.y)
-    case .decision(let d): DecisionView(decision: d, language: lang).render(into: &s)
+    case .decision(let d): DecisionView(decision: d, language: lang, message: m.message).render(into: &s)
     case .fixedScripts(let policy, _): FixedScriptsOverlay(policy: policy, language: lang).render(into: &s)
     case .assign(let sel, let id, let staff):
         AssignDialog(caseID: id, staff: staff, selected: sel, assignee: m.detail?.summary.assignee, language: lang).render(into: &s)
@@ -35,6 +51,14 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
                              language: lang).render(into: &s)
     case .consultation(let id, let events, let scroll):
         ConsultationOverlay(id: id, events: events, scroll: scroll, language: lang).render(into: &s)
+    case .consult(let c):
+        if let id = c.id {
+            ConsultationOverlay(id: id, events: c.events, scroll: 0, language: lang).render(into: &s)
+        } else {
+            ConsultationsOverlay(rows: m.consultationRows, selected: 0, showsFlags: m.roleRefusal(.seeConsultationFlags) == nil, today: m.today,
+                                 language: lang).render(into: &s)
+        }
+        ConsultInputView(input: c, language: lang).render(into: &s)
     case .shiftBoard(let scroll): shiftBoard(m, scroll: scroll, note: nil).render(into: &s)
     case .shiftNote(let f): shiftBoard(m, scroll: 0, note: f).render(into: &s)
     case .monthly(_, let month, let scroll):
@@ -51,7 +75,7 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
         ErasureDialog(subject: row, impact: impact, stage: .confirm(reason: reason, eraseFocused: focused), language: lang).render(into: &s)
     case .confirmLadder(let step, let id):
         ConfirmDialog(width: 70, lines: [PaneLine("\(id): " + m.t(.ladder), .title),
-                                         PaneLine((lang == .ja ? step.label.ja : step.label.en) + "  (ladderStepTaken \(step.rawValue))",
+                                         PaneLine(step.label(lang) + "  (\(DeskEvent.ladderStepTaken(LadderStepTaken(step: step)).recorded(lang)))",
                                                   step == .call110 ? .danger : .dialog),
                                          PaneLine(m.t(.confirmAction), .dialog)], hint: KeyMap.hint(.confirm, lang)).render(into: &s)
     case .confirm(let a, let text, let id):

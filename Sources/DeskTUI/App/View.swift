@@ -26,20 +26,23 @@ public func view(_ m: Model) -> Screen {
         case .escalation: escalationPane(m).render(into: &s, area: layout.single)
         }
     }
-    StatusLine(message: m.message, focus: m.focus, language: m.language).render(into: &s)
+    StatusLine(message: m.message, focus: m.focus, language: m.language, keys: m.keys).render(into: &s)
     if let prompt = m.prompt { drawPrompt(prompt, m, into: &s) }
     return s
 }
 
 private func queuePane(_ m: Model) -> QueuePane {
     let title = QueuePane.Title(head: m.head, counts: m.counts, total: m.rows.count, filter: m.filter, newCount: m.newCount,
-                                retentionDue: m.retentionDue?.count ?? 0)
+                                retentionDue: m.retentionDue?.count ?? 0, retentionKey: m.keys.keyName(.showRetention))
     return QueuePane(title: title, rows: m.rows, visible: m.visible, selected: m.selectedIndex, loaded: m.loaded, viewers: m.viewers,
+                     outside: m.pinnedOutside ? m.pinnedID : nil,
                      now: m.now, today: m.today, language: m.language, focused: m.focus == .queue)
 }
 
 private func detailPane(_ m: Model) -> DetailPane {
-    DetailPane(title: m.t(.detail) + (m.detail.map { " \($0.summary.id)" } ?? ""), lines: m.caseLines, scroll: m.detailScroll,
+    // The case acted on, kept on screen though it has left the filter, says so where the next key acts.
+    let outside = m.pinnedOutside && m.detail?.summary.id == m.pinnedID ? "  [\(m.t(.outsideFilter))]" : ""
+    return DetailPane(title: m.t(.detail) + (m.detail.map { " \($0.summary.id)" } ?? "") + outside, lines: m.caseLines, scroll: m.detailScroll,
                match: m.detailMatch, focused: m.focus == .detail)
 }
 

@@ -13,6 +13,20 @@ public enum BackendEvent: Equatable, Sendable {
     case terminalLost
 }
 
+/// A locale the environment named that could not be set, and the UTF-8 locale used in its place.
+public struct LocaleFallback: Equatable, Sendable {
+    public let asked: String
+    public let used: String
+    public init(asked: String, used: String) { self.asked = asked; self.used = used }
+
+    /// Said once on the status line when the console opens.
+    public func notice(_ lang: Language) -> String {
+        let asked = Sanitizer.visible(self.asked)
+        return lang == .ja ? "ロケール \(asked) はこのサーバーにないため、\(used) で表示・入力します (日本語はそのまま使えます)"
+            : "the locale \(asked) is not installed here; using \(used) (Japanese works as usual)"
+    }
+}
+
 /// Where screens go. Only `NcursesBackend` writes to a terminal; `TestBackend` keeps them for tests.
 public protocol Backend: AnyObject {
     var size: Size { get }
@@ -24,6 +38,13 @@ public protocol Backend: AnyObject {
     func suspend()
     /// Restores the terminal; safe to call more than once.
     func shutdown()
+    /// Draws with this theme from the next full frame on (`:theme`).
+    func apply(_ theme: Theme)
+}
+
+extension Backend {
+    /// A backend without colours of its own ignores themes.
+    public func apply(_ theme: Theme) {}
 }
 
 /// Renders into memory: the last screen as text and roles, and scripted input.
@@ -61,4 +82,8 @@ public final class TestBackend: Backend {
     public func suspend() { suspensions += 1 }
 
     public func shutdown() { isShutDown = true }
+
+    /// The theme `:theme` last switched to.
+    public private(set) var theme: Theme?
+    public func apply(_ theme: Theme) { self.theme = theme }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// The terminal: UTF-8 wide-character output through ncurses, colours from the theme, only changed
 /// cells redrawn. The only file that imports CNcurses.
 public final class NcursesBackend: Backend {
-    private let theme: Theme
+    private var theme: Theme
     private var active = false
     private var colour = false
 
@@ -39,8 +39,11 @@ public final class NcursesBackend: Backend {
         }
     }
 
+    /// The locale the environment asked for when it is not installed here (or not UTF-8), and the one used instead.
+    public private(set) var localeFallback: LocaleFallback?
+
     public init(theme: Theme, noColor: Bool) throws(Refusal) {
-        setlocale(LC_ALL, "")
+        localeFallback = Self.setUTF8Locale(environment: ProcessInfo.processInfo.environment)
         if let refusal = Self.check(environment: ProcessInfo.processInfo.environment) { throw refusal }
         mado_install_signal_handlers()
         // ncurses prefers LINES/COLUMNS to the real window size; a resize must win.
@@ -64,12 +67,39 @@ public final class NcursesBackend: Backend {
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
         writeToTerminal("\u{1B}[?2004h")
-        if colour {
-            for (i, role) in StyleRole.allCases.enumerated() {
-                let st = self.theme.style(role)
-                init_pair(Int16(i + 1), Self.colour(st.foreground), Self.colour(st.background))
-            }
+        initPairs()
+    }
+
+    private func initPairs() {
+        guard colour else { return }
+        for (i, role) in StyleRole.allCases.enumerated() {
+            let st = theme.style(role)
+            init_pair(Int16(i + 1), Self.colour(st.foreground), Self.colour(st.background))
         }
+    }
+
+    public func apply(_ theme: Theme) {
+        self.theme = colour ? theme : theme.withoutColour
+        initPairs()
+    }
+
+    /// Sets the environment's locale, or an installed UTF-8 one when it cannot be set (`ja_JP.UTF-8` forwarded by SSH to a
+    /// server without it, macOS's `LC_CTYPE=UTF-8`): in the C locale ncurses draws every wide character blank and
+    /// get_wch drops typed Japanese.
+    static func setUTF8Locale(environment env: [String: String]) -> LocaleFallback? {
+        if setlocale(LC_ALL, "") != nil, isUTF8 { return nil }
+        let asked = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { env[$0] }.first { !$0.isEmpty } ?? "C"
+        for candidate in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_ALL, candidate) != nil && isUTF8 {
+            return LocaleFallback(asked: asked, used: candidate)
+        }
+        // No UTF-8 locale at all: at least the character type, which is what get_wch and wide output need.
+        setlocale(LC_CTYPE, "C.UTF-8")
+        return LocaleFallback(asked: asked, used: String(cString: setlocale(LC_CTYPE, nil)))
+    }
+
+    private static var isUTF8: Bool {
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
+        return codeset == "UTF-8" || codeset == "UTF8"
     }
 
     private static func colour(_ c: ThemeColor) -> Int16 {

@@ -31,6 +31,7 @@ enum CaseText {
             w.out.insert(PaneLine(t(.openTasks) + ": " + state.openTasks.map { $0.label(c.language) }.joined(separator: ", "), .warning), at: 1)
         }
         if let report = reportLine(d, c) { w.add(report) }
+        decisionFacts(d, c, into: &w)
         if let facts { w.section(.facts); w.add(facts) }
         if !statements.isEmpty { w.section(.statements); statements.forEach { w.add($0) } }
         w.section(.timeline)
@@ -62,14 +63,14 @@ enum CaseText {
         let t = { (s: UIText) in s.text(c.language) }
         let r = d.summary, ja = c.language == .ja, late = r.isOverdue(on: c.today)
         w.add("\(r.id)  " + Sanitizer.visible([r.organization.rawValue, r.branch, r.store].compactMap { $0 }.joined(separator: " / ")), .title)
-        w.add("\(t(.state)) \(Words.state(r.status, c.language))   \(t(.lane)) \(Words.lane(r.lane, c.language))   \(r.channel.rawValue) (\(r.language.rawValue))",
+        w.add("\(t(.state)) \(Words.state(r.status, c.language))   \(t(.lane)) \(Words.lane(r.lane, c.language))   \(r.channel.label(c.language)) (\(r.language == .ja ? (ja ? "日本語" : "Japanese") : (ja ? "英語" : "English")))",
               r.lane == .danger ? .danger : .normal)
         w.add("\(t(.reportDue)) \(r.reportDueOn)" + (late ? "  !\(t(.overdue))" : ""), late ? .warning : .normal)
         if let a = r.assignee { w.add("\(t(.assignee)) " + Sanitizer.visible(a)) }
         if let others = c.viewers, !others.isEmpty {
             w.add("@ " + t(.alsoOpen) + ": " + others.map(Sanitizer.visible).joined(separator: ", "), .warning)
         }
-        if let h = r.hold { w.add("[\(t(.hold)): \(h.rawValue)]", .warning) }
+        if let h = r.hold { w.add("[\(t(.hold)): \(h.label(c.language))]", .warning) }
         for s in d.standings {
             let st = s.effective(on: c.today)
             guard st != .none, let until = s.until else { continue }
@@ -85,7 +86,7 @@ enum CaseText {
         let ja = c.language == .ja
         var statements: [String] = [], timeline: [String] = [], facts: String?
         for e in d.events {
-            timeline.append("\(Clock.short(e.recordedAt))  \(e.event.type)  \(Sanitizer.visible(e.actor.user))")
+            timeline.append("\(Clock.short(e.recordedAt))  \(e.event.summary(c.language))  \(Sanitizer.visible(e.actor.user))")
             switch e.event {
             case .intakeRecorded(let p):
                 let a = p.applicant
@@ -93,7 +94,7 @@ enum CaseText {
                 if let ph = a.phone { who += "  ☎ " + ph.display }
                 if let em = a.email { who += "  " + em.display }
                 w.add("\(t(.applicant)): " + Sanitizer.visible(who))
-                for st in p.staff { w.add("staff: " + Sanitizer.visible(st.name.display + (st.characteristics.map { " (\($0.display))" } ?? ""))) }
+                for st in p.staff { w.add(t(.namedStaff) + ": " + Sanitizer.visible(st.name.display + (st.characteristics.map { " (\($0.display))" } ?? ""))) }
                 w.section(.complaint)
                 w.add(Sanitizer.visibleLines(p.complaint.display), p.complaint.text == nil ? .muted : .normal)
                 if let q = p.requests {
@@ -102,15 +103,12 @@ enum CaseText {
                 }
                 for (i, a) in (p.attachments ?? []).enumerated() {
                     w.add((ja ? "添付 " : "attachment ") + "\(i + 1): " + Sanitizer.visible(a.name?.display ?? "-")
-                          + "  \(Sanitizer.visible(a.mediaType)), \(a.bytes) bytes", .muted)
+                          + "  \(Sanitizer.visible(a.mediaType)), \(a.bytes) " + (ja ? "バイト" : "bytes"), .muted)
                 }
             case .factsRecorded(let f):
-                let yes = FactName.allCases.filter { $0.value(in: f) > 0 }.map { n in
-                    n == .minutesSpent || n == .earlierContacts ? "\(n.rawValue)=\(n.value(in: f))" : n.rawValue
-                }
-                facts = yes.isEmpty ? t(.nothing) : yes.joined(separator: ", ")
+                facts = f.stated(c.language) ?? t(.nothing)
             case .statementRecorded(let p):
-                statements.append("「" + Sanitizer.visible(p.text.display) + "」 (\(p.speaker.rawValue))")
+                statements.append("「" + Sanitizer.visible(p.text.display) + "」 (\(p.speaker.label(c.language)))")
             case .noteAdded(let p):
                 timeline[timeline.count - 1] += ": " + Sanitizer.visible(p.text.display)
             default: break

@@ -10,7 +10,8 @@ enum EscalationText {
         var refusal: String?
     }
 
-    static func lines(_ detail: CaseDetail?, state: CaseState?, danger: Bool, offers: [Offer], language: Language) -> [PaneLine] {
+    static func lines(_ detail: CaseDetail?, state: CaseState?, danger: Bool, offers: [Offer], language: Language,
+                      keys: KeyTable = .standard) -> [PaneLine] {
         let t = { (s: UIText) in s.text(language) }
         guard let d = detail else { return [PaneLine(t(.selectCase), .muted)] }
         var lines: [PaneLine] = []
@@ -19,16 +20,24 @@ enum EscalationText {
         for e in d.events {
             if case .handedOver(let h) = e.event { handover = h }
             if case .escalated(let x) = e.event {
-                escalations.append("\(Clock.short(e.recordedAt)) \(x.target.rawValue) (\(Sanitizer.visible(e.actor.user)))")
+                escalations.append("\(Clock.short(e.recordedAt)) \(x.target.label(language)) (\(Sanitizer.visible(e.actor.user)))")
             }
         }
         let lane = Words.lane(d.summary.lane, language)
-        lines.append(PaneLine("\(t(.lanePolicy)): \(lane)" + (handover.map { "  rule \($0.rule) (\($0.policyVersion))  script \($0.scripts.joined(separator: ","))  leaflet \($0.leaflet)" } ?? ""),
+        // The policy's choice in words: the facts its rule looks for, the scripts read aloud, the leaflet handed over.
+        lines.append(PaneLine("\(t(.lanePolicy)): \(lane)" + (handover.map { "  (\(t(.policyTable)) \($0.policyVersion))" } ?? ""),
                               d.summary.lane == .danger ? .danger : .normal))
-        lines.append(PaneLine("\(t(.hold)): \(d.summary.hold?.rawValue ?? t(.nothing))", d.summary.hold == nil ? .normal : .warning))
+        if let h = handover {
+            lines.append(PaneLine("  \(t(.ruleReason)): " + d.policy.ruleReason(h.rule, language)))
+            for id in h.scripts {
+                lines.append(PaneLine("  \(t(.scriptRead)): " + (d.policy.script(id).map { "「\($0.text(language))」" } ?? t(.nothing)), .muted))
+            }
+            lines.append(PaneLine("  \(t(.leafletGiven)): " + d.policy.leafletTitle(h.leaflet, organization: nil, language: language), .muted))
+        }
+        lines.append(PaneLine("\(t(.hold)): \(d.summary.hold.map { $0.label(language) } ?? t(.nothing))", d.summary.hold == nil ? .normal : .warning))
         lines.append(PaneLine("\(t(.escalations)): \(escalations.isEmpty ? t(.nothing) : escalations.joined(separator: ", "))"))
         lines.append(PaneLine(""))
-        lines += ladder(state?.ladder ?? LadderProgress(), danger: danger, language: language)
+        lines += ladder(state?.ladder ?? LadderProgress(), danger: danger, language: language, keys: keys)
         lines.append(PaneLine(""))
         lines.append(PaneLine(t(.actions) + ":", .header))
         for o in offers {
@@ -38,15 +47,15 @@ enum EscalationText {
     }
 
     /// The police ladder's steps, ticked, with the next one pointed at.
-    static func ladder(_ ladder: LadderProgress, danger: Bool, language: Language) -> [PaneLine] {
+    static func ladder(_ ladder: LadderProgress, danger: Bool, language: Language, keys: KeyTable = .standard) -> [PaneLine] {
         let t = { (s: UIText) in s.text(language) }
         var lines = [PaneLine(t(.ladder) + ":", .header)]
         if danger && ladder.times(.call110) == 0 { lines.append(PaneLine("  " + t(.ladderDanger), .danger)) }
         let next = ladder.next(danger: danger)
         for (i, step) in LadderStep.allCases.enumerated() {
             let n = ladder.times(step)
-            let label = language == .ja ? step.label.ja : step.label.en
-            lines.append(PaneLine("  \(ladder.checkbox(step)) \(i + 1) \(label)" + (step == next ? "   <- \(t(.ladderNext)) (\(KeyMap.keyName(.ladderStep)))" : ""),
+            let label = step.label(language)
+            lines.append(PaneLine("  \(ladder.checkbox(step)) \(i + 1) \(label)" + (step == next ? "   <- \(t(.ladderNext)) (\(keys.keyName(.ladderStep)))" : ""),
                                   step == next ? (step == .call110 ? .danger : .warning) : (n > 0 ? .normal : .muted)))
         }
         return lines

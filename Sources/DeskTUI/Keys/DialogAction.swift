@@ -12,7 +12,11 @@ public enum DialogAction: String, CaseIterable, Sendable {
     case confirm, decline
     /// Leave the dialog (Esc, Ctrl-C, and q or the key that opened it where nothing is typed).
     case close
+    /// Tab on the `:` line: complete the command or its value from the key table.
+    case complete
     /// Move between Cancel and Erase.
     case switchButton
+    /// A counsellor's actions on a consultation, and a new one from the list.
+    case consultNote, consultCare, consultCareDone, consultLink, consultClose, newConsultation
     case switchScriptLanguage, writeLeaflet, showFixedScripts, startShift, endShift, previousMonth, nextMonth, nextOrganization
 }

@@ -2,5 +2,5 @@
 public enum KeyAction: String, CaseIterable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, nextPane, previousPane, focusQueue, focusDetail,
          focusEscalation, open, back, search, nextHit, previousHit, addNote, take, changeState, ladderStep, cycleLane, cycleOrganization, cycleState,
-         toggleOverdue, toggleMine, clearFilter, openHelp, redraw, suspend, eraseSubject, showRetention, showMonthly, shift, consultations, assign, handOver, fixedScripts, quit
+         toggleOverdue, toggleMine, clearFilter, openHelp, redraw, suspend, eraseSubject, showRetention, showMonthly, shift, consultations, assign, handOver, fixedScripts, commandLine, quit
 }

@@ -8,6 +8,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case confirm
     /// Typing the search text (`/`).
     case search
+    /// The `:` command line.
+    case commandLine
     /// Typing a note (`a`).
     case note
     /// Typing a reason, a reference or the note for the next shift.
@@ -43,7 +45,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     /// Between a key and its help in the hint line: `y: yes` in questions and inputs, `Enter next` in lists and forms.
     var hintSeparator: String {
         switch self {
-        case .confirm, .search, .note, .textInput, .menu: ": "
+        case .confirm, .search, .note, .textInput, .menu, .commandLine: ": "
         default: " "
         }
     }

@@ -30,6 +30,8 @@ extension KeyMap {
              DialogBinding(cancel, .close, .dismiss, hinted: 0)]
         case .search: [DialogBinding([.enter], .accept, .keepFilter), DialogBinding(cancel, .close, .clearFilter)]
         case .note: [DialogBinding([.enter], .accept, .saveNote), DialogBinding(cancel, .close, .dismiss)]
+        case .commandLine:
+            [DialogBinding([.enter], .accept, .run), DialogBinding([.tab], .complete, .complete), DialogBinding(cancel, .close, .dismiss)]
         case .textInput: [DialogBinding([.enter], .accept, .confirmText), DialogBinding(cancel, .close, .dismiss)]
         case .menu: upDown(.choose, hinted: 0) + [DialogBinding([.enter], .accept, .doIt), DialogBinding(cancel, .close, .dismiss)]
         case .pickList:
@@ -38,9 +40,13 @@ extension KeyMap {
             upDown(.choose, hinted: 0) + [DialogBinding([.enter], .accept, .eraseNext),
                                           DialogBinding(cancel + [.char("q"), .char("R")], .close, .close)]
         case .consultations:
-            upDown(.choose) + [DialogBinding([.enter], .accept, .openConsultation),
+            upDown(.choose) + [DialogBinding([.enter], .accept, .openConsultation), DialogBinding([.char("o")], .newConsultation, .newConsultationKey),
                                DialogBinding(cancel + [.char("q"), .char("K")], .close, .close)]
-        case .consultation: upDown(.scroll) + [DialogBinding(cancel + [.char("q")], .close, .backToList)]
+        case .consultation:
+            upDown(.scroll) + [DialogBinding([.char("a")], .consultNote, .consultNoteKey), DialogBinding([.char("c")], .consultCare, .consultCareKey),
+                               DialogBinding([.char("d")], .consultCareDone, .consultCareDoneKey),
+                               DialogBinding([.char("L")], .consultLink, .consultLinkKey), DialogBinding([.char("x")], .consultClose, .consultCloseKey),
+                               DialogBinding(cancel + [.char("q")], .close, .backToList)]
         case .handovers:
             [DialogBinding([.enter], .startShift, .startShiftNow)] + upDown(.scroll) + [DialogBinding(cancel + [.char("q")], .close, .close)]
         case .shiftBoard:
@@ -60,8 +66,8 @@ extension KeyMap {
                       DialogBinding([.enter], .accept, .nextOrHandOver), DialogBinding(cancel, .close, .close)]
         case .decision:
             upDown(.item) + [DialogBinding([.char(" ")], .toggle, .done), DialogBinding([.char("L")], .switchScriptLanguage, .scriptLanguage),
-                             DialogBinding([.char("w")], .writeLeaflet, .writeLeaflet), DialogBinding([.char("F")], .showFixedScripts, .fixedScriptsKey),
-                             DialogBinding(cancel + [.char("q"), .enter], .close, .close)]
+                             DialogBinding([.char("w")], .writeLeaflet, .printLeaflet), DialogBinding([.char("F")], .showFixedScripts, .fixedScriptsKey),
+                             DialogBinding([.enter], .accept, .recordTicked), DialogBinding(cancel + [.char("q")], .close, .close)]
         case .fixedScripts: [DialogBinding(cancel + [.char("q"), .char("F"), .enter], .close, .close)]
         case .confirmErase:
             // Only Tab and the arrows move to Erase: letters typed after an early Enter (h, l) must never reach it.

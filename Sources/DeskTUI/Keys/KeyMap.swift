@@ -35,6 +35,7 @@ public enum KeyMap {
         KeyBinding(keys: [.char("o")], action: .toggleOverdue, help: .toggleOverdue, hintIn: [], scope: [.queue]),
         KeyBinding(keys: [.char("m")], action: .toggleMine, help: .toggleMine, hintIn: [], scope: [.queue]),
         KeyBinding(keys: [.char("c")], action: .clearFilter, help: .clearFilter, hintIn: [], scope: [.queue]),
+        KeyBinding(keys: [.char(":")], action: .commandLine, help: .commandLineKey, hintIn: []),
         KeyBinding(keys: [.char("?"), .f1], action: .openHelp, help: .openHelp, hintIn: nil),
         KeyBinding(keys: [.ctrl("l")], action: .redraw, help: .redraw, hintIn: []),
         KeyBinding(keys: [.ctrl("z")], action: .suspend, help: .suspend, hintIn: []),

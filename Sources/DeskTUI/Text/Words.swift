@@ -34,7 +34,8 @@ enum Words {
     }
 
     static func state(_ status: CaseStatus, _ lang: Language) -> String {
-        guard lang == .ja else { return status.rawValue }
+        // The queue's column is narrow: "rejected" says enough beside the case.
+        guard lang == .ja else { return status == .rejectedThreat ? "rejected" : status.label.en }
         switch status {
         case .intake: return "受付"
         case .handedOver: return "引継済"

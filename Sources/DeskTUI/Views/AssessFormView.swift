@@ -28,9 +28,9 @@ struct AssessFormView: Translated {
     private func label(_ row: AssessForm.Row) -> String {
         let ja = language == .ja
         switch row {
-        case .validity: return (ja ? "要求の妥当性: " : "demand: ") + "◀ \(form.validity.rawValue) ▶"
-        case .means: return (ja ? "手段: " : "means: ") + "◀ \(form.means.rawValue) ▶"
-        case .behaviour(let b): return (form.behaviours.contains(b) ? "[x] " : "[ ] ") + b.rawValue
+        case .validity: return (ja ? "要求の妥当性: " : "demand: ") + "◀ \(form.validity.label(language)) ▶"
+        case .means: return (ja ? "手段: " : "means: ") + "◀ \(form.means.label(language)) ▶"
+        case .behaviour(let b): return (form.behaviours.contains(b) ? "[x] " : "[ ] ") + b.label(language)
         case .reason: return t(.reason) + ": "
         case .submit: return "[ " + (ja ? "記録する" : "Record") + " ]"
         }

@@ -16,7 +16,7 @@ struct AssignDialog: Translated {
         for (i, st) in staff.dropFirst(start).prefix(rows).enumerated() {
             let isSel = start + i == selected
             let mark = st.user == assignee ? "  *" : ""
-            s.putPadded((isSel ? "> " : "  ") + Sanitizer.visible("\(st.displayName) (\(st.user), \(st.role.rawValue))") + mark,
+            s.putPadded((isSel ? "> " : "  ") + Sanitizer.visible("\(st.displayName) (\(st.user), \(st.role.label(language)))") + mark,
                         x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2, role: isSel ? .selected : .dialog)
             if isSel { s.cursor = (inner.x + 1, inner.y + 1 + i) }
         }

@@ -13,8 +13,8 @@ struct ConsultationOverlay: Translated {
         s.put("\(t(.consultationsTitle)) \(id)", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, role: .title)
         var lines: [String] = []
         for e in events {
-            lines.append(Clock.short(e.recordedAt) + "  " + e.event.type + "  " + Sanitizer.visible(e.actor.user))
-            for l in ConsultationText.lines(e.event) {
+            lines.append(Clock.short(e.recordedAt) + "  " + e.event.summary(language) + "  " + Sanitizer.visible(e.actor.user))
+            for l in ConsultationText.lines(e.event, language: language) {
                 lines += DisplayWidth.wrap("    " + l, width: max(1, inner.width - 2))
             }
         }

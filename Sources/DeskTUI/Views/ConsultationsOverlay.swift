@@ -19,10 +19,11 @@ struct ConsultationsOverlay: Translated {
         let height = max(1, inner.height - 2), start = (selected / height) * height
         for (i, r) in list.enumerated().dropFirst(start).prefix(height) {
             let isSel = i == selected, y = inner.y + 1 + i - start
-            let due = r.careDue.map { "\($0.kind.rawValue) \($0.due)\($0.due < today ? " !" + t(.late) : "")" }.joined(separator: ", ")
+            let due = r.careDue.map { "\($0.kind.label(language)) \($0.due)\($0.due < today ? " !" + t(.late) : "")" }.joined(separator: ", ")
             let flags = !showsFlags ? "" :
-                [r.mentalHealth ? "mental-health" : nil, r.secondary.map { "secondary:\($0)" }].compactMap { $0 }.joined(separator: " ")
-            let label = (isSel ? "> " : "  ") + "\(r.id)  \(r.state)  " + Sanitizer.visible(r.organization) + "  \(flags)  " + (due.isEmpty ? "-" : due)
+                [r.mentalHealth ? ConsultationWords.mentalHealth(language) : nil,
+                 r.secondary.flatMap(SecondaryBy.init(rawValue:)).map { ConsultationWords.secondary($0, language) }].compactMap { $0 }.joined(separator: ", ")
+            let label = (isSel ? "> " : "  ") + "\(r.id)  \(ConsultationWords.state(r.state, language))  " + Sanitizer.visible(r.organization) + "  \(flags)  " + (due.isEmpty ? "-" : due)
             s.putPadded(label, x: inner.x + 1, y: y, width: inner.width - 2,
                         role: isSel ? .selected : (r.careDue.contains { $0.due < today } ? .warning : .dialog))
             if isSel { s.cursor = (inner.x + 1, y) }

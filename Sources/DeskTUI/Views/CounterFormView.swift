@@ -21,12 +21,21 @@ struct CounterFormView: Translated {
         let policy = f.organizations.indices.contains(f.org) ? f.organizations[f.org].policy : .standard
         let threshold = policy.minutesThreshold
         if elapsed >= threshold, let end = policy.script("end-of-call") {
-            s.putPadded(" ! \(threshold)\(ja ? "分を超えました。終了の定型文" : " minutes passed. End-of-call script"): \(end.text(language))",
-                        x: 0, y: top, width: s.width, role: .warning)
-            top += 1
+            // Whole, over as many lines as it needs: it is read out as written.
+            let say = " ! \(threshold)\(ja ? "分を超えました。終了の定型文" : " minutes passed. End-of-call script"): \(end.text(language))"
+            for l in ListFit.hanging(say, width: s.width - 1, indent: 3).prefix(max(1, (r.maxY - top) / 3)) {
+                s.putPadded(l, x: 0, y: top, width: s.width, role: .warning)
+                top += 1
+            }
         }
-        let height = r.maxY - top
         let labelWidth = min(44, s.width / 2)
+        // The focused question in full under the form when its row cuts it: the clerk reads it out as written.
+        let focusedLabel = CounterForm.fields.indices.contains(f.focus) ? "> " + row(CounterForm.fields[f.focus]).0 : ""
+        let whole = DisplayWidth.of(focusedLabel) > labelWidth ? DisplayWidth.wrap(focusedLabel, width: s.width - 2) : []
+        for (i, l) in whole.enumerated() {
+            s.putPadded(" " + l, x: 0, y: r.maxY - whole.count + i, width: s.width, role: .selected)
+        }
+        let height = r.maxY - top - whole.count
         let start = max(0, min(f.focus - height / 2, CounterForm.fields.count - height))
         for (i, field) in CounterForm.fields.enumerated().dropFirst(start).prefix(height) {
             let y = top + i - start
@@ -57,6 +66,9 @@ struct CounterFormView: Translated {
         }
         s.putPadded(" " + KeyMap.hint(.counterForm, language), x: 0, y: s.height - 1, width: s.width, role: .hint)
     }
+
+    /// A field's label, as the form words it.
+    func label(_ field: CounterForm.Field) -> String { row(field).0 }
 
     /// A field's label and, for a choice or a yes/no fact, its value.
     private func row(_ field: CounterForm.Field) -> (String, String) {

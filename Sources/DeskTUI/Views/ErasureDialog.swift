@@ -23,7 +23,7 @@ struct ErasureDialog: Translated {
         case .confirm(let reason, let focused):
             let inner = DialogBox.draw(&s, width: 90, height: impact.count + 8)
             let y = header(&s, inner)
-            s.put("subjectErased \(subject.id) — \(t(.reason)): " + Sanitizer.visible(reason), x: inner.x + 1, y: y,
+            s.put("\(DeskEvent.label(type: "subjectErased").map { language == .ja ? $0.ja : $0.en } ?? "") \(subject.id) — \(t(.reason)): " + Sanitizer.visible(reason), x: inner.x + 1, y: y,
                   maxWidth: inner.width - 2, role: .dialog)
             let cancel = (focused ? "  " : "> ") + "[ \(t(.cancel)) ]", erase = (focused ? "> " : "  ") + "[ \(t(.eraseButton)) ]"
             let by = inner.maxY - 1
@@ -37,12 +37,12 @@ struct ErasureDialog: Translated {
     @discardableResult
     private func header(_ s: inout Screen, _ inner: Rect) -> Int {
         let name = subject.name.map { "  " + Sanitizer.visible($0.display) } ?? ""
-        s.put("\(t(.eraseTitle)): \(subject.id) (\(subject.kind.rawValue))\(name)", x: inner.x + 1, y: inner.y,
+        s.put("\(t(.eraseTitle)): \(subject.id) (\(subject.kind.label(language)))\(name)", x: inner.x + 1, y: inner.y,
               maxWidth: inner.width - 2, role: .title)
         s.put(t(.eraseWarning), x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 2, role: .warning)
         var y = inner.y + 2
         for i in impact where y < inner.maxY - 2 {
-            s.put("  \(i.record): \(i.fields.count)  " + i.fields.joined(separator: ", "), x: inner.x + 1, y: y,
+            s.put("  \(i.record): \(i.fields.count)  " + i.fields.map { DeskEvent.fieldLabel($0, language) }.joined(separator: language == .ja ? "、" : ", "), x: inner.x + 1, y: y,
                   maxWidth: inner.width - 2, role: .dialog)
             y += 1
         }

@@ -7,10 +7,11 @@ struct HelpOverlay: Translated {
     /// Why each refused key is refused now.
     let refusals: [KeyAction: String]
     let language: Language
+    var keys: KeyTable = .standard
 
     func render(into s: inout Screen) {
-        let here = Self.merged(KeyMap.bindings.filter { $0.scope?.contains(focus) == true })
-        let everywhere = Self.merged(KeyMap.bindings.filter { $0.scope == nil })
+        let here = Self.merged(keys.bindings.filter { $0.scope?.contains(focus) == true })
+        let everywhere = Self.merged(keys.bindings.filter { $0.scope == nil })
         let entries: [KeyBinding?] = [nil] + here + [nil] + everywhere
         let inner = DialogBox.draw(&s, width: 100, height: entries.count + 3)
         s.put("\(t(.helpTitle)): \(PaneTitle.name(focus, language)) — " + KeyMap.hint(.help, language), x: inner.x + 1, y: inner.y,

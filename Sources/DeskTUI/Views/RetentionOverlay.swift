@@ -25,7 +25,7 @@ struct RetentionOverlay: Translated {
         for (i, d) in list.dropFirst(start).prefix(rows).enumerated() {
             let isSel = start + i == selected
             let wait = d.dueOn >= today.description ? "  (\(t(.notYetDueShort)))" : ""
-            let label = (isSel ? "> " : "  ") + "\(d.subject)  \(d.kind.rawValue)  \(t(.due)) \(d.dueOn)  "
+            let label = (isSel ? "> " : "  ") + "\(d.subject)  \(d.kind.label(language))  \(t(.due)) \(d.dueOn)  "
                 + d.cases.map(\.description).joined(separator: " ") + wait
             s.putPadded(label, x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2, role: isSel ? .selected : .dialog)
             if isSel { s.cursor = (inner.x + 1, inner.y + 1 + i) }

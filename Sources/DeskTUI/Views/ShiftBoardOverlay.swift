@@ -16,9 +16,10 @@ struct ShiftBoardOverlay: Translated {
         for r in rows ?? [] {
             let state = r.onShift ? "\(t(.onShift)) \(r.startedAt.map(Clock.japan) ?? "")"
                 : "\(t(.offShift)) " + (r.endedAt.map(Clock.japan) ?? t(.noShiftYet))
-            lines.append(PaneLine(Sanitizer.visible(r.member.user) + " (\(r.member.role.rawValue))  " + state + "  \(t(.holds)) \(r.held.count)",
+            lines.append(PaneLine(Sanitizer.visible(r.member.user) + " (\(r.member.role.label(language)))  " + state + "  \(t(.holds)) \(r.held.count)",
                                   r.onShift ? .ok : .dialog))
-            if !r.held.isEmpty { lines.append(PaneLine("    " + r.held.map(\.description).joined(separator: " "), .muted)) }
+            // Every held id, over as many lines as it takes: an id cut in half is a case nobody sees.
+            for l in ListFit.lines(r.held.map(\.description), width: inner.width - 6) { lines.append(PaneLine("    " + l, .muted)) }
         }
         if rows == nil { lines = [PaneLine(t(.loading), .muted)] }
         let height = max(1, inner.height - 2), top = max(0, min(scroll, lines.count - height))

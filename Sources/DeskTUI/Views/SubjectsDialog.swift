@@ -15,7 +15,7 @@ struct SubjectsDialog: Translated {
         for (i, r) in subjects.enumerated().dropFirst(start).prefix(rows).map({ ($0.offset - start, $0.element) }) {
             let isSel = start + i == selected
             let name = r.name.map { "  " + Sanitizer.visible($0.display) } ?? ""
-            let label = (isSel ? "> " : "  ") + "\(r.id)  \(r.kind.rawValue)\(name)  "
+            let label = (isSel ? "> " : "  ") + "\(r.id)  \(r.kind.label(language))\(name)  "
                 + r.cases.map(\.description).joined(separator: " ") + (r.erasedAt == nil ? "" : "  [\(t(.alreadyErased))]")
             s.putPadded(label, x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2,
                         role: isSel ? .selected : (r.erasedAt == nil ? .dialog : .muted))

@@ -11,7 +11,7 @@ struct IdentityLine: Translated {
     let language: Language
 
     func render(into s: inout Screen) {
-        var parts = ["mado 窓口", Sanitizer.visible("\(me.displayName) (\(me.user), \(me.role.rawValue))"), Sanitizer.visible(database)]
+        var parts = ["mado 窓口", Sanitizer.visible("\(me.displayName) (\(me.user), \(me.role.label(language)))"), Sanitizer.visible(database)]
         if readOnly { parts.append("[\(t(.readOnly))]") }
         parts.append(Clock.now(now))
         s.putPadded(" " + parts.joined(separator: " | "), x: 0, y: 0, width: s.width, role: .header)

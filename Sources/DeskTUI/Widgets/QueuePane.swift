@@ -14,6 +14,8 @@ struct QueuePane: Translated {
         let newCount: Int
         /// People due for erasure this month (supervisors), 0 if none or not loaded.
         let retentionDue: Int
+        /// The key that shows them, as remapped.
+        var retentionKey = KeyMap.keyName(.showRetention)
     }
 
     let title: Title
@@ -24,6 +26,8 @@ struct QueuePane: Translated {
     let loaded: Bool
     /// Cases other consoles show now (marked `@`).
     let viewers: [CaseID: [String]]
+    /// The case kept on screen after an action although it has left the filter: marked so in words.
+    var outside: CaseID? = nil
     let now: Date
     let today: LocalDate
     let language: Language
@@ -50,9 +54,9 @@ struct QueuePane: Translated {
     private func row(_ r: CaseSummary, selected isSel: Bool, wide: Bool, into s: inout Screen, x: Int, y: Int, width: Int) {
         let late = r.isOverdue(on: today)
         let due = String(r.reportDueOn.description.dropFirst(5)) + (late ? " !" + t(.late) : "")
-        let place = [r.organization.rawValue, r.store].compactMap { $0 }.joined(separator: "/")
+        let place = (r.id == outside ? "[\(t(.outsideFilter))] " : "") + [r.organization.rawValue, r.store].compactMap { $0 }.joined(separator: "/")
         // `@`: someone else has this case open now.
-        let text = Self.line([isSel ? ">" : (viewers[r.id] == nil ? "" : "@"), r.id.description, Words.lane(r.lane, language),
+        let text = Self.line([r.id == outside ? ">~" : isSel ? ">" : (viewers[r.id] == nil ? "" : "@"), r.id.description, Words.lane(r.lane, language),
                               Words.state(r.status, language), due, Clock.age(r.openedAt, now: now, language),
                               Sanitizer.visible(place) + (wide ? "  " + Sanitizer.visible(r.summary) : "")],
                              width: width, wide: wide)
@@ -86,7 +90,7 @@ struct QueuePane: Translated {
         if !f.text.isEmpty { filters.append("/" + Sanitizer.visible(f.text)) }
         if !filters.isEmpty { text += "  [\(filters.joined(separator: " "))]" }
         if title.newCount > 0 { text += "  +\(title.newCount) \(t(.newCases))" }
-        if title.retentionDue > 0 { text += "  \(t(.retentionDue)) \(title.retentionDue) (\(KeyMap.keyName(.showRetention)))" }
+        if title.retentionDue > 0 { text += "  \(t(.retentionDue)) \(title.retentionDue) (\(title.retentionKey))" }
         return text
     }
 
@@ -96,8 +100,8 @@ struct QueuePane: Translated {
 
     static func line(_ f: [String], width: Int, wide: Bool) -> String {
         var out = ""
-        // Every column keeps at least one blank before the next.
-        for (i, w) in cols.enumerated() { out += DisplayWidth.fit(DisplayWidth.truncate(f[i], width: w - 1), width: w) }
+        // Every column keeps at least one blank before the next, but the marker's (">~": kept outside the filter).
+        for (i, w) in cols.enumerated() { out += DisplayWidth.fit(DisplayWidth.truncate(f[i], width: i == 0 ? w : w - 1), width: w) }
         return DisplayWidth.truncate(out + f[6], width: width)
     }
 }

@@ -6,6 +6,7 @@ struct StatusLine: Translated {
     let message: StatusMessage?
     let focus: Pane
     let language: Language
+    var keys: KeyTable = .standard
 
     func render(into s: inout Screen) {
         let y = s.height - 1
@@ -14,7 +15,7 @@ struct StatusLine: Translated {
             return
         }
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .hint)
-        let shown = KeyMap.bindings.filter { $0.hintIn?.contains(focus) ?? true }
+        let shown = keys.bindings.filter { $0.hintIn?.contains(focus) ?? true }
         guard let help = shown.first(where: { $0.action == .openHelp }) else { return }
         let reserve = DisplayWidth.of("\(help.keys[0]) \(t(help.help))") + 2
         var x = 1

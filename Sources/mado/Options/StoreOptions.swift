@@ -12,6 +12,13 @@ struct StoreOptions: ParsableArguments {
                                             valueName: "path"))
     var keyFile: String?
 
+    // Here rather than per command: every command that opens the desk answers in one language, the console included.
+    @Option(help: "Language of what mado says, ja or en (default: from the locale, LC_ALL, LC_MESSAGES or LANG).")
+    var lang: Language?
+
+    /// `--lang`, else the locale's language.
+    var language: Language { lang ?? Language.fromLocale(ProcessInfo.processInfo.environment) }
+
     var databasePath: String {
         if let db { return db }
         if let env = ProcessInfo.processInfo.environment["MADO_DB"], !env.isEmpty { return env }

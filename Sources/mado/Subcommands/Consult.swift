@@ -32,7 +32,7 @@ extension Mado {
             let desk = try store.desk(requireKey: true)
             defer { desk.close() }
             let events = try desk.consult(action, on: id)
-            print(events.isEmpty ? "\(id): nothing changed" : "\(id): " + events.map(\.type).joined(separator: ", ") + " recorded")
+            print("\(id): " + DeskEvent.recorded(events, store.language))
         }
 
         struct Open: ParsableCommand {
@@ -76,12 +76,20 @@ extension Mado {
                 defer { desk.close() }
                 // Health and who harassed them are the counsellors' to know: the desk leaves them out for the list's other readers.
                 let rows = try desk.consultations()
-                if rows.isEmpty { print("no consultations") }
+                let lang = store.language, ja = lang == .ja
+                if rows.isEmpty { print(ja ? "相談はありません" : "no consultations") }
                 let today = LocalDate(japanTime: Date())
                 for r in rows {
-                    let due = r.careDue.map { "\($0.kind.rawValue) \($0.due)\($0.due < today ? " OVERDUE" : "")" }.joined(separator: ", ")
-                    let flags = [r.mentalHealth ? "mental-health" : nil, r.secondary.map { "secondary:\($0)" }].compactMap { $0 }.joined(separator: " ")
-                    print("\(r.id)  \(r.state.padding(toLength: 6, withPad: " ", startingAt: 0)) \(Sanitizer.visible(r.organization))  by \(r.openedBy)  \(flags)  care: \(due.isEmpty ? "-" : due)")
+                    let due = r.careDue.map { "\($0.kind.label(lang)) \($0.due)\($0.due < today ? (ja ? " 期限超過" : " OVERDUE") : "")" }
+                        .joined(separator: ja ? "、" : ", ")
+                    let state = r.state == "open" ? (ja ? "対応中" : "open") : (ja ? "終了" : "closed")
+                    let by = ConsultingParty(rawValue: r.openedBy).map { $0.label(lang) } ?? Sanitizer.visible(r.openedBy)
+                    let secondary = r.secondary.map { s in
+                        (ja ? "二次被害: " : "secondary harassment by ") + (SecondaryBy(rawValue: s).map { $0.label(lang) } ?? Sanitizer.visible(s))
+                    }
+                    let flags = [r.mentalHealth ? (ja ? "心の健康" : "mental health") : nil, secondary].compactMap { $0 }.joined(separator: ja ? "、" : ", ")
+                    print("\(r.id)  \(column(state, 8))\(Sanitizer.visible(r.organization))  " + (ja ? "相談者 " : "by ") + by + "  \(flags)  "
+                          + (ja ? "ケア: " : "care: ") + (due.isEmpty ? "-" : due))
                 }
             }
         }
@@ -97,12 +105,13 @@ extension Mado {
                 defer { desk.close() }
                 if let p = desk.keyProblem { warn("personal fields are hidden: \(p)") }
                 for e in try desk.consultation(id) {
-                    print("\(e.recordedAt)  \(e.event.type)  by \(Sanitizer.visible(e.actor.user))\(Self.detail(e.event))")
+                    print("\(StoredTime.display(e.recordedAt))  \(e.event.summary(store.language))  "
+                          + (store.language == .ja ? "記録者 " : "by ") + Sanitizer.visible(e.actor.user) + Self.detail(e.event, store.language))
                 }
             }
 
-            static func detail(_ e: DeskEvent) -> String {
-                let lines = ConsultationText.lines(e)
+            static func detail(_ e: DeskEvent, _ language: Language) -> String {
+                let lines = ConsultationText.lines(e, language: language)
                 return lines.isEmpty ? "" : "\n" + lines.map { "  " + $0 }.joined(separator: "\n")
             }
         }
@@ -174,9 +183,11 @@ extension Mado {
             let desk = try store.desk()
             defer { desk.close() }
             let rows = try desk.accessLog(user: user)
-            if rows.isEmpty { print("no attempts recorded") }
+            let ja = store.language == .ja
+            if rows.isEmpty { print(ja ? "閲覧の試みは記録されていません" : "no attempts recorded") }
             for (at, a) in rows {
-                print("\(at)  \(Sanitizer.visible(a.user)) (\(a.role.rawValue))  \(Sanitizer.visible(a.record))  \(a.allowed ? "allowed" : "REFUSED")")
+                print("\(StoredTime.display(at))  \(Sanitizer.visible(a.user)) (\(a.role.label(store.language)))  \(Sanitizer.visible(a.record))  "
+                      + (a.allowed ? (ja ? "許可" : "allowed") : (ja ? "拒否" : "REFUSED")))
             }
         }
     }

@@ -34,7 +34,9 @@ extension Mado {
                 defer { desk.close() }
                 let events = try desk.act(.linkCounterparty(label: label, existing: subject.map(SubjectID.init)), on: id)
                 let party = events.lazy.compactMap { e -> SubjectID? in if case .counterpartyLinked(let p) = e { p.counterparty } else { nil } }.first
-                print(party.map { "\($0) linked to \(id)" } ?? "\(subject ?? "-") was already linked to \(id)")
+                let ja = store.language == .ja
+                print(party.map { ja ? "\($0) を \(id) の相手方として記録しました" : "\($0) linked to \(id)" }
+                      ?? (ja ? "\(subject ?? "-") は \(id) の相手方として記録済みです" : "\(subject ?? "-") was already linked to \(id)"))
             }
         }
 
@@ -61,7 +63,9 @@ extension Mado {
                 defer { desk.close() }
                 let id = SubjectID(subject)
                 try desk.setStanding(id, standing, until: until.flatMap { LocalDate(iso: $0) }, reason: reason)
-                print(standing == .none ? "\(id): no longer warned or banned" : "\(id): \(standing.rawValue) until \(until ?? "")")
+                let ja = store.language == .ja
+                print(standing == .none ? "\(id): " + (ja ? "警告・利用禁止を解除しました" : "no longer warned or banned")
+                      : "\(id): \(standing.label(store.language)) " + (ja ? "\(until ?? "") まで" : "until \(until ?? "")"))
             }
         }
 
@@ -75,7 +79,8 @@ extension Mado {
                 let today = LocalDate(japanTime: Date())
                 for c in try desk.counterparties() {
                     let st = c.standing.effective(on: today)
-                    let standing = st == .none ? "-" : "\(st.rawValue) until \(c.standing.until.map(\.description) ?? "")"
+                    let until = c.standing.until.map(\.description) ?? ""
+                    let standing = st == .none ? "-" : st.label(store.language) + (store.language == .ja ? " \(until) まで" : " until \(until)")
                     let label = c.label.map { "  " + Sanitizer.visible($0.display) } ?? ""
                     print("\(c.standing.subject)  \(standing)  \(c.cases.map(\.description).joined(separator: " "))\(label)")
                 }

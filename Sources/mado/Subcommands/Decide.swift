@@ -23,7 +23,7 @@ func onCase(_ store: StoreOptions, _ caseID: String, _ action: CaseAction) throw
     let desk = try store.desk(requireKey: true)
     defer { desk.close() }
     let events = try desk.act(action, on: id)
-    print(events.isEmpty ? "\(id): nothing changed" : "\(id): " + events.map(\.type).joined(separator: ", ") + " recorded")
+    print("\(id): " + DeskEvent.recorded(events, store.language))
     return events
 }
 

@@ -54,10 +54,12 @@ extension Mado {
             defer { desk.close() }
             let items = try desk.evidence(of: id)
             guard let save, let out else {
-                if items.isEmpty { print("\(id): no evidence kept") }
+                let ja = store.language == .ja
+                if items.isEmpty { print("\(id): " + (ja ? "証拠は保管されていません" : "no evidence kept")) }
                 for i in items {
-                    let state = i.content == nil ? "  (cannot be opened: erased or no key)" : ""
-                    print("\(i.index)  \(Sanitizer.visible(i.label))  \(i.mediaType)  \(i.bytes) bytes  sha256:\(i.hash.prefix(16))\(state)")
+                    let state = i.content == nil ? (ja ? "  (開けません: 消去済みか鍵がありません)" : "  (cannot be opened: erased or no key)") : ""
+                    print("\(i.index)  \(Sanitizer.visible(i.label))  \(i.mediaType)  \(i.bytes) " + (ja ? "バイト" : "bytes")
+                          + "  sha256:\(i.hash.prefix(16))\(state)")
                 }
                 return
             }
@@ -112,7 +114,7 @@ extension Mado {
             let desk = try store.desk(requireKey: true)
             defer { desk.close() }
             let events = try desk.act(.logEnquiry(channel), on: id)
-            print("\(id): " + events.map(\.type).joined(separator: ", ") + " recorded")
+            print("\(id): " + DeskEvent.recorded(events, store.language))
             // The organization's own wording of the fixed answer, if it adopted a policy.
             let org = try desk.caseSummary(id)?.organization
             let policy = try org.map { try desk.policy(for: $0) } ?? .standard
@@ -182,18 +184,29 @@ extension Mado {
                 case .json:
                     let e = JSONEncoder()
                     e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                    print(String(decoding: try e.encode(rows), as: UTF8.self))
+                    let japan = rows.map {
+                        TaskRow(caseID: $0.caseID, organization: $0.organization, kind: $0.kind, openedAt: StoredTime.isoJapan($0.openedAt),
+                                doneAt: $0.doneAt.map(StoredTime.isoJapan), doneBy: $0.doneBy, reference: $0.reference)
+                    }
+                    print(String(decoding: try e.encode(japan), as: UTF8.self))
                 case .csv:
+                    // Times as ISO 8601 with Japan's offset, like every time mado writes for a program.
                     print("case_id,organization,kind,opened_at,done_at,done_by,reference")
                     for r in rows {
-                        print([r.caseID.description, r.organization, r.kind.rawValue, r.openedAt, r.doneAt ?? "", r.doneBy ?? "",
+                        print([r.caseID.description, r.organization, r.kind.rawValue, StoredTime.isoJapan(r.openedAt),
+                               r.doneAt.map(StoredTime.isoJapan) ?? "", r.doneBy ?? "",
                                r.reference ?? ""].map(csvField).joined(separator: ","))
                     }
                 default:
-                    if rows.isEmpty { print(all ? "no tasks" : "no open tasks") }
+                    let ja = store.language == .ja
+                    if rows.isEmpty { print(ja ? (all ? "タスクはありません" : "未完了のタスクはありません") : (all ? "no tasks" : "no open tasks")) }
                     for r in rows {
-                        let done = r.doneAt.map { "done \($0) by \(Sanitizer.visible(r.doneBy ?? "-")): \(Sanitizer.visible(r.reference ?? ""))" } ?? "OPEN"
-                        print("\(r.caseID)  \(r.kind.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) opened \(r.openedAt)  \(Sanitizer.visible(r.organization))  \(done)")
+                        let done = r.doneAt.map {
+                            (ja ? "完了 \(StoredTime.display($0)) \(Sanitizer.visible(r.doneBy ?? "-")): " : "done \(StoredTime.display($0)) by \(Sanitizer.visible(r.doneBy ?? "-")): ")
+                                + Sanitizer.visible(r.reference ?? "")
+                        } ?? (ja ? "未完了" : "OPEN")
+                        print("\(r.caseID)  \(r.kind.label(store.language))  " + (ja ? "開始 " : "opened ") + StoredTime.display(r.openedAt)
+                              + "  \(Sanitizer.visible(r.organization))  \(done)")
                     }
                 }
             }

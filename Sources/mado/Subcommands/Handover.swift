@@ -65,7 +65,8 @@ extension Mado {
                                        occurredAt: ISO8601DateFormatter().string(from: Date()), complaint: complaint,
                                        words: words, demand: demand, staff: staffNames, facts: facts)
             let r = try desk.handOver(report)
-            let sheet = HandoverSheet(caseID: r.id, decision: r.decision, policy: r.policy, organization: r.organizationName, language: language)
+            let sheet = HandoverSheet(caseID: r.id, decision: r.decision, policy: r.policy, organization: r.organizationName, language: language,
+                                      contact: try desk.contact(of: orgID))
             if let leaflet {
                 guard try Privileges.asUser({ FileManager.default.createFile(atPath: leaflet, contents: Data(sheet.leafletText.utf8)) }) else {
                     throw Refusal("cannot write the leaflet to \(Sanitizer.visible(leaflet))")
@@ -113,21 +114,26 @@ struct HandoverSheet {
     let policy: PolicyTable
     let organization: String
     let language: Language
+    /// The phone, e-mail and URL the leaflet prints.
+    var contact = ContactDetails()
 
     var scripts: [PolicyScript] { decision.scripts.compactMap(policy.script) }
 
     var leafletText: String {
         policy.leafletText(decision.leaflet, organization: organization, caseID: caseID, language: language)
+            + contact.leafletLines(language).map { $0 + "\n" }.joined()
     }
 
     var text: String {
         let ja = language == .ja
-        var out = "\(caseID)  " + (ja ? "区分" : "lane") + ": \(decision.lane.rawValue)"
-            + "  (rule \(decision.rule), policy \(decision.policyVersion))\n"
+        // The rule by the facts it looks for; its id is in --format json.
+        var out = "\(caseID)  " + (ja ? "区分" : "lane") + ": \(decision.lane.label(language))"
+            + "  (" + (ja ? "根拠: " : "because of ") + policy.ruleReason(decision.rule, language)
+            + (ja ? "、方針 " : "; policy ") + "\(decision.policyVersion))\n"
         if decision.lane == .danger { out += ja ? "!! 今すぐ110番通報してください。警察対応の手順は飛ばします。\n" : "!! Call 110 now. Skip the ladder.\n" }
         out += (ja ? "読み上げる文:" : "Read aloud:") + "\n"
         for (i, s) in scripts.enumerated() { out += "  \(i + 1). \(s.text(language))\n" }
-        out += (ja ? "お渡しするご案内: " : "Leaflet to hand over: ") + decision.leaflet + "\n"
+        out += (ja ? "お渡しするご案内: " : "Leaflet to hand over: ") + policy.leafletTitle(decision.leaflet, organization: organization, language: language) + "\n"
         out += (ja ? "今すること:" : "Do now:") + "\n"
         for a in decision.actions { out += "  [ ] " + (ja ? a.label.ja : a.label.en) + "\n" }
         if decision.actions.isEmpty { out += ja ? "  (なし)\n" : "  (nothing)\n" }

@@ -79,11 +79,13 @@ extension Mado {
                 let desk = try store.desk(requireKey: !dryRun)
                 defer { desk.close() }
                 let due = try desk.retentionDue()
+                let ja = store.language == .ja
                 for d in due {
-                    print("\(d.subject)  \(d.kind.rawValue)  due \(d.dueOn)  \(d.cases.map(\.description).joined(separator: " "))")
+                    print("\(d.subject)  \(column(d.kind.label(store.language), 16))" + (ja ? "期限 " : "due ")
+                          + "\(d.dueOn)  \(d.cases.map(\.description).joined(separator: " "))")
                 }
                 if dryRun {
-                    print("\(due.count) subject(s) due; nothing erased (--dry-run)")
+                    print(ja ? "消去期限を過ぎた対象者 \(due.count) 件。消去はしていません (--dry-run)" : "\(due.count) subject(s) due; nothing erased (--dry-run)")
                     return
                 }
                 var retained = false, erased = 0, failed = 0
@@ -94,11 +96,12 @@ extension Mado {
                         retained = retained || o == .walRetained
                         erased += 1
                     case .failure(let error):
-                        warn("\(d.subject): \(error)")
+                        warn("\(d.subject): \(humanMessage(error, store.language))")
                         failed += 1
                     }
                 }
-                print("\(erased) subject(s) erased" + (failed > 0 ? ", \(failed) refused (see above)" : ""))
+                print(ja ? "\(erased) 件を消去しました" + (failed > 0 ? "。\(failed) 件は拒否されました (上記参照)" : "")
+                         : "\(erased) subject(s) erased" + (failed > 0 ? ", \(failed) refused (see above)" : ""))
                 if retained {
                     warn("recorded; old copies stay in the WAL until every terminal releases it (mado retries on its next write or exit)")
                 }

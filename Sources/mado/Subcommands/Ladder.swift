@@ -27,10 +27,11 @@ extension Mado {
             let state = try desk.caseState(id)
             let danger = state.inDanger
             if danger && state.ladder.times(.call110) == 0 { print("DANGER: skip the ladder, call 110 now / 危険: 今すぐ110番") }
-            let next = state.ladder.next(danger: danger)
+            let next = state.ladder.next(danger: danger), ja = store.language == .ja
+            // Each row names the step in the user's words; the word to type comes only with the next step's command.
             for (i, st) in LadderStep.allCases.enumerated() {
-                print("\(state.ladder.checkbox(st)) \(i + 1) \(st.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(st.label.en) / \(st.label.ja)"
-                      + (st == next ? "   <- next" : ""))
+                print("\(state.ladder.checkbox(st)) \(i + 1) \(st.label(store.language))"
+                      + (st == next ? (ja ? "   <- 次: mado ladder \(id) \(st.rawValue)" : "   <- next: mado ladder \(id) \(st.rawValue)") : ""))
             }
         }
     }

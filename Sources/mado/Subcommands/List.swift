@@ -28,9 +28,11 @@ extension Mado {
             let hide = try desk.keyProblem != nil || !desk.readsCaseText()
             if let p = desk.keyProblem { warn("personal columns are hidden: \(p)") }
             let hits = try search.map { try desk.search($0) }
+            // Times as ISO 8601 with Japan's offset: what a program parses, and what a person at the desk can read.
             func values(_ r: CaseSummary) -> [String] {
                 [r.id.description, r.organization.rawValue, r.branch ?? "", r.store ?? "", r.channel.rawValue, r.lane?.rawValue ?? "",
-                 r.status.rawValue, r.openedAt, r.reportDueOn.description, r.lastActivity, r.assignee ?? "", hide ? "" : r.summary]
+                 r.status.rawValue, StoredTime.isoJapan(r.openedAt), r.reportDueOn.description, StoredTime.isoJapan(r.lastActivity),
+                 r.assignee ?? "", hide ? "" : r.summary]
             }
             switch format {
             case .csv:
@@ -50,14 +52,17 @@ extension Mado {
                 }
                 out.line(first ? "]" : "\n]")
             case .text:
-                let today = LocalDate(japanTime: Date())
+                let today = LocalDate(japanTime: Date()), lang = store.language, ja = lang == .ja
+                // People read an organization by its name; its id is for --format json and csv (and a reader who may not list names).
+                let names = Dictionary(((try? desk.organizations()) ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
                 try desk.forEachCase { r in
                     if hits?.contains(r.id) == false { return }
                     let overdue = r.isOverdue(on: today)
-                    let lane = (r.lane?.rawValue ?? "-").padding(toLength: 9, withPad: " ", startingAt: 0)
-                    let state = r.status.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
-                    let where_ = Sanitizer.visible([r.organization.rawValue, r.store ?? ""].filter { !$0.isEmpty }.joined(separator: "/"))
-                    out.line("\(r.id)  \(lane) \(state) due \(r.reportDueOn)\(overdue ? " OVERDUE" : "        ")  \(where_)  \(hide ? "" : Sanitizer.visible(r.summary))")
+                    let lane = column(r.lane?.label(lang) ?? "-", 10)
+                    let state = column(r.status.label(lang), ja ? 16 : 21)
+                    let where_ = Sanitizer.visible([names[r.organization] ?? r.organization.rawValue, r.store ?? ""].filter { !$0.isEmpty }.joined(separator: "/"))
+                    out.line("\(r.id)  \(lane)\(state)" + (ja ? "期限 " : "due ") + "\(r.reportDueOn)"
+                             + (overdue ? (ja ? " 期限超過" : " OVERDUE") : (ja ? "         " : "        ")) + "  \(where_)  \(hide ? "" : Sanitizer.visible(r.summary))")
                 }
             }
             out.flush()

@@ -24,8 +24,8 @@ extension Mado {
             let id = CaseID(caseID)!
             let desk = try store.desk(requireKey: true)
             defer { desk.close() }
-            try desk.act(.addNote(text), on: id)
-            print("note added to \(id)")
+            let events = try desk.act(.addNote(text), on: id)
+            print("\(id): " + DeskEvent.recorded(events, store.language))
         }
     }
 }

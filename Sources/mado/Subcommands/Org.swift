@@ -7,8 +7,21 @@ extension Mado {
     struct Org: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "org",
-            abstract: "The organizations the desk serves: register one, list them, show one.",
-            subcommands: [Add.self, List.self, Show.self])
+            abstract: "The organizations the desk serves: register one, set its contact details, list them, show one.",
+            subcommands: [Add.self, SetContact.self, List.self, Show.self])
+
+        /// What the leaflet prints for people to reach the desk (shared by add and set).
+        struct ContactOptions: ParsableArguments {
+            @Option(help: "The phone number the leaflet gives (digits, spaces, + - and parentheses).") var phone: String?
+            @Option(help: "The e-mail address the leaflet gives.") var email: String?
+            @Option(help: "The web form's address the leaflet gives (http:// or https://).") var url: String?
+
+            var change: ContactSet { ContactSet(phone: phone, email: email, url: url) }
+
+            func validate() throws {
+                do { try change.validate() } catch { throw ValidationError(error.description) }
+            }
+        }
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -26,6 +39,7 @@ extension Mado {
             @Option(name: .customLong("branch"), help: "BRANCH[:STORE,STORE...] (repeat).") var branches: [String] = []
             @Option(name: .customLong("closed"), help: "Extra closed days, MM-DD or MM-DD..MM-DD (repeat).") var closed: [String] = []
             @Option(help: "Years personal data is kept after a case closes (1-30).") var retentionYears: Int = 3
+            @OptionGroup var contact: ContactOptions
 
             func validate() throws {
                 guard id.count <= 40, !id.isEmpty, id.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }),
@@ -67,7 +81,47 @@ extension Mado {
                                                  language: language, closedDays: closed.isEmpty ? [.yearEnd] : closed.compactMap(ClosedPeriod.init),
                                                  retentionYears: retentionYears)
                 try desk.registerOrganization(org)
+                if !contact.change.isEmpty { try desk.setContact(contact.change, of: oid) }
                 print("\(id) registered")
+            }
+        }
+
+        struct SetContact: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "set",
+                abstract: "Set an organization's contact details and printer, or the desk's own with --desk (supervisors only).",
+                discussion: """
+                    The leaflet the counter prints names the organization's phone, e-mail and web form, and the desk's \
+                    where the organization has none. An empty value clears a field (--url ""). --printer is the printer \
+                    its counters' leaflets go to (lp -d NAME), or an absolute directory the leaflet files are written to; \
+                    without one the console's setting (MADO_PRINTER) holds.
+                    """)
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The organization id (or --desk).") var id: String?
+            @Flag(help: "Set the desk's own contact details, printed for organizations that have none.") var desk = false
+            @OptionGroup var contact: ContactOptions
+            @Option(help: "A printer name for lp -d, or an absolute directory for the leaflet files.") var printer: String?
+
+            var change: ContactSet {
+                var c = contact.change
+                c.printer = printer
+                return c
+            }
+
+            func validate() throws {
+                guard (id == nil) == desk else { throw ValidationError("name one organization, or --desk for the desk's own details") }
+                if desk && printer != nil {
+                    throw ValidationError("--printer is per organization; the desk-wide printer is the console's setting (MADO_PRINTER)")
+                }
+                do { try change.validate() } catch { throw ValidationError(error.description) }
+                guard !change.isEmpty else { throw ValidationError("give at least one of --phone, --email, --url or --printer") }
+            }
+
+            func run() throws {
+                let d = try store.desk()
+                defer { d.close() }
+                try d.setContact(change, of: id.map { OrganizationID($0) })
+                print("\(id ?? "the desk"): contact details recorded")
             }
         }
 
@@ -109,6 +163,9 @@ extension Mado {
                 print("closed days  \(d.closedDays)  (besides Japan's national holidays and weekends)")
                 print("retention    \(d.retentionYears) year(s) after a case closes")
                 print("policy       \(o.policy.versionTag), effective \(o.policy.effective)")
+                let c = try desk.contact(of: o.id)
+                print("leaflet      phone \(c.phone ?? "-"), e-mail \(c.email ?? "-"), web \(c.url ?? "-")  (the desk's where the organization has none)")
+                print("printer      \(c.printer ?? "the console's (MADO_PRINTER), else lp's default")")
                 for b in o.branches {
                     print("  \(Sanitizer.visible(b.name))" + (b.stores.isEmpty ? "" : ": " + b.stores.map(Sanitizer.visible).joined(separator: ", ")))
                 }

@@ -40,8 +40,9 @@ extension Mado {
             static let configuration = CommandConfiguration(
                 abstract: "Print a policy: the questions, then the rules in order (the standard one, or an organization's).")
             @OptionGroup var store: StoreOptions
-            @Option(help: "ja or en.") var language: Language = .en
+            @Option(help: "ja or en (default: --lang, else the locale's).") var language: Language?
             @Option(help: "Show the policy in force at this organization.") var org: String?
+            @Flag(help: "Name the facts, rules, lanes, scripts and actions by their ids, as policy files do.") var ids = false
 
             func run() throws {
                 var t = PolicyTable.standard
@@ -50,18 +51,47 @@ extension Mado {
                     defer { desk.close() }
                     t = try naming("--org") { try desk.policy(for: OrganizationID(org)) }
                 }
+                let language = language ?? store.language
+                print(ids ? Self.withIDs(t, language) : Self.inWords(t, language), terminator: "")
+            }
+
+            /// The table as a person reads it: questions, rules by the facts they look for, scripts' and actions' words.
+            static func inWords(_ t: PolicyTable, _ language: Language) -> String {
                 let ja = language == .ja
-                print("policy \(t.versionTag), effective \(t.effective); end-of-call offered after \(t.minutesThreshold) minutes")
-                print(ja ? "\n質問 (fact):" : "\nQuestions (fact):")
-                for f in FactName.allCases { print("  \(f.rawValue)\(f.isCount ? " (number)" : ""): \(ja ? f.question.ja : f.question.en)") }
-                print(ja ? "\nルール (上から順に、最初に当てはまったものが決める):" : "\nRules (in order; the first that matches decides):")
+                var out = ja ? "対応方針 \(t.versionTag) (\(t.effective) から適用)。\(t.minutesThreshold) 分を超えると終了の定型文を示します\n"
+                    : "policy \(t.versionTag), effective \(t.effective); end-of-call offered after \(t.minutesThreshold) minutes\n"
+                out += ja ? "\n質問:\n" : "\nQuestions:\n"
+                for f in FactName.allCases {
+                    out += "  \(ja ? f.question.ja : f.question.en)" + (f.isCount ? (ja ? " (数)" : " (number)") : (ja ? " (はい/いいえ)" : " (yes/no)")) + "\n"
+                }
+                out += ja ? "\n規則 (上から順に、最初に当てはまったものが決める):\n" : "\nRules (in order; the first that matches decides):\n"
+                for (i, r) in t.rules.enumerated() {
+                    out += "  \(i + 1). " + t.ruleReason(r.id, language) + " → " + r.lane.label(language) + (ja ? "\n" : " lane\n")
+                    for id in r.scripts { out += "       " + (ja ? "読み上げ: 「" : "read aloud: 「") + (t.script(id)?.text(language) ?? id) + "」\n" }
+                    if !r.actions.isEmpty {
+                        out += "       " + (ja ? "今すること: " : "do now: ") + r.actions.map { $0.label(language) }.joined(separator: ja ? "、" : "; ") + "\n"
+                    }
+                }
+                out += ja ? "\n定型文:\n" : "\nScripts:\n"
+                for s in t.scripts { out += "  「\(s.text(language))」\n" }
+                return out
+            }
+
+            /// The table by its ids (`--ids`), for whoever writes or checks a policy file.
+            static func withIDs(_ t: PolicyTable, _ language: Language) -> String {
+                let ja = language == .ja
+                var out = "policy \(t.versionTag), effective \(t.effective); end-of-call offered after \(t.minutesThreshold) minutes\n"
+                out += ja ? "\n質問 (fact):\n" : "\nQuestions (fact):\n"
+                for f in FactName.allCases { out += "  \(f.rawValue)\(f.isCount ? " (number)" : ""): \(ja ? f.question.ja : f.question.en)\n" }
+                out += ja ? "\nルール (上から順に、最初に当てはまったものが決める):\n" : "\nRules (in order; the first that matches decides):\n"
                 for r in t.rules {
                     let when = r.anyOf.isEmpty ? (ja ? "ほかのすべて" : "everything else")
                         : r.anyOf.map { $0.fact.isCount ? "\($0.fact.rawValue) >= \($0.atLeast)" : $0.fact.rawValue }.joined(separator: " | ")
-                    print("  \(r.id): \(when) -> \(r.lane.rawValue); scripts \(r.scripts.joined(separator: ", ")); actions \(r.actions.map(\.rawValue).joined(separator: ", "))")
+                    out += "  \(r.id): \(when) -> \(r.lane.rawValue); scripts \(r.scripts.joined(separator: ", ")); actions \(r.actions.map(\.rawValue).joined(separator: ", "))\n"
                 }
-                print(ja ? "\n定型文:" : "\nScripts:")
-                for s in t.scripts { print("  \(s.id): \(s.text(language))") }
+                out += ja ? "\n定型文:\n" : "\nScripts:\n"
+                for s in t.scripts { out += "  \(s.id): \(s.text(language))\n" }
+                return out
             }
         }
 

@@ -18,12 +18,12 @@ extension Mado {
         struct Start: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Start your shift and print the handovers left since your last.")
             @OptionGroup var store: StoreOptions
-            @Option(name: .customLong("language"), help: "ja or en.") var language: Language = .ja
+            @Option(name: .customLong("language"), help: "ja or en (else --lang, else the locale's).") var language: Language?
 
             func run() throws {
                 let desk = try store.desk()
                 defer { desk.close() }
-                let unseen = try desk.startShift()
+                let unseen = try desk.startShift(), language = self.language ?? store.language
                 print(language == .ja ? "勤務を開始しました。" : "Your shift has started.")
                 for h in unseen { print(""); print(HandoverText.lines(h, language: language).joined(separator: "\n")) }
             }
@@ -33,7 +33,7 @@ extension Mado {
             static let configuration = CommandConfiguration(abstract: "End your shift, leaving a handover for the next operator.")
             @OptionGroup var store: StoreOptions
             @Option(help: "What the next operator should know (sealed: it may name people).") var note: String?
-            @Option(name: .customLong("language"), help: "ja or en.") var language: Language = .ja
+            @Option(name: .customLong("language"), help: "ja or en (else --lang, else the locale's).") var language: Language?
 
             func validate() throws {
                 if let note {
@@ -45,7 +45,7 @@ extension Mado {
             func run() throws {
                 let desk = try store.desk(requireKey: note != nil)
                 defer { desk.close() }
-                let h = try desk.endShift(note: note)
+                let h = try desk.endShift(note: note), language = self.language ?? store.language
                 print(language == .ja ? "勤務を終了しました。引継ぎを記録しました:" : "Your shift has ended. Handover recorded:")
                 print(HandoverText.lines(h, language: language).joined(separator: "\n"))
             }
@@ -59,11 +59,14 @@ extension Mado {
             func run() throws {
                 let desk = try store.desk()
                 defer { desk.close() }
+                let lang = store.language, ja = lang == .ja
                 for r in try desk.shiftBoard(everyone: true) {
-                    let since = r.onShift ? "ON   since \(r.startedAt.map(HandoverText.time) ?? "-")"
-                        : "off  \(r.endedAt.map { "since \(HandoverText.time($0))" } ?? "(no shift yet)")"
+                    let since = r.onShift ? (ja ? "勤務中 " : "ON   since ") + (r.startedAt.map(HandoverText.time) ?? "-") + (ja ? " から" : "")
+                        : (ja ? "勤務外 " : "off  ") + (r.endedAt.map { ja ? "\(HandoverText.time($0)) から" : "since \(HandoverText.time($0))" }
+                                                       ?? (ja ? "(勤務の記録なし)" : "(no shift yet)"))
                     let held = r.held.isEmpty ? "-" : r.held.map(\.description).joined(separator: " ")
-                    print("\(Sanitizer.visible(r.member.user).padding(toLength: 16, withPad: " ", startingAt: 0)) \(r.member.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(since)  holds \(r.held.count): \(held)")
+                    print(column(Sanitizer.visible(r.member.user), 16) + column(r.member.role.label(lang), 14) + since
+                          + (ja ? "  担当 \(r.held.count) 件: " : "  holds \(r.held.count): ") + held)
                 }
             }
         }
@@ -73,14 +76,14 @@ extension Mado {
                 commandName: "handovers", abstract: "The latest handovers, oldest first (operators and supervisors).")
             @OptionGroup var store: StoreOptions
             @Option(help: "How many.") var last: Int = 3
-            @Option(name: .customLong("language"), help: "ja or en.") var language: Language = .ja
+            @Option(name: .customLong("language"), help: "ja or en (else --lang, else the locale's).") var language: Language?
 
             func validate() throws { guard (1...100).contains(last) else { throw ValidationError("--last must be 1 to 100") } }
 
             func run() throws {
                 let desk = try store.desk()
                 defer { desk.close() }
-                let list = try desk.handovers(last: last)
+                let list = try desk.handovers(last: last), language = self.language ?? store.language
                 if list.isEmpty { print(language == .ja ? "引継ぎはまだありません" : "no handovers yet") }
                 print(list.map { HandoverText.lines($0, language: language).joined(separator: "\n") }.joined(separator: "\n\n"))
             }
@@ -99,8 +102,11 @@ extension Mado {
             let desk = try store.desk()
             defer { desk.close() }
             let list = try desk.viewers(excludingMe: false)
-            if list.isEmpty { print("no case is open in any console") }
-            for v in list { print("\(v.caseID)  \(Sanitizer.visible(v.user))  seen \(HandoverText.time(v.since))") }
+            let ja = store.language == .ja
+            if list.isEmpty { print(ja ? "どのコンソールでも案件は開かれていません" : "no case is open in any console") }
+            for v in list {
+                print("\(v.caseID)  \(Sanitizer.visible(v.user))  " + (ja ? "\(HandoverText.time(v.since)) から表示中" : "seen \(HandoverText.time(v.since))"))
+            }
         }
     }
 }

@@ -21,108 +21,116 @@ extension Mado {
             defer { desk.close() }
             if let p = desk.keyProblem { warn("personal fields are hidden: \(p)") }
             let d = try desk.caseDetail(id)
-            print(CasePrinter.render(d, today: LocalDate(japanTime: Date())), terminator: "")
+            let name = (try? desk.organizations())?.first { $0.id == d.summary.organization }?.name
+            print(CasePrinter.render(d, today: LocalDate(japanTime: Date()), language: store.language, organizationName: name), terminator: "")
         }
     }
 }
 
-/// The plain-text form of a case, for `mado show` and for printing.
+/// The plain-text form of a case, for `mado show` and for printing: the desk's words in `language`, Japan time.
 enum CasePrinter {
-    static func render(_ d: CaseDetail, today: LocalDate) -> String {
+    static func render(_ d: CaseDetail, today: LocalDate, language: Language = .en, organizationName: String? = nil) -> String {
+        let ja = language == .ja
+        func L(_ j: String, _ e: String) -> String { ja ? j : e }
         var out = ""
         func line(_ s: String = "") { out += s + "\n" }
+        func field(_ j: String, _ e: String, _ value: String) { line(column(L(j, e), 12) + value) }
         func block(_ title: String, _ text: String) {
             line(title)
             for l in Sanitizer.visibleLines(text).split(separator: "\n", omittingEmptySubsequences: false) { line("  " + l) }
         }
         let r = d.summary
-        let place = [r.organization.rawValue, r.branch, r.store].compactMap { $0 }.map(Sanitizer.visible).joined(separator: " / ")
+        let place = [organizationName ?? r.organization.rawValue, r.branch, r.store].compactMap { $0 }.map(Sanitizer.visible).joined(separator: " / ")
         let overdue = r.isOverdue(on: today)
         line("\(r.id)  \(place)")
-        line("state       \(r.status.rawValue)")
-        line("lane        \(r.lane?.rawValue ?? "-")")
-        line("channel     \(r.channel.rawValue) (\(r.language.rawValue))")
-        line("opened      \(r.openedAt)")
-        line("report due  \(r.reportDueOn)\(overdue ? "  OVERDUE / 期限超過" : "")")
-        if let a = r.assignee { line("assignee    \(Sanitizer.visible(a))") }
-        if let h = r.hold { line("legal hold  \(h.rawValue)  (personal data cannot be erased while held / 保全中)") }
-        if let t = d.reportTo { line("report to   \(Sanitizer.visible(t))") }
+        field("状態", "state", r.status.label(language))
+        field("区分", "lane", r.lane?.label(language) ?? "-")
+        field("受付方法", "channel", "\(r.channel.label(language)) (\(r.language == .ja ? L("日本語", "Japanese") : L("英語", "English")))")
+        field("受付日時", "opened", StoredTime.display(r.openedAt))
+        field("報告期限", "report due", "\(r.reportDueOn)\(overdue ? L("  期限超過", "  OVERDUE") : "")")
+        if let a = r.assignee { field("担当", "assignee", Sanitizer.visible(a)) }
+        if let h = r.hold {
+            field("法的保全", "legal hold", h.label(language) + L("  (保全中は個人データを消去できません)", "  (personal data cannot be erased while held)"))
+        }
+        if let t = d.reportTo { field("報告先", "report to", Sanitizer.visible(t)) }
         for e in d.events {
             guard case .intakeRecorded(let p) = e.event else { continue }
             line()
             let a = p.applicant
-            var who = a.anonymous ? "anonymous / 匿名" : (a.name?.display ?? "(no name given)")
-            if let ph = a.phone { who += "  phone \(ph.display)" }
-            if let em = a.email { who += "  e-mail \(em.display)" }
-            line("applicant   " + Sanitizer.visible(who))
-            if let o = p.occurredAt { line("occurred    \(Sanitizer.visible(o))") }
-            line("feedback    \(p.feedbackWanted ? "wanted / 希望する" : "not wanted / 希望しない")")
+            var who = a.anonymous ? L("匿名", "anonymous") : (a.name?.display ?? L("(氏名なし)", "(no name given)"))
+            if let ph = a.phone { who += L("  電話 ", "  phone ") + ph.display }
+            if let em = a.email { who += L("  メール ", "  e-mail ") + em.display }
+            field("申出人", "applicant", Sanitizer.visible(who))
+            if let o = p.occurredAt { field("発生日時", "occurred", Sanitizer.visible(StoredTime.displayAny(o))) }
+            field("連絡の希望", "feedback", p.feedbackWanted ? L("希望する", "wanted") : L("希望しない", "not wanted"))
             for s in p.staff {
-                line("staff       " + Sanitizer.visible(s.name.display + (s.characteristics.map { " (\($0.display))" } ?? "")))
+                field("対応した職員", "staff", Sanitizer.visible(s.name.display + (s.characteristics.map { " (\($0.display))" } ?? "")))
             }
             line()
-            block("complaint / 苦情の内容", p.complaint.display)
-            if let q = p.requests { block("requests / 要求", q.display) }
+            block(L("苦情の内容", "complaint"), p.complaint.display)
+            if let q = p.requests { block(L("要求", "requests"), q.display) }
             for (i, a) in (p.attachments ?? []).enumerated() {
-                line("attachment \(i + 1)  " + Sanitizer.visible(a.name?.display ?? "(no name)") + "  \(a.mediaType)  \(a.bytes) bytes  (mado evidence)")
+                line(L("添付", "attachment") + " \(i + 1)  " + Sanitizer.visible(a.name?.display ?? L("(名前なし)", "(no name)"))
+                     + "  \(a.mediaType)  \(a.bytes) " + L("バイト  (mado evidence で取り出せます)", "bytes  (mado evidence)"))
             }
         }
         line()
-        line("timeline")
+        line(L("経過記録", "timeline"))
         for e in d.events {
-            line("  \(e.recordedAt)  \(e.event.type)  by \(Sanitizer.visible(e.actor.user))\(detail(e.event))")
+            line("  \(StoredTime.display(e.recordedAt))  \(e.event.summary(language))  \(L("記録者", "by")) \(Sanitizer.visible(e.actor.user))"
+                 + detail(e.event, d.policy, language))
         }
         if !d.ledger.isEmpty {
             line()
-            line("earlier contacts of the counterparty / 相手方の過去の接触")
+            line(L("相手方の過去の接触", "earlier contacts of the counterparty"))
             for l in d.ledger {
-                line("  \(l.at)  \(l.caseID)  \(Sanitizer.visible(l.about))  answered: \(Sanitizer.visible(l.answered))")
+                line("  \(StoredTime.display(l.at))  \(l.caseID)  \(Sanitizer.visible(l.about))  \(L("回答", "answered")): \(Sanitizer.visible(l.answered))")
             }
         }
         if !d.standings.isEmpty {
             line()
-            line("counterparties / 相手方")
-            let today = LocalDate(japanTime: Date())
+            line(L("相手方", "counterparties"))
             for c in d.standings {
                 let st = c.effective(on: today)
-                line("  \(c.subject)  " + (st == .none ? "no warning or ban / 警告・利用禁止なし" : "\(st.rawValue) until \(c.until!) / \(st == .banned ? "利用禁止" : "警告済み") \(c.until!) まで"))
+                line("  \(c.subject)  " + st.label(language) + (st == .none ? "" : (ja ? " \(c.until!) まで" : " until \(c.until!)")))
             }
         }
         return out
     }
 
-    private static func detail(_ e: DeskEvent) -> String {
+    /// What an event says beyond its label: the text people wrote, and what it decided in words.
+    private static func detail(_ e: DeskEvent, _ policy: PolicyTable, _ language: Language) -> String {
+        let ja = language == .ja
+        func L(_ j: String, _ e: String) -> String { ja ? j : e }
         func text(_ p: Personal) -> String { ": " + Sanitizer.visible(p.display) }
+        func yes(_ b: Bool) -> String { b ? L("あり", "included") : L("なし", "withheld") }
         switch e {
-        case .handedOver(let p): return ": lane \(p.lane.rawValue), rule \(p.rule) (\(p.policyVersion)), script \(p.scripts.joined(separator: ",")), leaflet \(p.leaflet)"
-        case .statementRecorded(let p): return " (\(p.speaker.rawValue)\(p.verbatim ? ", verbatim" : ""))" + text(p.text)
+        case .handedOver(let p):
+            return " (" + L("根拠: ", "because of ") + policy.ruleReason(p.rule, language) + L("、方針 ", "; policy ") + p.policyVersion + ")"
+        case .statementRecorded(let p): return (p.verbatim ? L(" (そのまま)", " (verbatim)") : "") + text(p.text)
         case .noteAdded(let p), .rejectedAsThreat(let p): return text(p.text)
-        case .escalated(let p): return " to \(p.target.rawValue)" + text(p.reason)
+        case .escalated(let p): return text(p.reason)
         case .assessed(let p):
-            return ": demand \(p.validity.rawValue), means \(p.means.rawValue), behaviours \(p.behaviours.map(\.rawValue).joined(separator: ","))"
-                + text(p.reason) + (p.opinion.map { " / opinion" + text($0) } ?? "")
-        case .classified(let p): return ": \(p.classification.rawValue)" + text(p.reason)
-        case .laneOverridden(let p): return ": \(p.from?.rawValue ?? "-") -> \(p.to.rawValue)" + text(p.reason)
-        case .reported(let p): return ": sent to \(Sanitizer.visible(p.sentTo))"
-        case .closed(let p): return ": \(Sanitizer.visible(p.outcome))"
-        case .enquiryLogged(let p): return " (\(p.channel.rawValue)): answered with \(p.answeredWith)"
-        case .caseAssigned(let p): return ": \(Sanitizer.visible(p.assignee.user))"
-        case .legalHoldPlaced(let p): return " (\(p.kind.rawValue)): " + Sanitizer.visible(p.reason)
+            return (p.behaviours.isEmpty ? "" : " (" + p.behaviours.map { $0.label(language) }.joined(separator: L("、", ", ")) + ")")
+                + text(p.reason) + (p.opinion.map { L(" / 所見", " / opinion") + text($0) } ?? "")
+        case .classified(let p): return text(p.reason)
+        case .laneOverridden(let p): return text(p.reason)
+        case .reported(let p): return L(": 送付先 ", ": sent to ") + Sanitizer.visible(p.sentTo)
+        case .closed(let p): return ": " + Sanitizer.visible(p.outcome)
+        case .enquiryLogged(let p):
+            return L(": 定型文で回答 「", ": answered with 「") + (policy.script(p.answeredWith)?.text(language) ?? L("定型文", "the fixed script")) + "」"
+        case .caseAssigned(let p): return ": " + Sanitizer.visible(p.assignee.user)
+        case .legalHoldPlaced(let p): return ": " + Sanitizer.visible(p.reason)
         case .legalHoldLifted(let p): return ": " + Sanitizer.visible(p.reason)
-        case .ladderStepTaken(let p): return ": \(p.step.rawValue)"
         case .counterpartyLinked(let p): return ": " + Sanitizer.visible(p.label.display)
         case .reportDrafted(let p):
-            return " (name \(p.includeName ? "included" : "withheld"), contact \(p.includeContact ? "included" : "withheld"))" + text(p.opinion)
-        case .reportApproved(let p): return ": the draft at version \(p.draft)"
-        case .organizationDecided(let p): return " (feedback \(p.feedback ? "wanted" : "not wanted"))" + text(p.decision)
-        case .feedbackGiven(let p): return " (\(p.channel.rawValue))" + text(p.text)
-        case .taskOpened(let p): return ": \(p.kind.rawValue)"
-        case .taskDone(let p): return ": \(p.kind.rawValue), " + Sanitizer.visible(p.reference)
-        case .factsRecorded(let f):
-            let yes = FactName.allCases.filter { $0.value(in: f) > 0 }.map { n -> String in
-                n == .minutesSpent || n == .earlierContacts ? "\(n.rawValue)=\(n.value(in: f))" : n.rawValue
-            }
-            return ": " + (yes.isEmpty ? "none" : yes.joined(separator: ", "))
+            return " (" + L("氏名 ", "name ") + yes(p.includeName) + L("、連絡先 ", ", contact ") + yes(p.includeContact) + ")" + text(p.opinion)
+        case .reportApproved(let p): return L(": 第 \(p.draft) 版の下書き", ": the draft at version \(p.draft)")
+        case .organizationDecided(let p):
+            return " (" + (p.feedback ? L("申出人へ連絡する", "feedback wanted") : L("申出人へ連絡しない", "no feedback")) + ")" + text(p.decision)
+        case .feedbackGiven(let p): return text(p.text)
+        case .taskDone(let p): return ": " + Sanitizer.visible(p.reference)
+        case .factsRecorded(let f): return ": " + (f.stated(language) ?? L("なし", "none"))
         default: return ""
         }
     }

@@ -36,9 +36,11 @@ extension Mado {
                     }
                     print("[" + items.joined(separator: ",\n") + "]")
                 } else {
+                    let ja = store.language == .ja
                     for r in rows {
-                        let state = r.erasedAt.map { "erased \($0)" } ?? "held"
-                        print("\(r.id)  \(r.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(state.padding(toLength: 32, withPad: " ", startingAt: 0)) \(r.cases.map(\.description).joined(separator: " "))  \(Sanitizer.visible(r.name?.display ?? ""))")
+                        let state = r.erasedAt.map { (ja ? "消去済み " : "erased ") + StoredTime.display($0) } ?? (ja ? "保管中" : "held")
+                        print("\(r.id)  \(column(r.kind.label(store.language), 16))\(column(state, 32))"
+                              + "\(r.cases.map(\.description).joined(separator: " "))  \(Sanitizer.visible(r.name?.display ?? ""))")
                     }
                 }
             }
@@ -70,11 +72,18 @@ extension Mado {
                     let impact = try desk.erasureImpact(id)
                     guard let row = try desk.subject(id) else { throw DeskError.noSuchSubject(subject) }
                     if row.erasedAt != nil { throw DeskError.alreadyErased(subject) }
-                    print("Erasing \(id) (\(row.kind.rawValue)) makes these unreadable for good / 次の項目は二度と読めなくなります:")
-                    for i in impact { print("  \(Sanitizer.visible(i.record)): \(i.fields.count) field(s): \(i.fields.joined(separator: ", "))") }
-                    print("A subjectErased event will be recorded. Type yes to erase: ", terminator: "")
+                    let lang = store.language, ja = lang == .ja
+                    print(ja ? "\(id)(\(row.kind.label(lang)))を消去すると、次の項目は二度と読めなくなります:"
+                             : "Erasing \(id) (\(row.kind.label(lang))) makes these unreadable for good:")
+                    for i in impact {
+                        let fields = i.fields.map { DeskEvent.fieldLabel($0, lang) }.joined(separator: ja ? "、" : ", ")
+                        print("  \(Sanitizer.visible(i.record)): " + (ja ? "\(i.fields.count) 項目: " : "\(i.fields.count) field(s): ") + fields)
+                    }
+                    let event = DeskEvent.label(type: "subjectErased").map { ja ? $0.ja : $0.en } ?? ""
+                    print(ja ? "「\(event)」を記録します。消去するには yes と入力してください: "
+                             : "\"\(event)\" will be recorded. Type yes to erase: ", terminator: "")
                     guard let answer = readLine(), answer == "yes" else {
-                        print("\nnothing was changed")
+                        print(ja ? "\n何も変更していません" : "\nnothing was changed")
                         throw ExitCode.failure
                     }
                 }
@@ -110,12 +119,12 @@ extension Mado {
                 var out = "{\"subject\":\(jsonString(d.subject.rawValue)),\"kind\":\(jsonString(d.kind.rawValue)),\"cases\":["
                 out += d.cases.map { c in
                     "{\"id\":\(jsonString(c.id.description)),\"organization\":\(jsonString(c.organization.rawValue)),"
-                        + "\"state\":\(jsonString(c.status.rawValue)),\"openedAt\":\(jsonString(c.openedAt))}"
+                        + "\"state\":\(jsonString(c.status.rawValue)),\"openedAt\":\(jsonString(StoredTime.isoJapan(c.openedAt)))}"
                 }.joined(separator: ",")
                 out += "],\"fields\":["
                 out += d.fields.map { f in
                     "{\"case\":\(jsonString(f.caseID?.description ?? "")),\"position\":\(f.position.value),"
-                        + "\"recordedAt\":\(jsonString(f.recordedAt)),\"event\":\(jsonString(f.eventType)),"
+                        + "\"recordedAt\":\(jsonString(StoredTime.isoJapan(f.recordedAt))),\"event\":\(jsonString(f.eventType)),"
                         + "\"field\":\(jsonString(f.path)),\"value\":\(jsonString(f.value.display))}"
                 }.joined(separator: ",\n")
                 out += "],\"originals\":["

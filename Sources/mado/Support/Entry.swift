@@ -8,15 +8,18 @@ import Foundation
 /// sequences and all).
 enum Entry {
     static func run(_ root: Mado.Type) -> Never {
+        let bytes = rawArguments()
         do {
-            let bytes = rawArguments()
             try checkEncoding(bytes)
             var command = try root.parseAsRoot(bytes.map { String(decoding: $0, as: UTF8.self) })
             try command.run()
             exit(0)
         } catch {
             let code = root.exitCode(for: error)
-            let text = root.fullMessage(for: error)
+            // A refusal in the user's language (English keeps argument-parser's own wording).
+            let language = Self.language(bytes)
+            let text = language == .ja && code != .success ? (error as? any HumanMessage).map { "エラー: " + $0.message(.ja) }
+                ?? root.fullMessage(for: error) : root.fullMessage(for: error)
             if code == .success {
                 // Help and the like: our own text, to standard output.
                 if !text.isEmpty { print(text) }
@@ -50,6 +53,18 @@ enum Entry {
             }
             throw .badEncoding(field: "argument \(i + 1)", byteOffset: offset)
         }
+    }
+
+    /// `--lang` as typed (`--lang ja`, `--lang=ja`), else the locale's: known before the command is parsed, so that a
+    /// refusal of the arguments themselves is in the same language as the command's answers.
+    static func language(_ args: [[UInt8]]) -> Language {
+        let words = args.map { String(decoding: $0, as: UTF8.self) }
+        for (i, w) in words.enumerated() {
+            if w == "--lang", i + 1 < words.count, let l = Language(rawValue: words[i + 1]) { return l }
+            if w.hasPrefix("--lang="), let l = Language(rawValue: String(w.dropFirst(7))) { return l }
+            if w == "--" { break }
+        }
+        return Language.fromLocale(ProcessInfo.processInfo.environment)
     }
 
     private static func name(_ bytes: ArraySlice<UInt8>) -> String { Sanitizer.visible(Sanitizer.decode(bytes)) }

@@ -250,7 +250,8 @@ final class FakeLog: EventLog, DeskReads, @unchecked Sendable {
         return CaseSummary(id: id, organization: p.organization, branch: p.branch, store: p.store, channel: p.channel, language: p.language,
                            lane: state.lane, status: state.status ?? .intake, openedAt: events[0].recordedAt,
                            reportDueOn: BusinessCalendar(closed: periods).reportDue(intakeDay: day), lastActivity: events.last!.recordedAt,
-                           summary: line, assignee: state.assignee?.user, version: StreamVersion(events.count), hold: state.hold, closedAt: closedAt)
+                           summary: line, assignee: state.assignee?.user, version: StreamVersion(events.count), hold: state.hold, closedAt: closedAt,
+                           openedBy: events[0].actor.user)
     }
 
     private var summaries: [CaseSummary] {
