@@ -100,4 +100,6 @@ public struct HandOverResult: Sendable {
     public let decision: HandedOver
     public let policy: PolicyTable
     public let organizationName: String
+    /// The number printed on the customer's leaflet; the desk keeps only its keyed hash.
+    public let receipt: Receipt
 }

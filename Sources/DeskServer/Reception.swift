@@ -77,144 +77,40 @@ public struct Reception: Sendable {
     }
 
     func submit(_ request: Request, _ context: ReceptionContext) async throws -> Response {
-        let l = Self.language(request)
-        let contentType = request.headers[.contentType].map { $0.lowercased() } ?? ""
-        let isJSON = contentType.hasPrefix("application/json")
-        let isForm = contentType.hasPrefix("application/x-www-form-urlencoded")
-        let boundary = MultipartCollector.boundary(request.headers[.contentType] ?? "")
-        let isMultipart = contentType.hasPrefix("multipart/form-data")
-        // A browser asks for HTML; a partner's server for JSON (or nothing in particular).
-        let wantsHTML = isForm || (request.headers[.accept] ?? "").contains("text/html")
-        guard let org = try await organization(context) else {
-            return isJSON ? Self.json(.notFound, errors: [(nil, ReceptionText.notFound.text(l))])
-                          : Self.html(.notFound, FormPage.notice(l, .notFound))
+        let incoming: Incoming
+        switch try await receive(request, context) {
+        case .failure(let refusal): return refusal.response
+        case .success(let i): incoming = i
         }
-        guard isJSON || isForm || isMultipart else {
-            return wantsHTML ? Self.html(.unsupportedMediaType, FormPage.notice(l, .unsupported, back: "/\(org.id.rawValue)/"))
-                             : Self.json(.unsupportedMediaType, errors: [(nil, ReceptionText.unsupported.text(l))])
-        }
-        let limit = isMultipart ? settings.maxUpload : settings.maxBody
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            return tooLarge(html: wantsHTML, l, org, limit: limit)
-        }
-        let retry = limiter.admit(context.clientKey, at: clock())
-        if let retry {
-            var r = isJSON ? Self.json(.tooManyRequests, errors: [(nil, ReceptionText.tooMany.text(l))])
-                           : Self.html(.tooManyRequests, FormPage.notice(l, .tooMany))
-            r.headers[.retryAfter] = String(Int(retry.rounded(.up)))
-            return r
-        }
-        if isMultipart {
-            guard let boundary else {
-                return wantsHTML ? Self.html(.badRequest, FormPage.notice(l, .unsupported, back: "/\(org.id.rawValue)/"))
-                                 : Self.json(.badRequest, errors: [(nil, ReceptionText.malformed.text(l))])
+        let (org, l) = (incoming.org, incoming.language)
+        switch incoming.body {
+        case .json(let bytes):
+            let parsed: WebFormSubmission
+            do { parsed = try WebFormParser.parse(bytes) } catch {
+                return Self.json(.badRequest, errors: [ReceptionText.message(error, l)])
             }
-            return try await submitMultipart(request, boundary: boundary, org: org, language: l, html: wantsHTML)
-        }
-        let body: ByteBuffer
-        do {
-            let incoming = request
-            body = try await Self.withDeadline(settings.bodyDeadline) { [maxBody = settings.maxBody] in
-                var r = incoming
-                return try await r.collectBody(upTo: maxBody)
+            guard parsed.organization == org.id else {
+                return Self.json(.badRequest, errors: [("organization", l == .ja ? "組織がこのアドレスの組織と一致しません。"
+                                                                           : "organization must be the one this address is for (\(org.id.rawValue)).")])
             }
-        } catch let e as HTTPError where e.status == .contentTooLarge {
-            return tooLarge(html: wantsHTML, l, org, limit: limit)
-        } catch is DeadlineExceeded {
-            return Response(status: .requestTimeout, headers: [.connection: "close"])
-        }
-        let bytes = Data(buffer: body)
-        if isJSON { return try await submitJSON(bytes, org: org, language: l) }
-        return try await submitForm(bytes, org: org, language: l)
-    }
-
-    private func tooLarge(html: Bool, _ l: Language, _ org: OrganizationDetails, limit: Int, file: String? = nil) -> Response {
-        let message = file.map { ReceptionText.fileTooLarge(Sanitizer.visible($0), l, limit: limit) }
-            ?? ReceptionText.tooLarge.text(l) + (l == .ja ? "(上限 \(ReceptionText.size(limit, l)))" : " (limit \(ReceptionText.size(limit, l)))")
-        var r = html ? Self.html(.contentTooLarge, FormPage.notice(l, message, back: "/\(org.id.rawValue)/"))
-                     : Self.json(.contentTooLarge, errors: [(file == nil ? nil : "attachments", message)])
-        r.headers[.connection] = "close"   // the rest of the body is not read
-        return r
-    }
-
-    func submitJSON(_ bytes: Data, org: OrganizationDetails, language l: Language) async throws -> Response {
-        let parsed: WebFormSubmission
-        do { parsed = try WebFormParser.parse(bytes) } catch {
-            return Self.json(.badRequest, errors: [ReceptionText.message(error, l)])
-        }
-        guard parsed.organization == org.id else {
-            return Self.json(.badRequest, errors: [("organization", l == .ja ? "組織がこのアドレスの組織と一致しません。"
-                                                                       : "organization must be the one this address is for (\(org.id.rawValue)).")])
-        }
-        return try await answerJSON(Submission(webForm: parsed), l)
-    }
-
-    func submitForm(_ bytes: Data, org: OrganizationDetails, language: Language) async throws -> Response {
-        let fields: [String: String]
-        do { fields = try FormFields.decode(bytes) } catch {
-            return Self.html(.badRequest, FormPage.notice(language, .unsupported, back: "/\(org.id.rawValue)/"))
-        }
-        return try await answerForm(fields, files: [], fileErrors: [], original: bytes, org: org, language: language)
-    }
-
-    /// A multipart body, read as it arrives with every limit kept; then the HTML form's answer (a browser) or the API's.
-    func submitMultipart(_ request: Request, boundary: String, org: OrganizationDetails, language l: Language,
-                         html: Bool) async throws -> Response {
-        let limits = MultipartLimits(fieldBytes: settings.maxBody, fileBytes: settings.maxFileBytes, files: settings.maxFiles)
-        let form: MultipartForm
-        do {
-            form = try await Self.withDeadline(settings.bodyDeadline) { [maxUpload = settings.maxUpload] in
-                let collector = MultipartCollector(boundary: boundary, limits: limits)
-                var total = 0
-                for try await chunk in request.body {
-                    total += chunk.readableBytes
-                    if total > maxUpload { throw MultipartCollector.Failure.bodyTooLarge }
-                    try collector.feed(chunk)
-                }
-                return try collector.finish()
+            return try await answerJSON(Submission(webForm: parsed), l)
+        case .form(let fields, let bytes):
+            return try await answerForm(fields, files: [], fileErrors: [], original: bytes, org: org, language: l)
+        case .multipart(let form):
+            let (attachments, fileErrors) = Self.checkFiles(form.files, l)
+            if incoming.html || form.fields["token"] != nil {
+                return try await answerForm(form.fields, files: attachments, fileErrors: fileErrors, original: form.canonicalFields,
+                                            org: org, language: l)
             }
-        } catch let f as MultipartCollector.Failure {
-            let status: HTTPResponse.Status
-            let error: (field: String?, message: String)
-            switch f {
-            case .bodyTooLarge: return tooLarge(html: html, l, org, limit: settings.maxUpload)
-            case .fieldsTooLarge: return tooLarge(html: html, l, org, limit: settings.maxBody)
-            case .fileTooLarge(let name): return tooLarge(html: html, l, org, limit: settings.maxFileBytes, file: name ?? "")
-            case .tooManyFiles: (status, error) = (.contentTooLarge, ("attachments", ReceptionText.tooManyFiles(settings.maxFiles, l)))
-            case .malformed: (status, error) = (.badRequest, (nil, ReceptionText.malformed.text(l)))
-            case .notUTF8(let field): (status, error) = (.badRequest, ReceptionText.message(.badEncoding(field: field, byteOffset: 0), l))
+            // A partner's multipart submission: the same fields, answered as the JSON API answers.
+            let submissionLanguage = form.fields["language"].flatMap(Language.init(rawValue:)) ?? l
+            switch FormFields.submission(form.fields, organization: org.id, language: submissionLanguage, original: form.canonicalFields) {
+            case .failure(let errors): return Self.json(.badRequest, errors: errors.map { ReceptionText.message($0, l) } + fileErrors)
+            case .success(var submission):
+                guard fileErrors.isEmpty else { return Self.json(.badRequest, errors: fileErrors) }
+                submission.attachments = attachments
+                return try await answerJSON(submission, l)
             }
-            var r = html ? Self.html(status, FormPage.notice(l, error.message, back: "/\(org.id.rawValue)/"))
-                         : Self.json(status, errors: [error])
-            r.headers[.connection] = "close"
-            return r
-        } catch is DeadlineExceeded {
-            return Response(status: .requestTimeout, headers: [.connection: "close"])
-        }
-        var attachments: [Submission.Attachment] = []
-        var fileErrors: [(field: String?, message: String)] = []
-        for f in form.files {
-            if let name = f.name, name.count > IntakeLimits.filename || name.unicodeScalars.contains("\0") {
-                fileErrors.append(("attachments", ReceptionText.fileNameRefused(l)))
-                continue
-            }
-            switch AttachmentType.check(declared: f.declaredType, bytes: f.bytes) {
-            case .success(let type): attachments.append(.init(name: f.name, mediaType: type, bytes: f.bytes))
-            case .failure(let problem): fileErrors.append(("attachments", ReceptionText.fileRefused(f.name, problem, l)))
-            }
-        }
-        if html || form.fields["token"] != nil {
-            return try await answerForm(form.fields, files: attachments, fileErrors: fileErrors, original: form.canonicalFields,
-                                        org: org, language: l)
-        }
-        // A partner's multipart submission: the same fields, answered as the JSON API answers.
-        let submissionLanguage = form.fields["language"].flatMap(Language.init(rawValue:)) ?? l
-        switch FormFields.submission(form.fields, organization: org.id, language: submissionLanguage, original: form.canonicalFields) {
-        case .failure(let errors): return Self.json(.badRequest, errors: errors.map { ReceptionText.message($0, l) } + fileErrors)
-        case .success(var submission):
-            guard fileErrors.isEmpty else { return Self.json(.badRequest, errors: fileErrors) }
-            submission.attachments = attachments
-            return try await answerJSON(submission, l)
         }
     }
 
@@ -262,7 +158,7 @@ public struct Reception: Sendable {
     enum Taken { case taken(Receipt), again, refused([(field: String?, message: String)]) }
 
     /// The one call every channel makes. SQLite blocks, so it runs on NIO's thread pool, not on the event loop.
-    private func takeIn(_ s: Submission, _ l: Language) async throws -> Taken {
+    func takeIn(_ s: Submission, _ l: Language) async throws -> Taken {
         do {
             let outcome = try await NIOThreadPool.singleton.runIfActive { [desk] in try desk.takeIn(s) }
             switch outcome {
@@ -274,7 +170,7 @@ public struct Reception: Sendable {
         }
     }
 
-    private func organization(_ context: ReceptionContext) async throws -> OrganizationDetails? {
+    func organization(_ context: ReceptionContext) async throws -> OrganizationDetails? {
         let raw = try context.parameters.require("org")
         guard OrganizationID.isValid(raw) else { return nil }
         return try await NIOThreadPool.singleton.runIfActive { [desk] in

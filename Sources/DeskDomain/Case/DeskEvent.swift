@@ -90,6 +90,19 @@ public struct AttachmentRef: Hashable, Codable, Sendable {
     }
 }
 
+/// More from the applicant after intake, quoting their receipt: text and files, sealed as theirs. Nothing about the
+/// case is shown to them, so nothing here depends on its state.
+public struct ApplicantAdded: Hashable, Codable, Sendable {
+    public var channel: Channel
+    public var text: Personal?
+    public var attachments: [AttachmentRef]?
+    public init(channel: Channel, text: Personal?, attachments: [AttachmentRef]? = nil) {
+        self.channel = channel
+        self.text = text
+        self.attachments = attachments
+    }
+}
+
 public struct IntakeRecorded: Hashable, Codable, Sendable {
     public var organization: OrganizationID
     public var branch: String?
@@ -403,6 +416,7 @@ public enum DeskEvent: Hashable, Sendable {
     case rejectedAsThreat(CaseText)
     case enquiryLogged(EnquiryLogged)
     case noteAdded(CaseText)
+    case applicantAdded(ApplicantAdded)
     case caseAssigned(CaseAssigned)
     case legalHoldPlaced(LegalHoldPlaced)
     case legalHoldLifted(LegalHoldLifted)
@@ -459,6 +473,7 @@ public enum DeskEvent: Hashable, Sendable {
         case .rejectedAsThreat: "rejectedAsThreat"
         case .enquiryLogged: "enquiryLogged"
         case .noteAdded: "noteAdded"
+        case .applicantAdded: "applicantAdded"
         case .caseAssigned: "caseAssigned"
         case .organizationRegistered: "organizationRegistered"
         case .staffAdded: "staffAdded"
@@ -509,6 +524,9 @@ public enum DeskEvent: Hashable, Sendable {
             add("requests", p.requests)
             for (i, a) in (p.attachments ?? []).enumerated() { add("attachments.\(i).name", a.name) }
         case .statementRecorded(let p): add("text", p.text)
+        case .applicantAdded(let p):
+            add("text", p.text)
+            for (i, a) in (p.attachments ?? []).enumerated() { add("attachments.\(i).name", a.name) }
         case .counterpartyLinked(let p): add("label", p.label)
         case .assessed(let p):
             add("reason", p.reason)

@@ -111,6 +111,11 @@ enum CaseText {
                 statements.append("「" + Sanitizer.visible(p.text.display) + "」 (\(p.speaker.label(c.language)))")
             case .noteAdded(let p):
                 timeline[timeline.count - 1] += ": " + Sanitizer.visible(p.text.display)
+            case .applicantAdded(let p):
+                if let text = p.text { timeline[timeline.count - 1] += ": " + Sanitizer.visible(text.display) }
+                for a in p.attachments ?? [] {
+                    timeline[timeline.count - 1] += (ja ? " [添付 " : " [file ") + Sanitizer.visible(a.name?.display ?? "-") + "]"
+                }
             default: break
             }
         }

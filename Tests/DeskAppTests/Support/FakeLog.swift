@@ -350,6 +350,15 @@ final class FakeLog: EventLog, DeskReads, @unchecked Sendable {
             .compactMap(\.envelope.stream.caseID)).sorted()
     }
 
+    func caseForReceipt(tag: String) throws -> (case: CaseID, applicant: SubjectID)? {
+        for e in lock.withLock({ stored }) {
+            if case .intakeRecorded(let p) = e.envelope.event, p.receipt == tag, let id = e.envelope.stream.caseID {
+                return (id, p.applicant.subject)
+            }
+        }
+        return nil
+    }
+
     func consultations(of employee: SubjectID) throws -> [ConsultationID] {
         all.compactMap { e in
             if case .consultationOpened(let p) = e.event, p.employee == employee { e.stream.consultationID } else { nil }
