@@ -65,6 +65,8 @@ public struct Reception: Sendable {
         // `/{org}` and `/{org}/` are one route to the trie; the form's links are absolute, so both work.
         router.get(":org") { request, context in try await self.form(request, context) }
         router.post(":org/submissions") { request, context in try await self.submit(request, context) }
+        router.get(":org/follow-up") { request, context in try await self.followUpForm(request, context) }
+        router.post(":org/follow-up") { request, context in try await self.followUp(request, context) }
         return router
     }
 

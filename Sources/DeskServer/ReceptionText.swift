@@ -5,7 +5,9 @@ enum ReceptionText {
     case title, intro, noProgress, threatNotice, optionalContact, anonymous, name, phone, email, branch, store, anyPlace,
          occurredAt, staffName, staffCharacteristics, complaint, requests, feedbackWanted, send, required, optional,
          receivedTitle, receiptIs, keepReceipt, whatNext, sameAgain, errorsTitle, fixBelow, otherLanguage, tooFast, tryAgain,
-         tooMany, notFound, tooLarge, unsupported, serverError, malformed, attachments, chooseFilesAgain
+         tooMany, notFound, tooLarge, unsupported, serverError, malformed, attachments, chooseFilesAgain,
+         followUpLink, followUpTitle, followUpIntro, followUpText, newSubmissionLink, addedTitle, addedBody, unknownReceipt,
+         textOrFile
 
     func text(_ l: Language, _ org: String = "") -> String {
         let (ja, en): (String, String) = switch self {
@@ -54,6 +56,16 @@ enum ReceptionText {
         case .malformed: ("送信内容を読み取れませんでした。もう一度お試しください。", "What was sent could not be read. Please try again.")
         case .attachments: ("写真・スクリーンショット・録音・PDF", "Photos, screenshots, recordings, PDF")
         case .chooseFilesAgain: ("添付するファイルは、もう一度選んでください。", "Please choose the files to attach again.")
+        case .followUpLink: ("受付番号をお持ちの方は、こちらから同じ件に情報を追加できます。", "If you have a receipt number, you can add to the same matter here.")
+        case .followUpTitle: ("\(org) 受付済みの件への追加", "\(org): add to a matter already received")
+        case .followUpIntro: ("受付のときにお伝えした受付番号(窓口でお渡ししたご案内に記載の番号を含みます)を入力し、追加する内容やファイルを送ってください。",
+                              "Enter the receipt number you were given (including the one on the leaflet handed to you at the counter), then what you want to add.")
+        case .followUpText: ("追加する内容", "What you want to add")
+        case .newSubmissionLink: ("新しい件として送る場合はこちら", "To send a new matter instead, use the reception form")
+        case .addedTitle: ("追加の内容を受け付けました", "Your addition was received")
+        case .addedBody: ("受付番号の件に追加しました。", "It was added to the matter of your receipt number.")
+        case .unknownReceipt: ("この受付番号は見つかりませんでした。番号をお確かめください。", "This receipt number was not found. Please check the number.")
+        case .textOrFile: ("追加する内容を入力するか、ファイルを選んでください。", "Please write what you want to add, or choose a file.")
         case .serverError: ("受け付けられませんでした。時間をおいてもう一度お試しください。", "It could not be received. Please try again later.")
         }
         return l == .ja ? ja : en
@@ -106,6 +118,8 @@ enum ReceptionText {
         case "requests": .requests
         case "feedbackWanted": .feedbackWanted
         case "attachments": .attachments
+        case "receipt": .receiptIs
+        case "text": .followUpText
         default: path.hasSuffix(".characteristics") ? .staffCharacteristics : path.hasPrefix("staff") ? .staffName : nil
         }
         return t?.text(l) ?? path
