@@ -58,6 +58,10 @@ public struct Reception: Sendable {
         router.add(middleware: AccessLog())
         router.add(middleware: SecurityHeaders())
         router.get("healthz") { _, _ in "ok\n" }
+        router.get("openapi.json") { [settings] _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json(settings))))
+        }
         router.get("static/form.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: FormPage.stylesheet)))

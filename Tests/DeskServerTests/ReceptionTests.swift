@@ -1,6 +1,7 @@
 import DeskApp
+import DeskIntake
 import DeskDomain
-import DeskServer
+@testable import DeskServer
 import DeskStore
 import Foundation
 import HTTPTypes
@@ -247,5 +248,36 @@ struct ReceptionTests {
             }
         }
         #expect(try d.caseCount() == 2)
+    }
+}
+
+@Suite("web reception: the API's document")
+struct OpenAPITests {
+    @Test("/openapi.json is OpenAPI 3.1 and lists exactly the fields the parsers take, both paths and their answers")
+    func document() async throws {
+        let d = try ReceptionDesk()
+        try await d.app().test(.router) { client in
+            try await client.execute(uri: "/openapi.json", method: .get) { r in
+                #expect(r.status == .ok && r.headers[.contentType] == "application/json; charset=utf-8")
+                let doc = r.json
+                #expect(doc["openapi"] as? String == "3.1.0")
+                let paths = try #require(doc["paths"] as? [String: [String: Any]])
+                #expect(Set(paths.keys) == ["/{org}/submissions", "/{org}/follow-up"])
+                let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
+                let webForm = try #require(schemas["WebForm"]?["properties"] as? [String: Any])
+                #expect(Set(webForm.keys) == Set(WebFormParser.topFields))
+                let applicant = try #require((webForm["applicant"] as? [String: Any])?["properties"] as? [String: Any])
+                #expect(Set(applicant.keys) == Set(WebFormParser.applicantFields))
+                let multipart = try #require(schemas["WebFormMultipart"]?["properties"] as? [String: Any])
+                #expect(Set(multipart.keys) == FormFields.known.subtracting(["token", "website"]).union(["attachments"]))
+                for (path, item) in paths {
+                    let responses = try #require((item["post"] as? [String: Any])?["responses"] as? [String: Any], "\(path)")
+                    #expect(Set(["201", "400", "413", "415", "429"]).isSubset(of: Set(responses.keys)), "\(path)")
+                }
+                // Every $ref points at a schema that exists.
+                let refs = r.text.matches(of: /"\$ref":"#\/components\/schemas\/([A-Za-z]+)"/).map { String($0.output.1) }
+                #expect(!refs.isEmpty && refs.allSatisfy { schemas[$0] != nil })
+            }
+        }
     }
 }
