@@ -51,7 +51,7 @@ extension Reception {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             return .failure(Refused(response: tooLarge(html: html, l, org, limit: limit)))
         }
-        if let retry = limiter.admit(context.clientKey, at: clock()) {
+        if let retry = limiter.admit(clientKey(request, context), at: clock()) {
             var r = html ? Self.html(.tooManyRequests, FormPage.notice(l, .tooMany))
                          : Self.json(.tooManyRequests, errors: [(nil, ReceptionText.tooMany.text(l))])
             r.headers[.retryAfter] = String(Int(retry.rounded(.up)))
@@ -119,6 +119,13 @@ extension Reception {
         } catch is DeadlineExceeded {
             return .failure(Refused(response: Response(status: .requestTimeout, headers: [.connection: "close"])))
         }
+    }
+
+    /// Whom the rate limit counts: the connection's address, or the proxy's word for it. Kept in memory only.
+    func clientKey(_ request: Request, _ context: ReceptionContext) -> String {
+        guard settings.behindProxy, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!] else { return context.clientKey }
+        let last = forwarded.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        return last.isEmpty ? context.clientKey : last
     }
 
     func tooLarge(html: Bool, _ l: Language, _ org: OrganizationDetails, limit: Int, file: String? = nil) -> Response {

@@ -26,6 +26,9 @@ public struct ReceptionSettings: Sendable {
     public var formLifetime: TimeInterval = 24 * 3600
     /// A request body that takes longer than this to arrive is dropped (slow clients hold no connection for long).
     public var bodyDeadline: TimeInterval = 30
+    /// Behind a reverse proxy every connection comes from the proxy: take the client's address from the last
+    /// `X-Forwarded-For` entry (the proxy's own), for the rate limit only. Off by default: a client could forge it.
+    public var behindProxy = false
     public init() {}
 }
 
@@ -38,6 +41,8 @@ public struct Reception: Sendable {
     let limiter: RateLimiter
     let tokens: FormTokens
     let clock: @Sendable () -> Date
+    /// The server's own log (stderr): never a client's text or address.
+    let log = Logger(label: "mado.serve") { _ in ServerLogHandler() }
 
     public init(desk: Desk, settings: ReceptionSettings = ReceptionSettings(), clock: @escaping @Sendable () -> Date = { Date() }) {
         self.desk = desk
@@ -168,7 +173,10 @@ public struct Reception: Sendable {
         do {
             let outcome = try await NIOThreadPool.singleton.runIfActive { [desk] in try desk.takeIn(s) }
             switch outcome {
-            case .new(_, _, let receipt): return .taken(receipt)
+            case .new(let id, let threats, let receipt):
+                // As `mado intake` does: the words are the desk's to read (the case pane shows them), not the server's to judge.
+                if !threats.isEmpty { log.notice("\(id): \(threats.count) likely threat or slander word(s); the desk should read it first") }
+                return .taken(receipt)
             case .duplicate: return .again
             }
         } catch let e as InputError {

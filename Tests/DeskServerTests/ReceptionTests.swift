@@ -249,6 +249,26 @@ struct ReceptionTests {
         }
         #expect(try d.caseCount() == 2)
     }
+
+    @Test("behind a proxy, clients are told apart by X-Forwarded-For; otherwise the header is ignored")
+    func behindProxy() async throws {
+        for trusted in [true, false] {
+            let d = try ReceptionDesk()
+            var s = ReceptionDesk.quick
+            s.submissionsPerClient = 1
+            s.behindProxy = trusted
+            try await d.app(s).test(.router) { client in
+                for (i, address) in ["192.0.2.1", "192.0.2.2"].enumerated() {
+                    var h = jsonHeaders
+                    h[HTTPField.Name("X-Forwarded-For")!] = "203.0.113.9, \(address)"
+                    try await client.execute(uri: "/demo-hotel/submissions", method: .post, headers: h,
+                                             body: webFormJSON(complaint: "苦情 \(i)")) { r in
+                        #expect(r.status == (trusted || i == 0 ? .created : .tooManyRequests), "trusted: \(trusted), \(i)")
+                    }
+                }
+            }
+        }
+    }
 }
 
 @Suite("web reception: the API's document")

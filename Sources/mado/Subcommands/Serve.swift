@@ -24,6 +24,9 @@ extension Mado {
         @Option(help: "Submissions one client address may make in 10 minutes.")
         var perClient = 10
 
+        @Flag(help: "Behind a reverse proxy: count clients by the proxy's X-Forwarded-For (README, \"Web reception\").")
+        var behindProxy = false
+
         func run() throws {
             let (host, port) = try Self.address(listen)
             guard perClient > 0 else { throw ValidationError("--per-client must be 1 or more") }
@@ -32,6 +35,7 @@ extension Mado {
             try desk.check(.recordIntake)
             var settings = ReceptionSettings()
             settings.submissionsPerClient = perClient
+            settings.behindProxy = behindProxy
             try Reception(desk: desk, settings: settings).serve(host: host, port: port) { bound in
                 warn("serving the web reception on http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/ORG/")
             }
