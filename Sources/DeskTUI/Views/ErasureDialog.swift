@@ -42,7 +42,7 @@ struct ErasureDialog: Translated {
         s.put(t(.eraseWarning), x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 2, role: .warning)
         var y = inner.y + 2
         for i in impact where y < inner.maxY - 2 {
-            s.put("  \(i.record): \(i.fields.count)  " + i.fields.map { DeskEvent.fieldLabel($0, language) }.joined(separator: language == .ja ? "、" : ", "), x: inner.x + 1, y: y,
+            s.put("  \(Sanitizer.visible(i.recordLabel(language))): \(i.fields.count)  " + i.fields.map { DeskEvent.fieldLabel($0, language) }.joined(separator: language == .ja ? "、" : ", "), x: inner.x + 1, y: y,
                   maxWidth: inner.width - 2, role: .dialog)
             y += 1
         }
