@@ -9,6 +9,12 @@ extension Desk {
         return try reads.organizations()
     }
 
+    /// The organizations' names by id, for everyone who reads the queue: people are shown names, not ids.
+    public func organizationNames() throws -> [OrganizationID: String] {
+        try require(.readQueue)
+        return Dictionary(try reads.organizations().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public func organization(_ id: OrganizationID) throws -> OrganizationDetails {
         try require(.listOrganizations)
         guard let o = try reads.organization(id) else { throw try unknownOrganization(id) }

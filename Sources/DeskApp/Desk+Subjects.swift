@@ -87,7 +87,7 @@ extension Desk {
         if kind == .shiftNote {
             for u in try reads.handoverWriters() {
                 let f = try fields(StreamID.staff(u))
-                if !f.isEmpty { out.append(ErasureImpact(record: "handover by \(u)", fields: f)) }
+                if !f.isEmpty { out.append(ErasureImpact(handoverBy: u, fields: f)) }
             }
         }
         return out

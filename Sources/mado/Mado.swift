@@ -46,7 +46,8 @@ struct Mado: ParsableCommand {
 
     func run() throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            throw Refusal("the console needs a terminal; for scripts use a subcommand (see `mado --help`)")
+            throw Refusal(say("the console needs a terminal; for scripts use a subcommand (see `mado --help`)",
+                              "コンソールには端末が必要です。スクリプトからはサブコマンドを使ってください (`mado --help` を参照)"))
         }
         // Before the database is opened and before anything is written to the terminal.
         if let refusal = NcursesBackend.check(environment: ProcessInfo.processInfo.environment) {

@@ -124,6 +124,19 @@ struct DeskTests {
         #expect(try w.desk(.supervisor).shiftBoard(everyone: true).count == 3)
     }
 
+    @Test("an erasure preview names a shift note by whose notes they are, in words, not by its stream")
+    func erasureOfShiftNote() throws {
+        let w = try World()
+        try w.desk(.operator).startShift()
+        try w.desk(.operator).endShift(note: "C-000002 は警察待ち")
+        let note = try #require(try w.desk(.supervisor).startShift().first?.handover.note)
+        let impact = try w.desk(.supervisor).erasureImpact(note.subject)
+        let user = World.user(.operator)
+        #expect(impact.map(\.handoverWriter) == [user])
+        #expect(impact.map { $0.recordLabel(.ja) } == ["\(user) さんの勤務の申し送り"])
+        #expect(impact.map { $0.recordLabel(.en) } == ["shift notes by \(user)"])
+    }
+
     @Test("restricted records: every attempt is recorded once, refused ones too, and by someone removed from the staff")
     func accessRecords() throws {
         let w = try World()

@@ -191,7 +191,8 @@ struct ConsultationScreenTests {
         #expect(counsellor.contains { $0.contains("Employee consultations K-000001") && $0.contains("harm: " + Self.harm)
                                       && $0.contains("secondary harassment by a superior") })
         let (sup, supSeen) = Self.run(desk, role: .supervisor, user: "tester")
-        #expect(supSeen.contains { $0.contains("> K-000001  open  demo-hotel") })
+        // The organization by its name, read with the queue, not its id.
+        #expect(supSeen.contains { $0.contains("> K-000001  open  デモホテル東京") })
         #expect(!supSeen.contains { $0.contains("secondary") || $0.contains("mental") })
         #expect(!supSeen.contains { $0.contains(Self.harm) })
         #expect(sup.model.message?.isError == true && sup.model.message?.text.contains("needs a counsellor") == true)

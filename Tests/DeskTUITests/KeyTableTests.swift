@@ -24,7 +24,9 @@ struct KeyTableTests {
         let screen = view(m).textLines.joined(separator: "\n")
         #expect(screen.contains("T take case") && !screen.contains("t take case"), "\(screen)")     // the hint line
         let offers = m.escalationLines.map(\.text)
-        #expect(offers.contains { $0.hasPrefix("  T  take case") } && !offers.contains { $0.hasPrefix("  t  ") }, "\(offers)")
+        // Keys in a column as wide as the widest, the menu's items with their letters: "s r" is s, then r in the menu.
+        #expect(offers.contains { $0.hasPrefix("  T    take case") } && !offers.contains { $0.hasPrefix("  t ") }, "\(offers)")
+        #expect(offers.contains { $0.hasPrefix("  s r  start review") } && offers.contains { $0.hasPrefix("  s v  ") }, "\(offers)")
         m.prompt = .help
         let help = view(m).textLines.joined(separator: "\n")
         #expect(help.contains(" T ") && !help.contains(" t "), "\(help)")

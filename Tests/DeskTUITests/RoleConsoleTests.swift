@@ -173,6 +173,23 @@ struct ConsultInConsoleTests {
         #expect(view(m).textLines.contains { $0.contains("山田 太郎") && $0.contains("上司による二次被害") })
     }
 
+    @Test("Ctrl-C on a half-typed consultation note asks; No goes back to the note, which Enter then records",
+          arguments: [Language.ja, .en])
+    func discardNote(_ lang: Language) throws {
+        let demo = try DemoDesk()
+        let desk = try demo.desk(.counsellor)
+        let id = try desk.openConsultation(ConsultationRequest(organization: "demo-hotel", anonymous: true, harm: "客に怒鳴られ眠れない"))
+        var m = try demo.model(Size(width: 100, height: 30), lang, role: .counsellor)
+        m.prompt = .consultation(id, try desk.consultation(id), scroll: 0)
+        _ = update(&m, .keyPressed(.char("a")))
+        Self.type(&m, "面談は来週、上司の同席なし")
+        #expect(update(&m, .keyPressed(.ctrl("c"))) == [])
+        guard case .discard(.consult)? = m.prompt else { Issue.record("Ctrl-C did not ask: \(String(describing: m.prompt))"); return }
+        if let diff = Golden.check(view(m), "discard-consult-note-\(lang.rawValue)-100x30") { Issue.record(Comment(rawValue: diff)) }
+        #expect(update(&m, .keyPressed(.char("n"))) == [])
+        #expect(update(&m, .keyPressed(.enter)) == [.consult(id, .addNote("面談は来週、上司の同席なし"))])
+    }
+
     @Test("a supervisor sees the list but may not open one; Esc goes back without recording")
     func refusals() throws {
         let demo = try DemoDesk()
@@ -184,6 +201,7 @@ struct ConsultInConsoleTests {
         _ = update(&c, .keyPressed(.char("x")))
         Self.type(&c, "途中")
         #expect(update(&c, .keyPressed(.escape)) == [])
+        #expect(update(&c, .keyPressed(.char("y"))) == [])
         #expect(c.prompt == .consultation(ConsultationID(number: 1), [], scroll: 0))
     }
 }

@@ -34,6 +34,7 @@ struct UpdateTests {
         var m = Model(size: Size(width: 120, height: 30), now: now,
                       me: StaffMember(user: "suzuki", displayName: "鈴木", role: role, active: true), language: .en,
                       readOnly: readOnly, databaseName: "desk.sqlite")
+        m.organizationNames = ["demo-hotel": "デモホテル東京"]      // read with the queue, as the program does
         m.rows = [row(1, lane: .danger), row(2), row(3, lane: .complaint, due: "2026-11-01")]
         m.loaded = true
         m.detail = detail(m.rows[0])

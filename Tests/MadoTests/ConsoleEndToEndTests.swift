@@ -96,7 +96,7 @@ struct ConsoleEndToEndTests {
         try t.keys("Enter")
         try t.waitFor("the case pane focused") { $0.contains("* 2 Case \(third)") }
         try t.tmux(["resize-window", "-t", "e2e", "-x", "80", "-y", "24"])
-        let small = try t.waitFor("one pane at 80x24") { $0.contains("1 Queue   2 Case   3 Escalation") && $0.contains("\(third)  demo-") }
+        let small = try t.waitFor("one pane at 80x24") { $0.contains("1 Queue   2 Case   3 Escalation") && ($0.contains("\(third)  デモ") || $0.contains("\(third)  Demo")) }
         #expect(small.split(separator: "\n").allSatisfy { $0.count <= 80 })
         try t.tmux(["resize-window", "-t", "e2e", "-x", "60", "-y", "20"])
         try t.waitFor("the too-small notice") { $0.contains("Terminal too small") && $0.contains("60×20") }
@@ -228,7 +228,7 @@ struct ConsoleEndToEndTests {
         let queue = try t.waitFor("the queue under \(term)") { $0.contains("> C-000005") && $0.contains("1 Queue") }
         #expect(queue.contains("!DANGER"), "\(term)")
         try t.keys("Enter")
-        try t.waitFor("the case under \(term)") { $0.contains("* 2 Case") && $0.contains("C-000005  demo-hotel") }
+        try t.waitFor("the case under \(term)") { $0.contains("* 2 Case") && $0.contains("C-000005  デモホテル東京") }
         try t.keys("?")
         try t.waitFor("help under \(term)") { $0.contains("Keys: Case") && $0.contains("In every pane") }
         try t.keys("Escape")

@@ -202,11 +202,11 @@ struct OrgCommandTests {
         let add = try CommandLineTests.run(["org", "add", "city-hall", "--db", desk.db, "--name", "みどり市役所", "--report-to", "市民課 課長",
                                             "--branch", "本庁舎:1階窓口,2階窓口", "--branch", "北支所", "--closed", "12-29..01-03",
                                             "--closed", "08-15", "--retention-years", "5"])
-        #expect(add.status == 0 && add.out.contains("city-hall registered"), "\(add.err)")
+        #expect(add.status == 0 && add.out.contains("organization city-hall registered"), "\(add.err)")
         let list = try CommandLineTests.run(["org", "list", "--db", desk.db])
-        #expect(list.out.contains("city-hall  みどり市役所  2 branch(es), 2 store(s)  policy standard/2"))
+        #expect(list.out.contains("みどり市役所  id city-hall  2 branch(es), 2 store(s)  policy standard/2"), "\(list.out)")
         let show = try CommandLineTests.run(["org", "show", "city-hall", "--db", desk.db])
-        #expect(show.out.contains("reports to   市民課 課長 (ja)") && show.out.contains("closed days  12-29..01-03,08-15")
+        #expect(show.out.contains("(id: city-hall)") && show.out.contains("reports to   市民課 課長 (in Japanese)") && show.out.contains("closed days  12-29..01-03,08-15")
                 && show.out.contains("retention    5 year(s)") && show.out.contains("本庁舎: 1階窓口, 2階窓口"))
         let h = try CommandLineTests.run(["handover", "--db", desk.db, "--org", "city-hall", "--branch", "本庁舎", "--store", "2階窓口",
                                           "--complaint", "窓口で大声", "--yes", "shoutingOrAbuse"])

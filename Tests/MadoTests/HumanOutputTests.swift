@@ -74,4 +74,103 @@ struct HumanOutputTests {
         let rows = csv.split(separator: "\n").dropFirst()
         #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("+09:00") } && Self.count(Self.utc, csv).isEmpty, "\(csv)")
     }
+
+    /// English words left in a Japanese text once the things typed as they are (ids, options, commands) are taken out.
+    static func english(_ s: String, allowing: [String] = []) -> [String] {
+        var t = s
+        for a in allowing { t = t.replacingOccurrences(of: a, with: " ") }
+        let typed = try! NSRegularExpression(pattern: #"--[a-z-]+|[a-z0-9]+(-[a-z0-9]+)+|[A-Z]-[0-9]+|s-[0-9a-f]{16}|standard/[0-9]+"#)
+        t = typed.stringByReplacingMatches(in: t, range: NSRange(location: 0, length: (t as NSString).length), withTemplate: " ")
+        return count(try! NSRegularExpression(pattern: #"[A-Za-z]{3,}"#), t)
+    }
+
+    @Test("staff and org answer with the role's and the fields' words; in Japanese no English but the ids to type")
+    func staffAndOrg() throws {
+        let desk = try CLI.Desk(demo: false)
+        func mado(_ args: [String], _ lang: Language = .ja) throws -> CLI.Result {
+            try CLI.run(args + ["--db", desk.db, "--lang", lang.rawValue])
+        }
+        let add = try mado(["staff", "add", "yamada", "--role", "operator", "--name", "山田"])
+        #expect(add.out == "yamada をオペレーターとして登録しました\n", "\(add.out)\(add.err)")
+        let staff = try mado(["staff", "list"])
+        #expect(staff.out.contains("yamada\tオペレーター\t在籍\t山田"), "\(staff.out)")
+        #expect(Role.allCases.allSatisfy { !staff.out.contains("\t\($0.rawValue)\t") }, "\(staff.out)")
+        let org = try mado(["org", "add", "city-hall", "--name", "みどり市役所", "--report-to", "市民課", "--branch", "本庁舎:1階窓口"])
+        let set = try mado(["org", "set", "city-hall", "--phone", "03-1234-5678"])
+        let orgs = try mado(["org", "list"]), show = try mado(["org", "show", "city-hall"])
+        #expect(orgs.out == "みどり市役所  ID city-hall  支店 1、店舗 1  方針 standard/2\n", "\(orgs.out)")
+        #expect(show.out.contains("(ID: city-hall)") && show.out.contains("報告先      市民課 (日本語で報告)") && show.out.contains("電話 03-1234-5678"))
+        for r in [add, staff, org, set, orgs, show] {
+            let me = CLI.osUser
+            #expect(r.status == 0 && Self.english(r.out, allowing: [me, "yamada", "MADO_PRINTER", "Web", "lp "]).isEmpty,
+                    "\(Self.english(r.out, allowing: [me, "yamada"])) in\n\(r.out)\(r.err)")
+        }
+        #expect(try mado(["staff", "list"], .en).out.contains("yamada\toperator\tactive\t山田"))
+        let en = try mado(["org", "show", "city-hall"], .en).out
+        #expect(en.contains("(id: city-hall)") && en.contains("reports to   市民課 (in Japanese)"), "\(en)")
+    }
+
+    /// Words a message may quote because they are what the user types.
+    static let typed = ["mado org add", "text", "json", "ASCII", "YYYY", "desk@example.jp", "http://", "https://"]
+
+    @Test("a usage error or a refusal of the command line is said in Japanese under --lang ja", arguments: [
+        ["show", "X1"], ["note", "C-000001", "--text", " "], ["evidence", "C-000001", "--save", "0"],
+        ["evidence", "C-000001", "--save", "9", "--out", "/tmp/never"], ["org", "list", "--format", "csv"],
+        ["staff", "add", "a/b", "--role", "operator", "--name", "x"], ["handover", "--org", "nowhere", "--complaint", "x"],
+        ["hold", "place", "C-000001", "--kind", "policeReport", "--reason", "a\u{7}b"], ["org", "set", "demo-hotel", "--email", "not-mail"],
+        ["consult", "show", "K1"], ["report", "monthly", "--org", "demo-hotel", "--month", "11"],
+    ])
+    func japaneseRefusals(_ args: [String]) throws {
+        let desk = try CLI.Desk()
+        let r = try CLI.run(args + ["--db", desk.db, "--lang", "ja"])
+        let first = String(r.err.prefix { $0 != "\n" })
+        #expect(r.status != 0 && first.hasPrefix("エラー: ") && Self.english(first, allowing: Self.typed).isEmpty,
+                "\(Self.english(first, allowing: Self.typed)) in \(r.err)")
+        if r.status == 64 { #expect(r.err.contains("使い方: ") && r.err.contains("をご覧ください"), "\(r.err)") }
+    }
+
+    @Test("the threat hint, evidence saved and a legal hold are said in Japanese with the desk's words")
+    func threatAndEvidence() throws {
+        let desk = try CLI.Desk()
+        let form = #"{"form":"mado.webform/1","organization":"demo-hotel","applicant":{"anonymous":true},"complaint":"店に火をつけてやる","feedbackWanted":false,"language":"ja"}"#
+        let intake = try CLI.run(["intake", "--json", desk.write("t.json", form), "--db", desk.db, "--lang", "ja"])
+        let id = intake.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(intake.err.contains("\(id) は脅迫や誹謗中傷かもしれません (火をつけ)"), "\(intake.err)")
+        #expect(Self.english(intake.err, allowing: ["mado reject", "mado"]).isEmpty, "\(intake.err)")
+        let out = desk.dir.appendingPathComponent("original.json").path
+        let saved = try CLI.run(["evidence", id, "--save", "0", "--out", out, "--db", desk.db, "--lang", "ja"])
+        #expect(saved.status == 0 && saved.out.hasPrefix("\(id): 0 番を ") && Self.english(saved.out, allowing: [out]).isEmpty, "\(saved.out)\(saved.err)")
+        let again = try CLI.run(["evidence", id, "--save", "0", "--out", out, "--db", desk.db, "--lang", "ja"])
+        #expect(again.status == 1 && again.err.contains("すでにあります") && Self.english(again.err, allowing: [out, "mado"]).isEmpty, "\(again.err)")
+        let hold = try CLI.run(["hold", "place", id, "--kind", "policeReport", "--reason", "被害届", "--db", desk.db, "--lang", "ja"])
+        #expect(hold.status == 0 && Self.count(Self.camel, hold.out).isEmpty && hold.out.hasSuffix("を記録しました\n"), "\(hold.out)\(hold.err)")
+    }
+
+    @Test("an erasure preview names a handover's notes in words, not by their stream")
+    func erasurePreviewOfShiftNote() throws {
+        let desk = try CLI.Desk()
+        _ = try CLI.run(["shift", "start", "--db", desk.db])
+        #expect(try CLI.run(["shift", "end", "--note", "C-000002 は警察待ち", "--db", desk.db]).status == 0)
+        let subjects = try CLI.run(["subject", "list", "--format", "json", "--db", desk.db]).out
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(subjects.utf8)) as? [[String: Any]])
+        let note = try #require(rows.first { $0["kind"] as? String == "shiftNote" }?["id"] as? String)
+        for lang in Language.allCases {
+            let r = try CLI.run(["subject", "erase", note, "--reason", "r", "--db", desk.db, "--lang", lang.rawValue], stdin: Data("no\n".utf8))
+            let writer = lang == .ja ? "\(CLI.osUser) さんの勤務の申し送り: 1 項目" : "shift notes by \(CLI.osUser): 1 field(s)"
+            #expect(r.out.contains(writer) && !r.out.contains("handover by") && Self.count(Self.camel, r.out).isEmpty, "\(r.out)")
+        }
+    }
+
+    @Test("a case report in JSON gives its times in Japan time with the offset")
+    func reportTimes() throws {
+        let desk = try CLI.Desk()
+        let id = try Self.caseIn(.reported, desk)
+        let json = try CLI.run(["report", "case", id, "--format", "json", "--db", desk.db]).out
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        for key in ["receivedAt", "sentAt"] {
+            #expect((report[key] as? String)?.hasSuffix("+09:00") == true, "\(key): \(report[key] ?? "none")")
+        }
+        if let occurred = report["occurredAt"] as? String { #expect(occurred.hasSuffix("+09:00"), "\(occurred)") }
+        #expect(Self.count(Self.utc, json).isEmpty, "\(json)")
+    }
 }

@@ -28,6 +28,18 @@ public enum StoredTime {
         return "\(d.day)T" + String(format: "%02d:%02d:%02d", d.minutes / 60, d.minutes % 60, sec) + "+09:00"
     }
 
+    /// Any ISO 8601 time with an offset (a form's `occurredAt`, in UTC or another zone) for JSON and CSV, in Japan time
+    /// with its offset, `2026-10-01T14:30:00+09:00`; text that is not one is returned as it is.
+    public static func isoJapanAny(_ iso: String) -> String {
+        let f = ISO8601DateFormatter()
+        guard let date = f.date(from: iso) ?? { f.formatOptions.insert(.withFractionalSeconds); return f.date(from: iso) }() else {
+            return iso
+        }
+        let out = ISO8601DateFormatter()
+        out.timeZone = TimeZone(secondsFromGMT: 9 * 3600)
+        return out.string(from: date)
+    }
+
     /// Any ISO 8601 time with an offset (a web form's `occurredAt`, `2026-10-01T14:30:00+09:00`) as Japan time,
     /// `2026-10-01 14:30 JST`; text that is not one is returned as it is.
     public static func displayAny(_ iso: String) -> String {

@@ -249,3 +249,12 @@ extension SecondaryBy: Labelled {
         }
     }
 }
+
+extension Language: Labelled {
+    public var label: (ja: String, en: String) {
+        switch self {
+        case .ja: ("日本語", "Japanese")
+        case .en: ("英語", "English")
+        }
+    }
+}

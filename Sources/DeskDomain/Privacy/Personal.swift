@@ -54,6 +54,18 @@ public struct Personal: Hashable, Sendable, Codable {
         }
     }
 
+    /// The text, or the marker in one language: a screen in Japanese says only 非表示, not "非表示 / withheld".
+    public func display(_ language: Language) -> String {
+        let ja = language == .ja
+        return switch content {
+        case .open(let s): s
+        case .erased: ja ? "削除済み" : "erased"
+        case .locked: ja ? "鍵なし" : "no key"
+        case .withheld: ja ? "非表示" : "withheld"
+        case .unreadable: ja ? "読めません" : "unreadable"
+        }
+    }
+
     public static func sealingContext(eventType: String, codingPath: [CodingKey]) -> String {
         eventType + "\u{1F}" + fieldPath(codingPath)
     }

@@ -23,16 +23,32 @@ public struct ErasureImpact: Hashable, Sendable {
     /// The case, consultation or handover that holds the fields.
     public let record: String
     public let caseID: CaseID?
+    /// The OS user whose shift notes hold the fields (a handover is named in words, not by its stream).
+    public let handoverWriter: String?
     public let fields: [String]
     public init(caseID: CaseID, fields: [String]) {
         record = caseID.description
         self.caseID = caseID
+        handoverWriter = nil
         self.fields = fields
     }
     public init(record: String, fields: [String]) {
         self.record = record
         caseID = nil
+        handoverWriter = nil
         self.fields = fields
+    }
+    public init(handoverBy writer: String, fields: [String]) {
+        record = writer
+        caseID = nil
+        handoverWriter = writer
+        self.fields = fields
+    }
+
+    /// The record as a person reads it: a case or consultation by its id, a handover by whose notes they are.
+    public func recordLabel(_ language: Language) -> String {
+        guard let handoverWriter else { return record }
+        return language == .ja ? "\(handoverWriter) さんの勤務の申し送り" : "shift notes by \(handoverWriter)"
     }
 }
 

@@ -217,9 +217,14 @@ public struct CaseReport: Codable, Equatable, Sendable {
         return out
     }
 
+    /// For programs: times in Japan time with their offset, like every JSON and CSV mado writes (the log keeps UTC).
     public func json() -> String {
+        var shown = self
+        shown.receivedAt = StoredTime.isoJapan(receivedAt)
+        shown.occurredAt = occurredAt.map(StoredTime.isoJapanAny)
+        shown.sentAt = sentAt.map(StoredTime.isoJapan)
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? e.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+        return String(decoding: (try? e.encode(shown)) ?? Data("{}".utf8), as: UTF8.self)
     }
 }

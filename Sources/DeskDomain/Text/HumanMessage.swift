@@ -27,7 +27,17 @@ extension InputError: HumanMessage {
         case .nul(let f): return "\(f) に NUL 文字は使えません"
         case let .nulAt(f, o): return "\(f) に NUL 文字は使えません (\(o) バイト目)"
         case let .invalid(f, e):
-            return e == "printable characters on one line" ? "\(DecideError.field[f] ?? f) は 1 行の表示可能な文字にしてください" : description
+            if e == "printable characters on one line" { return "\(DecideError.field[f] ?? f) は 1 行の表示可能な文字にしてください" }
+            return Self.expected[e].map { "\(DecideError.field[f] ?? f) は\($0)です" } ?? description
         }
     }
+
+    /// What a field must be, in Japanese, by the English the check gives (`ContactSet.validate`).
+    static let expected = [
+        "a phone number: digits, spaces, '+', '-' and parentheses, with 3 or more digits": "電話番号 (数字 3 桁以上と空白・+・-・括弧)",
+        "an e-mail address such as desk@example.jp": "メールアドレス (desk@example.jp など)",
+        "an http:// or https:// address with a host, without spaces": "空白のない http:// か https:// のアドレス",
+        "a printer name (letters, digits, '-', '_', '.') or an absolute directory for the leaflet files":
+            "プリンター名 (英数字・-・_・.) か、ご案内のファイルを書く絶対パスのディレクトリ",
+    ]
 }

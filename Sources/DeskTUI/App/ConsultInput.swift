@@ -21,6 +21,8 @@ public struct ConsultInput: Equatable, Sendable {
     public var events: [EventEnvelope]
     public var step: Step
     public var field = TextField(limit: 20_000)
+    /// What the field was filled with before anything was typed (the proposed due date): not the counsellor's text.
+    public var proposed = ""
     public var selected = 0
     /// For a new consultation: the organizations to choose from, and the answers so far (anonymous until a name is given).
     public var organizations: [OrganizationSummary] = []
@@ -39,6 +41,13 @@ public struct ConsultInput: Equatable, Sendable {
     public var openCare: [CareKind] {
         let s = events.map(\.event).reduce(ConsultationState(), ConsultationState.evolve)
         return CareKind.allCases.filter { s.careTasks[$0] != nil }
+    }
+
+    /// Text the counsellor typed that Esc would drop: the field, changed from what it proposed, and the answers of a new
+    /// consultation so far.
+    public var hasTypedText: Bool {
+        let typed = [draft.name, draft.contact, draft.harm, draft.wants].contains { !($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+        return typed || (!field.isBlank && field.text != proposed)
     }
 
     /// How many choices a list step offers.

@@ -87,6 +87,13 @@ public struct Model: Equatable, Sendable {
         didSet { if let id = detail?.summary.id, oldValue[id] != viewers[id] { layOutCase() } }
     }
     public var consultationRows: [ConsultationRow]?
+    /// The organizations' names by id, read with the queue; the case pane's header shows one.
+    public var organizationNames: [OrganizationID: String] = [:] {
+        didSet { if organizationNames != oldValue { refilter(); layOutCase() } }
+    }
+
+    /// An organization as people know it: its name, or its id until the names have loaded.
+    public func organizationName(_ id: OrganizationID) -> String { organizationNames[id] ?? id.rawValue }
 
     public init(size: Size, now: Date, me: StaffMember, language: Language, readOnly: Bool = false, databaseName: String = "") {
         self.size = size
@@ -121,6 +128,7 @@ public struct Model: Equatable, Sendable {
     /// The case pane's text wrapped to `width` (the pane's own is in `caseLines`).
     func caseText(width: Int) -> [PaneLine] {
         let context = CaseText.Context(caseSelected: selectedID != nil, state: detailState, threats: detailThreats,
+                                       organization: detail.map { organizationName($0.summary.organization) },
                                        viewers: detail.flatMap { viewers[$0.summary.id] }, today: today, language: language)
         return CaseText.lines(detail, context, width: width)
     }
@@ -128,12 +136,15 @@ public struct Model: Equatable, Sendable {
     private mutating func layOutCase() { caseLines = caseText(width: Layout(size).detail.width - 2) }
 
     private mutating func layOutEscalation() {
-        // Each action with the key that does it: a and t directly, the rest through s's menu.
+        // Each action with the keys that do it: a and t directly, the rest through s's menu and the item's letter, so
+        // the pane teaches the letters.
         let table = keys
-        let key = { (a: KeyAction) in table.keyName(a) + "  " }, menu = key(.changeState)
-        let offers = detail == nil ? [] : [EscalationText.Offer(label: key(.addNote) + t(.addNote), refusal: refusal(CaseIntent.addNote)),
-                                           EscalationText.Offer(label: key(.take) + t(.take), refusal: refusal(.assign(Actor(me.user))))]
-            + MenuAction.allCases.map { EscalationText.Offer(label: menu + (language == .ja ? $0.label.ja : $0.label.en), refusal: refusal($0)) }
+        let menu = table.keyName(.changeState)
+        let offered: [(keys: String, label: String, refusal: String?)] = detail == nil ? [] :
+            [(table.keyName(.addNote), t(.addNote), refusal(CaseIntent.addNote)), (table.keyName(.take), t(.take), refusal(.assign(Actor(me.user))))]
+            + MenuAction.allCases.map { (menu + " " + String($0.letter), language == .ja ? $0.label.ja : $0.label.en, refusal($0)) }
+        let column = offered.map { DisplayWidth.of($0.keys) }.max() ?? 0
+        let offers = offered.map { EscalationText.Offer(label: DisplayWidth.fit($0.keys, width: column) + "  " + $0.label, refusal: $0.refusal) }
         escalationLines = EscalationText.lines(detail, state: detailState, danger: isDanger, offers: offers, language: language, keys: keys)
     }
 
@@ -191,7 +202,7 @@ public struct Model: Equatable, Sendable {
     public func isOverdue(_ r: CaseSummary) -> Bool { r.isOverdue(on: today) }
 
     private mutating func refilter() {
-        let f = filter, me = self.me.user, today = self.today
+        let f = filter, me = self.me.user, today = self.today, names = organizationNames
         let needle = SearchFold.fold(f.text)
         let passes = { (r: CaseSummary) -> Bool in
             if let l = f.lane, r.lane != l { return false }
@@ -201,7 +212,7 @@ public struct Model: Equatable, Sendable {
             if f.mineOnly, r.assignee != me { return false }
             if !needle.isEmpty {
                 if f.hits?.contains(r.id) == true { return true }
-                let hay = SearchFold.fold([r.id.description, r.organization.rawValue, r.store ?? "", r.summary].joined(separator: " "))
+                let hay = SearchFold.fold([r.id.description, r.organization.rawValue, names[r.organization] ?? "", r.store ?? "", r.summary].joined(separator: " "))
                 if !hay.contains(needle) { return false }
             }
             return true

@@ -31,6 +31,8 @@ public enum Msg: Equatable, Sendable {
     /// Active staff who can hold a case, for the assign dialog.
     case staffLoaded(CaseID, [StaffMember])
     case organizationsLoaded([OrganizationSummary])
+    /// The organizations' names, read with the queue.
+    case organizationNamesLoaded([OrganizationID: String])
     /// A counter report became a case; the policy decided (organization's name for the leaflet).
     case handedOver(CaseID, HandedOver, organization: String, policy: PolicyTable = .standard, organizationID: OrganizationID? = nil,
                     contact: ContactDetails = ContactDetails(), receipt: Receipt? = nil)

@@ -114,6 +114,11 @@ public final class Program {
         return humanMessage(error, model.language)
     }
 
+    /// Once per refresh, not per row drawn. Without them the ids are shown: nothing to say on the status line.
+    private func loadOrganizationNames() {
+        if let names = try? desk.organizationNames() { pending.append(.organizationNamesLoaded(names)) }
+    }
+
     private func load(_ read: () throws -> Msg) {
         do { pending.append(try read()) } catch { pending.append(.loadFailed(failure(error))) }
     }
@@ -139,6 +144,7 @@ public final class Program {
             previous = nil
             pending.append(.resized(backend.size))
         case .loadQueue:
+            loadOrganizationNames()
             load {
                 let q = try desk.queue()
                 return .queueLoaded(q.rows, through: q.through)
@@ -146,6 +152,8 @@ public final class Program {
         case .loadChanges(let since):
             load {
                 let c = try desk.casesChanged(after: since)
+                // A case at an organization registered since the names were read: read them again.
+                if c.rows.contains(where: { model.organizationNames[$0.organization] == nil }) { loadOrganizationNames() }
                 return .queueChanged(c.rows, through: c.through)
             }
         case .search(let text):

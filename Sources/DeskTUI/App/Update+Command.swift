@@ -9,6 +9,7 @@ func openCommandLine(_ m: inout Model) -> [Command] {
 
 func commandKey(_ m: inout Model, _ field: TextField, _ key: Key) -> [Command] {
     switch KeyMap.action(for: key, in: .commandLine) {
+    // Not asked, as in vi and tig: a command line holds no work of its own, and Esc is how one leaves it.
     case .close?: m.prompt = nil
     case .complete?:
         let (line, candidates) = ConsoleCommand.complete(field.text, themes: Theme.builtinNames)
@@ -51,9 +52,14 @@ func leave(_ m: inout Model, _ field: TextField, from prompt: Prompt) -> [Comman
     return []
 }
 
-/// y drops what was typed; No (or Esc again) goes back to it.
+/// y drops what was typed, back to where Esc leads from an empty field; No (or Esc again) goes back to the text.
 func discardKey(_ m: inout Model, _ back: Prompt, _ key: Key) -> [Command] {
-    if KeyMap.action(for: key, in: .confirm) == .confirm { return cancelled(&m) }
-    m.prompt = back
+    guard KeyMap.action(for: key, in: .confirm) == .confirm else { m.prompt = back; return [] }
+    _ = cancelled(&m)
+    switch back {
+    case .consult(let c): m.prompt = c.returnTo
+    case .shiftNote: m.prompt = .shiftBoard(scroll: 0)
+    default: break
+    }
     return []
 }

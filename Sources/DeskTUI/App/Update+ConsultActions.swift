@@ -29,25 +29,32 @@ func newConsultation(_ m: inout Model) -> [Command] {
 /// Keys while a consultation step is open: lists choose, fields take text, questions take y/N; Esc goes back.
 func consultKey(_ m: inout Model, _ input: ConsultInput, _ key: Key) -> [Command] {
     var c = input
-    func back() { m.prompt = c.id.map { .consultation($0, c.events, scroll: 0) } ?? .consultations(selected: 0) }
+    func back() { m.prompt = c.returnTo }
+    // Esc or Ctrl-C with typed text asks first, on every step: the answers of a new consultation are typed text too.
+    func leave() -> [Command] {
+        if c.hasTypedText { m.prompt = .discard(.consult(c)) } else { back() }
+        return []
+    }
     /// The next question of a new consultation, with an empty field where it asks for text.
     func ask(_ step: ConsultInput.Step, limit: Int = 20_000) {
         c.step = step
         c.selected = 0
         c.field = TextField(limit: limit)
+        c.proposed = ""
     }
     switch c.step {
     case .careKind, .newOrganization, .newParty, .newSecondary:
         switch KeyMap.action(for: key, in: .pickList) {
         case .moveUp?: c.selected = max(0, c.selected - 1)
         case .moveDown?: c.selected = max(0, min(c.choiceCount - 1, c.selected + 1))
-        case .close?: back(); return []
+        case .close?: return leave()
         case .accept?:
             guard c.selected < c.choiceCount else { return [] }
             switch c.step {
             case .careKind(done: false):
                 c.step = .careDue(CareKind.allCases[c.selected])
                 c.field = TextField(text: m.today.adding(days: 7).description, limit: 10)
+                c.proposed = c.field.text
             case .careKind(done: true):
                 guard let id = c.id else { return [] }
                 back()
@@ -68,7 +75,7 @@ func consultKey(_ m: inout Model, _ input: ConsultInput, _ key: Key) -> [Command
     case .linkConsent, .newIdentified, .newMentalHealth:
         let answer = KeyMap.action(for: key, in: .confirm)
         switch (c.step, answer) {
-        case (_, .close?): back(); return []
+        case (_, .close?): return leave()
         case (.linkConsent(let caseID), .confirm?):
             guard let id = c.id else { return [] }
             back()
@@ -87,7 +94,7 @@ func consultKey(_ m: inout Model, _ input: ConsultInput, _ key: Key) -> [Command
         }
     case .note, .close, .link, .careDue, .newName, .newContact, .newHarm, .newWants:
         switch KeyMap.action(for: key, in: .textInput) {
-        case .close?: back(); return []
+        case .close?: return leave()
         case .accept?:
             let text = c.field.text.trimmingCharacters(in: .whitespaces)
             let optional: String? = text.isEmpty ? nil : c.field.text
@@ -117,6 +124,11 @@ func consultKey(_ m: inout Model, _ input: ConsultInput, _ key: Key) -> [Command
     }
     m.prompt = .consult(c)
     return []
+}
+
+extension ConsultInput {
+    /// Where Esc leads: the consultation it acts on, or the list for a new one.
+    var returnTo: Prompt { id.map { .consultation($0, events, scroll: 0) } ?? .consultations(selected: 0) }
 }
 
 /// The desk recorded the counsellor's action (or a new consultation): reload the list and the consultation.

@@ -67,7 +67,8 @@ func confirmKey(_ m: inout Model, _ action: MenuAction, text: String, _ id: Case
     case .confirm?:
         guard let d = m.detail, d.summary.id == id, let act = action.action(text: text) else { return [] }
         return [.act(id, expected: d.summary.version, act)]
-    case .close?: return cancelled(&m)
+    // Esc here would drop the typed reason as well: asked like Esc in the field.
+    case .close?: return leave(&m, TextField(text: text, limit: 2_000), from: .text(TextField(text: text, limit: 2_000), action, id))
     default:
         // No keeps what was typed: back to the reason, not to an empty field.
         if !text.isEmpty { m.prompt = .text(TextField(text: text, limit: 2_000), action, id); return [] }

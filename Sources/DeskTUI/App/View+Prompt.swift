@@ -48,15 +48,15 @@ func drawPrompt(_ prompt: Prompt, _ m: Model, into s: inout Screen) {
     case .handovers(let list, let scroll): HandoversOverlay(handovers: list, scroll: scroll, language: lang).render(into: &s)
     case .consultations(let sel):
         ConsultationsOverlay(rows: m.consultationRows, selected: sel, showsFlags: m.roleRefusal(.seeConsultationFlags) == nil, today: m.today,
-                             language: lang).render(into: &s)
+                             language: lang, names: m.organizationNames).render(into: &s)
     case .consultation(let id, let events, let scroll):
-        ConsultationOverlay(id: id, events: events, scroll: scroll, language: lang).render(into: &s)
+        ConsultationOverlay(id: id, events: events, scroll: scroll, language: lang, names: m.organizationNames).render(into: &s)
     case .consult(let c):
         if let id = c.id {
-            ConsultationOverlay(id: id, events: c.events, scroll: 0, language: lang).render(into: &s)
+            ConsultationOverlay(id: id, events: c.events, scroll: 0, language: lang, names: m.organizationNames).render(into: &s)
         } else {
             ConsultationsOverlay(rows: m.consultationRows, selected: 0, showsFlags: m.roleRefusal(.seeConsultationFlags) == nil, today: m.today,
-                                 language: lang).render(into: &s)
+                                 language: lang, names: m.organizationNames).render(into: &s)
         }
         ConsultInputView(input: c, language: lang).render(into: &s)
     case .shiftBoard(let scroll): shiftBoard(m, scroll: scroll, note: nil).render(into: &s)

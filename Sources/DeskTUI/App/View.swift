@@ -35,7 +35,7 @@ private func queuePane(_ m: Model) -> QueuePane {
     let title = QueuePane.Title(head: m.head, counts: m.counts, total: m.rows.count, filter: m.filter, newCount: m.newCount,
                                 retentionDue: m.retentionDue?.count ?? 0, retentionKey: m.keys.keyName(.showRetention))
     return QueuePane(title: title, rows: m.rows, visible: m.visible, selected: m.selectedIndex, loaded: m.loaded, viewers: m.viewers,
-                     outside: m.pinnedOutside ? m.pinnedID : nil,
+                     names: m.organizationNames, hidesText: m.roleRefusal(.readCaseText) != nil, outside: m.pinnedOutside ? m.pinnedID : nil,
                      now: m.now, today: m.today, language: m.language, focused: m.focus == .queue)
 }
 

@@ -16,7 +16,7 @@ extension CaseText {
             default: break
             }
         }
-        func text(_ p: Personal) -> (String, StyleRole) { (Sanitizer.visibleLines(p.display), p.text == nil ? .muted : .normal) }
+        func text(_ p: Personal) -> (String, StyleRole) { (Sanitizer.visibleLines(p.display(c.language)), p.text == nil ? .muted : .normal) }
         if let a = assessed {
             w.section(.assessment)
             w.add((ja ? "要求の妥当性: " : "validity of the demand: ") + a.validity.label(c.language))

@@ -9,6 +9,8 @@ enum CaseText {
         var caseSelected: Bool
         var state: CaseState?
         var threats: [String]
+        /// The organization's name (its id until the names have loaded).
+        var organization: String?
         /// Other consoles showing this case.
         var viewers: [String]?
         var today: LocalDate
@@ -62,7 +64,7 @@ enum CaseText {
     static func header(_ d: CaseDetail, _ c: Context, into w: inout Writer) {
         let t = { (s: UIText) in s.text(c.language) }
         let r = d.summary, ja = c.language == .ja, late = r.isOverdue(on: c.today)
-        w.add("\(r.id)  " + Sanitizer.visible([r.organization.rawValue, r.branch, r.store].compactMap { $0 }.joined(separator: " / ")), .title)
+        w.add("\(r.id)  " + Sanitizer.visible([c.organization ?? r.organization.rawValue, r.branch, r.store].compactMap { $0 }.joined(separator: " / ")), .title)
         w.add("\(t(.state)) \(Words.state(r.status, c.language))   \(t(.lane)) \(Words.lane(r.lane, c.language))   \(r.channel.label(c.language)) (\(r.language == .ja ? (ja ? "日本語" : "Japanese") : (ja ? "英語" : "English")))",
               r.lane == .danger ? .danger : .normal)
         w.add("\(t(.reportDue)) \(r.reportDueOn)" + (late ? "  !\(t(.overdue))" : ""), late ? .warning : .normal)
@@ -90,31 +92,31 @@ enum CaseText {
             switch e.event {
             case .intakeRecorded(let p):
                 let a = p.applicant
-                var who = a.anonymous ? (ja ? "匿名" : "anonymous") : (a.name?.display ?? "-")
-                if let ph = a.phone { who += "  ☎ " + ph.display }
-                if let em = a.email { who += "  " + em.display }
+                var who = a.anonymous ? (ja ? "匿名" : "anonymous") : (a.name?.display(c.language) ?? "-")
+                if let ph = a.phone { who += "  ☎ " + ph.display(c.language) }
+                if let em = a.email { who += "  " + em.display(c.language) }
                 w.add("\(t(.applicant)): " + Sanitizer.visible(who))
-                for st in p.staff { w.add(t(.namedStaff) + ": " + Sanitizer.visible(st.name.display + (st.characteristics.map { " (\($0.display))" } ?? ""))) }
+                for st in p.staff { w.add(t(.namedStaff) + ": " + Sanitizer.visible(st.name.display(c.language) + (st.characteristics.map { " (\($0.display(c.language)))" } ?? ""))) }
                 w.section(.complaint)
-                w.add(Sanitizer.visibleLines(p.complaint.display), p.complaint.text == nil ? .muted : .normal)
+                w.add(Sanitizer.visibleLines(p.complaint.display(c.language)), p.complaint.text == nil ? .muted : .normal)
                 if let q = p.requests {
                     w.section(.requests)
-                    w.add(Sanitizer.visibleLines(q.display), q.text == nil ? .muted : .normal)
+                    w.add(Sanitizer.visibleLines(q.display(c.language)), q.text == nil ? .muted : .normal)
                 }
                 for (i, a) in (p.attachments ?? []).enumerated() {
-                    w.add((ja ? "添付 " : "attachment ") + "\(i + 1): " + Sanitizer.visible(a.name?.display ?? "-")
+                    w.add((ja ? "添付 " : "attachment ") + "\(i + 1): " + Sanitizer.visible(a.name?.display(c.language) ?? "-")
                           + "  \(Sanitizer.visible(a.mediaType)), \(a.bytes) " + (ja ? "バイト" : "bytes"), .muted)
                 }
             case .factsRecorded(let f):
                 facts = f.stated(c.language) ?? t(.nothing)
             case .statementRecorded(let p):
-                statements.append("「" + Sanitizer.visible(p.text.display) + "」 (\(p.speaker.label(c.language)))")
+                statements.append("「" + Sanitizer.visible(p.text.display(c.language)) + "」 (\(p.speaker.label(c.language)))")
             case .noteAdded(let p):
-                timeline[timeline.count - 1] += ": " + Sanitizer.visible(p.text.display)
+                timeline[timeline.count - 1] += ": " + Sanitizer.visible(p.text.display(c.language))
             case .applicantAdded(let p):
-                if let text = p.text { timeline[timeline.count - 1] += ": " + Sanitizer.visible(text.display) }
+                if let text = p.text { timeline[timeline.count - 1] += ": " + Sanitizer.visible(text.display(c.language)) }
                 for a in p.attachments ?? [] {
-                    timeline[timeline.count - 1] += (ja ? " [添付 " : " [file ") + Sanitizer.visible(a.name?.display ?? "-") + "]"
+                    timeline[timeline.count - 1] += (ja ? " [添付 " : " [file ") + Sanitizer.visible(a.name?.display(c.language) ?? "-") + "]"
                 }
             default: break
             }
@@ -134,7 +136,7 @@ enum CaseText {
             if case .organizationDecided(let p) = e.event { p } else { nil }
         }.first
         if let decision = latest {
-            parts.append((ja ? "組織の決定: " : "decision: ") + Sanitizer.visible(decision.decision.display)
+            parts.append((ja ? "組織の決定: " : "decision: ") + Sanitizer.visible(decision.decision.display(c.language))
                          + (decision.feedback ? (ja ? " (申出人へ連絡)" : " (applicant to be told)") : ""))
         }
         return UIText.reportStage.text(c.language) + ": " + parts.joined(separator: " — ")

@@ -2,12 +2,13 @@ import DeskDomain
 
 /// A consultation's events as lines for a counsellor; what people wrote goes through the sanitizer.
 public enum ConsultationText {
-    public static func lines(_ e: DeskEvent, language: Language = .en) -> [String] {
-        func t(_ p: Personal?) -> String { p.map { Sanitizer.visible($0.display) } ?? "-" }
+    /// `names`: the organizations' names by id; an organization without one is shown by its id.
+    public static func lines(_ e: DeskEvent, language: Language = .en, names: [OrganizationID: String] = [:]) -> [String] {
+        func t(_ p: Personal?) -> String { p.map { Sanitizer.visible($0.display(language)) } ?? "-" }
         let ja = language == .ja
         switch e {
         case .consultationOpened(let p):
-            var out = [(ja ? "組織 " : "organization ") + Sanitizer.visible(p.organization.rawValue)
+            var out = [(ja ? "組織 " : "organization ") + Sanitizer.visible(names[p.organization] ?? p.organization.rawValue)
                        + (ja ? "、相談者: " : ", by ") + p.openedBy.label(language)
                        + (p.anonymous ? (ja ? "、匿名" : ", anonymous")
                           : (ja ? "、氏名 \(t(p.name))、連絡先 \(t(p.contact))" : ", name \(t(p.name)), contact \(t(p.contact))"))

@@ -25,7 +25,7 @@ enum EscalationText {
         }
         let lane = Words.lane(d.summary.lane, language)
         // The policy's choice in words: the facts its rule looks for, the scripts read aloud, the leaflet handed over.
-        lines.append(PaneLine("\(t(.lanePolicy)): \(lane)" + (handover.map { "  (\(t(.policyTable)) \($0.policyVersion))" } ?? ""),
+        lines.append(PaneLine("\(t(.lanePolicy)): \(lane)" + (handover.map { "  (\(t(.policyTable)) \(policyName($0.policyVersion, language)))" } ?? ""),
                               d.summary.lane == .danger ? .danger : .normal))
         if let h = handover {
             lines.append(PaneLine("  \(t(.ruleReason)): " + d.policy.ruleReason(h.rule, language)))
@@ -44,6 +44,15 @@ enum EscalationText {
             lines.append(o.refusal.map { PaneLine("  " + o.label + "  — \(t(.notAllowed)): " + $0, .muted) } ?? PaneLine("  " + o.label))
         }
         return lines
+    }
+
+    /// The policy the hand-over was decided by, in words: the events record `id/version`, an id people never chose to read.
+    static func policyName(_ tag: String, _ language: Language) -> String {
+        let parts = tag.split(separator: "/", maxSplits: 1).map(String.init)
+        let version = parts.count > 1 ? parts[1] : "?"
+        let standard = parts.first == PolicyTable.standard.id
+        return language == .ja ? (standard ? "標準" : "組織独自") + " 第\(version)版"
+            : (standard ? "standard" : "the organization's own") + ", version \(version)"
     }
 
     /// The police ladder's steps, ticked, with the next one pointed at.

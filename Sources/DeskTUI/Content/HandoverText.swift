@@ -28,7 +28,7 @@ public enum HandoverText {
         if h.omitted > 0 { out.append((ja ? "  (ほか \(h.omitted) 件は一覧に収まらず)" : "  (\(h.omitted) more did not fit in the lists)")) }
         if let note = h.note {
             out.append(ja ? "  申し送り:" : "  note:")
-            for l in Sanitizer.visibleLines(note.display).split(separator: "\n", omittingEmptySubsequences: false) { out.append("    " + l) }
+            for l in Sanitizer.visibleLines(note.display(language)).split(separator: "\n", omittingEmptySubsequences: false) { out.append("    " + l) }
         }
         return out
     }

@@ -7,6 +7,8 @@ struct ConsultationOverlay: Translated {
     let events: [EventEnvelope]
     let scroll: Int
     let language: Language
+    /// The organizations' names by id (ids until loaded).
+    var names: [OrganizationID: String] = [:]
 
     func render(into s: inout Screen) {
         let inner = DialogBox.draw(&s, width: 100, height: s.height)
@@ -14,7 +16,7 @@ struct ConsultationOverlay: Translated {
         var lines: [String] = []
         for e in events {
             lines.append(Clock.short(e.recordedAt) + "  " + e.event.summary(language) + "  " + Sanitizer.visible(e.actor.user))
-            for l in ConsultationText.lines(e.event, language: language) {
+            for l in ConsultationText.lines(e.event, language: language, names: names) {
                 lines += DisplayWidth.wrap("    " + l, width: max(1, inner.width - 2))
             }
         }

@@ -9,6 +9,8 @@ struct ConsultationsOverlay: Translated {
     let showsFlags: Bool
     let today: LocalDate
     let language: Language
+    /// The organizations' names by id (ids until loaded).
+    var names: [OrganizationID: String] = [:]
 
     func render(into s: inout Screen) {
         let inner = DialogBox.draw(&s, width: 100, height: s.height)
@@ -23,7 +25,7 @@ struct ConsultationsOverlay: Translated {
             let flags = !showsFlags ? "" :
                 [r.mentalHealth ? ConsultationWords.mentalHealth(language) : nil,
                  r.secondary.flatMap(SecondaryBy.init(rawValue:)).map { ConsultationWords.secondary($0, language) }].compactMap { $0 }.joined(separator: ", ")
-            let label = (isSel ? "> " : "  ") + "\(r.id)  \(ConsultationWords.state(r.state, language))  " + Sanitizer.visible(r.organization) + "  \(flags)  " + (due.isEmpty ? "-" : due)
+            let label = (isSel ? "> " : "  ") + "\(r.id)  \(ConsultationWords.state(r.state, language))  " + Sanitizer.visible(names[OrganizationID(r.organization)] ?? r.organization) + "  \(flags)  " + (due.isEmpty ? "-" : due)
             s.putPadded(label, x: inner.x + 1, y: y, width: inner.width - 2,
                         role: isSel ? .selected : (r.careDue.contains { $0.due < today } ? .warning : .dialog))
             if isSel { s.cursor = (inner.x + 1, y) }

@@ -76,7 +76,7 @@ struct CounterFormView: Translated {
         switch field {
         case .organization:
             let o = f.organizations.indices.contains(f.org) ? f.organizations[f.org] : nil
-            return (ja ? "組織" : "Organization", o.map { "◀ " + Sanitizer.visible("\($0.name) (\($0.id))") + " ▶" } ?? "-")
+            return (ja ? "組織" : "Organization", o.map { "◀ " + Sanitizer.visible($0.name) + " ▶" } ?? "-")
         case .place:
             let p = f.place.flatMap { f.places.indices.contains($0) ? f.places[$0] : nil }
             return (ja ? "支店・店舗" : "Branch / store", "◀ " + (p.map { Sanitizer.visible($0.branch + ($0.store.map { " / " + $0 } ?? "")) } ?? (ja ? "指定なし" : "not given")) + " ▶")

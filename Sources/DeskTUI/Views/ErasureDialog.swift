@@ -36,13 +36,13 @@ struct ErasureDialog: Translated {
     /// The subject, the warning and what becomes unreadable; returns the next free row.
     @discardableResult
     private func header(_ s: inout Screen, _ inner: Rect) -> Int {
-        let name = subject.name.map { "  " + Sanitizer.visible($0.display) } ?? ""
+        let name = subject.name.map { "  " + Sanitizer.visible($0.display(language)) } ?? ""
         s.put("\(t(.eraseTitle)): \(subject.id) (\(subject.kind.label(language)))\(name)", x: inner.x + 1, y: inner.y,
               maxWidth: inner.width - 2, role: .title)
         s.put(t(.eraseWarning), x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 2, role: .warning)
         var y = inner.y + 2
         for i in impact where y < inner.maxY - 2 {
-            s.put("  \(i.record): \(i.fields.count)  " + i.fields.map { DeskEvent.fieldLabel($0, language) }.joined(separator: language == .ja ? "、" : ", "), x: inner.x + 1, y: y,
+            s.put("  \(Sanitizer.visible(i.recordLabel(language))): \(i.fields.count)  " + i.fields.map { DeskEvent.fieldLabel($0, language) }.joined(separator: language == .ja ? "、" : ", "), x: inner.x + 1, y: y,
                   maxWidth: inner.width - 2, role: .dialog)
             y += 1
         }

@@ -14,7 +14,7 @@ struct SubjectsDialog: Translated {
         let rows = max(1, inner.height - 2), start = (selected / rows) * rows
         for (i, r) in subjects.enumerated().dropFirst(start).prefix(rows).map({ ($0.offset - start, $0.element) }) {
             let isSel = start + i == selected
-            let name = r.name.map { "  " + Sanitizer.visible($0.display) } ?? ""
+            let name = r.name.map { "  " + Sanitizer.visible($0.display(language)) } ?? ""
             let label = (isSel ? "> " : "  ") + "\(r.id)  \(r.kind.label(language))\(name)  "
                 + r.cases.map(\.description).joined(separator: " ") + (r.erasedAt == nil ? "" : "  [\(t(.alreadyErased))]")
             s.putPadded(label, x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2,

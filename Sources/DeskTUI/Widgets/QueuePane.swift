@@ -26,6 +26,10 @@ struct QueuePane: Translated {
     let loaded: Bool
     /// Cases other consoles show now (marked `@`).
     let viewers: [CaseID: [String]]
+    /// The organizations' names by id (ids until loaded).
+    var names: [OrganizationID: String] = [:]
+    /// The role may not read what cases say: the summary column says so in the console's language.
+    var hidesText = false
     /// The case kept on screen after an action although it has left the filter: marked so in words.
     var outside: CaseID? = nil
     let now: Date
@@ -54,11 +58,11 @@ struct QueuePane: Translated {
     private func row(_ r: CaseSummary, selected isSel: Bool, wide: Bool, into s: inout Screen, x: Int, y: Int, width: Int) {
         let late = r.isOverdue(on: today)
         let due = String(r.reportDueOn.description.dropFirst(5)) + (late ? " !" + t(.late) : "")
-        let place = (r.id == outside ? "[\(t(.outsideFilter))] " : "") + [r.organization.rawValue, r.store].compactMap { $0 }.joined(separator: "/")
+        let place = (r.id == outside ? "[\(t(.outsideFilter))] " : "") + [names[r.organization] ?? r.organization.rawValue, r.store].compactMap { $0 }.joined(separator: "/")
         // `@`: someone else has this case open now.
         let text = Self.line([r.id == outside ? ">~" : isSel ? ">" : (viewers[r.id] == nil ? "" : "@"), r.id.description, Words.lane(r.lane, language),
                               Words.state(r.status, language), due, Clock.age(r.openedAt, now: now, language),
-                              Sanitizer.visible(place) + (wide ? "  " + Sanitizer.visible(r.summary) : "")],
+                              Sanitizer.visible(place) + (wide ? "  " + (hidesText ? withheld : Sanitizer.visible(r.summary)) : "")],
                              width: width, wide: wide)
         s.putPadded(text, x: x, y: y, width: width, role: isSel ? .selected : .normal)
         if isSel {
@@ -70,6 +74,8 @@ struct QueuePane: Translated {
         }
         if late { s.put(DisplayWidth.fit(due, width: Self.cols[4] - 1), x: x + Self.offset(4), y: y, role: .warning) }
     }
+
+    private var withheld: String { Personal(subject: SubjectID("s-0000000000000000"), content: .withheld).display(language) }
 
     var titleText: String {
         let ja = language == .ja
@@ -83,7 +89,7 @@ struct QueuePane: Translated {
         let f = title.filter
         var filters: [String] = []
         if let l = f.lane { filters.append(Words.lane(l, language)) }
-        if let o = f.organization { filters.append(Sanitizer.visible(o.rawValue)) }
+        if let o = f.organization { filters.append(Sanitizer.visible(names[o] ?? o.rawValue)) }
         if let st = f.state { filters.append(Words.state(st, language)) }
         if f.overdueOnly { filters.append(t(.overdue)) }
         if f.mineOnly { filters.append(t(.mine)) }

@@ -54,13 +54,14 @@ struct StoreOptions: ParsableArguments {
         let shown = Sanitizer.visible(path)
         guard st.st_mode & S_IFMT == S_IFREG else {
             let kind = switch st.st_mode & S_IFMT {
-            case S_IFDIR: "a directory"
-            case S_IFCHR, S_IFBLK: "a device"
-            case S_IFIFO: "a pipe"
-            case S_IFSOCK: "a socket"
-            default: "not a regular file"
+            case S_IFDIR: say("a directory", "ディレクトリ")
+            case S_IFCHR, S_IFBLK: say("a device", "デバイス")
+            case S_IFIFO: say("a pipe", "パイプ")
+            case S_IFSOCK: say("a socket", "ソケット")
+            default: say("not a regular file", "通常のファイルではありません")
             }
-            throw Refusal("\(shown) is \(kind), not a desk database (--db or MADO_DB names the database file; mado init creates one)")
+            throw Refusal(say("\(shown) is \(kind), not a desk database (--db or MADO_DB names the database file; mado init creates one)",
+                              "\(shown) は\(kind)で、窓口のデータベースではありません (--db か MADO_DB でデータベースのファイルを指定します。mado init で作れます)"))
         }
         // O_NONBLOCK: a FIFO swapped in since stat must not hang us.
         let fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
@@ -69,8 +70,10 @@ struct StoreOptions: ParsableArguments {
         var header = [UInt8](repeating: 0, count: 16)
         let n = read(fd, &header, 16)
         guard n == 16, header == Array("SQLite format 3\0".utf8) else {
-            throw Refusal("\(shown) is not a desk database (not an SQLite database file\(n == 0 ? ": it is empty" : ""));"
-                          + " --db or MADO_DB names the database file; mado init creates one")
+            throw Refusal(say("\(shown) is not a desk database (not an SQLite database file\(n == 0 ? ": it is empty" : ""));"
+                              + " --db or MADO_DB names the database file; mado init creates one",
+                              "\(shown) は窓口のデータベースではありません (SQLite のデータベースファイルではありません\(n == 0 ? "。空のファイルです" : ""))。"
+                              + "--db か MADO_DB でデータベースのファイルを指定します。mado init で作れます"))
         }
     }
 }

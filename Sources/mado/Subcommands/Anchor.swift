@@ -20,7 +20,8 @@ extension Mado {
             let desk = try store.desk(requireKey: true)
             defer { desk.close() }
             let head = try desk.anchor()
-            print("signed the log's head at position \(head.position), \(StoredTime.display(head.at)); keep this line outside the desk:")
+            print(store.language == .ja ? "記録の先頭 (位置 \(head.position)、\(StoredTime.display(head.at))) に署名しました。次の行を窓口の外に保管してください:"
+                                         : "signed the log's head at position \(head.position), \(StoredTime.display(head.at)); keep this line outside the desk:")
             print(head.line)
         }
     }

@@ -29,8 +29,8 @@ extension Mado {
         var keyTo: String?
 
         func validate() throws {
-            if to.isEmpty { throw ValidationError("--to needs a file name") }
-            if let keyTo, keyTo == to { throw ValidationError("--key-to must not be the backup itself") }
+            if to.isEmpty { throw ValidationError(say("--to needs a file name", "--to にはファイル名が必要です")) }
+            if let keyTo, keyTo == to { throw ValidationError(say("--key-to must not be the backup itself", "--key-to はバックアップ自体とは別のファイルです")) }
         }
 
         func run() throws {

@@ -22,7 +22,7 @@ extension Mado {
             subcommands: [Open.self, ListConsultations.self, Show.self, Care.self, Done.self, Link.self, Note.self, Close.self])
 
         static func id(_ text: String) throws -> ConsultationID {
-            guard let id = ConsultationID(text) else { throw ValidationError("not a consultation id: \(Sanitizer.visible(text)) (like K-000012)") }
+            guard let id = ConsultationID(text) else { throw ValidationError(say("not a consultation id: \(Sanitizer.visible(text)) (like K-000012)", "相談番号ではありません: \(Sanitizer.visible(text)) (K-000012 の形です)")) }
             return id
         }
 
@@ -54,7 +54,7 @@ extension Mado {
                 if let wants { try checkText(wants, "--wants") }
                 if let name { try checkText(name, "--name"); guard name.count <= 200 else { throw InputError.tooLong("--name", limit: 200, actual: name.count) } }
                 if let contact { try checkText(contact, "--contact"); guard contact.count <= 254 else { throw InputError.tooLong("--contact", limit: 254, actual: contact.count) } }
-                if anonymous && (name != nil || contact != nil) { throw ValidationError("--anonymous keeps no --name or --contact") }
+                if anonymous && (name != nil || contact != nil) { throw ValidationError(say("--anonymous keeps no --name or --contact", "--anonymous では --name も --contact も記録しません")) }
             }
 
             func run() throws {
@@ -103,7 +103,7 @@ extension Mado {
                 let id = try Consult.id(consultationID)
                 let desk = try store.desk()
                 defer { desk.close() }
-                if let p = desk.keyProblem { warn("personal fields are hidden: \(p)") }
+                if let p = desk.keyProblem { warn(say("personal fields are hidden: \(p)", "個人データの項目は表示しません: \(p)")) }
                 for e in try desk.consultation(id) {
                     print("\(StoredTime.display(e.recordedAt))  \(e.event.summary(store.language))  "
                           + (store.language == .ja ? "記録者 " : "by ") + Sanitizer.visible(e.actor.user) + Self.detail(e.event, store.language))
@@ -123,7 +123,7 @@ extension Mado {
             @Option(help: "counselling, leave, reassignment or workersCompensation.") var kind: CareKind
             @Option(help: "Due date, YYYY-MM-DD.") var due: String
 
-            func validate() throws { guard LocalDate(iso: due) != nil else { throw ValidationError("--due must be a date, YYYY-MM-DD") } }
+            func validate() throws { guard LocalDate(iso: due) != nil else { throw ValidationError(say("--due must be a date, YYYY-MM-DD", "--due は日付 (YYYY-MM-DD) です")) } }
 
             func run() throws {
                 try Consult.run(store, consultationID, .openCareTask(kind, due: LocalDate(iso: due)!))
@@ -147,7 +147,7 @@ extension Mado {
             @Flag(help: "The employee agreed to the link.") var consent = false
 
             func run() throws {
-                guard let c = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+                let c = try parseCaseID(caseID)
                 try Consult.run(store, consultationID, .link(c, consent: consent))
             }
         }

@@ -21,11 +21,11 @@ extension Mado {
             @Option(help: "An existing counterparty's subject id.") var subject: String?
 
             func validate() throws {
-                guard CaseID(caseID) != nil else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+                _ = try parseCaseID(caseID)
                 guard !label.trimmingCharacters(in: .whitespaces).isEmpty, label.count <= 200 else {
-                    throw ValidationError("--label must be 1 to 200 characters")
+                    throw ValidationError(say("--label must be 1 to 200 characters", "--label は 1-200 字です"))
                 }
-                if let subject, !SubjectID.isWellFormed(subject) { throw ValidationError("--subject is not a subject id") }
+                if let subject, !SubjectID.isWellFormed(subject) { throw ValidationError(say("--subject is not a subject id", "--subject は対象者 ID ではありません")) }
             }
 
             func run() throws {
@@ -51,10 +51,10 @@ extension Mado {
             @Option(help: "Why, in writing.") var reason: String
 
             func validate() throws {
-                guard SubjectID.isWellFormed(subject) else { throw ValidationError("not a subject id: \(Sanitizer.visible(subject))") }
-                if let until, LocalDate(iso: until) == nil { throw ValidationError("--until must be a date, YYYY-MM-DD") }
+                guard SubjectID.isWellFormed(subject) else { throw ValidationError(say("not a subject id: \(Sanitizer.visible(subject))", "対象者 ID ではありません: \(Sanitizer.visible(subject))")) }
+                if let until, LocalDate(iso: until) == nil { throw ValidationError(say("--until must be a date, YYYY-MM-DD", "--until は日付 (YYYY-MM-DD) です")) }
                 guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, reason.count <= 2_000 else {
-                    throw ValidationError("--reason must be 1 to 2,000 characters")
+                    throw ValidationError(say("--reason must be 1 to 2,000 characters", "--reason は 1-2,000 字です"))
                 }
             }
 

@@ -11,7 +11,7 @@ extension Lane: ExpressibleByArgument {}
 
 /// Free text from the command line that goes into the log sealed under the case's applicant.
 func checkText(_ text: String, _ name: String) throws {
-    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("\(name) is empty") }
+    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError(say("\(name) is empty", "\(name) が空です")) }
     guard text.count <= 20_000 else { throw InputError.tooLong(name, limit: 20_000, actual: text.count) }
     try refuseNUL(text, name)
 }
@@ -19,7 +19,7 @@ func checkText(_ text: String, _ name: String) throws {
 /// Runs an action on a case as the current user; the desk checks the role and seals the text under the case's applicant.
 @discardableResult
 func onCase(_ store: StoreOptions, _ caseID: String, _ action: CaseAction) throws -> [DeskEvent] {
-    guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+    let id = try parseCaseID(caseID)
     let desk = try store.desk(requireKey: true)
     defer { desk.close() }
     let events = try desk.act(action, on: id)

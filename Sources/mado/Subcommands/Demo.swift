@@ -26,7 +26,7 @@ extension Mado {
                 : try Wiring.initialize(path: path, keyFile: store.keyFilePath, displayName: Identity.osDisplayName, at: at).desk
             defer { desk.close() }
             let n = try DemoData(seed: seed, now: at).fill(desk)
-            print("\(n) demo cases in \(path)")
+            print(store.language == .ja ? "デモの案件 \(n) 件を \(path) に作りました" : "\(n) demo cases in \(path)")
         }
     }
 }
@@ -37,5 +37,5 @@ func parseNow(_ text: String?) throws -> Date {
     if let d = f.date(from: text) { return d }
     f.formatOptions = [.withFullDate]
     if let d = f.date(from: text) { return d }
-    throw ValidationError("--now must be an ISO 8601 time like 2026-11-25T09:00:00+09:00")
+    throw ValidationError(say("--now must be an ISO 8601 time like 2026-11-25T09:00:00+09:00", "--now は ISO 8601 の時刻 (2026-11-25T09:00:00+09:00 など) です"))
 }

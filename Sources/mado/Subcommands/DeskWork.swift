@@ -45,11 +45,11 @@ extension Mado {
         @Option(help: "Where to write it (a new file).") var out: String?
 
         func validate() throws {
-            if (save == nil) != (out == nil) { throw ValidationError("--save and --out go together") }
+            if (save == nil) != (out == nil) { throw ValidationError(say("--save and --out go together", "--save と --out は一緒に指定します")) }
         }
 
         func run() throws {
-            guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+            let id = try parseCaseID(caseID)
             let desk = try store.desk(requireKey: true)
             defer { desk.close() }
             let items = try desk.evidence(of: id)
@@ -64,20 +64,24 @@ extension Mado {
                 return
             }
             guard let item = items.first(where: { $0.index == save }) else {
-                throw InputError.invalid("--save", expected: "one of 0...\(max(0, items.count - 1))")
+                throw Refusal(items.isEmpty ? say("--save: this case keeps no evidence", "--save: この案件には証拠が保管されていません")
+                                      : say("--save must be one of 0...\(items.count - 1)", "--save は 0 から \(items.count - 1) のどれかです"))
             }
-            guard let content = item.content else { throw Refusal("item \(save) cannot be opened: its owner's data was erased or the key is missing") }
+            guard let content = item.content else { throw Refusal(say("item \(save) cannot be opened: its owner's data was erased or the key is missing",
+                                                                           "\(save) 番は開けません: 持ち主のデータが消去されたか、鍵がありません")) }
             // Created readable by its owner only and never over anything that exists (O_EXCL, no symlink followed).
             let fd = try Privileges.asUser { open(out, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
             guard fd >= 0 else {
-                throw Refusal(errno == EEXIST ? "\(Sanitizer.visible(out)) exists; choose a new file" : "cannot create \(Sanitizer.visible(out))")
+                throw Refusal(errno == EEXIST ? say("\(Sanitizer.visible(out)) exists; choose a new file", "\(Sanitizer.visible(out)) はすでにあります。新しいファイル名を指定してください")
+                                              : say("cannot create \(Sanitizer.visible(out))", "\(Sanitizer.visible(out)) を作れません"))
             }
             let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
             do { try handle.write(contentsOf: content) } catch {
                 unlink(out)
-                throw Refusal("cannot write \(Sanitizer.visible(out)): \(error.localizedDescription)")
+                throw Refusal(say("cannot write \(Sanitizer.visible(out)): \(error.localizedDescription)", "\(Sanitizer.visible(out)) に書き込めません: \(error.localizedDescription)"))
             }
-            print("\(id): item \(save) written to \(Sanitizer.visible(out)) (\(content.count) bytes)")
+            print(store.language == .ja ? "\(id): \(save) 番を \(Sanitizer.visible(out)) に保存しました (\(content.count) バイト)"
+                                         : "\(id): item \(save) written to \(Sanitizer.visible(out)) (\(content.count) bytes)")
         }
     }
 
@@ -110,7 +114,7 @@ extension Mado {
         @Option(name: .customLong("language"), help: "The script's language, ja or en.") var language: Language = .ja
 
         func run() throws {
-            guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+            let id = try parseCaseID(caseID)
             let desk = try store.desk(requireKey: true)
             defer { desk.close() }
             let events = try desk.act(.logEnquiry(channel), on: id)
@@ -234,6 +238,7 @@ extension Mado {
 /// Points out a submission that may threaten or slander (seed 003), for the operator to read and decide.
 func threatHint(_ id: CaseID, _ words: [String]) {
     guard !words.isEmpty else { return }
-    warn("\(id) may be threatening or slanderous (\(words.map { Sanitizer.visible($0) }.joined(separator: ", "))): read it and, " +
-         "if it is, do not accept it: mado reject \(id) --reason TEXT")
+    let found = words.map { Sanitizer.visible($0) }.joined(separator: say(", ", "、"))
+    warn(say("\(id) may be threatening or slanderous (\(found)): read it and, if it is, do not accept it: mado reject \(id) --reason TEXT",
+             "\(id) は脅迫や誹謗中傷かもしれません (\(found))。読んで、そうであれば受け付けないでください: mado reject \(id) --reason 理由"))
 }

@@ -37,17 +37,17 @@ extension Mado {
         @Option(help: ArgumentHelp("Write the leaflet for the counter printer to this file.", valueName: "file")) var leaflet: String?
 
         func validate() throws {
-            guard format == .text || format == .json else { throw ValidationError("--format must be text or json") }
-            guard channel == .counter || channel == .phone else { throw ValidationError("--channel must be counter or phone") }
+            guard format == .text || format == .json else { throw formatError("text or json") }
+            guard channel == .counter || channel == .phone else { throw ValidationError(say("--channel must be counter or phone", "--channel は counter か phone です")) }
             for (name, v) in [("--minutes", minutes), ("--earlier-contacts", earlierContacts)] {
-                if let v, !(0...10_000).contains(v) { throw ValidationError("\(name) must be 0 to 10,000") }
+                if let v, !(0...10_000).contains(v) { throw ValidationError(say("\(name) must be 0 to 10,000", "\(name) は 0 から 10,000 です")) }
             }
             for (name, v, limit) in [("--complaint", complaint, 20_000), ("--words", words ?? "", 20_000), ("--demand", demand ?? "", 20_000)] {
-                if v.count > limit { throw ValidationError("\(name) is \(v.count) characters; the limit is \(limit)") }
+                if v.count > limit { throw ValidationError(say("\(name) is \(v.count) characters; the limit is \(limit)", "\(name) は \(v.count) 字です。上限は \(limit) 字です")) }
                 try refuseNUL(v, name)
             }
-            if complaint.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--complaint is required: what happened") }
-            guard staffNames.count <= 20 else { throw ValidationError("--staff may be given at most 20 times") }
+            if complaint.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError(say("--complaint is required: what happened", "--complaint (何があったか) が必要です")) }
+            guard staffNames.count <= 20 else { throw ValidationError(say("--staff may be given at most 20 times", "--staff は 20 回までです")) }
         }
 
         func run() throws {

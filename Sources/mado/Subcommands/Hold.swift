@@ -36,12 +36,12 @@ extension Mado {
         }
 
         static func act(_ store: StoreOptions, _ caseID: String, _ reason: String, _ action: CaseAction) throws {
-            guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+            let id = try parseCaseID(caseID)
             try checkReason(reason)
             let desk = try store.desk()
             defer { desk.close() }
             let events = try desk.act(action, on: id)
-            print(events.isEmpty ? "nothing to change" : "\(id): \(events.map(\.type).joined(separator: ", "))")
+            print("\(id): " + DeskEvent.recorded(events, store.language))
         }
     }
 
@@ -57,7 +57,7 @@ extension Mado {
             @Option(help: "Years after a case closes (1-30).") var years: Int
 
             func validate() throws {
-                guard (1...30).contains(years) else { throw ValidationError("--years must be 1 to 30") }
+                guard (1...30).contains(years) else { throw ValidationError(say("--years must be 1 to 30", "--years は 1 から 30 です")) }
             }
 
             func run() throws {
@@ -65,7 +65,8 @@ extension Mado {
                 defer { desk.close() }
                 let id = OrganizationID(org)
                 try naming("--org") { try desk.setRetention(id, years: years) }
-                print("\(id): personal data kept \(years) year(s) after a case closes")
+                print(store.language == .ja ? "組織 \(id): 個人データは案件の完了から \(years) 年保存します"
+                                             : "\(id): personal data kept \(years) year(s) after a case closes")
             }
         }
 
@@ -103,7 +104,7 @@ extension Mado {
                 print(ja ? "\(erased) 件を消去しました" + (failed > 0 ? "。\(failed) 件は拒否されました (上記参照)" : "")
                          : "\(erased) subject(s) erased" + (failed > 0 ? ", \(failed) refused (see above)" : ""))
                 if retained {
-                    warn("recorded; old copies stay in the WAL until every terminal releases it (mado retries on its next write or exit)")
+                    warnWALRetained()
                 }
                 if failed > 0 { throw ExitCode.failure }
             }

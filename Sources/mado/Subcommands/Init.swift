@@ -45,7 +45,7 @@ extension Mado {
             let gid = gr.pointee.gr_gid
             let path = (store.databasePath as NSString).standardizingPath
             guard path.hasPrefix("/") else { throw InputError.invalid("--db", expected: "an absolute path with --group") }
-            if store.keyFile != nil { throw ValidationError("--group keeps the key file beside the database; leave out --key-file") }
+            if store.keyFile != nil { throw ValidationError(say("--group keeps the key file beside the database; leave out --key-file", "--group では鍵ファイルをデータベースの隣に置きます。--key-file は指定しないでください")) }
             let dir = (path as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             // The directory is the fence: only the group (mado's own rights) may enter; files made in it get its group.

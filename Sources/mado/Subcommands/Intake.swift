@@ -33,10 +33,10 @@ extension Mado {
         var language: Language?
 
         func validate() throws {
-            guard (json == nil) != (eml == nil) else { throw ValidationError("give one of --json or --eml") }
-            if eml != nil && org == nil { throw ValidationError("--eml needs --org: which organization the mail is about") }
+            guard (json == nil) != (eml == nil) else { throw ValidationError(say("give one of --json or --eml", "--json か --eml のどちらかを指定してください")) }
+            if eml != nil && org == nil { throw ValidationError(say("--eml needs --org: which organization the mail is about", "--eml には --org (メールがどの組織についてか) が必要です")) }
             if json != nil && (org != nil || branch != nil || storeName != nil || language != nil) {
-                throw ValidationError("--org, --branch, --store and --language go with --eml; a web form names its own")
+                throw ValidationError(say("--org, --branch, --store and --language go with --eml; a web form names its own", "--org、--branch、--store、--language は --eml と使います。Webフォームは自分で指定しています"))
             }
         }
 
@@ -80,12 +80,14 @@ enum IntakeBatch {
                 if case .new = outcome { taken += 1 } else { again += 1 }
                 report(outcome, from: f.path)
             } catch {
-                let why = "\(Sanitizer.visible(f.path)): refused: \(Sanitizer.visible(String(describing: error)))"
+                let why = "\(Sanitizer.visible(f.path)): " + say("refused: ", "受け付けませんでした: ")
+                    + Sanitizer.visible(humanMessage(error, MessageLanguage.current))
                 refused.append(why)
                 warn(why)
             }
         }
-        warn("\(files.count) \(kind) file(s): \(taken) taken in, \(again) already taken in, \(refused.count) refused")
+        warn(say("\(files.count) \(kind) file(s): \(taken) taken in, \(again) already taken in, \(refused.count) refused",
+                 "\(kind) ファイル \(files.count) 件: 受付 \(taken) 件、受付済み \(again) 件、拒否 \(refused.count) 件"))
         if !refused.isEmpty { throw ExitCode(1) }
     }
 
@@ -96,7 +98,7 @@ enum IntakeBatch {
             print(file == nil ? "\(id)" : "\(prefix)\(id)")
             threatHint(id, threats)
         case .duplicate(let id):
-            warn("\(prefix)already taken in as case \(id); nothing was appended")
+            warn(prefix + say("already taken in as case \(id); nothing was appended", "受付済みです (案件 \(id))。何も追加していません"))
             print(file == nil ? "\(id)" : "\(prefix)\(id)")
         }
     }
@@ -130,7 +132,8 @@ private func readOwnInput(_ path: String) throws -> Data {
         handle = .standardInput
     } else {
         guard let h = FileHandle(forReadingAtPath: path) else {
-            throw Refusal("cannot read \(Sanitizer.visible(path)): no such file or no permission")
+            throw Refusal(say("cannot read \(Sanitizer.visible(path)): no such file or no permission",
+                              "\(Sanitizer.visible(path)) を読めません: ファイルがないか、読む権限がありません"))
         }
         handle = h
     }

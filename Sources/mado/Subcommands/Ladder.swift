@@ -20,14 +20,14 @@ extension Mado {
         @Argument(help: "endResponse, askToStop, orderToLeave, finalWarning or call110.") var step: LadderStep?
 
         func run() throws {
-            guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+            let id = try parseCaseID(caseID)
             let desk = try store.desk()
             defer { desk.close() }
             if let step { try desk.act(.takeLadderStep(step), on: id) }
             let state = try desk.caseState(id)
-            let danger = state.inDanger
-            if danger && state.ladder.times(.call110) == 0 { print("DANGER: skip the ladder, call 110 now / 危険: 今すぐ110番") }
-            let next = state.ladder.next(danger: danger), ja = store.language == .ja
+            let danger = state.inDanger, ja = store.language == .ja
+            if danger && state.ladder.times(.call110) == 0 { print(ja ? "危険: 手順を飛ばして、今すぐ110番通報してください" : "DANGER: skip the ladder, call 110 now") }
+            let next = state.ladder.next(danger: danger)
             // Each row names the step in the user's words; the word to type comes only with the next step's command.
             for (i, st) in LadderStep.allCases.enumerated() {
                 print("\(state.ladder.checkbox(st)) \(i + 1) \(st.label(store.language))"

@@ -26,7 +26,7 @@ extension Mado {
             let out = BufferedOutput()
             // The summary is the complaint's first line: left out without a key, and for roles that may not read it.
             let hide = try desk.keyProblem != nil || !desk.readsCaseText()
-            if let p = desk.keyProblem { warn("personal columns are hidden: \(p)") }
+            if let p = desk.keyProblem { warn(say("personal columns are hidden: \(p)", "個人データの列は表示しません: \(p)")) }
             let hits = try search.map { try desk.search($0) }
             // Times as ISO 8601 with Japan's offset: what a program parses, and what a person at the desk can read.
             func values(_ r: CaseSummary) -> [String] {

@@ -14,8 +14,8 @@ extension Mado {
         @Option(help: "The note (facts, not opinions; up to 20,000 characters).") var text: String
 
         func validate() throws {
-            guard CaseID(caseID) != nil else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
-            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("--text is empty") }
+            _ = try parseCaseID(caseID)
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError(say("--text is empty", "--text が空です")) }
             guard text.count <= 20_000 else { throw InputError.tooLong("--text", limit: 20_000, actual: text.count) }
             try refuseNUL(text, "--text")
         }

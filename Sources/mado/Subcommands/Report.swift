@@ -31,11 +31,11 @@ extension Mado {
             var language: Language?
 
             func validate() throws {
-                if format == .csv { throw ValidationError("--format must be text or json for a case report") }
+                if format == .csv { throw formatError("text or json for a case report") }
             }
 
             func run() throws {
-                guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID))") }
+                let id = try parseCaseID(caseID)
                 let desk = try store.desk(requireKey: true)
                 defer { desk.close() }
                 let report = try desk.caseReport(id, language: language)
@@ -111,7 +111,7 @@ extension Mado {
             var language: Language?
 
             func validate() throws {
-                if let month, Month(month) == nil { throw ValidationError("--month must be YYYY-MM, like 2026-10") }
+                if let month, Month(month) == nil { throw ValidationError(say("--month must be YYYY-MM, like 2026-10", "--month は YYYY-MM (2026-10 など) です")) }
             }
 
             func run() throws {

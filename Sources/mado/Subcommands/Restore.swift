@@ -27,7 +27,7 @@ extension Mado {
         func validate() throws {
             let target = URL(fileURLWithPath: store.databasePath).standardizedFileURL.resolvingSymlinksInPath().path
             if URL(fileURLWithPath: from).standardizedFileURL.resolvingSymlinksInPath().path == target {
-                throw ValidationError("--from is the database itself")
+                throw ValidationError(say("--from is the database itself", "--from がデータベースそのものです"))
             }
         }
 
@@ -36,7 +36,7 @@ extension Mado {
             try Privileges.requireAdministrator("a restore")
             let exists = FileManager.default.fileExists(atPath: target)
             if exists && !replace {
-                throw ValidationError("\(target) exists: --replace puts the copy in its place (what was recorded in it after the copy was taken is lost)")
+                throw ValidationError(say("\(target) exists: --replace puts the copy in its place (what was recorded in it after the copy was taken is lost)", "\(target) はすでにあります: --replace で写しと置き換えます (写しを取った後に記録されたものは失われます)"))
             }
             try SysExit.mapping {
                 let copy = try Wiring.copyDesk(from)

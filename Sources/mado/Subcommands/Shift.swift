@@ -78,7 +78,7 @@ extension Mado {
             @Option(help: "How many.") var last: Int = 3
             @Option(name: .customLong("language"), help: "ja or en (else --lang, else the locale's).") var language: Language?
 
-            func validate() throws { guard (1...100).contains(last) else { throw ValidationError("--last must be 1 to 100") } }
+            func validate() throws { guard (1...100).contains(last) else { throw ValidationError(say("--last must be 1 to 100", "--last は 1 から 100 です")) } }
 
             func run() throws {
                 let desk = try store.desk()

@@ -16,10 +16,10 @@ extension Mado {
         @Argument(help: "The case id, e.g. C-000012.") var caseID: String
 
         func run() throws {
-            guard let id = CaseID(caseID) else { throw ValidationError("not a case id: \(Sanitizer.visible(caseID)) (like C-000012)") }
+            let id = try parseCaseID(caseID)
             let desk = try store.desk()
             defer { desk.close() }
-            if let p = desk.keyProblem { warn("personal fields are hidden: \(p)") }
+            if let p = desk.keyProblem { warn(say("personal fields are hidden: \(p)", "個人データの項目は表示しません: \(p)")) }
             let d = try desk.caseDetail(id)
             let name = (try? desk.organizations())?.first { $0.id == d.summary.organization }?.name
             print(CasePrinter.render(d, today: LocalDate(japanTime: Date()), language: store.language, organizationName: name), terminator: "")

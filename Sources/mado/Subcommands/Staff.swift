@@ -21,10 +21,11 @@ extension Mado {
             func validate() throws {
                 guard !user.isEmpty, user.count <= 64, user.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline
                                                                          && $0.asciiValue! >= 0x21 && $0 != "/" }) else {
-                    throw ValidationError("user must be an OS user name (1-64 printable ASCII characters)")
+                    throw ValidationError(say("user must be an OS user name (1-64 printable ASCII characters)",
+                                              "ユーザー名は OS のユーザー名です (表示できる ASCII 文字 1-64 字)"))
                 }
                 guard !name.isEmpty, name.count <= 100, Sanitizer.visible(name) == name else {
-                    throw ValidationError("--name must be 1-100 printable characters")
+                    throw ValidationError(say("--name must be 1-100 printable characters", "--name は表示できる文字で 1-100 字です"))
                 }
             }
 
@@ -32,7 +33,8 @@ extension Mado {
                 let desk = try store.desk()
                 defer { desk.close() }
                 try desk.addStaff(user, role: role, displayName: name)
-                print("\(user) is now \(role.rawValue)")
+                let lang = store.language
+                print(lang == .ja ? "\(user) を\(role.label(lang))として登録しました" : "\(user) is now \(role.label(lang))")
             }
         }
 
@@ -43,8 +45,9 @@ extension Mado {
             func run() throws {
                 let desk = try store.desk()
                 defer { desk.close() }
+                let lang = store.language, ja = lang == .ja
                 for m in try desk.staffList() {
-                    print([m.user, m.role.rawValue, m.active ? "active" : "removed", m.displayName]
+                    print([m.user, m.role.label(lang), m.active ? (ja ? "在籍" : "active") : (ja ? "削除済" : "removed"), m.displayName]
                         .map(Sanitizer.visible).joined(separator: "\t"))
                 }
             }
@@ -62,9 +65,9 @@ extension Mado {
                     try desk.removeStaff(user)
                 } catch DeskError.cannotRemoveYourself {
                     // A usage mistake (exit 64), not a refusal of the role.
-                    throw ValidationError(DeskError.cannotRemoveYourself.description)
+                    throw ValidationError(DeskError.cannotRemoveYourself.message(store.language))
                 }
-                print("\(Sanitizer.visible(user)) removed")
+                print(store.language == .ja ? "\(Sanitizer.visible(user)) を職員から外しました" : "\(Sanitizer.visible(user)) removed")
             }
         }
     }

@@ -18,8 +18,8 @@ extension Mado {
             @Option(help: "text or json.") var format: OutputFormat = .text
 
             func validate() throws {
-                if format == .csv { throw ValidationError("--format must be text or json") }
-                if let c = caseID, CaseID(c) == nil { throw ValidationError("not a case id: \(Sanitizer.visible(c))") }
+                if format == .csv { throw formatError("text or json") }
+                if let c = caseID { _ = try parseCaseID(c) }
             }
 
             func run() throws {
@@ -77,7 +77,7 @@ extension Mado {
                              : "Erasing \(id) (\(row.kind.label(lang))) makes these unreadable for good:")
                     for i in impact {
                         let fields = i.fields.map { DeskEvent.fieldLabel($0, lang) }.joined(separator: ja ? "、" : ", ")
-                        print("  \(Sanitizer.visible(i.record)): " + (ja ? "\(i.fields.count) 項目: " : "\(i.fields.count) field(s): ") + fields)
+                        print("  \(Sanitizer.visible(i.recordLabel(lang))): " + (ja ? "\(i.fields.count) 項目: " : "\(i.fields.count) field(s): ") + fields)
                     }
                     let event = DeskEvent.label(type: "subjectErased").map { ja ? $0.ja : $0.en } ?? ""
                     print(ja ? "「\(event)」を記録します。消去するには yes と入力してください: "
@@ -88,9 +88,9 @@ extension Mado {
                     }
                 }
                 let outcome = try desk.erase(id, reason: reason)
-                print("erased \(id)")
+                print(store.language == .ja ? "\(id) の個人データを消去しました" : "erased \(id)")
                 if outcome == .walRetained {
-                    warn("recorded; old copies stay in the WAL until every terminal releases it (mado retries on its next write or exit)")
+                    warnWALRetained()
                 }
             }
         }
@@ -107,7 +107,7 @@ extension Mado {
             var output: String?
 
             func validate() throws {
-                guard format == .json else { throw ValidationError("--format must be json") }
+                guard format == .json else { throw formatError("json") }
                 try checkReason(reason)
             }
 
@@ -135,7 +135,8 @@ extension Mado {
                 if let output {
                     try writePrivately(Data(out.utf8), to: output)
                     try desk.recordDisclosure(d.subject, reason: reason)
-                    print("exported \(d.fields.count) field(s) of \(d.subject) to \(Sanitizer.visible(output))")
+                    print(store.language == .ja ? "\(d.subject) の \(d.fields.count) 項目を \(Sanitizer.visible(output)) に書き出しました"
+                                                 : "exported \(d.fields.count) field(s) of \(d.subject) to \(Sanitizer.visible(output))")
                 } else {
                     Output.standardOutput(Data(out.utf8))
                     try desk.recordDisclosure(d.subject, reason: reason)
@@ -154,8 +155,10 @@ func writePrivately(_ data: Data, to path: String) throws {
 private func writeOwnFile(_ data: Data, to path: String) throws {
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
-        throw Refusal(errno == EEXIST ? "\(Sanitizer.visible(path)) exists; choose another --output"
-                                      : "cannot create \(Sanitizer.visible(path)): \(String(cString: strerror(errno)))")
+        let why = String(cString: strerror(errno))
+        throw Refusal(errno == EEXIST ? say("\(Sanitizer.visible(path)) exists; choose another --output",
+                                            "\(Sanitizer.visible(path)) はすでにあります。別の --output を指定してください")
+                                      : say("cannot create \(Sanitizer.visible(path)): \(why)", "\(Sanitizer.visible(path)) を作れません: \(why)"))
     }
     defer { close(fd) }
     let ok = data.withUnsafeBytes { p -> Bool in
@@ -169,6 +172,6 @@ private func writeOwnFile(_ data: Data, to path: String) throws {
     }
     guard ok else {
         unlink(path)
-        throw Refusal("cannot write \(Sanitizer.visible(path)); nothing was exported")
+        throw Refusal(say("cannot write \(Sanitizer.visible(path)); nothing was exported", "\(Sanitizer.visible(path)) に書き込めません。何も書き出していません"))
     }
 }

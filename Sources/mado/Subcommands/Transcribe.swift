@@ -25,10 +25,10 @@ extension Mado {
 
         func validate() throws {
             guard !recording.isEmpty, recording.count <= 200, Sanitizer.visible(recording) == recording else {
-                throw ValidationError("--recording must be 1-200 printable characters on one line")
+                throw ValidationError(say("--recording must be 1-200 printable characters on one line", "--recording は表示できる文字 1-200 字の 1 行です"))
             }
-            guard ISO8601DateFormatter().date(from: at) != nil else { throw ValidationError("--at must be an ISO 8601 time with its offset") }
-            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("--text is empty") }
+            guard ISO8601DateFormatter().date(from: at) != nil else { throw ValidationError(say("--at must be an ISO 8601 time with its offset", "--at は時差つきの ISO 8601 の時刻です (2026-11-25T09:00:00+09:00 など)")) }
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError(say("--text is empty", "--text が空です")) }
             guard text.count <= 20_000 else { throw InputError.tooLong("--text", limit: 20_000, actual: text.count) }
             try refuseNUL(text, "--text")
         }
@@ -44,7 +44,8 @@ extension Mado {
                 print(id)
                 threatHint(id, threats)
             case .duplicate(let existing):
-                warn("this recording was already taken in as case \(existing); nothing was appended")
+                warn(say("this recording was already taken in as case \(existing); nothing was appended",
+                         "この録音は受付済みです (案件 \(existing))。何も追加していません"))
                 print(existing)
             }
         }

@@ -36,7 +36,7 @@ extension Mado {
                 let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
                 if let h = lines.reversed().lazy.compactMap({ SignedHead(line: String($0)) }).first { return h }
             }
-            throw ValidationError("--anchor must be a line printed by `mado anchor` (mado-anchor-v1 …), or a file holding one")
+            throw ValidationError(say("--anchor must be a line printed by `mado anchor` (mado-anchor-v1 …), or a file holding one", "--anchor は `mado anchor` が出力した行 (mado-anchor-v1 …) か、それを含むファイルです"))
         }
 
         func run() throws {
@@ -44,18 +44,26 @@ extension Mado {
             defer { desk.close() }
             let head = try anchor.map(Self.signedHead)
             let r = try desk.verify(anchor: head, deep: deep)
-            if let bad = r.firstBad { warn("the log does not verify at position \(bad.position): \(bad.reason)") }
+            if let bad = r.firstBad { warn(say("the log does not verify at position \(bad.position): \(bad.reason)", "記録は位置 \(bad.position) で検証できません: \(bad.reason)")) }
             for p in r.problems { warn(p) }
             guard r.isWhole else { throw ExitCode(65) }
-            print("chain verified: \(r.events) events")
+            let ja = store.language == .ja
+            print(ja ? "記録の連鎖を検証しました: \(r.events) 件" : "chain verified: \(r.events) events")
             if let newest = r.newestCheckpoint {
-                print("\(r.checkpoints) signed checkpoint(s) hold; the newest covers position \(newest.position), signed \(StoredTime.display(newest.at))")
+                print(ja ? "署名つきチェックポイント \(r.checkpoints) 件は有効です。最新のものは位置 \(newest.position) まで、\(StoredTime.display(newest.at)) に署名"
+                         : "\(r.checkpoints) signed checkpoint(s) hold; the newest covers position \(newest.position), signed \(StoredTime.display(newest.at))")
             } else {
-                print("no signed checkpoint yet (mado anchor signs the head)")
+                print(ja ? "署名つきチェックポイントはまだありません (mado anchor で署名します)" : "no signed checkpoint yet (mado anchor signs the head)")
             }
-            if let head { print("the anchor signed \(StoredTime.display(head.at)) holds: position \(head.position) is in the log") }
-            print("every event was recorded by someone whose role allowed it")
-            if deep { print("deep check: the read models, the keys, the append-only guards and the file hold") }
+            if let head {
+                print(ja ? "\(StoredTime.display(head.at)) に署名したアンカーは有効です: 位置 \(head.position) は記録にあります"
+                         : "the anchor signed \(StoredTime.display(head.at)) holds: position \(head.position) is in the log")
+            }
+            print(ja ? "すべての記録は、その役割に許された人が記録しています" : "every event was recorded by someone whose role allowed it")
+            if deep {
+                print(ja ? "詳細検査: 集計表、鍵、追記専用の保護、ファイルはすべて正常です"
+                         : "deep check: the read models, the keys, the append-only guards and the file hold")
+            }
         }
     }
 
@@ -76,10 +84,14 @@ extension Mado {
                 let desk = try store.desk(requireKey: true)
                 defer { desk.close() }
                 let r = try desk.rebuild()
-                print("rebuilt the projections from \(r.events) events in \(r.transactions) transactions; "
-                      + "the write lock was held at most \(Int((r.longestHold * 1000).rounded(.up))) ms at a time")
+                let ms = Int((r.longestHold * 1000).rounded(.up))
+                print(store.language == .ja
+                      ? "\(r.events) 件の記録から集計表を作り直しました (トランザクション \(r.transactions) 回、書き込みロックは 1 回最大 \(ms) ミリ秒)"
+                      : "rebuilt the projections from \(r.events) events in \(r.transactions) transactions; "
+                        + "the write lock was held at most \(ms) ms at a time")
                 if !r.reclaimed {
-                    warn("the journal (WAL) is not cut back yet: another terminal holds a read open; its next write or exit does it")
+                    warn(say("the journal (WAL) is not cut back yet: another terminal holds a read open; its next write or exit does it",
+                             "ジャーナル (WAL) はまだ縮めていません: 別の端末が読み取り中です。その端末の次の書き込みか終了時に縮めます"))
                 }
             }
         }

@@ -19,7 +19,7 @@ enum Entry {
             // A refusal in the user's language (English keeps argument-parser's own wording).
             let language = Self.language(bytes)
             let text = language == .ja && code != .success ? (error as? any HumanMessage).map { "エラー: " + $0.message(.ja) }
-                ?? root.fullMessage(for: error) : root.fullMessage(for: error)
+                ?? japaneseFrame(root.fullMessage(for: error)) : root.fullMessage(for: error)
             if code == .success {
                 // Help and the like: our own text, to standard output.
                 if !text.isEmpty { print(text) }
@@ -28,6 +28,20 @@ enum Entry {
             }
             exit(code.rawValue)
         }
+    }
+
+    /// argument-parser's frame around a usage error (`Error:`, `Usage:`, `See '…' for more information.`) in
+    /// Japanese; the message inside is ours, already in the user's language (`say`).
+    static func japaneseFrame(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            if line.hasPrefix("Error: ") { return "エラー: " + line.dropFirst(7) }
+            if line.hasPrefix("Usage: ") { return "使い方: " + line.dropFirst(7) }
+            if line.hasPrefix("Help:  ") { return "説明: " + line.dropFirst(7) }
+            if let a = line.range(of: "See '"), let b = line.range(of: "' for more information.") {
+                return line[..<a.lowerBound] + "詳しくは '" + line[a.upperBound..<b.lowerBound] + "' をご覧ください。"
+            }
+            return String(line)
+        }.joined(separator: "\n")
     }
 
     /// The arguments after the program's name, as bytes: CommandLine.arguments has already put U+FFFD where a byte

@@ -36,14 +36,16 @@ func refuseNUL(_ text: String, _ option: String) throws(InputError) {
 /// A reason stored in clear in the log (erasure, disclosure, legal hold): one printable line, no more than 500.
 func checkReason(_ reason: String) throws {
     guard (try? ClearReason.check(reason)) != nil else {
-        throw ValidationError("--reason must be 1-500 printable characters on one line (a reference, no personal data)")
+        throw ValidationError(say("--reason must be 1-500 printable characters on one line (a reference, no personal data)",
+                                  "--reason は表示できる文字 1-500 字の 1 行です (参照番号など。個人データは書かないでください)"))
     }
 }
 
 /// Text kept in clear in the log (an outcome, a task's reference, a recipient): one printable line, no more than 500.
 func checkClear(_ value: String, _ flag: String) throws {
     guard (try? ClearReason.check(value, field: flag)) != nil else {
-        throw ValidationError("\(flag) must be 1-500 printable characters on one line (kept in clear: no personal data)")
+        throw ValidationError(say("\(flag) must be 1-500 printable characters on one line (kept in clear: no personal data)",
+                                  "\(flag) は表示できる文字 1-500 字の 1 行です (暗号化されずに残るため、個人データは書かないでください)"))
     }
 }
 
@@ -59,7 +61,10 @@ func naming<T>(_ option: String, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch DeskError.unknownOrganization(_, let known) {
-        let which = known.isEmpty ? "none is registered yet: mado org add" : known.map(Sanitizer.visible).joined(separator: ", ")
-        throw InputError.invalid(option, expected: "a registered organization (\(which))")
+        let which = known.map(Sanitizer.visible).joined(separator: ", ")
+        throw Refusal(known.isEmpty
+            ? say("\(option) must be a registered organization (none is registered yet: mado org add)",
+                  "\(option) は登録済みの組織です (まだ登録がありません: mado org add)")
+            : say("\(option) must be a registered organization (\(which))", "\(option) は登録済みの組織の ID です (\(which))"))
     }
 }

@@ -15,7 +15,8 @@ enum Wiring {
     /// Says on standard error when a database could only be opened read-only, and why.
     static func noteReadOnly(_ store: SQLiteEventStore) -> SQLiteEventStore {
         if let why = store.readOnlyReason {
-            warn("opened \(store.path) read-only (\(why)): it can be verified and read; nothing can be recorded in it")
+            warn(say("opened \(store.path) read-only (\(why)): it can be verified and read; nothing can be recorded in it",
+                     "\(store.path) を読み取り専用で開きました (\(why))。検証と閲覧はできますが、記録はできません"))
         }
         return store
     }

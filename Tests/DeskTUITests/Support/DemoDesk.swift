@@ -40,6 +40,7 @@ final class DemoDesk {
         var m = Model(size: size, now: Self.now, me: StaffMember(user: "tester", displayName: "試験 花子", role: role, active: true),
                       language: lang, databaseName: "desk.sqlite")
         let reader = try desk(role)
+        _ = update(&m, .organizationNamesLoaded(try reader.organizationNames()))
         _ = update(&m, .queueLoaded(try reader.queue().rows))
         if let id = m.selectedID { _ = update(&m, .detailLoaded(try reader.caseDetail(id))) }
         m.focus = focus
