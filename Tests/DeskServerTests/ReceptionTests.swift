@@ -7,6 +7,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 /// A desk in a temp directory with one organization, and the reception on it, acting as an operator (`web`).
@@ -33,8 +34,8 @@ final class ReceptionDesk: @unchecked Sendable {
 
     var desk: Desk { Desk(log: store, reads: store, user: "web") }
 
-    func app(_ settings: ReceptionSettings = ReceptionDesk.quick) -> some ApplicationProtocol {
-        Application(router: Reception(desk: desk, settings: settings).router())
+    func app(_ settings: ReceptionSettings = ReceptionDesk.quick, clock: @escaping @Sendable () -> Date = { Date() }) -> some ApplicationProtocol {
+        Application(router: Reception(desk: desk, settings: settings, clock: clock).router())
     }
 
     static var quick: ReceptionSettings {
@@ -214,7 +215,9 @@ struct ReceptionTests {
         let d = try ReceptionDesk()
         var strict = ReceptionDesk.quick
         strict.minimumFillTime = 30
-        try await d.app(strict).test(.router) { client in
+        // The server's clock, held still (a loaded machine must not make a fast bot look slow), then moved past a day.
+        let now = Mutex(Date(timeIntervalSince1970: 1_796_000_000))
+        try await d.app(strict, clock: { now.withLock { $0 } }).test(.router) { client in
             let t = try token(in: try await client.execute(uri: "/demo-hotel/", method: .get) { $0.text })
             try await client.execute(uri: "/demo-hotel/submissions", method: .post, headers: formHeaders, body: formBody([
                 ("language", "ja"), ("token", t), ("website", "http://spam.example"), ("complaint", "buy now"),
@@ -227,6 +230,10 @@ struct ReceptionTests {
             try await client.execute(uri: "/demo-hotel/submissions", method: .post, headers: formHeaders, body: formBody([
                 ("language", "ja"), ("token", "1.forged"), ("website", ""), ("complaint", "偽のトークン"),
             ])) { r in #expect(r.status == .badRequest && r.text.contains("有効期限")) }
+            now.withLock { $0 += 25 * 3600 }
+            try await client.execute(uri: "/demo-hotel/submissions", method: .post, headers: formHeaders, body: formBody([
+                ("language", "ja"), ("token", t), ("website", ""), ("complaint", "一日以上前のフォーム"),
+            ])) { r in #expect(r.status == .badRequest && r.text.contains("有効期限") && r.text.contains("一日以上前のフォーム")) }
         }
         #expect(try d.caseCount() == 0)
     }
