@@ -12,6 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The web reception (`mado serve`): Hummingbird, with swift-service-lifecycle's graceful shutdown inside.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         // Tests parse the CSV that `mado` writes with a real CSV reader, not with our own writer's assumptions.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
@@ -30,6 +35,15 @@ let package = Package(
             ]),
         .target(name: "DeskIntake", dependencies: ["DeskDomain", "DeskApp", "CGMime", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "DeskTUI", dependencies: ["DeskDomain", "DeskApp", "CNcurses"]),
+        // The public's door: the reception form and the submissions API, a front end on `Desk` like the console.
+        .target(name: "DeskServer", dependencies: [
+            "DeskDomain", "DeskApp", "DeskIntake",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+        ]),
         .systemLibrary(
             name: "CNcurses",
             pkgConfig: "ncursesw",
@@ -43,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "mado",
             dependencies: [
-                "DeskDomain", "DeskApp", "DeskStore", "DeskIntake", "DeskTUI", "CProcess",
+                "DeskDomain", "DeskApp", "DeskStore", "DeskIntake", "DeskTUI", "DeskServer", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
@@ -57,6 +71,11 @@ let package = Package(
         .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskApp", "DeskDomain", "DeskCodec", "desk-test-writer"]),
         .testTarget(name: "DeskIntakeTests", dependencies: ["DeskIntake", "DeskApp", "DeskDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI", "DeskApp", "DeskStore", "DeskDomain", "DeskIntake"]),
+        .testTarget(name: "DeskServerTests", dependencies: [
+            "DeskServer", "DeskApp", "DeskStore", "DeskDomain", "DeskIntake",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .testTarget(name: "MadoTests", dependencies: ["mado", "DeskApp", "DeskStore", "DeskDomain", "SwiftCSV"]),
     ]
 )

@@ -18,6 +18,7 @@ extension Desk {
         let original = try s.original.map { try log.sealEvidence($0, subject: applicant) }
         let attachments = try s.attachments.map { try log.sealEvidence($0.bytes, subject: applicant) }
         func sealed(_ text: String?) -> Personal? { text.map { Personal($0, owner: applicant) } }
+        let receipt = Receipt.random()
         let intake = IntakeRecorded(
             organization: s.organization, branch: s.branch, store: s.store, channel: s.channel, occurredAt: s.occurredAt,
             language: s.language,
@@ -27,7 +28,7 @@ extension Desk {
             feedbackWanted: s.feedbackWanted, evidence: original?.hash,
             attachments: attachments.isEmpty ? nil : zip(s.attachments, attachments).map { a, e in
                 AttachmentRef(evidence: e.hash, name: sealed(a.name), mediaType: a.mediaType, bytes: a.bytes.count)
-            })
+            }, receipt: try log.receiptTag(receipt))
         let events: [DeskEvent]
         do {
             events = try CaseDecider.decide(.recordIntake(intake), .initial, DecisionContext(actor: Actor(me.user)))
@@ -36,7 +37,7 @@ extension Desk {
             let (stream, _) = try log.append(events, to: .newCase, expected: .noStream, actor: Actor(me.user), at: clock(),
                                              newSubjects: subjects, evidence: (original.map { [$0] } ?? []) + attachments)
             guard let id = stream.caseID else { throw DeskError.noSuchCase(stream.rawValue) }
-            return .new(id, threats: ThreatWords.find(in: s.texts.joined(separator: "\n")))
+            return .new(id, threats: ThreatWords.find(in: s.texts.joined(separator: "\n")), receipt: receipt)
         } catch AppendError.duplicateSubmission(let existing) {
             return .duplicate(existing)
         }
@@ -53,15 +54,52 @@ extension Desk {
         let staff = report.staff.map { _ in log.newSubject(.staffMember) }
         defer { log.discardSubjects([applicant] + staff) }
         let context = DecisionContext(actor: Actor(me.user), policy: org.summary.policy)
+        // The customer leaves with a receipt on the leaflet: what they add later on the web joins this case.
+        let receipt = Receipt.random()
+        let tag = try log.receiptTag(receipt)
         let events: [DeskEvent]
         do {
-            events = try CaseDecider.decideAll(report.commands(applicant: applicant, staffSubjects: staff), .initial, context)
+            events = try CaseDecider.decideAll(report.commands(applicant: applicant, staffSubjects: staff, receipt: tag), .initial, context)
         } catch { throw DeskError.decided(error) }
         guard case .handedOver(let decision)? = events.last else { throw DeskError.noSuchCase("(hand-over)") }
         let (stream, _) = try log.append(events, to: .newCase, expected: .noStream, actor: Actor(me.user), at: clock(),
                                          newSubjects: [applicant] + staff, evidence: [])
         guard let id = stream.caseID else { throw DeskError.noSuchCase(stream.rawValue) }
-        return HandOverResult(id: id, decision: decision, policy: org.summary.policy, organizationName: org.name)
+        return HandOverResult(id: id, decision: decision, policy: org.summary.policy, organizationName: org.name, receipt: receipt)
+    }
+
+    /// What an applicant sends later, quoting their receipt: added to that case as theirs (text and files sealed under
+    /// the applicant), whatever its state. Nil when no case of `organization` has this receipt (a mistyped number, an
+    /// erased applicant, another organization's case): the caller says only that, never anything about a case.
+    public func addFromApplicant(receipt: Receipt, organization: OrganizationID, text: String?,
+                                 attachments: [Submission.Attachment], channel: Channel) throws -> CaseID? {
+        let me = try require(.recordIntake)
+        guard let (id, applicant) = try reads.caseForReceipt(tag: try log.receiptTag(receipt)),
+              try reads.caseSummary(id)?.organization == organization else { return nil }
+        let sealed = try attachments.map { try log.sealEvidence($0.bytes, subject: applicant) }
+        let added = ApplicantAdded(
+            channel: channel, text: text.map { Personal($0, owner: applicant) },
+            attachments: sealed.isEmpty ? nil : zip(attachments, sealed).map { a, e in
+                AttachmentRef(evidence: e.hash, name: a.name.map { Personal($0, owner: applicant) }, mediaType: a.mediaType, bytes: a.bytes.count)
+            })
+        let actor = Actor(me.user)
+        // It only adds: another desk's append in between is no reason to refuse the applicant.
+        for attempt in 1...20 {
+            let history = try log.load(id.streamID, after: 0, visibility: .none)
+            let state = history.map(\.event).reduce(CaseState.initial, CaseState.evolve)
+            let events: [DeskEvent]
+            do { events = try CaseDecider.decide(.addFromApplicant(added), state, DecisionContext(actor: actor)) } catch {
+                throw DeskError.decided(error)
+            }
+            do {
+                try log.append(events, to: .stream(id.streamID), expected: .exact(StreamVersion(history.count)), actor: actor,
+                               at: clock(), newSubjects: [], evidence: sealed)
+                return id
+            } catch AppendError.wrongExpectedVersion where attempt < 20 {
+                continue
+            }
+        }
+        return id
     }
 
     /// Refuses a branch or store the organization has not registered: they are kept in clear, so they must be its names,

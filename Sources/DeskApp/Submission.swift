@@ -88,7 +88,8 @@ extension Submission {
 /// What `takeIn` did.
 public enum IntakeOutcome: Equatable, Sendable {
     /// A new case; `threats` are words that suggest a threat or slander, for an operator to read (nothing is rejected by itself).
-    case new(CaseID, threats: [String])
+    /// `receipt` is the number the applicant is given; the desk keeps only its keyed hash.
+    case new(CaseID, threats: [String], receipt: Receipt)
     /// The same bytes were taken in before, as this case; nothing was appended.
     case duplicate(CaseID)
 }
@@ -99,4 +100,6 @@ public struct HandOverResult: Sendable {
     public let decision: HandedOver
     public let policy: PolicyTable
     public let organizationName: String
+    /// The number printed on the customer's leaflet; the desk keeps only its keyed hash.
+    public let receipt: Receipt
 }

@@ -9,7 +9,7 @@ extension DeskEvent {
         switch self {
         case .factsRecorded, .handedOver, .assessed: 2
         case .intakeRecorded, .statementRecorded, .counterpartyLinked, .reviewStarted, .classified, .laneOverridden,
-             .escalated, .reported, .closed, .rejectedAsThreat, .enquiryLogged, .noteAdded, .caseAssigned, .legalHoldPlaced,
+             .escalated, .reported, .closed, .rejectedAsThreat, .enquiryLogged, .noteAdded, .applicantAdded, .caseAssigned, .legalHoldPlaced,
              .legalHoldLifted, .ladderStepTaken, .counterActionTaken, .contactSet, .reportDrafted, .reportApproved, .organizationDecided, .feedbackGiven,
              .taskOpened, .taskDone, .organizationRegistered, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved,
              .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked,
@@ -46,6 +46,7 @@ extension DeskEvent {
         case .rejectedAsThreat(let p): return try e.encode(p)
         case .enquiryLogged(let p): return try e.encode(p)
         case .noteAdded(let p): return try e.encode(p)
+        case .applicantAdded(let p): return try e.encode(p)
         case .caseAssigned(let p): return try e.encode(p)
         case .organizationRegistered(let p): return try e.encode(p)
         case .staffAdded(let p): return try e.encode(p)
@@ -116,6 +117,7 @@ extension DeskEvent {
         case "rejectedAsThreat": return .rejectedAsThreat(try p(CaseText.self))
         case "enquiryLogged": return .enquiryLogged(try p(EnquiryLogged.self))
         case "noteAdded": return .noteAdded(try p(CaseText.self))
+        case "applicantAdded": return .applicantAdded(try p(ApplicantAdded.self))
         case "caseAssigned": return .caseAssigned(try p(CaseAssigned.self))
         case "organizationRegistered": return .organizationRegistered(try p(OrganizationRegistered.self))
         case "staffAdded": return .staffAdded(try p(StaffAdded.self))

@@ -19,6 +19,11 @@ extension SQLiteEventStore {
             .flatMap { keyring.openEvidence($0, subject: subject) }
     }
 
+    public func receiptTag(_ receipt: Receipt) throws -> String {
+        guard let key = keyring.deskKey else { throw StoreError.keyRequired(what: "giving a receipt") }
+        return key.receiptTag(receipt.digits)
+    }
+
     public func newSubject(_ kind: SubjectKind) -> SubjectID { keyring.newSubject(kind) }
 
     public func discardSubjects(_ ids: [SubjectID]) { keyring.discardPending(ids) }

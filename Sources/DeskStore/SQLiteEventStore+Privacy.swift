@@ -43,6 +43,14 @@ extension SQLiteEventStore {
         }
     }
 
+    public func caseForReceipt(tag: String) throws -> (case: CaseID, applicant: SubjectID)? {
+        try pool.read { db -> (case: CaseID, applicant: SubjectID)? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT case_id, subject_id FROM receipts WHERE tag = ?", arguments: [tag]),
+                  let id = CaseID(row["case_id"] as String) else { return nil }
+            return (id, SubjectID(row["subject_id"] as String))
+        }
+    }
+
     /// An employee's consultations.
     public func consultations(of employee: SubjectID) throws -> [ConsultationID] {
         try pool.read { db in

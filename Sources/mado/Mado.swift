@@ -21,7 +21,7 @@ struct Mado: ParsableCommand {
         subcommands: [Init.self, Staff.self, Demo.self, Intake.self, Note.self, List.self, Show.self, Verify.self, Anchor.self, Rebuild.self,
                       Backup.self, Restore.self,
                       Org.self, Transcribe.self, Subject.self, Hold.self, Retention.self, Ladder.self, Handover.self, Assess.self, Classify.self, LaneCommand.self, Counterparty.self, Policy.self, Report.self, Review.self, Reject.self, Close.self, Enquiry.self,
-                      Decision.self, Feedback.self, Task.self, Evidence.self, Shift.self, Who.self, Consult.self, Access.self, Doctor.self, Bench.self])
+                      Decision.self, Feedback.self, Task.self, Evidence.self, Shift.self, Who.self, Consult.self, Access.self, Doctor.self, Serve.self, Bench.self])
 
     /// The entry point. Core dumps go off before anything else runs: this process will hold the desk key and decrypted
     /// names. A set-group-id mado then forgets the environment that could send its files elsewhere. Then the arguments

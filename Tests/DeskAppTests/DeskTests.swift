@@ -12,7 +12,7 @@ struct DeskTests {
         let desk = w.desk(.operator)
         let machine = Submission(answeringMachine: "rec-0042", at: "2026-09-21T22:15:00+09:00", text: "店に火をつけてやる",
                                  organization: "demo-hotel")
-        guard case .new(let id, let threats) = try desk.takeIn(machine) else { Issue.record("not taken in"); return }
+        guard case .new(let id, let threats, _) = try desk.takeIn(machine) else { Issue.record("not taken in"); return }
         #expect(threats == ["火をつけ"])
         #expect(try desk.takeIn(machine) == .duplicate(id))
         let events = try w.log.load(id.streamID)

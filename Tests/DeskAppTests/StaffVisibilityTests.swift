@@ -18,7 +18,7 @@ struct StaffVisibilityTests {
         s.store = nil
         s.complaint = "別の組織の苦情本文"
         s.original = Data(#"{"form":"other"}"#.utf8)
-        guard case .new(let id, _) = try w.desk(.operator).takeIn(s) else { throw DeskError.notEmpty }
+        guard case .new(let id, _, _) = try w.desk(.operator).takeIn(s) else { throw DeskError.notEmpty }
         return (w, id)
     }
 

@@ -86,6 +86,10 @@ enum DeskEventSamples {
         .enquiryLogged(EnquiryLogged(channel: .phone)),
         .enquiryLogged(EnquiryLogged(channel: .answeringMachine, answeredWith: "custom-\"script\"\\")),
         .noteAdded(CaseText(text: personal("メモ"))),
+        .applicantAdded(ApplicantAdded(channel: .webForm, text: personal("追加の写真です \"2\""),
+                                       attachments: [AttachmentRef(evidence: String(repeating: "ab", count: 32), name: personal("名札.jpg"),
+                                                                   mediaType: "image/jpeg", bytes: 310)])),
+        .applicantAdded(ApplicantAdded(channel: .email, text: nil, attachments: nil)),
         .caseAssigned(CaseAssigned(assignee: Actor("tanaka.hanako"))),
         .legalHoldPlaced(LegalHoldPlaced(kind: .policeReport, reason: "新宿署 受理番号 \"2025-123\" \\ 第1号")),
         .legalHoldPlaced(LegalHoldPlaced(kind: .lawsuit, reason: "東京地裁 令和7年(ワ)第123号")),
@@ -160,13 +164,13 @@ enum DeskEventSamples {
             "ladderStepTaken", "standingSet", "reportDrafted", "reportApproved", "organizationDecided", "feedbackGiven",
             "taskOpened", "taskDone", "shiftStarted", "shiftEnded", "consultationOpened", "careTaskOpened",
             "careTaskDone", "consultationLinked", "consultationNoted", "consultationClosed", "restrictedAccess",
-            "checkpointSigned", "counterActionTaken", "contactSet",
+            "checkpointSigned", "counterActionTaken", "contactSet", "applicantAdded",
         ]
-        #expect(expected.count == 45)
+        #expect(expected.count == 46)
         #expect(Set(DeskEventSamples.all.map(\.type)) == expected)
         // The compiler names this switch when an event is added, so the samples (and the round trips over them, which
         // reach the decoder's switch over type names) cannot miss it.
-        #expect(Set(DeskEventSamples.all.map(Self.kind)) == Set(0..<45))
+        #expect(Set(DeskEventSamples.all.map(Self.kind)) == Set(0..<46))
     }
 
     static func kind(_ e: DeskEvent) -> Int {
@@ -216,6 +220,7 @@ enum DeskEventSamples {
         case .checkpointSigned: 42
         case .counterActionTaken: 43
         case .contactSet: 44
+        case .applicantAdded: 45
         }
     }
 

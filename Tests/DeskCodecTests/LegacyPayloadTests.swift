@@ -190,6 +190,7 @@ struct LegacyPayloadTests {
             "taskOpened": 1, "taskDone": 1, "shiftStarted": 1, "shiftEnded": 1, "consultationOpened": 1,
             "careTaskOpened": 1, "careTaskDone": 1, "consultationLinked": 1, "consultationNoted": 1,
             "consultationClosed": 1, "restrictedAccess": 1, "checkpointSigned": 1, "counterActionTaken": 1, "contactSet": 1,
+            "applicantAdded": 1,
         ]
         var actual: [String: Int] = [:]
         for e in DeskEventSamples.all { actual[e.type] = e.schemaVersion }

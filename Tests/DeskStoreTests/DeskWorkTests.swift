@@ -130,7 +130,7 @@ struct DeskWorkTests {
         let outcome = try db.desk().takeIn(Submission(
             organization: "demo-hotel", channel: .email, language: .ja, applicant: .init(anonymous: false, name: "山田花子"),
             complaint: "見積が違う", attachments: [.init(name: "山田花子_見積.pdf", mediaType: "application/pdf", bytes: Data("%PDF-1.4".utf8))]))
-        guard case .new(let id, _) = outcome else { Issue.record("not taken in"); return }
+        guard case .new(let id, _, _) = outcome else { Issue.record("not taken in"); return }
         // The evidence is the desk's line's; the file's name says who sent it, so it is shown to those who see names.
         for role in Role.allCases {
             guard let items = try? db.desk("u-\(role.rawValue)", role).evidence(of: id) else {

@@ -172,7 +172,7 @@ struct PrivacyTests {
         let (id, _) = try db.intake()
         // A clerk reads the cases they recorded themselves only: this one they did not.
         #expect(throws: DeskError.noSuchCase(id.description)) { try db.desk("clerk", .staff).caseDetail(id) }
-        guard case .new(let own, _) = try db.desk("clerk", .staff).takeIn(Submission(
+        guard case .new(let own, _, _) = try db.desk("clerk", .staff).takeIn(Submission(
             organization: "demo-hotel", channel: .webForm, language: .ja,
             applicant: .init(anonymous: false, name: Self.name, phone: "090-7346-2281"), complaint: "窓口で怒鳴られた")) else { return }
         guard case .intakeRecorded(let p) = try db.desk("clerk", .staff).caseDetail(own).events[0].event else { return }

@@ -11,7 +11,7 @@ import Testing
 struct DecideInViewTests {
     /// A web-form case assessed, classified and drafted (by an operator), waiting for a supervisor's approval.
     static func drafted(_ desk: DemoDesk) throws -> CaseID {
-        guard case .new(let id, _) = try desk.desk.takeIn(Submission(
+        guard case .new(let id, _, _) = try desk.desk.takeIn(Submission(
             organization: "demo-hotel", channel: .webForm, language: .ja, applicant: .init(anonymous: true),
             complaint: "受付で一時間怒鳴り続け、土下座を求めた")) else { throw DeskError.notEmpty }
         let op = try desk.desk(.operator)

@@ -56,7 +56,7 @@ struct DeskWorkScreenTests {
     func casePane() throws {
         let desk = try DemoDesk()
         // A web-form submission with a threat in it, not yet dealt with.
-        guard case .new(let id, let threats) = try desk.desk.takeIn(Submission(
+        guard case .new(let id, let threats, _) = try desk.desk.takeIn(Submission(
             organization: "demo-hotel", channel: .webForm, language: .ja, applicant: .init(anonymous: true),
             complaint: "次に行ったら店を燃やしてやる")) else { Issue.record("not taken in"); return }
         #expect(threats == ["燃やして"])

@@ -70,7 +70,7 @@ struct HandoverScreenTests {
         facts.apologyDemand = true
         facts.minutesSpent = 180
         let decision = PolicyTable.standard.decide(facts)
-        _ = update(&m, .handedOver(CaseID(number: 49), decision, organization: "デモホテル東京"))
+        _ = update(&m, .handedOver(CaseID(number: 49), decision, organization: "デモホテル東京", receipt: Receipt(typed: "4821-0937-5512-6604")))
         let s = view(m)
         if let diff = Golden.check(s, "decision-\(lang.rawValue)-100x30") { Issue.record(Comment(rawValue: diff)) }
         let text = s.textLines.joined(separator: "\n")

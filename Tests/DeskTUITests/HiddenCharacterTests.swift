@@ -59,7 +59,7 @@ struct HiddenCharacterTests {
     /// Stores `text` through `channel`; returns the case to look at.
     static func store(_ text: String, through channel: Channel, in desk: Desk) throws -> CaseID {
         func new(_ outcome: IntakeOutcome) throws -> CaseID {
-            guard case .new(let id, _) = outcome else { throw Refusal(message: "not a new case: \(outcome)") }
+            guard case .new(let id, _, _) = outcome else { throw Refusal(message: "not a new case: \(outcome)") }
             return id
         }
         switch channel {

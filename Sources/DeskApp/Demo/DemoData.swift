@@ -134,7 +134,7 @@ public struct DemoData {
                 applicant: Submission.Applicant(anonymous: !named, name: named ? name : nil, phone: named ? phone : nil, email: email),
                 staff: staff, complaint: sc.complaint, requests: sc.requests, feedbackWanted: feedbackWanted)
             let taker = sc.channel == .counter ? clerk : op
-            guard case .new(let id, _) = try taker.takeIn(submission) else { throw DeskError.notEmpty }
+            guard case .new(let id, _, _) = try taker.takeIn(submission) else { throw DeskError.notEmpty }
             func run(_ a: CaseAction, _ who: Desk) throws {
                 tick()
                 try who.act(a, on: id)

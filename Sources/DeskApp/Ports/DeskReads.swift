@@ -36,6 +36,8 @@ public protocol DeskReads: AnyObject, Sendable {
     func subjects(of caseID: CaseID?) throws -> [SubjectRow]
     func subject(_ id: SubjectID) throws -> (kind: SubjectKind, erasedAt: String?)?
     func cases(of subject: SubjectID) throws -> [CaseID]
+    /// The case a receipt was given for, and its applicant, by the receipt's keyed hash (`EventLog.receiptTag`).
+    func caseForReceipt(tag: String) throws -> (case: CaseID, applicant: SubjectID)?
     func consultations(of employee: SubjectID) throws -> [ConsultationID]
     /// Users who left a shift handover (a handover note's subject is in one of theirs).
     func handoverWriters() throws -> [String]

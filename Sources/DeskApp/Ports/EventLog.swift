@@ -31,6 +31,9 @@ public protocol EventLog: AnyObject, Sendable {
     func sealEvidence(_ bytes: Data, subject: SubjectID) throws -> SealedEvidence
     /// The opened bytes of sealed evidence, or nil when its owner was erased or no key is usable here.
     func openEvidence(_ hash: String, subject: SubjectID) throws -> Data?
+    /// The keyed hash (hex) under which a receipt is kept: the same receipt gives the same tag on this desk only, and
+    /// the tag does not give the receipt back. Needs the desk key.
+    func receiptTag(_ receipt: Receipt) throws -> String
 
     /// Destroys a subject's key and records `subjectErased`, in one transaction that refuses a subject of a case on
     /// legal hold; then removes old copies where it can.

@@ -62,6 +62,7 @@ struct AuthorizationReplay {
         case .rejectedAsThreat: [.rejectAsThreat]
         case .enquiryLogged: [.logEnquiry]
         case .noteAdded: [.addNote]
+        case .applicantAdded: [.recordIntake]
         case .caseAssigned(let p): [p.assignee == actor ? .takeCase : .assignCase]
         case .legalHoldPlaced: [.placeHold]
         case .legalHoldLifted: [.liftHold]

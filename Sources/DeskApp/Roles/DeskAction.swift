@@ -110,6 +110,7 @@ extension CaseIntent {
         case .rejectAsThreat: .rejectAsThreat
         case .logEnquiry: .logEnquiry
         case .addNote: .addNote
+        case .addFromApplicant: .recordIntake
         // Taking a case is an operator's own call; handing it to someone else is a supervisor's.
         case .assign(let who): who == actor ? .takeCase : .assignCase
         case .placeHold: .placeHold

@@ -18,6 +18,8 @@ public enum CaseCommand: Hashable, Sendable {
     case rejectAsThreat(CaseText)
     case logEnquiry(Channel)
     case addNote(CaseText)
+    /// What the applicant sent later, quoting the receipt they were given (the web form's follow-up).
+    case addFromApplicant(ApplicantAdded)
     case assign(Actor)
     case placeHold(LegalHoldPlaced)
     case liftHold(LegalHoldLifted)

@@ -88,7 +88,7 @@ public enum CaseDecider {
             return allowedIn([.intake, .handedOver, .underReview])
         case .logEnquiry:
             return allowedIn(open.union([.rejectedThreat]))
-        case .addNote:
+        case .addNote, .addFromApplicant:
             return nil
         case .placeHold:
             return s.hold.map { .invalid(field: "hold", reason: "the case is already on hold (\($0.rawValue))") }
@@ -195,6 +195,9 @@ public enum CaseDecider {
         case .addNote(let t):
             guard !(t.text.text ?? "").isEmpty else { throw missing("the note") }
             return [.noteAdded(t)]
+        case .addFromApplicant(let a):
+            guard !(a.text?.text ?? "").isEmpty || !(a.attachments ?? []).isEmpty else { throw missing("the text or a file") }
+            return [.applicantAdded(a)]
         case .placeHold(let h):
             guard !h.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw missing("the reason") }
             return [.legalHoldPlaced(h)]

@@ -5,6 +5,8 @@ public enum CaseIntent: Hashable, Sendable {
     case classify(Classification)
     case overrideLane(Lane)
     case escalate, report, close, rejectAsThreat, logEnquiry, addNote
+    /// More from the applicant, who quoted the case's receipt.
+    case addFromApplicant
     case assign(Actor)
     case placeHold, liftHold
     case takeLadderStep(LadderStep)
@@ -33,6 +35,7 @@ public enum CaseIntent: Hashable, Sendable {
         case .rejectAsThreat: "reject as threat"
         case .logEnquiry: "log enquiry"
         case .addNote: "add note"
+        case .addFromApplicant: "add what the applicant sent"
         case .assign: "assign"
         case .placeHold: "place a legal hold"
         case .liftHold: "lift the legal hold"
@@ -67,6 +70,7 @@ extension CaseCommand {
         case .rejectAsThreat: .rejectAsThreat
         case .logEnquiry: .logEnquiry
         case .addNote: .addNote
+        case .addFromApplicant: .addFromApplicant
         case .assign(let who): .assign(who)
         case .placeHold: .placeHold
         case .liftHold: .liftHold

@@ -12,7 +12,7 @@ extension CaseStatus {
         case .rejectedAsThreat: .rejectedThreat
         case .escalated: current?.escalating
         case .factsRecorded, .statementRecorded, .counterpartyLinked, .assessed, .classified, .laneOverridden, .enquiryLogged,
-             .noteAdded, .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .counterActionTaken, .contactSet, .reportDrafted, .reportApproved,
+             .noteAdded, .applicantAdded, .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .counterActionTaken, .contactSet, .reportDrafted, .reportApproved,
              .organizationDecided, .feedbackGiven, .taskOpened, .taskDone, .organizationRegistered, .retentionSet, .policyAdopted,
              .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened, .careTaskDone,
              .consultationLinked, .consultationNoted, .consultationClosed, .restrictedAccess, .subjectErased, .subjectExported,

@@ -103,7 +103,7 @@ public struct CaseState: Hashable, Sendable {
             if p.step == .call110 { s.lane = .danger }
         case .counterActionTaken(let p):
             s.counterActions.insert(p.action)
-        case .reviewStarted, .closed, .rejectedAsThreat, .statementRecorded, .enquiryLogged, .noteAdded, .organizationRegistered, .staffAdded, .staffRemoved,
+        case .reviewStarted, .closed, .rejectedAsThreat, .statementRecorded, .enquiryLogged, .noteAdded, .applicantAdded, .organizationRegistered, .staffAdded, .staffRemoved,
              .subjectErased, .retentionSet, .subjectExported, .policyAdopted, .standingSet, .feedbackGiven,
              .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked,
              .consultationNoted, .consultationClosed, .restrictedAccess, .checkpointSigned, .contactSet:

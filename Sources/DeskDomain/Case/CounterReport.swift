@@ -50,13 +50,14 @@ public struct CounterReport: Hashable, Sendable {
     }
 
     /// The commands that record the report and hand it over, with the people's subjects already chosen.
-    public func commands(applicant: SubjectID, staffSubjects: [SubjectID]) -> [CaseCommand] {
+    /// `receipt`: the keyed hash of the receipt printed on the customer's leaflet, which their later web follow-up quotes.
+    public func commands(applicant: SubjectID, staffSubjects: [SubjectID], receipt: String? = nil) -> [CaseCommand] {
         let staff = zip(self.staff, staffSubjects).map { NamedStaff(subject: $1, name: Personal($0, owner: $1)) }
         let intake = IntakeRecorded(organization: organization, branch: branch, store: store, channel: channel,
                                     occurredAt: occurredAt, language: language,
                                     applicant: Applicant(subject: applicant, anonymous: true), staff: staff,
                                     complaint: Personal(complaint, owner: applicant),
-                                    requests: demand.map { Personal($0, owner: applicant) })
+                                    requests: demand.map { Personal($0, owner: applicant) }, receipt: receipt)
         var out: [CaseCommand] = [.recordIntake(intake)]
         if let words, !words.isEmpty {
             out.append(.recordStatement(StatementRecorded(speaker: .applicant, text: Personal(words, owner: applicant), verbatim: true)))

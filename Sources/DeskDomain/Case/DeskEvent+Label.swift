@@ -50,6 +50,7 @@ extension DeskEvent: Labelled {
         "subjectExported": ("個人データの書き出し", "personal data exported"),
         "standingSet": ("相手方への警告・利用禁止", "counterparty's standing set"),
         "checkpointSigned": ("記録の署名", "log head signed"),
+        "applicantAdded": ("申出人からの追加", "more from the applicant"),
         "counterActionTaken": ("窓口での対応", "done at the counter"),
         "contactSet": ("連絡先・プリンターの設定", "contact details and printer set"),
     ]

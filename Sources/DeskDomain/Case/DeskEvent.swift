@@ -90,6 +90,19 @@ public struct AttachmentRef: Hashable, Codable, Sendable {
     }
 }
 
+/// More from the applicant after intake, quoting their receipt: text and files, sealed as theirs. Nothing about the
+/// case is shown to them, so nothing here depends on its state.
+public struct ApplicantAdded: Hashable, Codable, Sendable {
+    public var channel: Channel
+    public var text: Personal?
+    public var attachments: [AttachmentRef]?
+    public init(channel: Channel, text: Personal?, attachments: [AttachmentRef]? = nil) {
+        self.channel = channel
+        self.text = text
+        self.attachments = attachments
+    }
+}
+
 public struct IntakeRecorded: Hashable, Codable, Sendable {
     public var organization: OrganizationID
     public var branch: String?
@@ -106,11 +119,13 @@ public struct IntakeRecorded: Hashable, Codable, Sendable {
     public var evidence: String?
     /// Files that came with it (e-mail attachments); absent in events written before attachments were kept.
     public var attachments: [AttachmentRef]?
+    /// The keyed hash (hex) of the receipt the applicant was given (`Receipt`); absent in events written before receipts.
+    public var receipt: String?
 
     public init(organization: OrganizationID, branch: String? = nil, store: String? = nil, channel: Channel,
                 occurredAt: String? = nil, language: Language, applicant: Applicant, staff: [NamedStaff] = [],
                 complaint: Personal, requests: Personal? = nil, feedbackWanted: Bool = false, evidence: String? = nil,
-                attachments: [AttachmentRef]? = nil) {
+                attachments: [AttachmentRef]? = nil, receipt: String? = nil) {
         self.organization = organization
         self.branch = branch
         self.store = store
@@ -124,6 +139,7 @@ public struct IntakeRecorded: Hashable, Codable, Sendable {
         self.feedbackWanted = feedbackWanted
         self.evidence = evidence
         self.attachments = attachments
+        self.receipt = receipt
     }
 }
 
@@ -400,6 +416,7 @@ public enum DeskEvent: Hashable, Sendable {
     case rejectedAsThreat(CaseText)
     case enquiryLogged(EnquiryLogged)
     case noteAdded(CaseText)
+    case applicantAdded(ApplicantAdded)
     case caseAssigned(CaseAssigned)
     case legalHoldPlaced(LegalHoldPlaced)
     case legalHoldLifted(LegalHoldLifted)
@@ -456,6 +473,7 @@ public enum DeskEvent: Hashable, Sendable {
         case .rejectedAsThreat: "rejectedAsThreat"
         case .enquiryLogged: "enquiryLogged"
         case .noteAdded: "noteAdded"
+        case .applicantAdded: "applicantAdded"
         case .caseAssigned: "caseAssigned"
         case .organizationRegistered: "organizationRegistered"
         case .staffAdded: "staffAdded"
@@ -506,6 +524,9 @@ public enum DeskEvent: Hashable, Sendable {
             add("requests", p.requests)
             for (i, a) in (p.attachments ?? []).enumerated() { add("attachments.\(i).name", a.name) }
         case .statementRecorded(let p): add("text", p.text)
+        case .applicantAdded(let p):
+            add("text", p.text)
+            for (i, a) in (p.attachments ?? []).enumerated() { add("attachments.\(i).name", a.name) }
         case .counterpartyLinked(let p): add("label", p.label)
         case .assessed(let p):
             add("reason", p.reason)

@@ -175,11 +175,15 @@ public struct PolicyTable: Hashable, Codable, Sendable {
 
     public func script(_ id: String) -> PolicyScript? { scripts.first { $0.id == id } }
 
-    /// The leaflet as printed at the counter: the organization's name filled in, the case's reference below.
-    public func leafletText(_ id: String, organization: String, caseID: CaseID, language: Language) -> String {
+    /// The leaflet as printed at the counter: the organization's name filled in, the customer's receipt below (never
+    /// the case id, which is the desk's own), with what it is for.
+    public func leafletText(_ id: String, organization: String, receipt: Receipt?, language: Language) -> String {
         let body = (leaflet(id)?.text(language) ?? "").replacingOccurrences(of: "{organization}", with: Sanitizer.visible(organization))
-        let ref = language == .ja ? "受付番号" : "Reference"
-        return body + (body.hasSuffix("\n") || body.isEmpty ? "" : "\n") + "\(ref): \(caseID)\n"
+        guard let receipt else { return body }
+        let ja = language == .ja
+        return body + (body.hasSuffix("\n") || body.isEmpty ? "" : "\n") + (ja ? "受付番号" : "Receipt number") + ": \(receipt)\n"
+            + (ja ? "この件について後から Web フォームで情報を追加するときは、この番号を入力してください。\n"
+                  : "To add to this matter later on the web form, enter this number.\n")
     }
     public func leaflet(_ id: String) -> PolicyLeaflet? { leaflets.first { $0.id == id } }
 

@@ -79,7 +79,7 @@ public struct CaseReport: Codable, Equatable, Sendable {
         switch e {
         case .assessed, .classified, .laneOverridden, .statementRecorded, .handedOver: true
         case .intakeRecorded, .factsRecorded, .counterpartyLinked, .reviewStarted, .escalated, .reported, .closed,
-             .rejectedAsThreat, .enquiryLogged, .noteAdded, .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .counterActionTaken, .contactSet,
+             .rejectedAsThreat, .enquiryLogged, .noteAdded, .applicantAdded, .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .counterActionTaken, .contactSet,
              .reportDrafted, .reportApproved, .organizationDecided, .feedbackGiven, .taskOpened, .taskDone,
              .organizationRegistered, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded,
              .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked, .consultationNoted, .consultationClosed,
@@ -113,7 +113,7 @@ public struct CaseReport: Codable, Equatable, Sendable {
             case .classified(let c): classification = c.classification
             case .statementRecorded(let s): if s.verbatim { words.append(s.text.display) }
             case .intakeRecorded, .factsRecorded, .counterpartyLinked, .reviewStarted, .escalated, .closed, .rejectedAsThreat,
-                 .enquiryLogged, .noteAdded, .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .counterActionTaken, .contactSet,
+                 .enquiryLogged, .noteAdded, .applicantAdded, .caseAssigned, .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .counterActionTaken, .contactSet,
                  .organizationDecided, .feedbackGiven, .taskOpened, .taskDone, .organizationRegistered, .retentionSet,
                  .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted, .shiftEnded, .consultationOpened, .careTaskOpened,
                  .careTaskDone, .consultationLinked, .consultationNoted, .consultationClosed, .restrictedAccess, .subjectErased,

@@ -178,7 +178,7 @@ public struct MonthlyTally: Sendable {
         case .assessed(let a): follow(stream, event) { $0.behaviours = a.behaviours }
         case .reported: follow(stream, event) { $0.reported = LocalDate(japanTime: at) }
         case .organizationRegistered, .factsRecorded, .statementRecorded, .counterpartyLinked, .reviewStarted, .classified,
-             .laneOverridden, .escalated, .closed, .rejectedAsThreat, .enquiryLogged, .noteAdded, .caseAssigned,
+             .laneOverridden, .escalated, .closed, .rejectedAsThreat, .enquiryLogged, .noteAdded, .applicantAdded, .caseAssigned,
              .legalHoldPlaced, .legalHoldLifted, .ladderStepTaken, .counterActionTaken, .contactSet, .reportDrafted, .reportApproved, .organizationDecided,
              .feedbackGiven, .taskOpened, .taskDone, .retentionSet, .policyAdopted, .staffAdded, .staffRemoved, .shiftStarted,
              .shiftEnded, .consultationOpened, .careTaskOpened, .careTaskDone, .consultationLinked, .consultationNoted,

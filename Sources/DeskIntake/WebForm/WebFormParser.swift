@@ -4,6 +4,12 @@ import Foundation
 /// Reads web-form JSON v1. Refuses unknown fields, wrong types, missing required fields, oversized
 /// text, NUL and invalid UTF-8, naming the field's path; never echoes the input.
 public enum WebFormParser {
+    /// The fields of web-form JSON v1, at the top, in `applicant` and in each `staff` entry (the OpenAPI document lists them).
+    public static let topFields = ["form", "organization", "branch", "store", "occurredAt", "applicant", "staff", "complaint",
+                                   "requests", "feedbackWanted", "language"]
+    public static let applicantFields = ["anonymous", "name", "phone", "email"]
+    public static let staffFields = ["name", "characteristics"]
+
     public static func parse(_ data: Data) throws(InputError) -> WebFormSubmission {
         guard data.count <= IntakeLimits.submissionBytes else {
             throw .tooLarge(what: "the submission", limit: IntakeLimits.submissionBytes, actual: data.count)
@@ -18,8 +24,7 @@ public enum WebFormParser {
         if let dup = duplicateKey(in: data) { throw .invalid(dup, expected: "given once (it appears twice)") }
         guard case .object(let top) = root else { throw .notAnObject(what: "the submission") }
 
-        try onlyKnown(top, ["form", "organization", "branch", "store", "occurredAt", "applicant", "staff", "complaint",
-                            "requests", "feedbackWanted", "language"], prefix: "")
+        try onlyKnown(top, topFields, prefix: "")
         guard try string(top, "form", required: true, limit: 40) == WebFormSubmission.formID else {
             throw .invalid("form", expected: "\"\(WebFormSubmission.formID)\"")
         }
@@ -35,7 +40,7 @@ public enum WebFormParser {
             if top["applicant"] == nil || top["applicant"] == .some(.null) { throw .missing("applicant") }
             throw .wrongType("applicant", expected: "an object")
         }
-        try onlyKnown(app, ["anonymous", "name", "phone", "email"], prefix: "applicant.")
+        try onlyKnown(app, applicantFields, prefix: "applicant.")
         guard let anonymous = try bool(app, "anonymous", path: "applicant.anonymous") else { throw .missing("applicant.anonymous") }
         let applicant = WebFormSubmission.Applicant(
             anonymous: anonymous,
@@ -54,7 +59,7 @@ public enum WebFormParser {
             }
             for (i, item) in items.enumerated() {
                 guard case .object(let o) = item else { throw .wrongType("staff[\(i)]", expected: "an object") }
-                try onlyKnown(o, ["name", "characteristics"], prefix: "staff[\(i)].")
+                try onlyKnown(o, staffFields, prefix: "staff[\(i)].")
                 staff.append(.init(
                     name: try nonBlank(try string(o, "name", path: "staff[\(i)].name", required: true, limit: IntakeLimits.name)!,
                                        "staff[\(i)].name"),
@@ -79,7 +84,7 @@ public enum WebFormParser {
             language: language, original: data)
     }
 
-    private static func onlyKnown(_ o: [String: JSONValue], _ known: Set<String>, prefix: String) throws(InputError) {
+    private static func onlyKnown(_ o: [String: JSONValue], _ known: [String], prefix: String) throws(InputError) {
         if let unknown = o.keys.sorted().first(where: { !known.contains($0) }) {
             throw .unknownField(prefix + unknown)
         }
@@ -119,7 +124,7 @@ public enum WebFormParser {
     }
 
     /// `YYYY-MM-DDTHH:MM[:SS[.fff]]` then `Z` or `±HH:MM`, with a date that exists.
-    static func isISO8601WithOffset(_ s: String) -> Bool {
+    public static func isISO8601WithOffset(_ s: String) -> Bool {
         let pattern = #"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$"#
         guard let re = try? NSRegularExpression(pattern: pattern),
               let m = re.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) else { return false }

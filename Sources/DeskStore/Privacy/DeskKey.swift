@@ -39,6 +39,12 @@ public struct DeskKey: @unchecked Sendable {  // immutable; SymmetricKey is not 
         return Data(HMAC<SHA256>.authenticationCode(for: input, using: key))
     }
 
+    /// HMAC of a receipt's digits, kept in the log instead of the receipt.
+    func receiptTag(_ digits: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("mado receipt v1\u{1F}\(digits)".utf8), using: key)
+        return Data(mac).map { String(format: "%02x", $0) }.joined()
+    }
+
     /// Creates a new key file; refuses to overwrite one.
     static func create(at path: String, groupOf directory: String) throws(StoreError) -> DeskKey {
         let key = DeskKey(key: SymmetricKey(size: .bits256), signing: Curve25519.Signing.PrivateKey())

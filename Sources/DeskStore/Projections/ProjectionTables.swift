@@ -3,7 +3,7 @@
 struct ProjectionTables: Sendable {
     let suffix: String
     let cases, ledger, subjects, caseSubjects, organizations, staff, intakeFingerprints, caseSearch, searchBacklog, tasks,
-        shifts, handovers, consultations, careTasks: String
+        shifts, handovers, consultations, careTasks, receipts: String
 
     init(suffix: String) {
         self.suffix = suffix
@@ -21,6 +21,7 @@ struct ProjectionTables: Sendable {
         handovers = "handovers" + suffix
         consultations = "consultations" + suffix
         careTasks = "care_tasks" + suffix
+        receipts = "receipts" + suffix
     }
 
     /// The tables every append writes.

@@ -76,6 +76,7 @@ enum Projector {
             case .intakeRecorded(let p): texts = [p.complaint, p.requests]
             case .statementRecorded(let p): texts = [p.text]
             case .noteAdded(let p), .rejectedAsThreat(let p): texts = [p.text]
+            case .applicantAdded(let p): texts = [p.text]
             case .escalated(let p): texts = [p.reason]
             case .assessed(let p): texts = [p.reason, p.opinion]
             case .classified(let p): texts = [p.reason]
@@ -116,6 +117,10 @@ enum Projector {
                let original = keyring.openEvidence(sealed, subject: p.applicant.subject), let desk = keyring.deskKey {
                 try db.cachedStatement(sql: "INSERT INTO \(tb.intakeFingerprints)(hmac, case_id, subject_id) VALUES (?, ?, ?)").execute(
                                arguments: [desk.fingerprint(original), id.description, p.applicant.subject.rawValue])
+            }
+            if let tag = p.receipt {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(tb.receipts)(tag, case_id, subject_id) VALUES (?, ?, ?)").execute(
+                               arguments: [tag, id.description, p.applicant.subject.rawValue])
             }
         case .counterpartyLinked(let p):
             try touch()
@@ -193,7 +198,7 @@ enum Projector {
             try touch()
             try db.cachedStatement(sql: "UPDATE \(tb.cases) SET classification = ? WHERE id = ?").execute(
                 arguments: [p.classification.rawValue, caseID])
-        case .factsRecorded, .statementRecorded, .noteAdded:
+        case .factsRecorded, .statementRecorded, .noteAdded, .applicantAdded:
             try touch()
         case .laneOverridden(let p):
             try touch(lane: p.to)
@@ -257,6 +262,7 @@ enum Projector {
             try db.cachedStatement(sql: "UPDATE \(tb.cases) SET summary = ?, changed_at = ? WHERE applicant = ?").execute(
                            arguments: [Personal(subject: p.subject, content: .erased).display, e.position.value, p.subject.rawValue])
             try db.cachedStatement(sql: "DELETE FROM \(tb.intakeFingerprints) WHERE subject_id = ?").execute(arguments: [p.subject.rawValue])
+            try db.cachedStatement(sql: "DELETE FROM \(tb.receipts) WHERE subject_id = ?").execute(arguments: [p.subject.rawValue])
             // SQLite 3.40's FTS5 has no secure-delete: delete the rows, then merge every segment so that no
             // trigram of the erased text stays in an old one (secure_delete zeroes the freed pages).
             try db.cachedStatement(sql: "DELETE FROM \(tb.caseSearch) WHERE subject_id = ?").execute(arguments: [p.subject.rawValue])

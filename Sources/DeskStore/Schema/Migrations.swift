@@ -157,6 +157,14 @@ enum Migrations {
                   SELECT e.actor FROM events e WHERE e.stream_id = 'case-' || cases.id AND e.version = 1);
                 """)
         }
+        // An applicant quotes their receipt to add to their case: the receipt's keyed hash, never the receipt, finds it.
+        // Deleted with the applicant, so an erased applicant's receipt no longer reaches the case.
+        m.registerMigration("v13-receipts") { db in
+            try db.execute(sql: """
+                CREATE TABLE receipts(tag TEXT PRIMARY KEY, case_id TEXT NOT NULL, subject_id TEXT NOT NULL);
+                CREATE INDEX receipts_subject ON receipts(subject_id);
+                """)
+        }
         return m
     }
 
@@ -169,5 +177,5 @@ enum Migrations {
 
     static let projectionTables = ["cases", "ledger", "subjects", "case_subjects", "organizations", "staff",
                                    "intake_fingerprints", "case_search", "search_backlog", "tasks", "shifts", "handovers",
-                                   "consultations", "care_tasks"]
+                                   "consultations", "care_tasks", "receipts"]
 }

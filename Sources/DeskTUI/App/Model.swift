@@ -118,6 +118,7 @@ public struct Model: Equatable, Sendable {
             switch e.event {
             case .intakeRecorded(let p): texts += [p.complaint.text, p.requests?.text].compactMap { $0 }
             case .statementRecorded(let p): texts += [p.text.text].compactMap { $0 }
+            case .applicantAdded(let p): texts += [p.text?.text].compactMap { $0 }
             default: break
             }
         }

@@ -35,7 +35,7 @@ public enum Msg: Equatable, Sendable {
     case organizationNamesLoaded([OrganizationID: String])
     /// A counter report became a case; the policy decided (organization's name for the leaflet).
     case handedOver(CaseID, HandedOver, organization: String, policy: PolicyTable = .standard, organizationID: OrganizationID? = nil,
-                    contact: ContactDetails = ContactDetails())
+                    contact: ContactDetails = ContactDetails(), receipt: Receipt? = nil)
     case handOverFailed(String)
     case leafletDelivered(LeafletOutcome)
     /// Subjects whose retention period ends by the end of this month.

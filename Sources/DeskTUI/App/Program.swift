@@ -234,7 +234,7 @@ public final class Program {
             // The leaflet prints the organization's contact details (the desk's where it has none).
             let contact = (try? desk.contact(of: report.organization)) ?? ContactDetails()
             pending.append(.handedOver(r.id, r.decision, organization: r.organizationName, policy: r.policy,
-                                       organizationID: report.organization, contact: contact))
+                                       organizationID: report.organization, contact: contact, receipt: r.receipt))
         } catch {
             pending.append(.handOverFailed(failure(error)))
         }

@@ -30,9 +30,9 @@ func organizationsLoaded(_ m: inout Model, _ orgs: [OrganizationSummary]) -> [Co
 
 /// The store recorded the report and the policy decided: the decision screen.
 func handedOver(_ m: inout Model, _ id: CaseID, _ decision: HandedOver, organization: String, policy: PolicyTable,
-                organizationID: OrganizationID? = nil, contact: ContactDetails = ContactDetails()) -> [Command] {
+                organizationID: OrganizationID? = nil, contact: ContactDetails = ContactDetails(), receipt: Receipt? = nil) -> [Command] {
     m.prompt = .decision(HandoverDecision(caseID: id, decision: decision, organization: organization, policy: policy,
-                                          scriptLanguage: m.language, organizationID: organizationID, contact: contact))
+                                          scriptLanguage: m.language, organizationID: organizationID, contact: contact, receipt: receipt))
     m.message = StatusMessage(text: "\(m.t(.saved)): \(id)", isError: false)
     return [refresh(m)]
 }

@@ -55,8 +55,8 @@ public func update(_ m: inout Model, _ msg: Msg) -> [Command] {
     case .retentionLoaded(let due): m.retentionDue = due; return []
     case .organizationsLoaded(let orgs): return organizationsLoaded(&m, orgs)
     case .organizationNamesLoaded(let names): m.organizationNames = names; return []
-    case .handedOver(let id, let decision, let org, let policy, let orgID, let contact):
-        return handedOver(&m, id, decision, organization: org, policy: policy, organizationID: orgID, contact: contact)
+    case .handedOver(let id, let decision, let org, let policy, let orgID, let contact, let receipt):
+        return handedOver(&m, id, decision, organization: org, policy: policy, organizationID: orgID, contact: contact, receipt: receipt)
     case .handOverFailed(let why): return refuse(&m, why)
     case .leafletDelivered(let outcome):
         m.message = StatusMessage(text: CounterText.leaflet(outcome, m.language), isError: { if case .failed = outcome { true } else { false } }())

@@ -113,6 +113,11 @@ enum CaseText {
                 statements.append("「" + Sanitizer.visible(p.text.display(c.language)) + "」 (\(p.speaker.label(c.language)))")
             case .noteAdded(let p):
                 timeline[timeline.count - 1] += ": " + Sanitizer.visible(p.text.display(c.language))
+            case .applicantAdded(let p):
+                if let text = p.text { timeline[timeline.count - 1] += ": " + Sanitizer.visible(text.display(c.language)) }
+                for a in p.attachments ?? [] {
+                    timeline[timeline.count - 1] += (ja ? " [添付 " : " [file ") + Sanitizer.visible(a.name?.display(c.language) ?? "-") + "]"
+                }
             default: break
             }
         }

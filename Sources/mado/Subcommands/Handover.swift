@@ -66,7 +66,7 @@ extension Mado {
                                        words: words, demand: demand, staff: staffNames, facts: facts)
             let r = try desk.handOver(report)
             let sheet = HandoverSheet(caseID: r.id, decision: r.decision, policy: r.policy, organization: r.organizationName, language: language,
-                                      contact: try desk.contact(of: orgID))
+                                      contact: try desk.contact(of: orgID), receipt: r.receipt)
             if let leaflet {
                 guard try Privileges.asUser({ FileManager.default.createFile(atPath: leaflet, contents: Data(sheet.leafletText.utf8)) }) else {
                     throw Refusal("cannot write the leaflet to \(Sanitizer.visible(leaflet))")
@@ -116,11 +116,13 @@ struct HandoverSheet {
     let language: Language
     /// The phone, e-mail and URL the leaflet prints.
     var contact = ContactDetails()
+    /// The customer's receipt for the leaflet.
+    var receipt: Receipt? = nil
 
     var scripts: [PolicyScript] { decision.scripts.compactMap(policy.script) }
 
     var leafletText: String {
-        policy.leafletText(decision.leaflet, organization: organization, caseID: caseID, language: language)
+        policy.leafletText(decision.leaflet, organization: organization, receipt: receipt, language: language)
             + contact.leafletLines(language).map { $0 + "\n" }.joined()
     }
 
@@ -134,6 +136,8 @@ struct HandoverSheet {
         out += (ja ? "読み上げる文:" : "Read aloud:") + "\n"
         for (i, s) in scripts.enumerated() { out += "  \(i + 1). \(s.text(language))\n" }
         out += (ja ? "お渡しするご案内: " : "Leaflet to hand over: ") + policy.leafletTitle(decision.leaflet, organization: organization, language: language) + "\n"
+        // Known only now (the desk keeps its keyed hash): the clerk writes it on the leaflet if nothing printed it.
+        if let receipt { out += (ja ? "お客様の受付番号: " : "The customer's receipt number: ") + "\(receipt)\n" }
         out += (ja ? "今すること:" : "Do now:") + "\n"
         for a in decision.actions { out += "  [ ] " + (ja ? a.label.ja : a.label.en) + "\n" }
         if decision.actions.isEmpty { out += ja ? "  (なし)\n" : "  (nothing)\n" }
@@ -146,7 +150,8 @@ struct HandoverSheet {
         let actions = "[" + decision.actions.map { a in
             obj([("id", jsonString(a.rawValue)), ("text", jsonString(language == .ja ? a.label.ja : a.label.en))])
         }.joined(separator: ",") + "]"
-        return obj([("case", jsonString(caseID.description)), ("lane", jsonString(decision.lane.rawValue)),
+        return obj([("case", jsonString(caseID.description)), ("receipt", receipt.map { jsonString($0.description) } ?? "null"),
+                    ("lane", jsonString(decision.lane.rawValue)),
                     ("rule", jsonString(decision.rule)), ("policy", jsonString(decision.policyVersion)),
                     ("behaviours", "[" + decision.behaviours.map { jsonString($0.rawValue) }.joined(separator: ",") + "]"),
                     ("scripts", scriptList), ("leaflet", obj([("id", jsonString(decision.leaflet)), ("text", jsonString(leafletText))])),

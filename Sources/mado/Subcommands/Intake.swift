@@ -94,7 +94,7 @@ enum IntakeBatch {
     static func report(_ o: IntakeOutcome, from file: String?) {
         let prefix = file.map { Sanitizer.visible($0) + ": " } ?? ""
         switch o {
-        case .new(let id, let threats):
+        case .new(let id, let threats, _):
             print(file == nil ? "\(id)" : "\(prefix)\(id)")
             threatHint(id, threats)
         case .duplicate(let id):

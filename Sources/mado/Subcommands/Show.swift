@@ -109,6 +109,9 @@ enum CasePrinter {
             return " (" + L("根拠: ", "because of ") + policy.ruleReason(p.rule, language) + L("、方針 ", "; policy ") + p.policyVersion + ")"
         case .statementRecorded(let p): return (p.verbatim ? L(" (そのまま)", " (verbatim)") : "") + text(p.text)
         case .noteAdded(let p), .rejectedAsThreat(let p): return text(p.text)
+        case .applicantAdded(let p):
+            let files = (p.attachments ?? []).map { Sanitizer.visible($0.name?.display ?? "-") }
+            return (p.text.map(text) ?? "") + (files.isEmpty ? "" : L(" (添付: ", " (files: ") + files.joined(separator: ", ") + ")")
         case .escalated(let p): return text(p.reason)
         case .assessed(let p):
             return (p.behaviours.isEmpty ? "" : " (" + p.behaviours.map { $0.label(language) }.joined(separator: L("、", ", ")) + ")")

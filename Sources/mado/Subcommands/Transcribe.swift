@@ -40,7 +40,7 @@ extension Mado {
             let outcome = try desk.takeIn(Submission(answeringMachine: recording, at: at, text: text, organization: OrganizationID(org),
                                                      branch: branch, store: storeName, language: language))
             switch outcome {
-            case .new(let id, let threats):
+            case .new(let id, let threats, _):
                 print(id)
                 threatHint(id, threats)
             case .duplicate(let existing):

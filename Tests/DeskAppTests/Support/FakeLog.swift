@@ -103,6 +103,8 @@ final class FakeLog: EventLog, DeskReads, @unchecked Sendable {
         return SealedEvidence(hash: hash, subject: subject, sealed: bytes, fingerprint: Data(("fp" + String(decoding: bytes, as: UTF8.self)).utf8))
     }
 
+    func receiptTag(_ receipt: Receipt) throws -> String { "tag-" + receipt.digits }
+
     func openEvidence(_ hash: String, subject: SubjectID) throws -> Data? {
         lock.withLock { erasedAt[subject] == nil ? evidence[hash]?.bytes : nil }
     }
@@ -346,6 +348,15 @@ final class FakeLog: EventLog, DeskReads, @unchecked Sendable {
     func cases(of subject: SubjectID) throws -> [CaseID] {
         Set(lock.withLock { stored }.filter { $0.envelope.stream.caseID != nil && $0.envelope.event.personalFields.contains { $0.value.subject == subject } }
             .compactMap(\.envelope.stream.caseID)).sorted()
+    }
+
+    func caseForReceipt(tag: String) throws -> (case: CaseID, applicant: SubjectID)? {
+        for e in lock.withLock({ stored }) {
+            if case .intakeRecorded(let p) = e.envelope.event, p.receipt == tag, let id = e.envelope.stream.caseID {
+                return (id, p.applicant.subject)
+            }
+        }
+        return nil
     }
 
     func consultations(of employee: SubjectID) throws -> [ConsultationID] {

@@ -37,7 +37,7 @@ struct World {
         for role in Role.allCases where role != .supervisor { try sup.addStaff(Self.user(role), role: role, displayName: role.rawValue) }
         try sup.registerOrganization(OrganizationRegistered(id: "demo-hotel", name: "テストホテル", branches: [Branch(name: "新宿", stores: ["本館"])],
                                                             reportTo: "総務部", language: .ja))
-        guard case .new(let id, _) = try desk(.staff).takeIn(Self.submission) else { throw DeskError.notEmpty }
+        guard case .new(let id, _, _) = try desk(.staff).takeIn(Self.submission) else { throw DeskError.notEmpty }
         webCase = id
         applicant = try requireSubject(log.subjects(of: id).first { $0.kind == .applicant })
         var facts = FactSheet()

@@ -60,7 +60,7 @@ final class TemporaryDatabase {
             organization: "demo-hotel", branch: "新宿", store: "本館", channel: .webForm, language: .ja,
             applicant: .init(anonymous: name == nil, name: name, phone: phone, email: email), staff: [.init(name: "佐藤")],
             complaint: complaint, requests: "謝罪してほしい", original: original))
-        guard case .new(let id, _) = outcome else { throw DeskError.noSuchCase("(a duplicate)") }
+        guard case .new(let id, _, _) = outcome else { throw DeskError.noSuchCase("(a duplicate)") }
         let applicant = try #require(try store.subjects(of: id).first { $0.kind == .applicant }).id
         return (id, applicant)
     }
